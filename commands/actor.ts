@@ -1,0 +1,15 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { actor } from '../src/briefing/actor.js';
+import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
+import { stringOption, type Command } from '../src/command.js';
+
+export const actorCommand = {
+  data: {
+    name: 'actor',
+    description: 'An actor (country, person, organisation, bloc) and the quotes that mention it',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Iran, Pashinyan, CSTO', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+    ],
+  },
+  execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name')),
+} satisfies Command;

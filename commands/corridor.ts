@@ -1,0 +1,15 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { corridor } from '../src/briefing/corridor.js';
+import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
+import { stringOption, type Command } from '../src/command.js';
+
+export const corridorCommand = {
+  data: {
+    name: 'corridor',
+    description: 'A transport corridor: what it is, who backs or opposes it, and the quotes',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Zangezur, Crossroads of Peace, Middle Corridor', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+    ],
+  },
+  execute: (ctx) => corridor(ctx.corpus, stringOption(ctx, 'name')),
+} satisfies Command;

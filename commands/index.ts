@@ -1,0 +1,13 @@
+// Every slash command, listed statically so registration, the console and
+// `briefing ask` all see the same set.
+import type { Command } from '../src/command.js';
+import { actorCommand } from './actor.js';
+import { corridorCommand } from './corridor.js';
+import { searchCommand } from './search.js';
+import { sourcesCommand } from './sources.js';
+
+export const commands: readonly Command[] = [actorCommand, corridorCommand, searchCommand, sourcesCommand];
+
+export function findCommand(name: string): Command | undefined {
+  return commands.find((c) => c.data.name === name);
+}

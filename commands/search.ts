@@ -1,0 +1,15 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { search } from '../src/briefing/search.js';
+import { MAX_QUERY_LENGTH } from '../src/briefing/user-input.js';
+import { stringOption, type Command } from '../src/command.js';
+
+export const searchCommand = {
+  data: {
+    name: 'search',
+    description: 'Quotes that match your words, best first',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for; "quotes" for an exact phrase', required: true, max_length: MAX_QUERY_LENGTH },
+    ],
+  },
+  execute: (ctx) => search(ctx.corpus, stringOption(ctx, 'query')),
+} satisfies Command;

@@ -1,0 +1,39 @@
+// /actor: the actor card and every quote that mentions it, most central first
+// and spread across articles (ranked at ingest). A name the gazetteer does not
+// know falls back to a mention search; a name nothing mentions gets the
+// closest names.
+import type { Corpus } from '../corpus/corpus.js';
+import type { ActorAnswer, ProblemAnswer } from './answer-types.js';
+import { closestNames, findActor } from './entity-names.js';
+import { mentionsOf } from './mentions.js';
+import { quotesFor } from './quotes.js';
+import { MAX_NAME_LENGTH, readOption } from './user-input.js';
+
+export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAnswer {
+  const read = readOption('name', rawName, MAX_NAME_LENGTH);
+  if ('problem' in read) return { ok: false, command: 'actor', problem: read.problem };
+  const name = read.value;
+  const entry = findActor(corpus.gazetteer, name);
+  if (entry) {
+    const profile = corpus.data.actors[entry.id] ?? { passages: [], articles: 0 };
+    return {
+      ok: true,
+      command: 'actor',
+      actor: {
+        id: entry.id,
+        name: entry.name,
+        kind: entry.kind,
+        aliases: [...entry.aliases, ...entry.adjectives],
+        articles: profile.articles,
+        mentions: profile.passages.length,
+      },
+      quotes: quotesFor(corpus, profile.passages),
+    };
+  }
+  const quotes = mentionsOf(corpus, name);
+  if (quotes.length > 0) {
+    const note = `"${name}" is not in the gazetteer; showing passages that mention it.`;
+    return { ok: true, command: 'actor', actor: null, fallback: { kind: 'mentions', name, note }, quotes };
+  }
+  return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.gazetteer, name) } };
+}

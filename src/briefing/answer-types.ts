@@ -1,0 +1,107 @@
+// Answers as plain data. The same object is rendered as Discord embeds, as
+// terminal text and as JSON; nothing here knows which.
+import type { ActorKind } from '../corpus/schema.js';
+import type { Problem } from './problems.js';
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD, or null when the page gives no date. */
+  published: string | null;
+  /** True when the date was resolved from a relative one ("6 days ago"). */
+  published_approximate: boolean;
+}
+
+export interface Span {
+  start: number;
+  length: number;
+}
+
+export interface Quote {
+  id: string;
+  text: string;
+  kind: 'body' | 'caption';
+  credit?: string;
+  article: ArticleRef;
+  /** Matched query terms, as offsets into `text` (search answers only). */
+  matches?: Span[];
+}
+
+export interface ActorCard {
+  id: string;
+  name: string;
+  kind: ActorKind;
+  aliases: string[];
+  /** How many articles mention the actor. */
+  articles: number;
+  /** How many quotes mention it. */
+  mentions: number;
+}
+
+export interface StanceEvidence {
+  actor: { id: string; name: string };
+  stance: 'backs' | 'opposes';
+  quote: Quote;
+}
+
+export interface CorridorCard {
+  id: string;
+  name: string;
+  aliases: string[];
+  articles: number;
+  mentions: number;
+  /** The quote that says what the corridor is, if the corpus has one. */
+  definition: Quote | null;
+  stances: StanceEvidence[];
+}
+
+export interface ActorAnswer {
+  ok: true;
+  command: 'actor';
+  actor: ActorCard | null;
+  /** Set when the name is not in the gazetteer and the quotes come from a full-text mention search. */
+  fallback?: { kind: 'mentions'; name: string; note: string };
+  quotes: Quote[];
+}
+
+export interface CorridorAnswer {
+  ok: true;
+  command: 'corridor';
+  corridor: CorridorCard | null;
+  fallback?: { kind: 'mentions'; name: string; note: string };
+  quotes: Quote[];
+}
+
+export interface SearchAnswer {
+  ok: true;
+  command: 'search';
+  query: string;
+  /** The normalised terms that were searched. */
+  terms: string[];
+  /** all: every term matched; any: at least one did; fuzzy: near spellings. */
+  match: 'all' | 'any' | 'fuzzy' | 'none';
+  quotes: Quote[];
+}
+
+export interface SourceEntry extends ArticleRef {
+  published_text: string | null;
+  url: string | null;
+  passages: number;
+  tags: string[];
+}
+
+export interface SourcesAnswer {
+  ok: true;
+  command: 'sources';
+  articles: SourceEntry[];
+}
+
+export interface ProblemAnswer {
+  ok: false;
+  command: string;
+  problem: Problem;
+}
+
+export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | ProblemAnswer;

@@ -1,0 +1,39 @@
+// A user's mistake is an answer, not an exception. Each problem has a code;
+// one table turns codes into the words a user reads.
+
+export interface Suggestion {
+  name: string;
+  type: 'actor' | 'corridor';
+}
+
+export type Problem =
+  | { code: 'empty-input'; option: string }
+  | { code: 'input-too-long'; option: string; length: number; max: number }
+  | { code: 'no-search-terms'; query: string }
+  | { code: 'unknown-actor'; name: string; suggestions: Suggestion[] }
+  | { code: 'unknown-corridor'; name: string; suggestions: Suggestion[] };
+
+function suggest(list: Suggestion[]): string {
+  if (list.length === 0) return '';
+  const parts = list.map((s) => `${s.name}${s.type === 'corridor' ? ' (use /corridor)' : ''}`);
+  return ` Did you mean: ${parts.join(', ')}?`;
+}
+
+function clip(text: string, max = 60): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function describeProblem(p: Problem): string {
+  switch (p.code) {
+    case 'empty-input':
+      return `The ${p.option} option is empty. Type a name or some words to look for.`;
+    case 'input-too-long':
+      return `The ${p.option} option is ${p.length} characters long; the limit is ${p.max}. Shorten it to the words that matter.`;
+    case 'no-search-terms':
+      return `"${clip(p.query)}" has no words to search for (only punctuation, symbols or very common words). Try names or phrases, e.g. nuclear deal.`;
+    case 'unknown-actor':
+      return `No actor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
+    case 'unknown-corridor':
+      return `No corridor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
+  }
+}

@@ -1,0 +1,75 @@
+// Parses what a user would type in Discord ("/actor name:Iran",
+// "/corridor name:Crossroads for Peace") against the command's own option
+// list. A value runs until the next known "option:", so "query:Iran: 10:30"
+// keeps its colons.
+import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import type { Command, OptionValue } from '../command.js';
+
+export type ParsedLine =
+  | { ok: true; command: Command; options: Record<string, OptionValue> }
+  | { ok: false; message: string };
+
+function optionsOf(c: Command): APIApplicationCommandBasicOption[] {
+  return (c.data.options ?? []) as APIApplicationCommandBasicOption[];
+}
+
+export function usage(c: Command): string {
+  const opts = optionsOf(c).map((o) => (o.required ? `${o.name}:<${o.name}>` : `[${o.name}:<${o.name}>]`));
+  return [`/${c.data.name}`, ...opts].join(' ');
+}
+
+function convert(o: APIApplicationCommandBasicOption, raw: string): OptionValue | { error: string } {
+  switch (o.type) {
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
+      const n = Number(raw);
+      const ok = raw.trim() !== '' && Number.isFinite(n) && (o.type !== ApplicationCommandOptionType.Integer || Number.isInteger(n));
+      return ok ? n : { error: `${o.name} must be a number, not "${raw}"` };
+    }
+    case ApplicationCommandOptionType.Boolean:
+      if (/^(true|yes|1)$/i.test(raw)) return true;
+      if (/^(false|no|0)$/i.test(raw)) return false;
+      return { error: `${o.name} must be true or false, not "${raw}"` };
+    default:
+      return raw;
+  }
+}
+
+export function parseCommandLine(line: string, commands: readonly Command[]): ParsedLine {
+  const m = /^\s*\/?([^\s]*)\s*([\s\S]*)$/.exec(line)!;
+  const name = m[1]!.toLowerCase();
+  const command = commands.find((c) => c.data.name === name);
+  if (!command) {
+    const known = commands.map((c) => `/${c.data.name}`).join(', ');
+    return { ok: false, message: name ? `Unknown command "/${name}". Commands: ${known}.` : `No command given. Commands: ${known}.` };
+  }
+  const defs = optionsOf(command);
+  const rest = m[2]!.trim();
+  const keyRe = new RegExp(`(?:^|\\s)(${defs.map((d) => d.name).join('|') || '(?!)'}):`, 'g');
+  const keys = [...rest.matchAll(keyRe)];
+  const raw: Record<string, string> = {};
+  const lead = rest.slice(0, keys[0]?.index ?? rest.length).trim();
+  if (lead) {
+    const stray = /^([a-z_]+):\S/.exec(lead);
+    if (stray) return { ok: false, message: `/${name} has no option "${stray[1]}". Usage: ${usage(command)}` };
+    const first = defs[0];
+    if (!first || keys.length > 0) return { ok: false, message: `Unexpected text "${lead}". Usage: ${usage(command)}` };
+    raw[first.name] = lead; // "/actor Iran" means "/actor name:Iran"
+  }
+  keys.forEach((k, i) => {
+    const start = (k.index ?? 0) + k[0].length;
+    raw[k[1]!] = rest.slice(start, keys[i + 1]?.index ?? rest.length).trim();
+  });
+  const options: Record<string, OptionValue> = {};
+  for (const d of defs) {
+    const v = raw[d.name];
+    if (v === undefined) {
+      if (d.required) return { ok: false, message: `/${name} needs ${d.name}. Usage: ${usage(command)}` };
+      continue;
+    }
+    const converted = convert(d, v);
+    if (typeof converted === 'object') return { ok: false, message: `${converted.error}. Usage: ${usage(command)}` };
+    options[d.name] = converted;
+  }
+  return { ok: true, command, options };
+}

@@ -1,0 +1,91 @@
+// The `briefing` command. Exit codes: 0 an answer, 1 a user error (including
+// a bad data file), 2 bad usage.
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { commands } from '../../commands/index.js';
+import { buildCorpus, openCorpus } from '../corpus/build-store.js';
+import { DataFileError } from '../corpus/data-file-error.js';
+import { dataPaths, shown } from '../corpus/data-dir.js';
+import { toJson } from '../render/json.js';
+import { toText } from '../render/text.js';
+import { ingestSummary } from './ingest-summary.js';
+import { parseCommandLine } from './parse-command-line.js';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Whether stdout is a terminal (for bold marks and progress). */
+  isTty: boolean;
+}
+
+export const HELP = `briefing: cited briefings from a corpus of news and analysis articles
+
+Usage:
+  briefing ingest [--data DIR]                        rebuild DIR/build from DIR/raw and DIR/gazetteer.json
+  briefing ask "<command line>" [--data DIR] [--json] [--limit N]
+                                                      answer one slash command, e.g.
+                                                        briefing ask "/actor name:Iran"
+                                                        briefing ask "/corridor name:Crossroads for Peace" --json
+                                                        briefing ask "/search query:nuclear deal"
+                                                        briefing ask "/sources"
+Options:
+  --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
+  --json       print the full answer as JSON, with no paging
+  --limit N    quotes to print as text (default 10; 0 prints all)
+
+Exit codes: 0 answer, 1 user error, 2 bad usage.`;
+
+const EXIT = { ok: 0, user: 1, usage: 2 } as const;
+
+function usageError(io: CliIo, json: boolean, message: string): number {
+  if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message } }, null, 2));
+  else io.err(`${message}\n\n${HELP}`);
+  return EXIT.usage;
+}
+
+export function runCli(argv: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { data: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    });
+  } catch (e) {
+    return usageError(io, argv.includes('--json'), e instanceof Error ? e.message : String(e));
+  }
+  const { values, positionals } = parsed;
+  const json = values.json ?? false;
+  const [sub, ...rest] = positionals;
+  if (values.help || sub === 'help') { io.out(HELP); return EXIT.ok; }
+  const limit = values.limit === undefined ? 10 : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0) return usageError(io, json, `--limit must be a whole number of 0 or more, not "${values.limit}"`);
+  const paths = dataPaths(resolve(values.data ?? 'data'));
+
+  try {
+    if (sub === 'ingest') {
+      if (rest.length) return usageError(io, json, `ingest takes no arguments besides --data (got "${rest.join(' ')}")`);
+      const progress = (done: number, total: number, file: string) => {
+        if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
+      };
+      const result = buildCorpus(paths, { progress });
+      io.out(json ? JSON.stringify({ ok: true, command: 'ingest', articles: result.corpus.articles.length, passages: result.corpus.passages.length, report: result.report, discoveries: result.corpus.discoveries }, null, 2) : ingestSummary(result, shown(paths.raw), shown(paths.build)));
+      return EXIT.ok;
+    }
+    if (sub === 'ask') {
+      if (rest.length !== 1) return usageError(io, json, 'ask takes one quoted command line, e.g. briefing ask "/actor name:Iran"');
+      const line = parseCommandLine(rest[0]!, commands);
+      if (!line.ok) return usageError(io, json, line.message);
+      const corpus = openCorpus(paths, (l) => io.err(l));
+      const answer = line.command.execute({ corpus, options: line.options });
+      io.out(json ? JSON.stringify(toJson(answer), null, 2) : toText(answer, { limit, ansi: io.isTty }));
+      return answer.ok ? EXIT.ok : EXIT.user;
+    }
+    return usageError(io, json, sub ? `Unknown command "${sub}".` : 'No command given.');
+  } catch (e) {
+    if (!(e instanceof DataFileError)) throw e;
+    if (json) io.out(JSON.stringify({ ok: false, error: { code: 'invalid-data-file', message: e.message, file: e.file } }, null, 2));
+    else io.err(`Error: ${e.message}`);
+    return EXIT.user;
+  }
+}

@@ -1,0 +1,33 @@
+// "The project is backed by both Russia and Turkey: Russia supports the
+// establishment of such a corridor ..." names no corridor, yet is about the
+// one named just before. A passage that refers to "the corridor", "the
+// project" or "such a route" inherits the corridor of the passage before it,
+// when that passage is about exactly one corridor.
+
+const REFERENCE = /\b(?:the|this|that|such an?|the proposed|the so-called|the planned)\s+(?:corridor|project|route|initiative|notion|link)\b/i;
+const LOOKBACK = 2;
+
+export interface ReferenceInput {
+  articleId: string;
+  text: string;
+  /** Corridor ids named in the passage. */
+  named: string[];
+}
+
+/** For each passage, the corridor it refers to without naming it, or null. */
+export function resolveCorridorReferences(passages: ReferenceInput[]): (string | null)[] {
+  const resolved: (string | null)[] = [];
+  passages.forEach((p, i) => {
+    resolved.push(null);
+    if (p.named.length > 0 || !REFERENCE.test(p.text)) return;
+    for (let j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
+      const prev = passages[j]!;
+      if (prev.articleId !== p.articleId) return;
+      const about = prev.named.length > 0 ? prev.named : resolved[j] ? [resolved[j]!] : [];
+      if (about.length === 0) continue;
+      if (new Set(about).size === 1) resolved[i] = about[0]!;
+      return;
+    }
+  });
+  return resolved;
+}

@@ -1,0 +1,28 @@
+// What every input format produces: an article's metadata and its sentences,
+// before passages, ids and entity tags are made.
+import type { DropCounts } from './article-layout.js';
+import type { LayoutItem } from './layout-item.js';
+import type { PublishedDate } from './published-date.js';
+
+export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl';
+
+export interface ArticleSource {
+  /** Path relative to the raw folder. */
+  file: string;
+  format: SourceFormat;
+  /** YYYY-MM-DD: when the file was captured, for resolving relative dates. */
+  retrieved: string;
+  retrievedFrom: 'sidecar' | 'file-mtime';
+}
+
+export interface ArticleDraft {
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  published: PublishedDate | null;
+  url: string | null;
+  tags: string[];
+  items: LayoutItem[];
+  dropped: DropCounts;
+  source: ArticleSource;
+}

@@ -1,0 +1,98 @@
+// Turns an article's paragraphs into classified sentences: body or caption,
+// with boilerplate, sub-headings, tag lines and the author's bio taken out.
+// The same steps serve every input format; `runIn` is set for scraped bodies
+// whose paragraphs, headings and captions were flattened onto one line.
+import { bioSubject, continuesBio } from './author-bio.js';
+import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal, tagLineItems } from './boilerplate.js';
+import { extractCaptions } from './captions.js';
+import { splitLeadingHeading, type Lexicon } from './layout-cues.js';
+import type { LayoutItem } from './layout-item.js';
+import { splitSentences } from './sentences.js';
+
+export interface DropCounts {
+  boilerplate: number;
+  headings: number;
+  bios: number;
+}
+
+export interface LaidOut {
+  items: LayoutItem[];
+  author: string | null;
+  tags: string[];
+  /** An outlet named by an appeal or disclaimer in the text. */
+  outletHint: string | null;
+  dropped: DropCounts;
+}
+
+export interface LayoutOptions {
+  runIn: boolean;
+  author: string | null;
+  lex: Lexicon;
+}
+
+/** Trailing boilerplate: an appeal in the last stretch of an article takes the rest of its paragraph with it. */
+const TAIL_SHARE = 0.3;
+const BIO_SHARE = 0.4;
+
+export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOut {
+  const dropped: DropCounts = { boilerplate: 0, headings: 0, bios: 0 };
+  let tags: string[] = [];
+  let items: LayoutItem[] = [];
+  paragraphs.forEach((p, paragraph) => {
+    if (isInterfaceLine(p)) { dropped.boilerplate++; return; }
+    const asTags = tagLineItems(p);
+    if (asTags && !opts.runIn) { tags = asTags; return; }
+    if (!opts.runIn && isHeadingLine(p)) { dropped.headings++; return; }
+    for (const text of splitSentences(p)) items.push({ kind: 'body', text, paragraph });
+  });
+
+  const last = items.at(-1);
+  const trailingTags = last ? tagLineItems(last.text) : null;
+  if (trailingTags) { tags = trailingTags; items.pop(); }
+
+  let outletHint: string | null = null;
+  let cutParagraph = -1;
+  const tailStart = Math.floor(items.length * (1 - TAIL_SHARE));
+  items = items.filter((item, i) => {
+    if (item.paragraph === cutParagraph) { dropped.boilerplate++; return false; }
+    if (!isBoilerplateSentence(item.text)) return true;
+    outletHint ??= outletNamedByAppeal(item.text);
+    if (i >= tailStart) cutParagraph = item.paragraph;
+    dropped.boilerplate++;
+    return false;
+  });
+
+  let author = opts.author;
+  const bioStart = findBio(items, author);
+  if (bioStart) {
+    author ??= bioStart.name;
+    dropped.bios += items.length - bioStart.index;
+    items = items.slice(0, bioStart.index);
+  }
+
+  items = extractCaptions(items, opts.lex);
+  if (opts.runIn) {
+    for (const item of items) {
+      const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex) : null;
+      if (split) { item.text = split.rest; dropped.headings++; }
+    }
+  }
+  return { items, author, tags, outletHint, dropped };
+}
+
+/** A bio is the article's tail: its first sentence names the author, the rest continue it. */
+function findBio(items: LayoutItem[], author: string | null): { index: number; name: string } | null {
+  const from = Math.max(1, Math.floor(items.length * (1 - BIO_SHARE)));
+  for (let i = from; i < items.length; i++) {
+    const name = bioSubject(items[i]!.text, author);
+    if (!name) continue;
+    if (items.slice(i + 1).every((it) => continuesBio(it.text, name))) return { index: i, name };
+  }
+  return null;
+}
+
+/** A short line with no sentence punctuation, between paragraphs: a sub-heading. */
+function isHeadingLine(line: string): boolean {
+  const s = line.trim();
+  return s.length > 0 && !/[.!?:;"”'’)]$/.test(s) && s.split(/\s+/).length <= 10 && !/Photo|Image|Credit/.test(s);
+}

@@ -1,0 +1,64 @@
+// What is never quotable: the aggregator's interface, outlets' donation and
+// subscription appeals, republication notes and tag lines. Patterns describe
+// the kind of text, not one page's wording.
+
+/** Whole lines of aggregator interface text. */
+const INTERFACE_LINES = [
+  /^hashtags$/i,
+  /^try our ai features$/i,
+  /^explore what .{1,40} can do for you:?$/i,
+  /^comments?$/i,
+  /^no comments yet\.*$/i,
+  /^(be the first to comment|leave a comment|add a comment|log in to comment)\.*$/i,
+  /^related (articles|stories|news)$/i,
+  /^(share|share this|share this article|advertisement|read more|show more|load more|see more|subscribe|sign in|log in|follow)$/i,
+];
+
+export function isInterfaceLine(line: string): boolean {
+  const s = line.trim();
+  return INTERFACE_LINES.some((re) => re.test(s));
+}
+
+/** Sentences that appeal, advertise or describe republication rather than report. */
+const BOILERPLATE_SENTENCES = [
+  /\bis an? (reader|member|listener)[- ](supported|funded)\b/i,
+  /\bplease (support|donate|subscribe|consider)\b/i,
+  /\bhelp us (reach|meet|hit) our goal\b/i,
+  /\bdonate (by|now|today|here|to)\b/i,
+  /^we are (nearly|almost) there\b/i,
+  /\bsupport (our|independent|quality) (journalism|reporting|work)\b/i,
+  /\b(subscribe|sign up) (to|for|now|today)\b.*\b(newsletter|updates|inbox|subscription)\b/i,
+  /\bbecome a (member|patron|subscriber|supporter)\b/i,
+  /\bthis (article|story|piece|text) (was|is|has been) (first|originally)? ?(published|republished|reprinted)\b/i,
+  /\b(republished|reprinted) (from|with (the )?permission|under a creative commons)\b/i,
+  /\bviews expressed\b.*\bdo not necessarily reflect\b/i,
+  /\ball rights reserved\b/i,
+  /^(read more|read also|see also|related):/i,
+  /\bfollow us on\b/i,
+  /\bclick (here|on the button)\b/i,
+];
+
+export function isBoilerplateSentence(sentence: string): boolean {
+  return BOILERPLATE_SENTENCES.some((re) => re.test(sentence));
+}
+
+/** The outlet named by an appeal or disclaimer ("New Eastern Europe is a reader supported publication"). */
+export function outletNamedByAppeal(sentence: string): string | null {
+  const m =
+    /^(.{3,60}?) is an? (?:reader|member|listener)[- ](?:supported|funded)\b/i.exec(sentence) ??
+    /\bdo not necessarily reflect the (?:position|views?|opinion) of (.{3,60}?)\.?$/i.exec(sentence);
+  return m ? m[1]!.trim() : null;
+}
+
+/**
+ * A tag line: a list of short topics separated by commas with no sentence
+ * punctuation, such as "Armenia, Armenian foreign policy, Azerbaijan, Iran".
+ */
+export function tagLineItems(segment: string): string[] | null {
+  const s = segment.trim();
+  if (/[.!?:;"“”]$/.test(s) || s.length > 400) return null;
+  const items = s.split(/\s*,\s*/);
+  if (items.length < 3) return null;
+  const ok = items.every((t) => t.length > 0 && t.split(/\s+/).length <= 4 && !/[.!?;:]/.test(t));
+  return ok ? items : null;
+}

@@ -1,0 +1,79 @@
+// Bylines that a scrape runs into the first line of the body:
+//   "July 15, 2025 - Alexander Neuman - Articles and Commentary Lower Manhattan, ..."
+//   "By Jane Doe, Reuters ..."
+//   "... relations. Anna Matveeva Visiting Senior Research Fellow, King's College London When ..."
+import { parsePublished, type PublishedDate } from './published-date.js';
+import { startsSentence, type Lexicon } from './layout-cues.js';
+
+export interface Byline {
+  author: string;
+  published: PublishedDate | null;
+  /** The body with the byline removed. */
+  body: string;
+}
+
+const NAME = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}`;
+const SECTION_WORDS = new Set(
+  ('Articles Article Commentary Comment Comments Opinion Opinions Analysis News Feature Features Interview Interviews ' +
+    'Report Reports Review Reviews Essay Essays Blog Podcast Podcasts Editorial Column Columns Politics Economy Society ' +
+    'World Region Culture Investigation Investigations Explainer Long Read Reads Reportage Briefing Insight Insights and &').split(' '),
+);
+const ROLE_MODIFIERS = new Set(
+  ('Visiting Senior Associate Assistant Adjunct Principal Honorary Emeritus Distinguished Research Teaching Postdoctoral ' +
+    'Doctoral Lead Chief Deputy Executive Managing Contributing Non-Resident Nonresident Resident Junior Full').split(' '),
+);
+const ROLE_HEADS = /^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$/;
+const ORG_WORDS = /\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|Programme|Program|Forum|Initiative|Tank)\b/;
+
+/** "DATE - NAME - SECTION" or "By NAME" at the very start of the body. */
+function leadingByline(body: string): Byline | null {
+  const m = new RegExp(String.raw`^(.{6,25}?)\s+[-–—|]\s+(${NAME})\s+[-–—|]\s+`, 'u').exec(body);
+  if (m) {
+    const published = parsePublished(m[1]!);
+    if (published) {
+      const rest = body.slice(m[0].length).split(/\s+/);
+      let i = 0;
+      while (i < rest.length && SECTION_WORDS.has(rest[i]!)) i++;
+      return { author: m[2]!, published, body: rest.slice(i).join(' ') };
+    }
+  }
+  const by = new RegExp(String.raw`^By\s+(${NAME})(?:\s*[,|]\s*[\p{Lu}][\p{L}&. ]{1,40}?)?(?=\s+\p{Lu})\s+`, 'u').exec(body);
+  if (by) return { author: by[1]!, published: null, body: body.slice(by[0].length) };
+  return null;
+}
+
+/** "Name Role, Affiliation, Affiliation" run into the text near the start (The Conversation's style). */
+function affiliationByline(body: string, lex: Lexicon): Byline | null {
+  const limit = Math.min(body.length, 1200);
+  for (const m of body.slice(0, limit).matchAll(/(^|[.!?]['’"”]?\s+)(?=\p{Lu})/gu)) {
+    const start = (m.index ?? 0) + m[1]!.length;
+    const ws = body.slice(start).split(/\s+/);
+    for (const nameLength of [2, 3]) {
+      const name = ws.slice(0, nameLength);
+      if (!name.every((w) => /^\p{Lu}[\p{L}'’.-]+$/u.test(w) && !ROLE_MODIFIERS.has(w) && !ROLE_HEADS.test(w))) continue;
+      const end = roleAndAffiliationEnd(ws, nameLength, lex);
+      if (end === null) continue;
+      const before = body.slice(0, start).trimEnd();
+      return { author: name.join(' '), published: null, body: `${before} ${ws.slice(end).join(' ')}`.trim() };
+    }
+  }
+  return null;
+}
+
+/** Index of the first word after "Role, Affiliation, ...", or null if the words are not a byline. */
+function roleAndAffiliationEnd(ws: string[], from: number, lex: Lexicon): number | null {
+  let i = from;
+  while (i < ws.length && ROLE_MODIFIERS.has(ws[i]!)) i++;
+  if (i >= ws.length || !ROLE_HEADS.test(ws[i]!)) return null;
+  // The role may carry a department ("Lecturer in Politics,") before the first comma.
+  const roleEnd = ws.findIndex((w, j) => j >= i && w.endsWith(','));
+  if (roleEnd < 0 || roleEnd - i > 5) return null;
+  i = roleEnd + 1;
+  const affStart = i;
+  while (i < ws.length && !startsSentence(ws[i]!, ws[i + 1], lex) && (/^\p{Lu}/u.test(ws[i]!) || /^(of|for|the|and|&|in|at)$/.test(ws[i]!))) i++;
+  return ORG_WORDS.test(ws.slice(affStart, i).join(' ')) ? i : null;
+}
+
+export function extractByline(body: string, lex: Lexicon): Byline | null {
+  return leadingByline(body) ?? affiliationByline(body, lex);
+}

@@ -1,0 +1,58 @@
+// Photo captions inside article text. A caption ends with a credit
+// ("... 30 July 2025. Photo: AFU / EPA") or is followed by a credit sentence
+// ("Screenshot from US Department of Justice ..."). In a flattened body the
+// credit runs straight into the next paragraph, so its end is recovered with
+// the layout cues.
+import { isVerblessFragment, splitCredit, type Lexicon } from './layout-cues.js';
+import type { LayoutItem } from './layout-item.js';
+
+const CREDIT_PREFIX = /^(?:Photo(?:graph)?|Image|Picture|Illustration|Photo credit|Credit)s?\s*:\s*/i;
+const CREDIT_SENTENCE = /^(?:(?:Screenshot|Photo|Image|Picture|Video still)s? (?:from|via|by|courtesy of)|Courtesy of)\s/i;
+const MID_MARKER = /\s(?=(?:Photo(?:graph)?|Image|Credit)s?:(?:\s|$))/;
+const TERMINAL = /[.!?]['’"”)]?$/;
+
+/** Marks caption items and removes credits; the text a credit ran into stays as body. */
+export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[] {
+  const out: LayoutItem[] = [];
+  const queue = [...items];
+  for (let k = 0; k < queue.length; k++) {
+    const item = queue[k]!;
+    if (item.kind !== 'body') { out.push(item); continue; }
+    // "caption text Photo: credit" with no full stop before the marker.
+    const mid = MID_MARKER.exec(item.text);
+    if (mid && mid.index > 0 && !CREDIT_PREFIX.test(item.text)) {
+      queue.splice(k + 1, 0, { ...item, text: item.text.slice(mid.index + 1) });
+      out.push({ ...item, text: item.text.slice(0, mid.index) });
+      continue;
+    }
+    let credit: string | null = null;
+    let rest = '';
+    const prefix = CREDIT_PREFIX.exec(item.text);
+    if (prefix) {
+      const after = item.text.slice(prefix[0].length);
+      const lastInParagraph = queue[k + 1]?.paragraph !== item.paragraph;
+      if (lastInParagraph && !TERMINAL.test(after)) credit = after.trim();
+      else ({ credit, rest } = splitCredit(after, lex));
+    } else if (CREDIT_SENTENCE.test(item.text)) {
+      credit = item.text;
+    }
+    if (credit === null) { out.push(item); continue; }
+    markCaption(out, item.paragraph, credit);
+    if (rest) queue.splice(k + 1, 0, { ...item, text: rest, afterCredit: true });
+  }
+  return out;
+}
+
+/** The sentence before a credit is its caption; verbless fragments before it join it. */
+function markCaption(out: LayoutItem[], paragraph: number, credit: string): void {
+  const caption = out.at(-1);
+  if (!caption || caption.kind !== 'body') return;
+  caption.kind = 'caption';
+  caption.credit = credit || undefined;
+  for (let n = 0; n < 2; n++) {
+    const prev = out.at(-2);
+    if (!prev || prev.kind !== 'body' || prev.paragraph !== paragraph || !isVerblessFragment(prev.text)) break;
+    caption.text = `${prev.text} ${caption.text}`;
+    out.splice(out.length - 2, 1);
+  }
+}

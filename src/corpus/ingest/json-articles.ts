@@ -1,0 +1,49 @@
+// Article records in JSON (one record, an array, or { "articles": [...] }) and
+// JSON Lines (one record a line). See articleRecordSchema for the fields.
+import { fromZodError, parseJsonFile } from '../data-file-error.js';
+import { articleRecordSchema, type ArticleRecord } from '../schema.js';
+import type { ArticleDraft, ArticleSource } from './article-draft.js';
+import { layoutArticle } from './article-layout.js';
+import { buildLexicon } from './layout-cues.js';
+import { parsePublished } from './published-date.js';
+
+export function parseJsonArticles(text: string, source: ArticleSource, knownNames: string[]): ArticleDraft[] {
+  const records: { value: unknown; where: string }[] = [];
+  if (source.format === 'jsonl') {
+    text.split(/\r?\n/).forEach((line, i) => {
+      if (line.trim()) records.push({ value: parseJsonFile(source.file, line, `line ${i + 1}: `), where: `line ${i + 1}: ` });
+    });
+  } else {
+    const value = parseJsonFile(source.file, text);
+    const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.articles) ? value.articles : [value];
+    list.forEach((v: unknown, i: number) => records.push({ value: v, where: list.length > 1 || Array.isArray(value) ? `[${i}].` : '' }));
+  }
+  return records.map(({ value, where }) => {
+    const parsed = articleRecordSchema.safeParse(value);
+    if (!parsed.success) throw fromZodError(source.file, parsed.error, where);
+    return recordToDraft(parsed.data, source, knownNames);
+  });
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function recordToDraft(r: ArticleRecord, source: ArticleSource, knownNames: string[]): ArticleDraft {
+  const body = Array.isArray(r.body) ? r.body : r.body.split(/\n\s*\n/);
+  // A caption without a credit still gets the marker, so the caption rules classify it.
+  const captions = (r.captions ?? []).map((c) => (/\b(Photo|Image|Credit)s?:/.test(c) ? c : `${c} Photo:`));
+  const paragraphs = [...body, ...captions].map((p) => p.trim()).filter(Boolean);
+  const laid = layoutArticle(paragraphs, { runIn: false, author: r.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
+  return {
+    title: r.title,
+    outlet: r.outlet,
+    author: laid.author,
+    published: r.published ? parsePublished(r.published) : null,
+    url: r.url ?? null,
+    tags: r.tags ?? laid.tags,
+    items: laid.items,
+    dropped: laid.dropped,
+    source,
+  };
+}

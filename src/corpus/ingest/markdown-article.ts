@@ -1,0 +1,85 @@
+// Markdown articles with a front-matter block:
+//   ---
+//   title: ...
+//   outlet: ...
+//   author: ...          (optional)
+//   published: 2025-07-15 (optional)
+//   url: https://...      (optional)
+//   tags: [a, b]          (optional)
+//   ---
+// Headings and code are not quotable; an image's alt text is a caption and
+// its title the credit.
+import { marked, type Token, type Tokens } from 'marked';
+import { parse as parseYaml } from 'yaml';
+import { DataFileError, fromZodError } from '../data-file-error.js';
+import { frontMatterSchema } from '../schema.js';
+import type { ArticleDraft, ArticleSource } from './article-draft.js';
+import { layoutArticle } from './article-layout.js';
+import { buildLexicon } from './layout-cues.js';
+import { parsePublished } from './published-date.js';
+
+const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
+
+export function parseMarkdownArticle(text: string, source: ArticleSource, knownNames: string[]): ArticleDraft {
+  const fm = FRONT_MATTER.exec(text);
+  if (!fm) throw new DataFileError(source.file, 'a Markdown article needs a front-matter block (--- title, outlet, ... ---) at the top');
+  let meta: unknown;
+  try {
+    meta = parseYaml(fm[1]!);
+  } catch (e) {
+    throw new DataFileError(source.file, `front matter is not valid YAML (${e instanceof Error ? e.message.split('\n')[0] : e})`);
+  }
+  const parsed = frontMatterSchema.safeParse(meta ?? {});
+  if (!parsed.success) throw fromZodError(source.file, parsed.error, 'front matter: ');
+  const m = parsed.data;
+  const paragraphs = markdownParagraphs(text.slice(fm[0].length));
+  const laid = layoutArticle(paragraphs, { runIn: false, author: m.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
+  return {
+    title: m.title,
+    outlet: m.outlet,
+    author: laid.author,
+    published: m.published ? parsePublished(m.published) : null,
+    url: m.url ?? null,
+    tags: m.tags ?? laid.tags,
+    items: laid.items,
+    dropped: laid.dropped,
+    source,
+  };
+}
+
+/** Block-level text in reading order; an image becomes "alt Photo: title" so the caption rules apply. */
+function markdownParagraphs(body: string): string[] {
+  const out: string[] = [];
+  const walk = (tokens: Token[]): void => {
+    for (const t of tokens) {
+      if (t.type === 'paragraph') {
+        const p = t as Tokens.Paragraph;
+        const only = p.tokens.length === 1 ? p.tokens[0] : undefined;
+        if (only?.type === 'image') {
+          const img = only as Tokens.Image;
+          out.push(`${img.text} Photo: ${img.title ?? ''}`.trim());
+        } else out.push(inlineText(p.tokens));
+      } else if (t.type === 'blockquote') walk((t as Tokens.Blockquote).tokens);
+      else if (t.type === 'list') for (const item of (t as Tokens.List).items) walk(item.tokens);
+      else if (t.type === 'text') out.push(inlineText((t as Tokens.Text).tokens ?? [t]));
+      // headings, code, tables, html and rules carry no quotable prose
+    }
+  };
+  walk(marked.lexer(body));
+  return out.map((p) => p.trim()).filter(Boolean);
+}
+
+function inlineText(tokens: Token[]): string {
+  return tokens
+    .map((t) => {
+      if ('tokens' in t && Array.isArray(t.tokens) && t.type !== 'image') return inlineText(t.tokens);
+      if (t.type === 'br') return ' ';
+      if (t.type === 'html') return '';
+      return 'text' in t && typeof t.text === 'string' ? decodeEntities(t.text) : '';
+    })
+    .join('');
+}
+
+function decodeEntities(s: string): string {
+  return s.replace(/&(amp|lt|gt|quot|#39|apos|nbsp);/g, (_, e: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", apos: "'", nbsp: ' ' })[e] ?? _);
+}

@@ -1,0 +1,63 @@
+// Sentences -> passages. A passage is one sentence, or a few when one cannot
+// stand alone: a quotation that runs over several sentences, a fragment of a
+// few words, a sentence that continues the one before. Repeated pull quotes
+// are kept once, in their fullest form.
+import { dedupeKey, wordCount } from '../../text/normalize.js';
+import type { LayoutItem } from './layout-item.js';
+
+export interface PassageDraft {
+  kind: 'body' | 'caption';
+  text: string;
+  credit?: string | undefined;
+  /** Position of the passage in its article, from 0. */
+  seq: number;
+}
+
+const MAX_QUOTE_SENTENCES = 5;
+const MIN_PULL_QUOTE_WORDS = 6;
+
+// An opening quote starts a word; a closing one ends a word or a sentence.
+// Apostrophes inside words (aren't, Iran's) match neither.
+const OPENING = /(?:^|[\s([—–-])['‘"“](?=[\p{L}\p{N}[…])/gu;
+const CLOSING = /(?<=[\p{L}\p{N}.,!?;…\])])['’"”](?=$|[\s.,;:!?)\]—–-])/gu;
+
+function quoteBalance(text: string): number {
+  return (text.match(OPENING)?.length ?? 0) - (text.match(CLOSING)?.length ?? 0);
+}
+
+interface Open { item: LayoutItem; text: string; sentences: number }
+
+function joins(cur: Open, next: LayoutItem): boolean {
+  if (cur.item.kind !== 'body' || next.kind !== 'body' || cur.item.paragraph !== next.paragraph) return false;
+  if (quoteBalance(cur.text) > 0 && cur.sentences < MAX_QUOTE_SENTENCES) return true;
+  if (cur.sentences >= 3) return false;
+  return /^[\p{Ll}…]|^\.\.\./u.test(next.text) || /:$/.test(cur.text) || wordCount(next.text) < 4;
+}
+
+export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; duplicates: number } {
+  const merged: Open[] = [];
+  for (const item of items) {
+    const cur = merged.at(-1);
+    if (cur && joins(cur, item)) {
+      cur.text = `${cur.text} ${item.text}`;
+      cur.sentences++;
+    } else {
+      merged.push({ item, text: item.text, sentences: 1 });
+    }
+  }
+  const keys = merged.map((m) => dedupeKey(m.text));
+  const keep = merged.map((m, i) => {
+    const key = keys[i]!;
+    if (!key) return false;
+    return !keys.some((other, j) => {
+      if (j === i) return false;
+      if (other === key) return j < i; // an exact repeat: the first one stays
+      return wordCount(m.text) >= MIN_PULL_QUOTE_WORDS && ` ${other} `.includes(` ${key} `); // a pull quote of a longer passage
+    });
+  });
+  const passages: PassageDraft[] = [];
+  merged.forEach((m, i) => {
+    if (keep[i]) passages.push({ kind: m.item.kind, text: m.text, credit: m.item.credit, seq: passages.length });
+  });
+  return { passages, duplicates: merged.length - passages.length };
+}

@@ -1,0 +1,83 @@
+// Terminal text for an answer: readable, every quote with its citation and
+// id. Long answers show the first `limit` quotes and say how many remain.
+import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer } from '../briefing/answer-types.js';
+import { describeProblem } from '../briefing/problems.js';
+import { citation, formatPublished } from './citation.js';
+
+export interface TextOptions {
+  /** Quotes to show; 0 shows all. */
+  limit: number;
+  /** Mark matched words with ANSI bold (for terminals) instead of *asterisks*. */
+  ansi: boolean;
+}
+
+function marked(q: Quote, ansi: boolean): string {
+  if (!q.matches?.length) return q.text;
+  let out = '';
+  let at = 0;
+  for (const { start, length } of q.matches) {
+    if (start < at) continue;
+    const word = q.text.slice(start, start + length);
+    out += q.text.slice(at, start) + (ansi ? `\u001b[1m${word}\u001b[22m` : `*${word}*`);
+    at = start + length;
+  }
+  return out + q.text.slice(at);
+}
+
+function quoteLines(quotes: Quote[], opts: TextOptions): string[] {
+  const shown = opts.limit > 0 ? quotes.slice(0, opts.limit) : quotes;
+  const lines = shown.flatMap((q, i) => [
+    `${String(i + 1).padStart(3)}. “${marked(q, opts.ansi)}”${q.kind === 'caption' ? ` (photo caption${q.credit ? `; ${q.credit}` : ''})` : ''}`,
+    `     — ${citation(q.article)}  [${q.id}]`,
+  ]);
+  if (shown.length < quotes.length) lines.push('', `… ${quotes.length - shown.length} more quotes (--limit 0 shows all; --json gives the full answer)`);
+  if (quotes.length === 0) lines.push('No quotes.');
+  return lines;
+}
+
+function actorText(a: ActorAnswer, opts: TextOptions): string[] {
+  const head = a.actor
+    ? [`${a.actor.name} · ${a.actor.kind} · mentioned in ${a.actor.articles} article(s), ${a.actor.mentions} quote(s)`, ...(a.actor.aliases.length ? [`Also: ${a.actor.aliases.join(', ')}`] : [])]
+    : [a.fallback?.note ?? ''];
+  return [...head, '', ...quoteLines(a.quotes, opts)];
+}
+
+function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
+  if (!c.corridor) return [c.fallback?.note ?? '', '', ...quoteLines(c.quotes, opts)];
+  const k = c.corridor;
+  const head = [`${k.name} · corridor · mentioned in ${k.articles} article(s), ${k.mentions} quote(s)`];
+  if (k.aliases.length) head.push(`Also: ${k.aliases.join(', ')}`);
+  head.push(k.definition ? `What it is: “${k.definition.text}” [${k.definition.id}]` : 'What it is: no article defines it yet.');
+  for (const stance of ['backs', 'opposes'] as const) {
+    const who = k.stances.filter((s) => s.stance === stance).map((s) => `${s.actor.name} [${s.quote.id}]`);
+    if (who.length) head.push(`${stance === 'backs' ? 'Backed by' : 'Opposed by'}: ${who.join(', ')}`);
+  }
+  return [...head, '', ...quoteLines(c.quotes, opts)];
+}
+
+function searchText(s: SearchAnswer, opts: TextOptions): string[] {
+  const how = { all: 'all terms', any: 'some of the terms (no passage has them all)', fuzzy: 'near spellings (no exact match)', none: '' }[s.match];
+  const head = s.quotes.length ? `${s.quotes.length} quote(s) for "${s.query}", matching ${how}` : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
+  return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
+}
+
+function sourcesText(s: SourcesAnswer): string[] {
+  return [
+    `${s.articles.length} article(s) in the corpus`,
+    '',
+    ...s.articles.flatMap((a) => [
+      `• ${a.title}`,
+      `  ${a.outlet ?? 'outlet unknown'} · ${a.author ?? 'author unknown'} · ${formatPublished(a)}${a.published_text ? ` (“${a.published_text}”)` : ''} · ${a.passages} quotes  [${a.id}]`,
+    ]),
+  ];
+}
+
+export function toText(answer: Answer, opts: TextOptions): string {
+  if (!answer.ok) return `Error: ${describeProblem(answer.problem)}`;
+  switch (answer.command) {
+    case 'actor': return actorText(answer, opts).join('\n');
+    case 'corridor': return corridorText(answer, opts).join('\n');
+    case 'search': return searchText(answer, opts).join('\n');
+    case 'sources': return sourcesText(answer).join('\n');
+  }
+}

@@ -1,0 +1,55 @@
+// Text normalisation shared by ingest, tagging, the index and user input.
+// One place decides what "the same word" means, so a name typed by a user,
+// a gazetteer alias and a word in an article always compare alike.
+
+// Letters that NFKD does not decompose but that readers treat as plain Latin.
+const SPECIAL_LETTERS: Record<string, string> = {
+  ı: 'i', İ: 'I', ø: 'o', Ø: 'O', ł: 'l', Ł: 'L', đ: 'd', Đ: 'D', ð: 'd', þ: 'th',
+  ß: 'ss', æ: 'ae', Æ: 'AE', œ: 'oe', Œ: 'OE', ə: 'e', Ə: 'E',
+};
+const SPECIAL_RE = new RegExp(`[${Object.keys(SPECIAL_LETTERS).join('')}]`, 'g');
+
+/** Removes diacritics but keeps case: "Erdoğan" -> "Erdogan", "Bakı" -> "Baki". */
+export function foldDiacritics(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .replace(SPECIAL_RE, (ch) => SPECIAL_LETTERS[ch] ?? ch);
+}
+
+/** Folded and lower-cased: the key used to compare names. */
+export function foldKey(text: string): string {
+  return foldDiacritics(text).toLowerCase();
+}
+
+// C0/C1 controls, zero-width and bidirectional formatting characters: they are
+// invisible, break matching, and can reorder what a reader sees.
+const INVISIBLE_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;
+
+/** User input as we will treat it: invisible characters removed, whitespace collapsed. */
+export function cleanInput(text: string): string {
+  return text.replace(INVISIBLE_RE, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Article text as we will store and quote it. */
+export function cleanArticleText(text: string): string {
+  return text
+    .replace(INVISIBLE_RE, '')
+    .replace(/\u00A0/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/\s+([,;:!?)])/g, '$1') // "nationals , for" -> "nationals, for"
+    .replace(/\(\s+/g, '(')
+    .trim();
+}
+
+/** A comparison form for dedupe: case, punctuation, quotes and spacing ignored. */
+export function dedupeKey(text: string): string {
+  return foldKey(text)
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+export function wordCount(text: string): number {
+  const m = text.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu);
+  return m ? m.length : 0;
+}
