@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import type { ActorAnswer, ProblemAnswer } from './answer-types.js';
 import { closestNames, findActor } from './entity-names.js';
-import { mentionsOf } from './mentions.js';
+import { mentionFallback } from './mentions.js';
 import { quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
@@ -30,10 +30,7 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
       quotes: quotesFor(corpus, profile.passages),
     };
   }
-  const quotes = mentionsOf(corpus, name);
-  if (quotes.length > 0) {
-    const note = `"${name}" is not in the gazetteer; showing passages that mention it.`;
-    return { ok: true, command: 'actor', actor: null, fallback: { kind: 'mentions', name, note }, quotes };
-  }
+  const mentioned = mentionFallback(corpus, name, 'actor');
+  if (mentioned) return { ok: true, command: 'actor', actor: null, ...mentioned };
   return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.gazetteer, name) } };
 }

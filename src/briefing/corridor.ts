@@ -4,7 +4,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import type { CorridorAnswer, ProblemAnswer, StanceEvidence } from './answer-types.js';
 import { closestNames, findCorridor } from './entity-names.js';
-import { mentionsOf } from './mentions.js';
+import { mentionFallback } from './mentions.js';
 import { quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
@@ -14,11 +14,8 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
   const name = read.value;
   const entry = findCorridor(corpus.gazetteer, name);
   if (!entry) {
-    const quotes = mentionsOf(corpus, name);
-    if (quotes.length > 0) {
-      const note = `"${name}" is not in the gazetteer; showing passages that mention it.`;
-      return { ok: true, command: 'corridor', corridor: null, fallback: { kind: 'mentions', name, note }, quotes };
-    }
+    const mentioned = mentionFallback(corpus, name, 'corridor');
+    if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
     return { ok: false, command: 'corridor', problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.gazetteer, name) } };
   }
   const profile = corpus.data.corridors[entry.id] ?? { passages: [], articles: 0, definition: null, stances: [] };

@@ -73,7 +73,7 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   items = extractCaptions(items, opts.lex);
   if (opts.runIn) {
     for (const item of items) {
-      const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex) : null;
+      const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex, item.afterCredit) : null;
       if (split) { item.text = split.rest; dropped.headings++; }
     }
   }

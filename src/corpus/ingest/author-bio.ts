@@ -18,10 +18,10 @@ export function bioSubject(sentence: string, knownAuthor: string | null): string
   return BIO_WORDS.test(sentence) ? name : null;
 }
 
-/** A sentence that continues a biography: "He is also ...", "Her main research topics are ...". */
+/** A sentence that continues a biography: "She writes about ports.", "Her main research topics are ...". */
 export function continuesBio(sentence: string, author: string): boolean {
   const surname = author.split(/\s+/).at(-1) ?? author;
-  return new RegExp(String.raw`^(He|She|They|His|Her|Their|${escapeRe(surname)})\b`, 'u').test(sentence) && BIO_MORE_WORDS.test(sentence);
+  return new RegExp(String.raw`^(He|She|They|His|Her|Their|${escapeRe(surname)})\b`, 'u').test(sentence) || BIO_MORE_WORDS.test(sentence);
 }
 
 function sameName(a: string, b: string): boolean {

@@ -37,9 +37,20 @@ function leadingByline(body: string): Byline | null {
       return { author: m[2]!, published, body: rest.slice(i).join(' ') };
     }
   }
-  const by = new RegExp(String.raw`^By\s+(${NAME})(?:\s*[,|]\s*[\p{Lu}][\p{L}&. ]{1,40}?)?(?=\s+\p{Lu})\s+`, 'u').exec(body);
-  if (by) return { author: by[1]!, published: null, body: body.slice(by[0].length) };
   return null;
+}
+
+/** "By Jane Doe The port ..." : the name ends where a sentence starts. */
+function byLine(body: string, lex: Lexicon): Byline | null {
+  const ws = body.split(/\s+/);
+  if (ws[0] !== 'By') return null;
+  let i = 1;
+  while (i < ws.length && i <= 4 && /^\p{Lu}[\p{L}'’.-]+,?$/u.test(ws[i]!) && !startsSentence(ws[i]!, ws[i + 1], lex)) {
+    i++;
+    if (ws[i - 1]!.endsWith(',')) break;
+  }
+  if (i < 3) return null;
+  return { author: ws.slice(1, i).join(' ').replace(/,$/, ''), published: null, body: ws.slice(i).join(' ') };
 }
 
 /** "Name Role, Affiliation, Affiliation" run into the text near the start (The Conversation's style). */
@@ -75,5 +86,5 @@ function roleAndAffiliationEnd(ws: string[], from: number, lex: Lexicon): number
 }
 
 export function extractByline(body: string, lex: Lexicon): Byline | null {
-  return leadingByline(body) ?? affiliationByline(body, lex);
+  return leadingByline(body) ?? byLine(body, lex) ?? affiliationByline(body, lex);
 }

@@ -16,7 +16,10 @@ const STARTERS = new Set(
 const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'von', 'der', 'van', 'al', 'el', 'bin', 'la', 'le', 'du', '&']);
 /** Words after which a capitalised word is mid-sentence even without a name ("published by The Conversation"). */
 const LEADING_FUNCTION_WORDS = new Set(
-  'a an the of for to from by with in on at as and or but than that this these those said says told via into onto upon about'.split(' '),
+  ('a an the of for to from by with in on at as and or but than that this these those said says told via into onto upon about ' +
+    'between among against across near over under after before during since without within through toward towards including ' +
+    'like per amid behind beyond despite except inside outside past versus is are was were be been has have had will would can ' +
+    'could may might must should do does did not his her its their our my your whose which who whom').split(' '),
 );
 const OPEN_QUOTE = /^['‘"“«]\p{Lu}/u;
 
@@ -90,13 +93,16 @@ export function splitCredit(afterMarker: string, lex: Lexicon): { credit: string
  * short, in sentence case, and end on a lower-case word that is not a
  * function word.
  */
-export function splitLeadingHeading(sentence: string, lex: Lexicon): { heading: string; rest: string } | null {
+export function splitLeadingHeading(sentence: string, lex: Lexicon, afterCredit = false): { heading: string; rest: string } | null {
   const ws = sentence.split(/\s+/);
   if (!/^\p{Lu}/u.test(ws[0] ?? '')) return null;
   for (let k = 2; k <= Math.min(7, ws.length - 2); k++) {
     const last = ws[k - 1]!;
     if (!/^\p{Ll}[\p{L}-]*$/u.test(last) || LEADING_FUNCTION_WORDS.has(last)) continue;
-    if (!startsSentence(ws[k]!, ws[k + 1], lex)) continue;
+    // Right after a photo credit a heading is likely enough that any capital
+    // after a lower-case word ends it, even a name ("The money problem Georgian officials ...").
+    const opens = afterCredit ? /^['‘"“]?\p{Lu}/u.test(ws[k]!) : startsSentence(ws[k]!, ws[k + 1], lex);
+    if (!opens) continue;
     // A heading has no clause punctuation except a comma between parallel parts.
     if (ws.slice(0, k).some((w) => /[.;:!?'"“”‘’()]/.test(w))) continue;
     return { heading: ws.slice(0, k).join(' '), rest: ws.slice(k).join(' ') };

@@ -1,0 +1,27 @@
+// Temporary data folders for tests: real files on disk, the real gazetteer,
+// removed afterwards.
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
+import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const SEED_PAGE = join(REPO, 'data/raw/000_28f6da302d93ec49.txt');
+export const FIXTURES = join(REPO, 'tests/fixtures');
+
+/** A data folder holding the given raw files (name -> content) and the real gazetteer. */
+export function tempData(files: Record<string, string>, gazetteer?: string): DataPaths {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const paths = dataPaths(root);
+  mkdirSync(paths.raw, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(paths.raw, name)), { recursive: true });
+    writeFileSync(join(paths.raw, name), content);
+  }
+  if (gazetteer === undefined) copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
+  else writeFileSync(paths.gazetteer, gazetteer);
+  return paths;
+}
