@@ -30,13 +30,23 @@ export function parseJsonFile(file: string, text: string, where = ''): unknown {
     return JSON.parse(text);
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(msg);
+    const offset = errorOffset(msg, text);
     let at = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
+    if (offset !== null) {
+      const before = text.slice(0, offset);
       const line = before.split('\n').length;
       at = ` at line ${line}, column ${before.length - before.lastIndexOf('\n')}`;
     }
     throw new DataFileError(file, `${where}invalid JSON${at} (${msg})`);
   }
+}
+
+/** Where V8's message says parsing failed: "at position N", or the quoted snippet around an unexpected token. */
+function errorOffset(msg: string, text: string): number | null {
+  const pos = /position (\d+)/.exec(msg);
+  if (pos) return Number(pos[1]);
+  const tok = /Unexpected token '(.+?)', (?:\.\.\.)?"([\s\S]*?)"(?:\.\.\.)? is not valid JSON/.exec(msg);
+  if (!tok) return null;
+  const at = text.indexOf(tok[2]!);
+  return at < 0 ? null : at + Math.max(0, tok[2]!.indexOf(tok[1]!));
 }

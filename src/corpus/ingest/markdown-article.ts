@@ -57,7 +57,8 @@ function markdownParagraphs(body: string): string[] {
         const only = p.tokens.length === 1 ? p.tokens[0] : undefined;
         if (only?.type === 'image') {
           const img = only as Tokens.Image;
-          out.push(`${img.text} Photo: ${img.title ?? ''}`.trim());
+          const credit = img.title ?? '';
+          out.push(/^(Photo|Image|Credit|Picture)s?\s*:/i.test(credit) ? `${img.text} ${credit}` : `${img.text} Photo: ${credit}`.trim());
         } else out.push(inlineText(p.tokens));
       } else if (t.type === 'blockquote') walk((t as Tokens.Blockquote).tokens);
       else if (t.type === 'list') for (const item of (t as Tokens.List).items) walk(item.tokens);

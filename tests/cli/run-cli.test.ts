@@ -1,0 +1,81 @@
+// The briefing CLI, in-process for exit codes and output shapes, and once as
+// the real bin to prove `npx briefing` works after install.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { REPO, tempData } from '../helpers/temp-data.js';
+import { SEED_FILES } from '../helpers/seed-corpus.js';
+
+const paths = tempData(SEED_FILES);
+
+function cli(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = runCli([...args, '--data', paths.root], { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('briefing CLI', () => {
+  it('ingests and prints a summary with discoveries', () => {
+    const r = cli('ingest');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/4 article\(s\)/);
+    expect(r.out).toMatch(/Frequent names not in the gazetteer: .*Pokrovsk/);
+  });
+
+  it('answers /actor as JSON in the documented shape', () => {
+    const r = cli('ask', '/actor name:Iran', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ ok: true, command: 'actor', actor: { id: 'iran', name: 'Iran', kind: 'country' } });
+    expect(Object.keys(j.quotes[0])).toEqual(expect.arrayContaining(['id', 'text', 'article']));
+    expect(Object.keys(j.quotes[0].article)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'author', 'published']));
+  });
+
+  it('answers /corridor with a multi-word value and /sources', () => {
+    const c = JSON.parse(cli('ask', '/corridor name:Crossroads for Peace', '--json').out);
+    expect(c.corridor.name).toBe('Crossroads of Peace');
+    const s = JSON.parse(cli('ask', '/sources', '--json').out);
+    expect(s.articles).toHaveLength(4);
+    expect(s.articles[0]).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), passages: expect.any(Number) }));
+    expect(s.articles.every((a: { published: string | null }) => a.published === null || /^\d{4}-\d{2}-\d{2}$/.test(a.published))).toBe(true);
+  });
+
+  it('prints text with citations and a count of what is left', () => {
+    const r = cli('ask', '/search query:Pokrovsk', '--limit', '2');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/— Novaya Gazeta Europe · "The fog of war/);
+    expect(r.out).toMatch(/… \d+ more quotes/);
+  });
+
+  it('exits 1 with a JSON error for a user error', () => {
+    const r = cli('ask', '/actor name:Qqqqq', '--json');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'unknown-actor', message: expect.stringContaining('Qqqqq') } });
+  });
+
+  it('exits 2 for bad usage', () => {
+    expect(cli('ask', '/nope').code).toBe(2);
+    expect(cli('ask', '/actor').code).toBe(2);
+    expect(cli('ask', '/actor nam:Iran').err).toMatch(/has no option "nam"/);
+    expect(cli('frobnicate').code).toBe(2);
+    expect(cli('ask', '/actor name:Iran', '--limit', 'x').code).toBe(2);
+  });
+
+  it('exits 1 naming the file when the data folder is missing', () => {
+    const out: string[] = [];
+    const code = runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], { out: (t) => out.push(t), err: (t) => out.push(t), isTty: false });
+    expect(code).toBe(1);
+    expect(out.join('\n')).toMatch(/nowhere\/raw: folder not found/);
+  });
+
+  it('runs as the installed bin', () => {
+    const bin = join(REPO, 'dist/src/cli.js');
+    const out = execFileSync(process.execPath, [bin, 'ask', '/actor name:Pashinyan', '--json', '--data', paths.root], { encoding: 'utf8' });
+    expect(JSON.parse(out).actor.id).toBe('nikol-pashinyan');
+    const bad = spawnSync(process.execPath, [bin, 'ask', '/search query:*', '--data', paths.root], { encoding: 'utf8' });
+    expect(bad.status).toBe(1);
+    expect(bad.stdout + bad.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+  });
+});

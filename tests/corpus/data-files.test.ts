@@ -1,0 +1,72 @@
+// Invalid or corrupt data files get one clear message naming the file and the field.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { DataFileError } from '../../src/corpus/data-file-error.js';
+import { FIXTURES, REPO, tempData } from '../helpers/temp-data.js';
+import { SEED_FILES } from '../helpers/seed-corpus.js';
+
+function failure(run: () => unknown): DataFileError {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof DataFileError) return e;
+    throw e;
+  }
+  throw new Error('expected a DataFileError');
+}
+
+const gazetteer = readFileSync(join(REPO, 'data/gazetteer.json'), 'utf8');
+
+describe('bad data files', () => {
+  it('names the gazetteer and the field that is wrong', () => {
+    const g = JSON.parse(gazetteer);
+    g.actors[3].kind = 'planet';
+    const e = failure(() => buildCorpus(tempData(SEED_FILES, JSON.stringify(g))));
+    expect(e.message).toMatch(/gazetteer\.json: actors\[3\]\.kind: /);
+  });
+
+  it('names the line of a gazetteer that is not JSON', () => {
+    const e = failure(() => buildCorpus(tempData(SEED_FILES, '{\n "version": 1,\n "actors": [,]\n}')));
+    expect(e.message).toMatch(/gazetteer\.json: invalid JSON at line 3/);
+  });
+
+  it('names a bad sidecar field', () => {
+    const e = failure(() => buildCorpus(tempData({ ...SEED_FILES, '000_seed.meta.json': '{"retrieved":"last week"}' })));
+    expect(e.message).toMatch(/000_seed\.meta\.json: retrieved: expected a date/);
+  });
+
+  it('names the line and field of a bad JSON Lines record', () => {
+    const e = failure(() => buildCorpus(tempData({ 'a.jsonl': '{"title":"T","outlet":"O","body":"Text here."}\n{"title":"T2","body":"x"}\n' })));
+    expect(e.message).toMatch(/a\.jsonl: line 2: outlet: /);
+  });
+
+  it('explains a Markdown file without front matter', () => {
+    const e = failure(() => buildCorpus(tempData({ 'a.md': '# Just a heading\n\nSome text.' })));
+    expect(e.message).toMatch(/a\.md: a Markdown article needs a front-matter block/);
+  });
+
+  it('rebuilds a corrupt build instead of crashing, and keeps ids', () => {
+    const paths = tempData(SEED_FILES);
+    const first = openCorpus(paths);
+    writeFileSync(join(paths.build, 'corpus.json'), '{"formatVersion":1,"articles":[');
+    const log: string[] = [];
+    const again = openCorpus(paths, (l) => log.push(l));
+    expect(log.join('\n')).toMatch(/corpus\.json: invalid JSON.*rebuilding/s);
+    expect(again.data.passages.map((p) => p.id)).toEqual(first.data.passages.map((p) => p.id));
+  });
+
+  it('rebuilds with one log line when a raw file changes, and not otherwise', () => {
+    const paths = tempData(SEED_FILES);
+    const log: string[] = [];
+    openCorpus(paths, (l) => log.push(l));
+    openCorpus(paths, (l) => log.push(l));
+    expect(log).toHaveLength(1);
+    writeFileSync(join(paths.raw, 'extra.md'), readFileSync(join(FIXTURES, 'markdown-article.md')));
+    const c = openCorpus(paths, (l) => log.push(l));
+    expect(log).toHaveLength(2);
+    expect(log[1]).toMatch(/changed since the last build/);
+    expect(c.data.articles).toHaveLength(5);
+  });
+});

@@ -1,0 +1,59 @@
+// Scores the corpus answers against the visible sample in ../shared/dev-gold.json.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { actor } from '../src/briefing/actor.js';
+import { corridor } from '../src/briefing/corridor.js';
+import { sources } from '../src/briefing/sources.js';
+import { REPO } from './helpers/temp-data.js';
+import { seedCorpus } from './helpers/seed-corpus.js';
+
+const GOLD = join(REPO, '../shared/dev-gold.json');
+
+interface Gold {
+  articles: { title: string; outlet: string; author: string | null; published: string | null }[];
+  boilerplate_absent: string[];
+  actor_queries: { query: string; must_quote: string[]; min_articles: number }[];
+  corridor_queries: { query: string; must_quote: string[] }[];
+}
+
+describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
+  const gold = JSON.parse(readFileSync(GOLD, 'utf8')) as Gold;
+  const { corpus } = seedCorpus();
+  const listed = sources(corpus).articles;
+
+  it.each(gold.articles.map((a) => [a.title, a] as const))('article "%s" has its outlet, author and date', (_, want) => {
+    const got = listed.find((a) => a.title.startsWith(want.title));
+    expect(got, `no article title starts with "${want.title}"`).toBeDefined();
+    expect(got!.outlet).toBe(want.outlet);
+    expect(got!.author).toBe(want.author);
+    if (want.published === null) expect(got!.published).toBeNull();
+    else if (want.published.startsWith('relative:')) {
+      expect(got!.published_approximate).toBe(true);
+      expect(got!.published_text).toBe(want.published.slice('relative:'.length));
+    } else {
+      expect(got!.published).toBe(want.published);
+      expect(got!.published_approximate).toBe(false);
+    }
+  });
+
+  it('quotes no boilerplate', () => {
+    const all = corpus.data.passages.map((p) => p.text).join('\n');
+    for (const b of gold.boilerplate_absent) expect(all).not.toContain(b);
+  });
+
+  it.each(gold.actor_queries.map((q) => [q.query, q] as const))('/actor %s quotes what it must, from enough articles', (_, q) => {
+    const a = actor(corpus, q.query);
+    if (!a.ok) throw new Error(`actor ${q.query} failed: ${a.problem.code}`);
+    const texts = a.quotes.map((x) => x.text).join('\n');
+    for (const m of q.must_quote) expect(texts).toContain(m);
+    expect(new Set(a.quotes.map((x) => x.article.id)).size).toBeGreaterThanOrEqual(q.min_articles);
+  });
+
+  it.each(gold.corridor_queries.map((q) => [q.query, q] as const))('/corridor %s quotes what it must', (_, q) => {
+    const c = corridor(corpus, q.query);
+    if (!c.ok) throw new Error(`corridor ${q.query} failed: ${c.problem.code}`);
+    const texts = c.quotes.map((x) => x.text).join('\n');
+    for (const m of q.must_quote) expect(texts).toContain(m);
+  });
+});
