@@ -3,9 +3,7 @@
 import { fromZodError, parseJsonFile } from '../data-file-error.js';
 import { articleRecordSchema, type ArticleRecord } from '../schema.js';
 import type { ArticleDraft, ArticleSource } from './article-draft.js';
-import { layoutArticle } from './article-layout.js';
-import { buildLexicon } from './layout-cues.js';
-import { parsePublished } from './published-date.js';
+import { statedArticle } from './stated-article.js';
 
 export function parseJsonArticles(text: string, source: ArticleSource, knownNames: string[]): ArticleDraft[] {
   const records: { value: unknown; where: string }[] = [];
@@ -34,16 +32,5 @@ function recordToDraft(r: ArticleRecord, source: ArticleSource, knownNames: stri
   // A caption without a credit still gets the marker, so the caption rules classify it.
   const captions = (r.captions ?? []).map((c) => (/\b(Photo|Image|Credit)s?:/.test(c) ? c : `${c} Photo:`));
   const paragraphs = [...body, ...captions].map((p) => p.trim()).filter(Boolean);
-  const laid = layoutArticle(paragraphs, { runIn: false, author: r.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
-  return {
-    title: r.title,
-    outlet: r.outlet,
-    author: laid.author,
-    published: r.published ? parsePublished(r.published) : null,
-    url: r.url ?? null,
-    tags: r.tags ?? laid.tags,
-    items: laid.items,
-    dropped: laid.dropped,
-    source,
-  };
+  return statedArticle(r, paragraphs, source, knownNames);
 }

@@ -14,9 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { DataFileError, fromZodError } from '../data-file-error.js';
 import { frontMatterSchema } from '../schema.js';
 import type { ArticleDraft, ArticleSource } from './article-draft.js';
-import { layoutArticle } from './article-layout.js';
-import { buildLexicon } from './layout-cues.js';
-import { parsePublished } from './published-date.js';
+import { statedArticle } from './stated-article.js';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
@@ -31,20 +29,7 @@ export function parseMarkdownArticle(text: string, source: ArticleSource, knownN
   }
   const parsed = frontMatterSchema.safeParse(meta ?? {});
   if (!parsed.success) throw fromZodError(source.file, parsed.error, 'front matter: ');
-  const m = parsed.data;
-  const paragraphs = markdownParagraphs(text.slice(fm[0].length));
-  const laid = layoutArticle(paragraphs, { runIn: false, author: m.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
-  return {
-    title: m.title,
-    outlet: m.outlet,
-    author: laid.author,
-    published: m.published ? parsePublished(m.published) : null,
-    url: m.url ?? null,
-    tags: m.tags ?? laid.tags,
-    items: laid.items,
-    dropped: laid.dropped,
-    source,
-  };
+  return statedArticle(parsed.data, markdownParagraphs(text.slice(fm[0].length)), source, knownNames);
 }
 
 /** Block-level text in reading order; an image becomes "alt Photo: title" so the caption rules apply. */
