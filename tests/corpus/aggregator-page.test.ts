@@ -68,3 +68,12 @@ describe('the seed page', () => {
     expect(texts(realign).join(' ')).not.toContain('Visiting Senior Research Fellow');
   });
 });
+
+describe('metadata lines under the main title', () => {
+  it('reads a "By" line and a date line as the author and date, not as paragraphs', () => {
+    const page = 'Title of the piece\nBy Jane Roe\n12 July 2025\nFirst paragraph of the article is here. It has two sentences.\nHashtags\nRelated Articles\n\nOutlet X\n1 day ago\n- Outlet X\nRelated title — Outlet X\nBody of the related article goes here.\n';
+    const [main] = parseAggregatorPage(page, { source, sidecar: null, knownNames: [] });
+    expect(main).toMatchObject({ title: 'Title of the piece', author: 'Jane Roe', published: { date: '2025-07-12', approximate: false } });
+    expect(main!.items.map((i) => i.text)).toEqual(['First paragraph of the article is here.', 'It has two sentences.']);
+  });
+});

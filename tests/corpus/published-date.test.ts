@@ -22,3 +22,12 @@ describe('publication dates', () => {
     expect(parseDateLine(text, '2025-08-06')).toEqual({ date: iso, approximate: true, text });
   });
 });
+
+describe('abbreviated relative dates', () => {
+  it.each([
+    ['3 hrs ago', '2025-08-06'],
+    ['2d ago', '2025-08-04'],
+    ['1 wk ago', '2025-07-30'],
+    ['an hour ago', '2025-08-06'],
+  ])('resolves "%s"', (text, iso) => expect(parseDateLine(text, '2025-08-06')?.date).toBe(iso));
+});

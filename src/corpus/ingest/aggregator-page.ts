@@ -67,16 +67,27 @@ function stripOutletSuffix(title: string, outlet: string | null): { title: strin
 function mainArticle(region: string[], ctx: PageContext, lex: Lexicon): ArticleDraft | null {
   const uiStart = region.findIndex((l) => isInterfaceLine(l));
   const content = region.slice(0, uiStart < 0 ? region.length : uiStart).filter((l) => l.length > 0);
-  const [titleLine, ...paragraphs] = content;
-  if (!titleLine || paragraphs.length === 0) return null;
+  const [titleLine, ...lines] = content;
+  if (!titleLine || lines.length === 0) return null;
   const { title, outlet: suffixOutlet } = stripOutletSuffix(titleLine, null);
   const sc = ctx.sidecar;
-  const laid = layoutArticle(paragraphs, { runIn: false, author: sc?.author ?? null, lex });
+  // A short "By Jane Doe" or date line under the title is metadata, not a paragraph.
+  let author = sc?.author ?? null;
+  let published = sc?.published ? parsePublished(sc.published) : null;
+  const paragraphs = lines.filter((line, i) => {
+    if (i > 2 || line.split(/\s+/).length > 8) return true;
+    const by = /^By\s+(.+?)\.?$/.exec(line);
+    if (by) { author ??= by[1]!; return false; }
+    const date = parseDateLine(line, ctx.source.retrieved);
+    if (date) { published ??= date; return false; }
+    return true;
+  });
+  const laid = layoutArticle(paragraphs, { runIn: false, author, lex });
   return {
     title,
     outlet: sc?.outlet ?? suffixOutlet ?? laid.outletHint,
     author: laid.author,
-    published: sc?.published ? parsePublished(sc.published) : null,
+    published,
     url: sc?.url ?? null,
     tags: laid.tags,
     items: laid.items,
