@@ -18,7 +18,8 @@ const BACK = String.raw`support(?:s|ed)?|back(?:s|ed)?|endorse[sd]?|champion(?:s
 const OPPOSE = String.raw`oppose[sd]?|reject(?:s|ed)?|resist(?:s|ed)?|object(?:s|ed)? to|criticise[sd]?|criticize[sd]?|condemn(?:s|ed)?|dismiss(?:es|ed)?|(?:has |have )?shown little enthusiasm for|(?:its |a )?red line on`;
 const ACTIVE = new RegExp(String.raw`\b(?:(${BACK})|(${OPPOSE}))\b`, 'gi');
 const PASSIVE = new RegExp(String.raw`\b(?:(backed|supported|endorsed|championed|promoted|favou?red)|(opposed|rejected|resisted|blocked|criticised|criticized|condemned))\s+by\s+`, 'gi');
-const OWN_PLAN = /^['’]s?\s+(?:\w+\s+){0,2}?(?:demand|notion|project|plan|proposal|vision|initiative|push|idea)\b/i;
+const OWN_PLAN = /^\s+(?:\w+\s+){0,2}?(?:demand|notion|project|plan|proposal|vision|initiative|push|idea)\b/i;
+const POSSESSIVE = /['’]s?$/;
 const CORRIDOR_WORDS = /\b(?:corridor|project|route|initiative|link|it)\b/i;
 /** The object of a stance verb is its next few words: "opposes the so-called Zangezur corridor". */
 const OBJECT = /^\s*(?:\S+\s+){0,5}\S+/;
@@ -54,7 +55,7 @@ export function findStances(input: StanceInput): { actor: string; stance: Stance
   }
   // "Azerbaijan's demand for ... corridor", "Armenia's project 'Crossroads for Peace'"
   for (const a of actors) {
-    if (!OWN_PLAN.test(text.slice(a.end, a.end + 40))) continue;
+    if (!POSSESSIVE.test(text.slice(a.start, a.end)) || !OWN_PLAN.test(text.slice(a.end, a.end + 40))) continue;
     if (corridorAt.some((c) => c.start > a.end && c.start - a.end < 80)) out.push({ actor: a.id, stance: 'backs' });
   }
   const seen = new Set<string>();
