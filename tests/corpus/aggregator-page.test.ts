@@ -77,3 +77,39 @@ describe('metadata lines under the main title', () => {
     expect(main!.items.map((i) => i.text)).toEqual(['First paragraph of the article is here.', 'It has two sentences.']);
   });
 });
+
+describe('other caption and bio forms', () => {
+  const page = [
+    'Main title here',
+    'A damaged bridge in Kherson, 2 June 2025 (Photo: Reuters).',
+    'The first real paragraph has a sentence. It has another one too.',
+    'About the author: Jane Roe is a senior fellow at the Caucasus Institute.',
+    'Hashtags',
+    'Related Articles',
+    '',
+    'Outlet Y',
+    '3 hrs ago',
+    '- Outlet Y',
+    'Another title — Outlet Y',
+    'Officials met on Monday. Soldiers near Kupyansk, 5 June 2025. Photo by Anna Smith / AFP The talks resumed on Tuesday in Baku.',
+  ].join('\n');
+  const [main, related] = parseAggregatorPage(page, { source, sidecar: null, knownNames: [] });
+
+  it('reads a bracketed credit at the end of a caption', () => {
+    expect(main!.items[0]).toMatchObject({ kind: 'caption', text: 'A damaged bridge in Kherson, 2 June 2025', credit: 'Reuters' });
+  });
+
+  it('reads an "About the author" bio', () => {
+    expect(main!.author).toBe('Jane Roe');
+    expect(main!.items.map((i) => i.text).join(' ')).not.toContain('senior fellow');
+  });
+
+  it('cuts a "Photo by" credit where the text resumes', () => {
+    expect(related!.items.map((i) => [i.kind, i.text])).toEqual([
+      ['body', 'Officials met on Monday.'],
+      ['caption', 'Soldiers near Kupyansk, 5 June 2025.'],
+      ['body', 'The talks resumed on Tuesday in Baku.'],
+    ]);
+    expect(related!.items[1]!.credit).toBe('Anna Smith / AFP');
+  });
+});

@@ -11,7 +11,7 @@ const BIO_MORE_WORDS = new RegExp(`${BIO_WORDS.source}|\\b(research|studies|inte
 
 /** The author's name when `sentence` opens a biography, else null. */
 export function bioSubject(sentence: string, knownAuthor: string | null): string | null {
-  const m = BIO_START.exec(sentence);
+  const m = BIO_START.exec(sentence.replace(/^About the authors?:?\s*/i, ''));
   if (!m) return null;
   const name = m[1]!;
   if (knownAuthor && sameName(name, knownAuthor)) return name;

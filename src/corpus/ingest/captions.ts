@@ -6,8 +6,10 @@
 import { isVerblessFragment, splitCredit, type Lexicon } from './layout-cues.js';
 import type { LayoutItem } from './layout-item.js';
 
-const CREDIT_PREFIX = /^(?:Photo(?:graph)?|Image|Picture|Illustration|Photo credit|Credit)s?\s*:\s*/i;
-const CREDIT_SENTENCE = /^(?:(?:Screenshot|Photo|Image|Picture|Video still)s? (?:from|via|by|courtesy of)|Courtesy of)\s/i;
+const CREDIT_PREFIX = /^(?:Photo(?:graph)?|Image|Picture|Illustration|Photo credit|Credit)s?(?:\s*:\s*|\s+by\s+)/i;
+const CREDIT_SENTENCE = /^(?:(?:Screenshot|Photo|Image|Picture|Video still)s? (?:from|via|courtesy of)|Screenshot by|Courtesy of)\s/i;
+/** "A damaged bridge in Kherson (Photo: Reuters)." */
+const TRAILING_CREDIT = /\s*[([](?:Photo(?:graph)?|Image|Credit)s?(?::|\s+by)\s*([^)\]]*)[)\]]\.?$/i;
 const MID_MARKER = /\s(?=(?:Photo(?:graph)?|Image|Credit)s?:(?:\s|$))/;
 const TERMINAL = /[.!?]['’"”)]?$/;
 
@@ -23,6 +25,11 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
     if (mid && mid.index > 0 && !CREDIT_PREFIX.test(item.text)) {
       queue.splice(k + 1, 0, { ...item, text: item.text.slice(mid.index + 1) });
       out.push({ ...item, text: item.text.slice(0, mid.index) });
+      continue;
+    }
+    const trailing = TRAILING_CREDIT.exec(item.text);
+    if (trailing && trailing.index > 0) {
+      out.push({ ...item, kind: 'caption', text: item.text.slice(0, trailing.index).trim(), credit: trailing[1]!.trim() || undefined });
       continue;
     }
     let credit: string | null = null;

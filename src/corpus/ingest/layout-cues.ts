@@ -113,7 +113,8 @@ export function splitLeadingHeading(sentence: string, lex: Lexicon, afterCredit 
 /** Crude test for a verbless caption fragment ("The embassy of Iran in Knightsbridge, London."). */
 export function isVerblessFragment(sentence: string): boolean {
   const ws = sentence.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
-  if (ws.length === 0 || ws.length > 25) return false;
+  // Caption fragments name a place or a person with an apposition: they have a comma.
+  if (ws.length === 0 || ws.length > 25 || !sentence.includes(',')) return false;
   const finite = /^(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|shall|does|do|did|says|said)$/;
   return !ws.some((w) => finite.test(w) || (w.length > 4 && w.endsWith('ed')));
 }
