@@ -112,4 +112,10 @@ describe('other caption and bio forms', () => {
     ]);
     expect(related!.items[1]!.credit).toBe('Anna Smith / AFP');
   });
+
+  it('does not take "Photos by residents showed ..." for a credit', () => {
+    const p = 'T\nBody one is here.\nHashtags\nRelated Articles\n\nZ\n1 day ago\n- Z\nTitle — Z\nThe town was shelled overnight. Photos by residents showed the damage.\n';
+    const [, r] = parseAggregatorPage(p, { source, sidecar: null, knownNames: [] });
+    expect(r!.items.map((i) => i.kind)).toEqual(['body', 'body']);
+  });
 });

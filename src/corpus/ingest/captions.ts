@@ -40,6 +40,8 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
       const lastInParagraph = queue[k + 1]?.paragraph !== item.paragraph;
       if (lastInParagraph && !TERMINAL.test(after)) credit = after.trim();
       else ({ credit, rest } = splitCredit(after, lex));
+      // "Photos by residents showed ..." is a sentence: a "by" credit must name someone.
+      if (/\sby\s+$/i.test(prefix[0]) && !credit) { credit = null; rest = ''; }
     } else if (CREDIT_SENTENCE.test(item.text)) {
       credit = item.text;
     }
