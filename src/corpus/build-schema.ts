@@ -3,6 +3,9 @@
 // hand-edited file must fail with a clear message, never as a crash later.
 import { z } from 'zod';
 
+/** Raised whenever the build's shape changes, so an older build is rebuilt, not misread. */
+export const BUILD_FORMAT = 2;
+
 const tag = z.object({ id: z.string(), score: z.number(), via: z.enum(['name', 'reference']) });
 
 export const articleSchema = z.object({
@@ -26,6 +29,15 @@ export const articleSchema = z.object({
   passages: z.number().int(),
 });
 
+/** A date a passage states; see extract/dates/date-value.ts. */
+const statedDate = z.object({
+  start: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/),
+  end: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).nullable(),
+  precision: z.enum(['year', 'month', 'day']),
+  approximate: z.boolean(),
+  text: z.string(),
+});
+
 export const passageSchema = z.object({
   id: z.string(),
   articleId: z.string(),
@@ -35,12 +47,13 @@ export const passageSchema = z.object({
   credit: z.string().optional(),
   actors: z.array(tag),
   corridors: z.array(tag),
+  dates: z.array(statedDate),
 });
 
 const stance = z.object({ actor: z.string(), stance: z.enum(['backs', 'opposes']), passage: z.string() });
 
 export const corpusSchema = z.object({
-  formatVersion: z.literal(1),
+  formatVersion: z.literal(BUILD_FORMAT),
   inputHash: z.string(),
   builtAt: z.string(),
   articles: z.array(articleSchema),
@@ -65,4 +78,5 @@ export type Passage = z.infer<typeof passageSchema>;
 export type EntityTag = z.infer<typeof tag>;
 export type CorpusData = z.infer<typeof corpusSchema>;
 export type CorridorProfile = CorpusData['corridors'][string];
+export type PassageDate = z.infer<typeof statedDate>;
 export type StanceRecord = z.infer<typeof stance>;

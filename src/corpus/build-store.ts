@@ -3,7 +3,7 @@
 // file or the gazetteer changed since the last build, judged by content hash.
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusSchema, type CorpusData } from './build-schema.js';
+import { BUILD_FORMAT, corpusSchema, type CorpusData } from './build-schema.js';
 import { makeCorpus, type Corpus } from './corpus.js';
 import { DataFileError, fromZodError, parseJsonFile } from './data-file-error.js';
 import { gazetteerNames, readRawFolder, shown, type DataPaths, type RawFolder } from './data-dir.js';
@@ -54,7 +54,7 @@ export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildRes
   writeAtomic(f.index, indexJson);
   writeAtomic(f.corpus, JSON.stringify(corpus));
   // The manifest goes last: it is what says the build is complete.
-  writeAtomic(f.manifest, JSON.stringify({ formatVersion: 1, inputHash: raw.hash, builtAt: corpus.builtAt }));
+  writeAtomic(f.manifest, JSON.stringify({ formatVersion: BUILD_FORMAT, inputHash: raw.hash, builtAt: corpus.builtAt }));
   return { corpus, report, indexBytes: Buffer.byteLength(indexJson), ms: performance.now() - started };
 }
 

@@ -8,7 +8,7 @@ import type { RawInput } from './ingest/ingest.js';
 import { gazetteerSchema, rawSidecarSchema, type Gazetteer, type RawSidecar } from './schema.js';
 
 /** Bump when ingest output changes for the same input, so old builds are rebuilt. */
-export const INGEST_VERSION = '1';
+export const INGEST_VERSION = '2';
 
 export interface DataPaths {
   root: string;

@@ -2,7 +2,8 @@
 // caller reads the files and writes the build; this only transforms.
 import { articleId, passageIds } from '../../text/ids.js';
 import { foldKey } from '../../text/normalize.js';
-import type { Article, CorpusData, Passage } from '../build-schema.js';
+import { BUILD_FORMAT, type Article, type CorpusData, type Passage } from '../build-schema.js';
+import { articleDates } from '../extract/dates/passage-dates.js';
 import { DataFileError } from '../data-file-error.js';
 import { discoverNames } from '../extract/discover-names.js';
 import { buildProfiles } from '../extract/entity-profiles.js';
@@ -115,8 +116,9 @@ export function ingest(
   const passages: Passage[] = [];
   for (const [id, { draft: d, passages: built }] of chosen) {
     const ids = passageIds(id, built.passages.map((p) => p.text));
+    const dates = articleDates(built.passages, { published: d.published?.date ?? null });
     built.passages.forEach((p, i) => {
-      passages.push({ id: ids[i]!, articleId: id, seq: p.seq, kind: p.kind, text: p.text, ...(p.credit ? { credit: p.credit } : {}), actors: [], corridors: [] });
+      passages.push({ id: ids[i]!, articleId: id, seq: p.seq, kind: p.kind, text: p.text, ...(p.credit ? { credit: p.credit } : {}), actors: [], corridors: [], dates: dates[i]! });
     });
     articles.push({
       id, title: d.title, outlet: d.outlet, author: d.author,
@@ -130,7 +132,7 @@ export function ingest(
   const profiles = buildProfiles(passages, mentions);
   const discoveries = discoverNames(passages.map((p, i) => ({ text: p.text, mentions: mentions[i]! })), new Set(knownNames.map(foldKey)));
   return {
-    corpus: { formatVersion: 1, inputHash: meta.inputHash, builtAt: meta.builtAt, articles, passages, ...profiles, discoveries },
+    corpus: { formatVersion: BUILD_FORMAT, inputHash: meta.inputHash, builtAt: meta.builtAt, articles, passages, ...profiles, discoveries },
     report,
   };
 }

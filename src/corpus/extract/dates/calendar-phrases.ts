@@ -1,0 +1,125 @@
+// Dates with a month or a day, and relative phrases, read by chrono-node.
+// chrono is generous; this keeps only what an article means as a date:
+// "may" and "march" in lower case are words, "3/4" is a fraction, "in three
+// days" and "for two years" are durations, and a bare time is no date at all.
+import * as chrono from 'chrono-node';
+import type { ParsedComponents, ParsedResult } from 'chrono-node';
+import { coarser, type Precision, type Ymd } from './date-value.js';
+
+/** How a phrase is pinned to the calendar. */
+export type Anchoring =
+  | 'absolute' // "24 October 2024", "July 2022"
+  | 'yearless' // "10 July", "In March": the year comes from the article's date
+  | 'publication' // "last week", "two years ago": counted back from the article's date
+  | 'previous'; // "two months later", "the next day": counted from the date stated before it
+
+export interface CalendarPhrase {
+  index: number;
+  length: number;
+  text: string;
+  anchoring: Anchoring;
+  start: Ymd;
+  end: Ymd | null;
+  precision: Precision;
+  /** "last week": the calendar week, not one day of it. */
+  week: boolean;
+}
+
+const parser = chrono.en.GB;
+const MONTH_WORD = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/gi;
+const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const FROM_PREVIOUS = /\b(later|earlier|afterwards?|before|next (?:day|morning|evening|night)|following (?:day|week|month|year))\b/i;
+/** "the next two months", "over the past few years": a span of time up to or from now, not a date. */
+const WINDOW = /\b(next|past|last|coming|following)\s+(?:few|several|couple of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const FROM_PUBLICATION = /\b(ago|last|this|next|past|yesterday|tonight|previous)\b/i;
+
+function hasLowercaseMonth(text: string): boolean {
+  for (const m of text.matchAll(MONTH_WORD)) if (m[0][0] === m[0][0]!.toLowerCase()) return true;
+  return false;
+}
+
+/** "3/4", "10/07": numbers with slashes and no year are fractions or ambiguous. */
+function isBareNumeric(r: ParsedResult): boolean {
+  return /^\d{1,2}[/.]\d{1,2}$/.test(r.text.trim());
+}
+
+/** "07/12/2024": day and month could be swapped; no honest reading. */
+function isAmbiguousNumeric(r: ParsedResult): boolean {
+  const m = /^(\d{1,2})[/.](\d{1,2})[/.]\d{2,4}$/.exec(r.text.trim());
+  return m !== null && Number(m[1]) <= 12 && Number(m[2]) <= 12 && m[1] !== m[2];
+}
+
+function ymd(c: ParsedComponents): Ymd {
+  return { y: c.get('year') ?? 0, m: c.get('month') ?? 1, d: c.get('day') ?? 1 };
+}
+
+/** The precision a relative phrase's unit supports: "two months later" is a month, whatever day chrono computes. */
+function relativePrecision(text: string, c: ParsedComponents): Precision | null {
+  if (/\b(hours?|minutes?|days?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text)) return 'day';
+  if (/\bweeks?\b/i.test(text)) return 'day';
+  if (/\bmonths?\b/i.test(text)) return 'month';
+  if (/\byears?\b/i.test(text)) return 'year';
+  return certainPrecision(c);
+}
+
+function certainPrecision(c: ParsedComponents): Precision | null {
+  if (c.isCertain('day') && c.isCertain('month')) return 'day';
+  if (c.isCertain('month')) return 'month';
+  if (c.isCertain('year')) return 'year';
+  return null;
+}
+
+function classify(r: ParsedResult): CalendarPhrase | null {
+  const text = r.text.trim().replace(/[\s,;:]+$/, '');
+  if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r)) return null;
+  if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
+  if (WINDOW.test(text)) return null;
+  const relative = r.tags().has('result/relativeDate') || /\b(yesterday|tonight)\b/i.test(text);
+  const onlyWeekday = r.start.isCertain('weekday') && !r.start.isCertain('month') && !relative;
+  let anchoring: Anchoring;
+  let precision: Precision | null;
+  if (relative || onlyWeekday) {
+    if (onlyWeekday && !WEEKDAY.test(text)) return null; // "Sun", "Wed": too short to trust
+    if (FROM_PREVIOUS.test(text)) anchoring = 'previous';
+    else if (FROM_PUBLICATION.test(text) || onlyWeekday) anchoring = 'publication';
+    else return null; // "in three days", "within a week", "for two years": durations
+    precision = relativePrecision(text, r.start);
+  } else {
+    precision = certainPrecision(r.start);
+    // "the end of June" is a month: chrono's 30 June is more than the words say.
+    if (precision === 'day' && !/\d/.test(text)) precision = 'month';
+    anchoring = r.start.isCertain('year') || r.end?.isCertain('year') ? 'absolute' : 'yearless';
+  }
+  if (!precision) return null;
+  const start = ymd(r.start);
+  let end = r.end ? ymd(r.end) : null;
+  if (end && r.end) precision = coarser(precision, certainPrecision(r.end) ?? precision);
+  // "12 March-15 April 2023": the year is written once, at the end.
+  if (end && r.end?.isCertain('year') && !r.start.isCertain('year')) start.y = end.y - (start.m > end.m ? 1 : 0);
+  if (end && end.y === start.y && end.m === start.m && end.d === start.d) end = null;
+  const index = r.index + r.text.length - r.text.trimStart().length;
+  return { index, length: text.length, text, anchoring, start, end, precision, week: /\b(last|this|next) week\b/i.test(text) };
+}
+
+/** "between March and May 2024": a year-less month joined to a dated one shares its year and forms a range. */
+function joinRanges(text: string, found: CalendarPhrase[]): CalendarPhrase[] {
+  const out: CalendarPhrase[] = [];
+  for (let i = 0; i < found.length; i++) {
+    const a = found[i]!;
+    const b = found[i + 1];
+    const gap = b ? text.slice(a.index + a.length, b.index) : '';
+    if (b && a.anchoring === 'yearless' && b.anchoring === 'absolute' && !a.end && !b.end && /^\s*(?:and|to|until|till|through|-|–|—)\s*$/.test(gap)) {
+      const precision = coarser(a.precision, b.precision);
+      const startYear = a.start.m > b.start.m ? b.start.y - 1 : b.start.y;
+      out.push({ ...b, index: a.index, length: b.index + b.length - a.index, text: text.slice(a.index, b.index + b.length), start: { ...a.start, y: startYear }, end: b.start, precision });
+      i++;
+    } else out.push(a);
+  }
+  return out;
+}
+
+/** Calendar phrases in the text, computed against `reference` (relative ones are recomputed by the caller as needed). */
+export function findCalendarPhrases(text: string, reference: Date): CalendarPhrase[] {
+  const results = parser.parse(text, { instant: reference, timezone: 'UTC' }, { forwardDate: false });
+  return joinRanges(text, results.map(classify).filter((p): p is CalendarPhrase => p !== null));
+}
