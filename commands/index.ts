@@ -5,8 +5,9 @@ import { actorCommand } from './actor.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
+import { timelineCommand } from './timeline.js';
 
-export const commands: readonly Command[] = [actorCommand, corridorCommand, searchCommand, sourcesCommand];
+export const commands: readonly Command[] = [actorCommand, corridorCommand, timelineCommand, searchCommand, sourcesCommand];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

@@ -18,6 +18,12 @@ export interface Command {
   execute(ctx: CommandContext): Answer;
 }
 
+/** An optional string option: undefined when absent, so the core can tell "not given" from "given empty". */
+export function optionalString(ctx: CommandContext, name: string): string | undefined {
+  const v = ctx.options[name];
+  return v === undefined ? undefined : String(v);
+}
+
 /** A string option's value, or '' when absent (the core reports an empty value itself). */
 export function stringOption(ctx: CommandContext, name: string): string {
   const v = ctx.options[name];

@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { actor } from '../src/briefing/actor.js';
 import { corridor } from '../src/briefing/corridor.js';
 import { sources } from '../src/briefing/sources.js';
+import { timeline } from '../src/briefing/timeline.js';
+import type { TimelineEvent } from '../src/briefing/answer-types.js';
 import { REPO } from './helpers/temp-data.js';
 import { seedCorpus } from './helpers/seed-corpus.js';
 
@@ -15,6 +17,17 @@ interface Gold {
   boilerplate_absent: string[];
   actor_queries: { query: string; must_quote: string[]; min_articles: number }[];
   corridor_queries: { query: string; must_quote: string[] }[];
+  timeline: { date: string; contains: string }[];
+  timeline_false_dates: { contains: string; bad_years: 'any' | string[] }[];
+}
+
+/** The gold's date format: START or START/END. */
+const goldDate = (e: TimelineEvent) => (e.date.end ? `${e.date.start}/${e.date.end}` : e.date.start);
+
+function yearsOf(e: TimelineEvent): string[] {
+  const first = Number(e.date.start.slice(0, 4));
+  const last = Number((e.date.end ?? e.date.start).slice(0, 4));
+  return Array.from({ length: last - first + 1 }, (_, i) => String(first + i));
 }
 
 describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
@@ -55,5 +68,18 @@ describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
     if (!c.ok) throw new Error(`corridor ${q.query} failed: ${c.problem.code}`);
     const texts = c.quotes.map((x) => x.text).join('\n');
     for (const m of q.must_quote) expect(texts).toContain(m);
+  });
+
+  it('finds every dated event of the sample at its precision, and no false date', () => {
+    const all = timeline(corpus, {});
+    if (!all.ok) throw new Error(all.problem.code);
+    const found = gold.timeline.filter((g) => all.events.some((e) => goldDate(e) === g.date && e.quote.text.includes(g.contains)));
+    const missed = gold.timeline.filter((g) => !found.includes(g));
+    const falseDates = gold.timeline_false_dates.flatMap((f) =>
+      all.events.filter((e) => e.quote.text.includes(f.contains) && (f.bad_years === 'any' || yearsOf(e).some((y) => f.bad_years.includes(y)))),
+    );
+    console.log(`timeline recall ${found.length}/${gold.timeline.length}, false dates ${falseDates.length}, events ${all.events.length}`);
+    expect(missed).toEqual([]);
+    expect(falseDates.map((e) => `${goldDate(e)}: ${e.quote.text}`)).toEqual([]);
   });
 });

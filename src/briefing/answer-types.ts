@@ -98,10 +98,42 @@ export interface SourcesAnswer {
   articles: SourceEntry[];
 }
 
+export interface EventDate {
+  /** YYYY, YYYY-MM or YYYY-MM-DD, cut to the precision. */
+  start: string;
+  end: string | null;
+  precision: 'year' | 'month' | 'day';
+  /** Resolved from a relative phrase ("two months later", "last week"). */
+  approximate: boolean;
+}
+
+export interface NamedRef {
+  id: string;
+  name: string;
+}
+
+export interface TimelineEvent {
+  date: EventDate;
+  /** The words that state the date. */
+  phrase: string;
+  quote: Quote;
+  actors: NamedRef[];
+  corridors: NamedRef[];
+  article: ArticleRef;
+}
+
+export interface TimelineAnswer {
+  ok: true;
+  command: 'timeline';
+  filters: { actor: NamedRef | null; corridor: NamedRef | null; from: string | null; to: string | null };
+  /** Chronological; a range sorts by its start. */
+  events: TimelineEvent[];
+}
+
 export interface ProblemAnswer {
   ok: false;
   command: string;
   problem: Problem;
 }
 
-export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | ProblemAnswer;
+export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | TimelineAnswer | ProblemAnswer;

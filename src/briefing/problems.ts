@@ -11,7 +11,9 @@ export type Problem =
   | { code: 'input-too-long'; option: string; length: number; max: number }
   | { code: 'no-search-terms'; query: string }
   | { code: 'unknown-actor'; name: string; suggestions: Suggestion[] }
-  | { code: 'unknown-corridor'; name: string; suggestions: Suggestion[] };
+  | { code: 'unknown-corridor'; name: string; suggestions: Suggestion[] }
+  | { code: 'bad-date'; option: string; value: string }
+  | { code: 'reversed-range'; from: string; to: string };
 
 function suggest(list: Suggestion[]): string {
   if (list.length === 0) return '';
@@ -35,5 +37,9 @@ export function describeProblem(p: Problem): string {
       return `No actor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'unknown-corridor':
       return `No corridor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
+    case 'bad-date':
+      return `${p.option} "${clip(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ${p.option}:2024-07.`;
+    case 'reversed-range':
+      return `from ${p.from} is after to ${p.to}. Swap them, or leave one out for an open range.`;
   }
 }

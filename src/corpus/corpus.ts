@@ -1,7 +1,8 @@
 // The loaded corpus that answers read from: the build data with lookups, the
 // gazetteer, and the search index, loaded on first use because only /search
 // and the mention fallback need it.
-import type { Article, CorpusData, Passage } from './build-schema.js';
+import type { Article, CorpusData, Passage, PassageDate } from './build-schema.js';
+import { firstDay, lastDay } from './extract/dates/date-value.js';
 import type { ActorEntry, CorridorEntry, Gazetteer } from './schema.js';
 import type { SearchIndex } from './search-index.js';
 
@@ -13,6 +14,21 @@ export interface Corpus {
   actor(id: string): ActorEntry | undefined;
   corridor(id: string): CorridorEntry | undefined;
   index(): SearchIndex;
+  /** Every date every passage states, in chronological order (sorted once, on first use). */
+  events(): readonly DatedPassage[];
+}
+
+export interface DatedPassage {
+  passage: Passage;
+  date: PassageDate;
+  /** YYYY-MM-DD bounds of the date, for sorting and filtering without re-parsing. */
+  first: string;
+  last: string;
+}
+
+function sortedEvents(passages: Passage[]): DatedPassage[] {
+  const all = passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date, first: firstDay(date.start), last: lastDay(date.end ?? date.start) })));
+  return all.sort((a, b) => a.first.localeCompare(b.first) || a.last.localeCompare(b.last) || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.seq - b.passage.seq);
 }
 
 export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: () => SearchIndex): Corpus {
@@ -21,6 +37,7 @@ export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: ()
   const actors = new Map(gazetteer.actors.map((a) => [a.id, a]));
   const corridors = new Map(gazetteer.corridors.map((c) => [c.id, c]));
   let index: SearchIndex | null = null;
+  let events: DatedPassage[] | null = null;
   return {
     data,
     gazetteer,
@@ -29,5 +46,6 @@ export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: ()
     actor: (id) => actors.get(id),
     corridor: (id) => corridors.get(id),
     index: () => (index ??= loadIndex()),
+    events: () => (events ??= sortedEvents(data.passages)),
   };
 }

@@ -1,6 +1,7 @@
 // Terminal text for an answer: readable, every quote with its citation and
 // id. Long answers show the first `limit` quotes and say how many remain.
-import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer } from '../briefing/answer-types.js';
+import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer, TimelineAnswer } from '../briefing/answer-types.js';
+import { groupEvents } from './event-groups.js';
 import { describeProblem } from '../briefing/problems.js';
 import { citation, formatPublished } from './citation.js';
 
@@ -24,10 +25,14 @@ function marked(q: Quote, ansi: boolean): string {
   return out + q.text.slice(at);
 }
 
+function quoteLine(q: Quote, opts: TextOptions): string {
+  return `“${marked(q, opts.ansi)}”${q.kind === 'caption' ? ` (photo caption${q.credit ? `; ${q.credit}` : ''})` : ''}`;
+}
+
 function quoteLines(quotes: Quote[], opts: TextOptions): string[] {
   const shown = opts.limit > 0 ? quotes.slice(0, opts.limit) : quotes;
   const lines = shown.flatMap((q, i) => [
-    `${String(i + 1).padStart(3)}. “${marked(q, opts.ansi)}”${q.kind === 'caption' ? ` (photo caption${q.credit ? `; ${q.credit}` : ''})` : ''}`,
+    `${String(i + 1).padStart(3)}. ${quoteLine(q, opts)}`,
     `     — ${citation(q.article)}  [${q.id}]`,
   ]);
   if (shown.length < quotes.length) lines.push('', `… ${quotes.length - shown.length} more quotes (--limit 0 shows all; --json gives the full answer)`);
@@ -61,6 +66,24 @@ function searchText(s: SearchAnswer, opts: TextOptions): string[] {
   return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
 }
 
+function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
+  const f = t.filters;
+  const scope = [f.actor && `actor ${f.actor.name}`, f.corridor && `corridor ${f.corridor.name}`, (f.from || f.to) && `${f.from ?? 'the start'} to ${f.to ?? 'now'}`].filter(Boolean).join(', ');
+  const head = `${t.events.length} dated event(s)${scope ? ` for ${scope}` : ''}`;
+  if (t.events.length === 0) return [head, '', 'No quote states a date in that scope.'];
+  const shown = opts.limit > 0 ? t.events.slice(0, opts.limit) : t.events;
+  const lines = [head];
+  for (const year of groupEvents(shown)) {
+    lines.push('', `── ${year.year} ──`);
+    for (const group of year.dates) {
+      lines.push(`${group.label}`);
+      for (const e of group.events) lines.push(`   ${quoteLine(e.quote, opts)}`, `     — ${citation(e.article)}  [${e.quote.id}]`);
+    }
+  }
+  if (shown.length < t.events.length) lines.push('', `… ${t.events.length - shown.length} more events (--limit 0 shows all; --json gives the full answer)`);
+  return lines;
+}
+
 function sourcesText(s: SourcesAnswer): string[] {
   return [
     `${s.articles.length} article(s) in the corpus`,
@@ -79,5 +102,6 @@ export function toText(answer: Answer, opts: TextOptions): string {
     case 'corridor': return corridorText(answer, opts).join('\n');
     case 'search': return searchText(answer, opts).join('\n');
     case 'sources': return sourcesText(answer).join('\n');
+    case 'timeline': return timelineText(answer, opts).join('\n');
   }
 }

@@ -42,6 +42,23 @@ describe('briefing CLI', () => {
     expect(s.articles.every((a: { published: string | null }) => a.published === null || /^\d{4}-\d{2}-\d{2}$/.test(a.published))).toBe(true);
   });
 
+  it('answers /timeline with every event as JSON, and as text grouped by year', () => {
+    const r = cli('ask', '/timeline actor:Azerbaijan from:2020 to:2024', '--json');
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j).toMatchObject({ ok: true, command: 'timeline' });
+    expect(Object.keys(j.events[0])).toEqual(expect.arrayContaining(['date', 'quote', 'actors', 'corridors', 'article']));
+    expect(Object.keys(j.events[0].date)).toEqual(['start', 'end', 'precision', 'approximate']);
+    const all = JSON.parse(cli('ask', '/timeline', '--json').out);
+    expect(all.events.length).toBeGreaterThan(10); // --json is never paged
+    const text = cli('ask', '/timeline from:2025', '--limit', '0').out;
+    expect(text).toMatch(/── 2025 ──\nJan 2025\n/);
+    expect(text).toContain('about 28 Jul–3 Aug 2025');
+    const bad = cli('ask', '/timeline from:2024 to:2020', '--json');
+    expect(bad.code).toBe(1);
+    expect(JSON.parse(bad.out).error.code).toBe('reversed-range');
+  });
+
   it('prints text with citations and a count of what is left', () => {
     const r = cli('ask', '/search query:Pokrovsk', '--limit', '2');
     expect(r.code).toBe(0);

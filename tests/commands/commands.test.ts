@@ -30,8 +30,8 @@ describe('parsing a typed command line', () => {
   });
 
   it('explains unknown commands and missing options', () => {
-    const u = parseCommandLine('/timeline', commands);
-    expect(!u.ok && u.message).toMatch(/Unknown command "\/timeline"/);
+    const u = parseCommandLine('/weather', commands);
+    expect(!u.ok && u.message).toMatch(/Unknown command "\/weather"/);
     const m = parseCommandLine('/search', commands);
     expect(!m.ok && m.message).toMatch(/needs query/);
   });
