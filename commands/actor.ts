@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { actor } from '../src/briefing/actor.js';
 import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { stringOption, type Command } from '../src/command.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
 
 export const actorCommand = {
   data: {
@@ -9,7 +9,9 @@ export const actorCommand = {
     description: 'An actor (country, person, organisation, bloc) and the quotes that mention it',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Iran, Pashinyan, CSTO', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+      PRIVATE_OPTION,
     ],
   },
   execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name')),
+  autocomplete: { name: 'actor' },
 } satisfies Command;

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { corridor } from '../src/briefing/corridor.js';
 import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { stringOption, type Command } from '../src/command.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
 
 export const corridorCommand = {
   data: {
@@ -9,7 +9,9 @@ export const corridorCommand = {
     description: 'A transport corridor: what it is, who backs or opposes it, and the quotes',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Zangezur, Crossroads of Peace, Middle Corridor', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+      PRIVATE_OPTION,
     ],
   },
   execute: (ctx) => corridor(ctx.corpus, stringOption(ctx, 'name')),
+  autocomplete: { name: 'corridor' },
 } satisfies Command;

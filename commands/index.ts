@@ -2,12 +2,14 @@
 // `briefing ask` all see the same set.
 import type { Command } from '../src/command.js';
 import { actorCommand } from './actor.js';
+import { briefCommand } from './brief.js';
+import { quoteCommand } from './quote.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
 import { timelineCommand } from './timeline.js';
 
-export const commands: readonly Command[] = [actorCommand, corridorCommand, timelineCommand, searchCommand, sourcesCommand];
+export const commands: readonly Command[] = [actorCommand, corridorCommand, timelineCommand, searchCommand, sourcesCommand, briefCommand, quoteCommand];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

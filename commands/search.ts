@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { search } from '../src/briefing/search.js';
 import { MAX_QUERY_LENGTH } from '../src/briefing/user-input.js';
-import { stringOption, type Command } from '../src/command.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
 
 export const searchCommand = {
   data: {
@@ -9,7 +9,9 @@ export const searchCommand = {
     description: 'Quotes that match your words, best first',
     options: [
       { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for; "quotes" for an exact phrase', required: true, max_length: MAX_QUERY_LENGTH },
+      PRIVATE_OPTION,
     ],
   },
+  slow: true,
   execute: (ctx) => search(ctx.corpus, stringOption(ctx, 'query')),
 } satisfies Command;

@@ -1,7 +1,7 @@
 import { sources } from '../src/briefing/sources.js';
-import type { Command } from '../src/command.js';
+import { PRIVATE_OPTION, type Command } from '../src/command.js';
 
 export const sourcesCommand = {
-  data: { name: 'sources', description: 'The articles in the corpus, with outlet, author and date' },
+  data: { name: 'sources', description: 'The articles in the corpus, with outlet, author and date', options: [PRIVATE_OPTION] },
   execute: (ctx) => sources(ctx.corpus),
 } satisfies Command;

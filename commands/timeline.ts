@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { timeline } from '../src/briefing/timeline.js';
 import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { optionalString, type Command } from '../src/command.js';
+import { optionalString, PRIVATE_OPTION, type Command } from '../src/command.js';
 
 export const timelineCommand = {
   data: {
@@ -12,6 +12,7 @@ export const timelineCommand = {
       { type: ApplicationCommandOptionType.String, name: 'corridor', description: 'Only events about this corridor, e.g. Zangezur', autocomplete: true, max_length: MAX_NAME_LENGTH },
       { type: ApplicationCommandOptionType.String, name: 'from', description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
       { type: ApplicationCommandOptionType.String, name: 'to', description: 'End: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
+      PRIVATE_OPTION,
     ],
   },
   execute: (ctx) =>
@@ -21,4 +22,5 @@ export const timelineCommand = {
       from: optionalString(ctx, 'from'),
       to: optionalString(ctx, 'to'),
     }),
+  autocomplete: { actor: 'actor', corridor: 'corridor' },
 } satisfies Command;

@@ -2,9 +2,19 @@
 // console and `briefing ask`. `data` is the Discord registration payload, and
 // also tells the text parser which options exist; `execute` reads the options
 // and calls the pure core.
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Answer } from './briefing/answer-types.js';
 import type { Corpus } from './corpus/corpus.js';
+
+/** Read commands answer in the channel; private:true makes the reply visible to the asker only. */
+export const PRIVATE_OPTION = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'private',
+  description: 'Only you see the answer',
+} as const;
+
+/** Which gazetteer names an autocompleted option offers. */
+export type AutocompleteKind = 'actor' | 'corridor' | 'topic';
 
 export type OptionValue = string | number | boolean;
 
@@ -16,6 +26,10 @@ export interface CommandContext {
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(ctx: CommandContext): Answer;
+  /** Autocompleted options and the names they offer. */
+  autocomplete?: Readonly<Record<string, AutocompleteKind>>;
+  /** May take longer than about a second (full-text search on a large corpus): Discord is told to wait first. */
+  slow?: boolean;
 }
 
 /** An optional string option: undefined when absent, so the core can tell "not given" from "given empty". */

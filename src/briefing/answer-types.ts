@@ -130,10 +130,32 @@ export interface TimelineAnswer {
   events: TimelineEvent[];
 }
 
+export interface BriefAnswer {
+  ok: true;
+  command: 'brief';
+  /** What the topic resolved to: a gazetteer entry, or free text searched in full. */
+  topic: { type: 'actor' | 'corridor' | 'text'; id: string | null; name: string };
+  /** One line saying how much the corpus holds on the topic. */
+  summary: string;
+  /** The most central quotes, at most one per article first. */
+  quotes: Quote[];
+  /** The most recent dated events on the topic, newest last. */
+  events: TimelineEvent[];
+}
+
+export interface QuoteAnswer {
+  ok: true;
+  command: 'quote';
+  quote: Quote;
+  /** The passages just before and after it in the article, for context. */
+  before: string[];
+  after: string[];
+}
+
 export interface ProblemAnswer {
   ok: false;
   command: string;
   problem: Problem;
 }
 
-export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | TimelineAnswer | ProblemAnswer;
+export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | TimelineAnswer | BriefAnswer | QuoteAnswer | ProblemAnswer;

@@ -13,7 +13,9 @@ export type Problem =
   | { code: 'unknown-actor'; name: string; suggestions: Suggestion[] }
   | { code: 'unknown-corridor'; name: string; suggestions: Suggestion[] }
   | { code: 'bad-date'; option: string; value: string }
-  | { code: 'reversed-range'; from: string; to: string };
+  | { code: 'reversed-range'; from: string; to: string }
+  | { code: 'unknown-quote'; id: string }
+  | { code: 'nothing-on-topic'; topic: string; suggestions: Suggestion[] };
 
 function suggest(list: Suggestion[]): string {
   if (list.length === 0) return '';
@@ -39,6 +41,10 @@ export function describeProblem(p: Problem): string {
       return `No corridor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'bad-date':
       return `${p.option} "${clip(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ${p.option}:2024-07.`;
+    case 'unknown-quote':
+      return `No quote has the id "${clip(p.id)}". Ids look like 97dcd70d.f53feb and are shown under every quote.`;
+    case 'nothing-on-topic':
+      return `Nothing in the corpus on "${clip(p.topic)}".${suggest(p.suggestions)}`;
     case 'reversed-range':
       return `from ${p.from} is after to ${p.to}. Swap them, or leave one out for an open range.`;
   }

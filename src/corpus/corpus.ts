@@ -11,6 +11,8 @@ export interface Corpus {
   gazetteer: Gazetteer;
   article(id: string): Article | undefined;
   passage(id: string): Passage | undefined;
+  /** An article's passages in reading order. */
+  passagesOf(articleId: string): readonly Passage[];
   actor(id: string): ActorEntry | undefined;
   corridor(id: string): CorridorEntry | undefined;
   index(): SearchIndex;
@@ -34,6 +36,13 @@ function sortedEvents(passages: Passage[]): DatedPassage[] {
 export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: () => SearchIndex): Corpus {
   const articles = new Map(data.articles.map((a) => [a.id, a]));
   const passages = new Map(data.passages.map((p) => [p.id, p]));
+  const byArticle = new Map<string, Passage[]>();
+  for (const p of data.passages) {
+    const list = byArticle.get(p.articleId);
+    if (list) list.push(p);
+    else byArticle.set(p.articleId, [p]);
+  }
+  for (const list of byArticle.values()) list.sort((a, b) => a.seq - b.seq);
   const actors = new Map(gazetteer.actors.map((a) => [a.id, a]));
   const corridors = new Map(gazetteer.corridors.map((c) => [c.id, c]));
   let index: SearchIndex | null = null;
@@ -43,6 +52,7 @@ export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: ()
     gazetteer,
     article: (id) => articles.get(id),
     passage: (id) => passages.get(id),
+    passagesOf: (id) => byArticle.get(id) ?? [],
     actor: (id) => actors.get(id),
     corridor: (id) => corridors.get(id),
     index: () => (index ??= loadIndex()),

@@ -1,7 +1,8 @@
 // Terminal text for an answer: readable, every quote with its citation and
 // id. Long answers show the first `limit` quotes and say how many remain.
-import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer, TimelineAnswer } from '../briefing/answer-types.js';
+import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer, TimelineAnswer, BriefAnswer, QuoteAnswer } from '../briefing/answer-types.js';
 import { groupEvents } from './event-groups.js';
+import { dateLabel } from './date-label.js';
 import { describeProblem } from '../briefing/problems.js';
 import { citation, formatPublished } from './citation.js';
 
@@ -84,6 +85,25 @@ function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
   return lines;
 }
 
+function briefText(b: BriefAnswer, opts: TextOptions): string[] {
+  const lines = [`Briefing: ${b.topic.name}${b.topic.type === 'text' ? '' : ` (${b.topic.type})`}`, b.summary, '', ...quoteLines(b.quotes, { ...opts, limit: 0 })];
+  if (b.events.length) {
+    lines.push('', 'Latest dated events:');
+    for (const e of b.events) lines.push(`  ${dateLabel(e.date)}: ${quoteLine(e.quote, opts)}  [${e.quote.id}]`);
+  }
+  return lines;
+}
+
+function quoteText(q: QuoteAnswer, opts: TextOptions): string[] {
+  return [
+    ...q.before.map((t) => `   … ${t}`),
+    `>> ${quoteLine(q.quote, opts)}`,
+    ...q.after.map((t) => `   … ${t}`),
+    '',
+    `— ${citation(q.quote.article)}  [${q.quote.id}]`,
+  ];
+}
+
 function sourcesText(s: SourcesAnswer): string[] {
   return [
     `${s.articles.length} article(s) in the corpus`,
@@ -103,5 +123,7 @@ export function toText(answer: Answer, opts: TextOptions): string {
     case 'search': return searchText(answer, opts).join('\n');
     case 'sources': return sourcesText(answer).join('\n');
     case 'timeline': return timelineText(answer, opts).join('\n');
+    case 'brief': return briefText(answer, opts).join('\n');
+    case 'quote': return quoteText(answer, opts).join('\n');
   }
 }

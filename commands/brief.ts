@@ -1,0 +1,18 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
+import { brief } from '../src/briefing/brief.js';
+import { MAX_QUERY_LENGTH } from '../src/briefing/user-input.js';
+import { stringOption, type Command } from '../src/command.js';
+
+// In Discord the briefing is posted in the channel and a public thread is
+// opened on it for discussion; elsewhere it is printed.
+export const briefCommand = {
+  data: {
+    name: 'brief',
+    description: 'Post a short cited briefing on a topic and open a thread to discuss it',
+    options: [
+      { type: ApplicationCommandOptionType.String, name: 'topic', description: 'An actor, a corridor or any words, e.g. Zangezur', required: true, autocomplete: true, max_length: MAX_QUERY_LENGTH },
+    ],
+  },
+  execute: (ctx) => brief(ctx.corpus, stringOption(ctx, 'topic')),
+  autocomplete: { topic: 'topic' },
+} satisfies Command;
