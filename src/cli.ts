@@ -1,14 +1,27 @@
 #!/usr/bin/env node
-// Entry point of the `briefing` command.
+// Entry point of the `briefing` command. `start` and `deploy-commands` talk to
+// Discord and are asynchronous; everything else is runCli.
+import { deployCli } from './cli/deploy-cli.js';
 import { runCli } from './cli/run-cli.js';
+import { start } from './start.js';
 
-try {
-  process.exitCode = runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-    isTty: Boolean(process.stdout.isTTY),
-  });
-} catch (e) {
-  process.stderr.write(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-  process.exitCode = 1;
+const [sub, ...rest] = process.argv.slice(2);
+const err = (t: string) => process.stderr.write(`${t}\n`);
+
+async function main(): Promise<number> {
+  if (sub === 'start') return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
+  if (sub === 'deploy-commands') return deployCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);
+  return runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err, isTty: Boolean(process.stdout.isTTY) });
 }
+
+main().then(
+  (code) => {
+    // The bot and console leave sockets and timers behind; once they are done, so is the process.
+    if (sub === 'start') process.exit(code);
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    err(`Unexpected error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    process.exit(1);
+  },
+);

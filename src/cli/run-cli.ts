@@ -28,6 +28,10 @@ Usage:
                                                         briefing ask "/corridor name:Crossroads for Peace" --json
                                                         briefing ask "/search query:nuclear deal"
                                                         briefing ask "/sources"
+                                                        briefing ask "/timeline actor:Azerbaijan from:2020 to:2024"
+  briefing start                                      run the Discord bot (DISCORD_TOKEN), or the local console
+                                                      in a terminal when no token is set
+  briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally
 Options:
   --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
   --json       print the full answer as JSON, with no paging

@@ -87,6 +87,19 @@ describe('briefing CLI', () => {
     expect(out.join('\n')).toMatch(/nowhere\/raw: folder not found/);
   });
 
+  it('start without a token and without a terminal exits 1 saying how to set the token', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], { env: { PATH: process.env.PATH, DATA_DIR: paths.root }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: paths.root });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('DISCORD_TOKEN is not set');
+  });
+
+  it('start with invalid config exits 1 listing every problem', () => {
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], { env: { PATH: process.env.PATH, DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' }, encoding: 'utf8', cwd: paths.root });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/DISCORD_TOKEN: .*\n.*LOG_LEVEL: /);
+    expect(r.stderr).not.toContain('oops');
+  });
+
   it('runs as the installed bin', () => {
     const bin = join(REPO, 'dist/src/cli.js');
     const out = execFileSync(process.execPath, [bin, 'ask', '/actor name:Pashinyan', '--json', '--data', paths.root], { encoding: 'utf8' });

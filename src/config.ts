@@ -1,0 +1,42 @@
+// One zod schema over the environment (and .env, which the environment
+// overrides). .env.example mirrors it line by line. Invalid config is
+// reported all at once, before anything logs in; the token is never echoed.
+import { existsSync, readFileSync } from 'node:fs';
+import { parse as parseDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const SNOWFLAKE = /^\d{17,20}$/;
+/** An unset value and an empty "KEY=" line in .env mean the same: not set. */
+const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const configSchema = z.object({
+  DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
+  DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
+  DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
+  DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api')),
+  LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** The environment merged over .env (if present); the process environment wins. */
+export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
+  return { ...fromFile, ...env };
+}
+
+/** The problems as printed before exiting: one per line, pointing at .env.example. */
+export function describeProblems(problems: string[]): string {
+  return `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example.`;
+}
+
+export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  // Name the setting and the rule, never the value: a token must not reach a log.
+  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return { ok: false, problems };
+}

@@ -1,0 +1,49 @@
+// The Discord client: Guilds intent only (slash commands need nothing more,
+// and never Message Content). DISCORD_API_URL lets a REST proxy, or the test
+// emulator, sit in front of Discord. stop() lets in-flight answers finish,
+// then destroys the client.
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { Logger } from '../logger.js';
+import { NO_MENTIONS } from './no-mentions.js';
+import { handleInteraction } from './router.js';
+
+export interface BotDeps {
+  token: string;
+  apiUrl: string;
+  corpus(): Corpus;
+  log: Logger;
+}
+
+export interface RunningBot {
+  client: Client;
+  /** Finish in-flight answers (up to `graceMs`), then disconnect. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+export async function startBot(deps: BotDeps): Promise<RunningBot> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.apiUrl }, allowedMentions: NO_MENTIONS });
+  const inFlight = new Set<Promise<void>>();
+  let stopping = false;
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping) return;
+    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log }).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+  });
+  client.on(Events.Error, (e) => deps.log.error(`client error: ${e.message}`));
+  client.on(Events.ShardDisconnect, (_, id) => deps.log.warn(`gateway shard ${id} disconnected`));
+  client.on(Events.ShardResume, (id) => deps.log.info(`gateway shard ${id} resumed`));
+  const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+  await client.login(deps.token);
+  await ready;
+  deps.log.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
+  return {
+    client,
+    async stop(graceMs = 4000) {
+      stopping = true;
+      const timeout = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+      await Promise.race([Promise.allSettled([...inFlight]).then(() => undefined), timeout]);
+      await client.destroy();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+// Answers as Discord messages: embeds with a citation under every quote,
+// markdown in article text escaped, long answers split into pages of a fixed
+// size (so a page number always means the same quotes). The limits in
+// limits.ts are respected by construction and checked by property tests.
+import { escapeMarkdown } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Answer, ArticleRef, BriefAnswer, Quote, TimelineEvent } from '../briefing/answer-types.js';
+import { describeProblem } from '../briefing/problems.js';
+import { formatPublished } from '../render/citation.js';
+import { dateLabel } from '../render/date-label.js';
+import { clip, LIMITS, type MessagePayload } from './limits.js';
+import { pageButtons, pageFooter } from './paging.js';
+
+const COLOR = 0x2b6cb0;
+const PER_PAGE = { quotes: 5, events: 6, sources: 8 } as const;
+const QUOTE_CHARS = 600;
+const LEAD_CHARS = 900;
+
+const md = (text: string) => escapeMarkdown(text);
+
+export function citationMd(a: ArticleRef): string {
+  return [`**${md(clip(a.outlet ?? 'outlet unknown', 80))}**`, `*${md(clip(a.title, 150))}*`, md(clip(a.author ?? 'author unknown', 80)), formatPublished(a)].join(' · ');
+}
+
+export function quoteBlock(q: Quote, label?: string): string {
+  const caption = q.kind === 'caption' ? ' *(photo caption)*' : '';
+  const head = label ? `**${md(label)}**\n` : '';
+  return `${head}> ${md(clip(q.text, QUOTE_CHARS))}${caption}\n— ${citationMd(q.article)} · \`${q.id}\``;
+}
+
+interface Layout {
+  title: string;
+  lead: string;
+  items: string[];
+  perPage: number;
+  fields?: APIEmbed['fields'];
+}
+
+function eventBlock(e: TimelineEvent): string {
+  return quoteBlock(e.quote, dateLabel(e.date));
+}
+
+function briefLayout(b: BriefAnswer): Layout {
+  const events = b.events.map((e) => `**${md(dateLabel(e.date))}**: ${md(clip(e.quote.text, 160))} \`${e.quote.id}\``);
+  return {
+    title: `Briefing: ${b.topic.name}`,
+    lead: b.summary,
+    items: b.quotes.map((q) => quoteBlock(q)),
+    perPage: b.quotes.length || 1,
+    fields: events.length ? [{ name: 'Latest dated events', value: clip(events.join('\n'), LIMITS.fieldValue) }] : [],
+  };
+}
+
+function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
+  switch (answer.command) {
+    case 'actor': {
+      const a = answer.actor;
+      const lead = a
+        ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
+        : (answer.fallback?.note ?? '');
+      return { title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+    }
+    case 'corridor': {
+      const c = answer.corridor;
+      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: answer.fallback?.note ?? '', items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      const who = (s: 'backs' | 'opposes') => c.stances.filter((x) => x.stance === s).map((x) => md(x.actor.name)).join(', ');
+      const lead = [
+        `corridor · mentioned in ${c.articles} article(s), ${c.mentions} quote(s)`,
+        c.definition ? `**What it is:** ${md(clip(c.definition.text, 400))}` : 'No article defines it yet.',
+        who('backs') && `**Backed by:** ${who('backs')}`,
+        who('opposes') && `**Opposed by:** ${who('opposes')}`,
+      ].filter(Boolean).join('\n');
+      return { title: c.name, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+    }
+    case 'search': {
+      const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', none: '' }[answer.match];
+      const lead = answer.quotes.length ? `${answer.quotes.length} quote(s), matching ${how}` : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
+      return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+    }
+    case 'timeline': {
+      const f = answer.filters;
+      const scope = [f.actor?.name, f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`].filter(Boolean).join(' · ');
+      const lead = answer.events.length ? `${answer.events.length} dated event(s), oldest first` : 'No quote states a date in that scope.';
+      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map(eventBlock), perPage: PER_PAGE.events };
+    }
+    case 'sources':
+      return {
+        title: 'Sources',
+        lead: `${answer.articles.length} article(s) in the corpus`,
+        items: answer.articles.map((a) => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``),
+        perPage: PER_PAGE.sources,
+      };
+    case 'brief':
+      return briefLayout(answer);
+    case 'quote': {
+      const q = answer.quote;
+      const context = (list: string[]) => list.map((t) => `-# ${md(clip(t, 300))}`).join('\n');
+      const body = [context(answer.before), quoteBlock(q), context(answer.after)].filter(Boolean).join('\n');
+      return { title: `Quote ${q.id}`, lead: '', items: [body], perPage: 1 };
+    }
+  }
+}
+
+export function pageCount(answer: Answer): number {
+  if (!answer.ok) return 1;
+  const l = layoutOf(answer);
+  return Math.max(1, Math.ceil(l.items.length / l.perPage));
+}
+
+/** One page of an answer as a message, with Previous/Next buttons when there is more than one. */
+export function renderPage(answer: Answer, page: number, line: string): MessagePayload {
+  if (!answer.ok) return { content: `⚠️ ${clip(describeProblem(answer.problem), LIMITS.content - 3)}`, embeds: [], components: [] };
+  const l = layoutOf(answer);
+  const pages = Math.max(1, Math.ceil(l.items.length / l.perPage));
+  const at = Math.min(Math.max(0, page), pages - 1);
+  const shown = l.items.slice(at * l.perPage, (at + 1) * l.perPage);
+  const description = [l.lead && clip(l.lead, LEAD_CHARS), ...shown].filter(Boolean).join('\n\n');
+  const embed: APIEmbed = {
+    color: COLOR,
+    title: clip(l.title, LIMITS.title),
+    description: clip(description || 'Nothing to show.', LIMITS.description),
+    // 600 keeps title + description + footer + one field under the 6000 total; command lines are shorter.
+    footer: { text: clip(pageFooter(at, pages, line), 600) },
+    ...(l.fields?.length ? { fields: l.fields } : {}),
+  };
+  return { embeds: [embed], components: pageButtons(at, pages, line) };
+}

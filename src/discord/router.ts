@@ -1,0 +1,113 @@
+// Every interaction gets an answer: commands, autocomplete and paging
+// buttons. Handlers stay thin: read options, call the pure core, render. A
+// user's mistake is shown only to them; anything unexpected is logged with
+// the command and its options, and the user gets a short message.
+import {
+  MessageFlags,
+  type AutocompleteInteraction,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type CommandInteractionOption,
+  type Interaction,
+  type InteractionReplyOptions,
+} from 'discord.js';
+import { findCommand } from '../../commands/index.js';
+import { nameChoices } from '../briefing/name-choices.js';
+import { parseCommandLine } from '../cli/parse-command-line.js';
+import { commands } from '../../commands/index.js';
+import type { OptionValue } from '../command.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { Logger } from '../logger.js';
+import { postBrief } from './brief-thread.js';
+import { commandLine } from './command-line.js';
+import { NO_MENTIONS } from './no-mentions.js';
+import { decodePageId, FROM_FOOTER, lineFromFooter } from './paging.js';
+import { renderPage } from './render.js';
+
+export interface RouterDeps {
+  /** The current corpus (it may be reloaded while the bot runs). */
+  corpus(): Corpus;
+  log: Logger;
+}
+
+const SORRY = 'Something went wrong while answering. It has been logged; please try again.';
+
+function flatten(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
+  const out: Record<string, OptionValue> = {};
+  for (const o of options) {
+    if (o.options) Object.assign(out, flatten(o.options));
+    else if (o.value !== undefined && o.value !== null) out[o.name] = o.value;
+  }
+  return out;
+}
+
+async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
+  const command = findCommand(i.commandName);
+  if (!command) {
+    await i.reply({ content: `⚠️ /${i.commandName} is not a command of this bot (any more). Try /actor, /timeline or /search.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const options = flatten(i.options.data);
+  if (command.data.name === 'brief') return postBrief(i, command, options, deps);
+  if (command.slow) {
+    // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
+    await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
+    const answer = command.execute({ corpus: deps.corpus(), options });
+    const payload = { ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS };
+    if (answer.ok || options.private === true) await i.editReply(payload);
+    else {
+      // A user's mistake is shown to them alone: drop the public "thinking…" and answer privately.
+      await i.deleteReply();
+      await i.followUp({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+    }
+    return;
+  }
+  const answer = command.execute({ corpus: deps.corpus(), options });
+  const ephemeral = options.private === true || !answer.ok;
+  await i.reply({ ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions);
+}
+
+async function answerAutocomplete(i: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+  const focused = i.options.getFocused(true);
+  const kind = findCommand(i.commandName)?.autocomplete?.[focused.name];
+  await i.respond(kind ? nameChoices(deps.corpus(), kind, String(focused.value)) : []);
+}
+
+async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise<void> {
+  const ref = decodePageId(i.customId);
+  const line = ref && (ref.line === FROM_FOOTER ? lineFromFooter(i.message.embeds[0]?.footer?.text) : ref.line);
+  const parsed = line ? parseCommandLine(line, commands) : null;
+  if (!ref || !parsed?.ok) {
+    await i.reply({ content: '⚠️ This button no longer works. Run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const payload = { ...renderPage(parsed.command.execute({ corpus: deps.corpus(), options: parsed.options }), ref.page, line!), allowedMentions: NO_MENTIONS };
+  // Someone else paging a shared answer gets their own copy, so the asker's message does not move under them.
+  const asker = i.message.interactionMetadata?.user.id;
+  if (asker && asker !== i.user.id) await i.reply({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+  else await i.update(payload);
+}
+
+async function tellUser(i: Interaction, text: string): Promise<void> {
+  if (!i.isRepliable()) return;
+  const body = { content: `⚠️ ${text}`, allowedMentions: NO_MENTIONS };
+  if (i.deferred || i.replied) await i.followUp({ ...body, flags: MessageFlags.Ephemeral });
+  else await i.reply({ ...body, flags: MessageFlags.Ephemeral });
+}
+
+export async function handleInteraction(i: Interaction, deps: RouterDeps): Promise<void> {
+  try {
+    if (i.isAutocomplete()) await answerAutocomplete(i, deps);
+    else if (i.isChatInputCommand()) await answerCommand(i, deps);
+    else if (i.isButton()) await answerPageButton(i, deps);
+    else if (i.isRepliable()) await tellUser(i, 'This bot does not handle that kind of interaction.');
+  } catch (e) {
+    const context = i.isChatInputCommand() || i.isAutocomplete() ? { command: i.commandName, options: flatten(i.options.data) } : i.isButton() ? { button: i.customId } : { type: i.type };
+    deps.log.error(`interaction ${i.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, context);
+    try {
+      await tellUser(i, SORRY);
+    } catch (again) {
+      deps.log.warn(`could not tell the user about the failure: ${again instanceof Error ? again.message : String(again)}`);
+    }
+  }
+}

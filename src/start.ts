@@ -1,0 +1,58 @@
+// `briefing start` / `npm start`: config, corpus, then the Discord bot, or the
+// local console when there is no token and a terminal to type in. SIGINT and
+// SIGTERM finish in-flight answers and exit 0 within 5 s.
+import { resolve } from 'node:path';
+import { describeProblems, loadConfig, readEnvironment } from './config.js';
+import { openCorpus } from './corpus/build-store.js';
+import type { Corpus } from './corpus/corpus.js';
+import { dataPaths } from './corpus/data-dir.js';
+import { runConsole } from './console.js';
+import { startBot } from './discord/bot.js';
+import { makeLogger } from './logger.js';
+
+export interface StartIo {
+  env: NodeJS.ProcessEnv;
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  stderr: (line: string) => void;
+}
+
+const SHUTDOWN_LIMIT_MS = 5000;
+
+export const NO_TOKEN = `DISCORD_TOKEN is not set, and there is no terminal for the local console.
+Set it in the environment or in .env (see .env.example), then run: npx briefing deploy-commands && npm start`;
+
+export async function start(io: StartIo): Promise<number> {
+  const cfg = loadConfig(readEnvironment(io.env));
+  if (!cfg.ok) {
+    io.stderr(describeProblems(cfg.problems));
+    return 1;
+  }
+  const config = cfg.config;
+  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
+  const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+  log.info(`corpus: ${corpus.data.articles.length} article(s), ${corpus.data.passages.length} quote(s)`);
+
+  if (!config.DISCORD_TOKEN) {
+    if (!io.stdin.isTTY) {
+      io.stderr(NO_TOKEN);
+      return 1;
+    }
+    await runConsole(() => corpus, { input: io.stdin, output: io.stdout, ansi: true });
+    return 0;
+  }
+
+  const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: () => corpus, log });
+  return new Promise<number>((done) => {
+    const shutdown = (signal: string) => {
+      log.info(`${signal}: finishing in-flight answers and disconnecting`);
+      setTimeout(() => done(0), SHUTDOWN_LIMIT_MS).unref();
+      bot.stop(SHUTDOWN_LIMIT_MS - 1000).then(() => done(0), (e) => {
+        log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);
+        done(0);
+      });
+    };
+    process.once('SIGTERM', () => shutdown('SIGTERM'));
+    process.once('SIGINT', () => shutdown('SIGINT'));
+  });
+}

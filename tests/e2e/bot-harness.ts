@@ -1,0 +1,49 @@
+// Starts the emulator and the bot (the same startBot that `briefing start`
+// uses) on the seed corpus, and waits for interaction callbacks.
+import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
+import { startBot, type RunningBot } from '../../src/discord/bot.js';
+import type { MessagePayload } from '../../src/discord/limits.js';
+import { makeLogger } from '../../src/logger.js';
+import { seedCorpus } from '../helpers/seed-corpus.js';
+import { DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
+
+export interface Harness {
+  emulator: DiscordEmulator;
+  bot: RunningBot;
+  logs: string[];
+  /** Injects the interaction and returns the body of its (last successful) callback. */
+  ask(i: APIInteraction): Promise<{ type: number; data: Record<string, unknown> & { embeds?: APIMessage['embeds']; flags?: number; content?: string; allowed_mentions?: unknown; components?: MessagePayload['components']; choices?: { name: string; value: string }[] }; followUp?: boolean }>;
+  callbacksOf(i: APIInteraction): RecordedCall[];
+  stop(): Promise<void>;
+}
+
+export async function startHarness(): Promise<Harness> {
+  const emulator = new DiscordEmulator();
+  await emulator.start();
+  const { corpus } = seedCorpus();
+  const logs: string[] = [];
+  const log = makeLogger('debug', (l) => logs.push(l), [TOKEN]);
+  const bot = await startBot({ token: TOKEN, apiUrl: emulator.apiUrl, corpus: () => corpus, log });
+  const callbacksOf = (i: APIInteraction) => emulator.callsTo('POST', new RegExp(`^/interactions/${i.id}/`));
+  return {
+    emulator,
+    bot,
+    logs,
+    callbacksOf,
+    async ask(i) {
+      emulator.inject(i);
+      // Faulted calls are recorded too; the answer is the callback the emulator accepted.
+      const ok = await emulator.waitFor(() => callbacksOf(i).find((c) => c.status !== undefined && c.status < 400), 8000);
+      const callback = ok.body as { type: number; data?: Record<string, unknown> };
+      if (callback.type !== 5) return ok.body as never;
+      // Deferred: the answer arrives as an edit of the original response.
+      const token = i.token;
+      const edit = await emulator.waitFor(() => emulator.calls.find((c) => (c.method === 'PATCH' || c.method === 'POST') && c.path.startsWith('/webhooks/') && c.path.includes(`/${token}`) && (c.status ?? 500) < 400), 8000);
+      return { type: 5, data: { ...(callback.data ?? {}), ...(edit.body as object) }, followUp: edit.method === 'POST' } as never;
+    },
+    async stop() {
+      await bot.stop(1000);
+      await emulator.close();
+    },
+  };
+}

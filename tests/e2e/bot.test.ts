@@ -1,0 +1,163 @@
+// The real discord.js Client against the local Discord emulator: registration,
+// autocomplete, every command, paging, /brief threads, hostile input, unknown
+// commands, failing reply routes and a gateway reconnect.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { deployCli } from '../../src/cli/deploy-cli.js';
+import { limitViolations } from '../../src/discord/limits.js';
+import { startHarness, type Harness } from './bot-harness.js';
+import { CHANNEL_ID, GUILD_ID, OTHER_USER_ID, TOKEN } from './emulator.js';
+import { autocomplete, button, slash } from './interactions.js';
+
+const EPHEMERAL = 64;
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+function footer(body: Awaited<ReturnType<Harness['ask']>>): string {
+  return body.data.embeds?.[0]?.footer?.text ?? '';
+}
+
+describe('bot against the emulator', () => {
+  it('identifies with the Guilds intent only and never logs the token', () => {
+    expect(h.emulator.gatewayOps.some((o) => o.op === 2)).toBe(true);
+    expect(h.logs.join('\n')).not.toContain(TOKEN);
+  });
+
+  it('registers every command in a server with deploy-commands and says what it registered', async () => {
+    const out: string[] = [];
+    const code = await deployCli(['--guild', GUILD_ID], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.emulator.apiUrl }, (t) => out.push(t), (t) => out.push(t));
+    expect(code).toBe(0);
+    const put = h.emulator.callsTo('PUT', new RegExp(`/guilds/${GUILD_ID}/commands$`)).at(-1)!;
+    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
+    expect(out.join('\n')).toMatch(/Registered 7 command\(s\) server \d+: \/actor, /);
+  });
+
+  it('autocompletes names by prefix, alias and without diacritics, within 25 choices', async () => {
+    const erdo = await h.ask(autocomplete('actor', 'name', 'erdo'));
+    expect(erdo.type).toBe(8);
+    expect(erdo.data.choices?.[0]?.value).toBe('Recep Tayyip Erdoğan');
+    const tehr = await h.ask(autocomplete('actor', 'name', 'tehr'));
+    expect(tehr.data.choices?.map((c) => c.value)).toContain('Iran');
+    const all = await h.ask(autocomplete('brief', 'topic', ''));
+    expect(all.data.choices!.length).toBe(25);
+    const corr = await h.ask(autocomplete('timeline', 'corridor', 'zang', { actor: 'Iran' }));
+    expect(corr.data.choices?.[0]?.value).toBe('Zangezur Corridor');
+  });
+
+  it.each([
+    ['actor', { name: 'Iran' }, /Iran/],
+    ['corridor', { name: 'Zangezur' }, /What it is/],
+    ['timeline', { actor: 'Azerbaijan', from: '2020', to: '2024' }, /dated event/],
+    ['search', { query: 'sabotage' }, /matching all terms/],
+    ['sources', {}, /4 article/],
+    ['quote', { id: '97dcd70d.f53feb' }, /Zangezur/],
+  ])('answers /%s in the channel with cited embeds and no mentions', async (name, options, expected) => {
+    const body = await h.ask(slash(name, options));
+    expect([4, 5]).toContain(body.type); // /search defers, then edits
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(0);
+    const embed = body.data.embeds![0]!;
+    expect(`${embed.title}\n${embed.description}`).toMatch(expected);
+    if (name !== 'sources') expect(embed.description).toMatch(/— \*\*.+\*\* · \*.+\* · .+ · .+ · `[0-9a-f]{8}\.[0-9a-f]{6}`/);
+    expect(limitViolations(body.data)).toEqual([]);
+  });
+
+  it('answers privately with private:true', async () => {
+    const body = await h.ask(slash('actor', { name: 'Iran', private: true }));
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('pages with buttons that carry the command and page, for the asker and for others', async () => {
+    const first = await h.ask(slash('actor', { name: 'Iran' }));
+    expect(footer(first)).toMatch(/^Page 1\/\d+ · \/actor name:Iran$/);
+    const row = first.data.components![0] as { components: { custom_id: string; disabled?: boolean }[] };
+    const [prev, next] = row.components;
+    expect(prev!.disabled).toBe(true);
+    const message = h.emulator.messages.get([...h.emulator.messages.keys()].filter((k) => k.startsWith('original:')).at(-1)!)!;
+    const turned = await h.ask(button(next!.custom_id, message));
+    expect(turned.type).toBe(7); // update in place
+    expect(footer(turned)).toMatch(/^Page 2\/\d+ · /);
+    expect(turned.data.embeds![0]!.description).not.toBe(first.data.embeds![0]!.description);
+    const someoneElse = await h.ask(button(next!.custom_id, message, { user: OTHER_USER_ID }));
+    expect(someoneElse.type).toBe(4);
+    expect((someoneElse.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('answers a stale or foreign button instead of leaving it spinning', async () => {
+    const message = [...h.emulator.messages.values()][0]!;
+    const body = await h.ask(button('something-else', message));
+    expect(body.data.content).toMatch(/no longer works/);
+  });
+
+  it('/brief posts the briefing and opens a public thread on it', async () => {
+    const body = await h.ask(slash('brief', { topic: 'Zangezur' }));
+    expect(body.type).toBe(4);
+    expect(body.data.embeds![0]!.title).toBe('Briefing: Zangezur Corridor');
+    const thread = await h.emulator.waitFor(() => h.emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages/\\d+/threads$`)).at(-1));
+    expect((thread.body as { name: string }).name).toMatch(/^Briefing: Zangezur Corridor · \d{4}-\d{2}-\d{2}$/);
+    const starter = await h.emulator.waitFor(() => h.emulator.calls.find((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.at >= thread.at));
+    expect((starter.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('/brief names the permissions it lacks, privately', async () => {
+    const sendOnly = String((1n << 10n) | (1n << 11n) | (1n << 14n)); // View Channel, Send Messages, Embed Links
+    const body = await h.ask(slash('brief', { topic: 'Iran' }, { appPermissions: sendOnly }));
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(body.data.content).toMatch(/Create Public Threads, Send Messages in Threads/);
+  });
+
+  it.each([
+    ['Iran:'],
+    ['*'],
+    ['@everyone'],
+    ['<@&123456789012345678>'],
+    ['x'.repeat(3000)],
+    ['Iran\u0000\u0007\u202e'],
+    ['Путин'],
+  ])('answers hostile input %#, pinging no one', async (value) => {
+    for (const [name, option] of [['search', 'query'], ['actor', 'name'], ['timeline', 'from']] as const) {
+      const body = await h.ask(slash(name, { [option]: value }));
+      expect([4, 5]).toContain(body.type);
+      expect(body.data.allowed_mentions).toEqual({ parse: [] });
+      expect(limitViolations(body.data)).toEqual([]);
+      // A user's mistake is shown to them alone, even after a public deferral.
+      if (body.data.content?.startsWith('⚠️')) expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    }
+  });
+
+  it('answers an unknown command privately', async () => {
+    const body = await h.ask(slash('weather', { city: 'Baku' }));
+    expect(body.data.content).toMatch(/not a command of this bot/);
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('still answers when the reply route fails once with a 500', async () => {
+    h.emulator.fault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 500, { message: 'Internal Server Error', code: 0 });
+    const i = slash('actor', { name: 'Iran' });
+    const body = await h.ask(i);
+    expect(body.type).toBe(4);
+    expect(h.callbacksOf(i).map((c) => c.status)).toEqual([500, 204]);
+  });
+
+  it('still answers when the reply route is rate limited once with a 429', async () => {
+    h.emulator.fault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, 1, { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' });
+    const i = slash('corridor', { name: 'Aras' });
+    const body = await h.ask(i);
+    expect(body.type).toBe(4);
+    expect(h.callbacksOf(i).map((c) => c.status)).toEqual([429, 204]);
+  });
+
+  it('reconnects and resumes when the gateway asks (op 7), then keeps answering', async () => {
+    const resumesBefore = h.emulator.gatewayOps.filter((o) => o.op === 6).length;
+    h.emulator.requestReconnect();
+    await h.emulator.waitFor(() => h.emulator.gatewayOps.filter((o) => o.op === 6).length > resumesBefore, 10000);
+    const body = await h.ask(slash('sources'));
+    expect(body.type).toBe(4);
+  });
+});
