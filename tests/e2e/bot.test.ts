@@ -153,6 +153,24 @@ describe('bot against the emulator', () => {
     expect(h.callbacksOf(i).map((c) => c.status)).toEqual([429, 204]);
   });
 
+  it('says so privately when the briefing is posted but the thread cannot be opened', async () => {
+    h.emulator.fault('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, 403, { message: 'Missing Permissions', code: 50013 });
+    const i = slash('brief', { topic: 'Iran' });
+    await h.ask(i);
+    const note = await h.emulator.waitFor(() => h.emulator.calls.find((c) => c.method === 'POST' && c.path.startsWith('/webhooks/') && c.path.endsWith(`/${i.token}`)));
+    expect((note.body as { content: string; flags: number }).content).toMatch(/could not open a thread/);
+    expect((note.body as { flags: number }).flags & EPHEMERAL).toBe(EPHEMERAL);
+  });
+
+  it('logs an unexpected failure with the command and options, and still tells the user', async () => {
+    h.emulator.fault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 404, { message: 'Unknown interaction', code: 10062 });
+    const i = slash('actor', { name: 'Pashinyan' });
+    const body = await h.ask(i);
+    expect(body.data.content).toMatch(/Something went wrong/);
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(h.logs.join('\n')).toMatch(new RegExp(`interaction ${i.id} failed: .*Unknown interaction[\\s\\S]*"command":"actor","options":\\{"name":"Pashinyan"\\}`));
+  });
+
   it('reconnects and resumes when the gateway asks (op 7), then keeps answering', async () => {
     const resumesBefore = h.emulator.gatewayOps.filter((o) => o.op === 6).length;
     h.emulator.requestReconnect();

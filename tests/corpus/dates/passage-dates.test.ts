@@ -16,12 +16,16 @@ describe('full dates', () => {
     ['shelling, 29 October 2020.', '2020-10-29 day'],
     ['at the BRICS summit in Kazan, Russia, 24 October 2024.', '2024-10-24 day'],
     ['Signed on Feb. 24, 2022 in Minsk.', '2022-02-24 day'],
+    ['On July 4, 2023, the talks began.', '2023-07-04 day'],
     ['Talks resumed on 25.07.2024 in Baku.', '2024-07-25 day'],
   ])('%s', (text, want) => expect(dates(text)).toEqual([want]));
 
   it('resolves year-less days against the publication date, towards the past', () => {
     expect(dates('On May 7th, the head of the NCSC said', '2025-07-15')).toEqual(['2025-05-07 day']);
     expect(dates('they met in Abu Dhabi on 10 July, they', '2025-07-31')).toEqual(['2025-07-10 day']);
+    // Month-first with a comma: a day, not the year 2024 or 2011.
+    expect(dates('On February 24, Russia invaded.', '2025-07-31')).toEqual(['2025-02-24 day']);
+    expect(dates('September 11, when the towers fell', '2025-07-31')).toEqual(['2024-09-11 day']);
     // Published in February: a December with no year is last December, not next.
     expect(dates('On 20 December the talks failed.', '2025-02-10')).toEqual(['2024-12-20 day']);
   });
@@ -86,6 +90,8 @@ describe('relative phrases', () => {
     expect(dates('analysts predicted the city would fall last year.', '2025-08-06')).toEqual(['2024 year~']);
     expect(dates('The minister said yesterday that', '2025-08-06')).toEqual(['2025-08-05 day~']);
     expect(dates('two years ago the border opened', '2025-08-06')).toEqual(['2023 year~']);
+    expect(dates('Prices rose earlier this month.', '2025-08-06')).toEqual(['2025-08 month~']);
+    expect(dates('Talks this year have stalled.', '2025-08-06')).toEqual(['2025 year~']);
   });
 
   it('counts "two months later" on from the date stated before it, no finer than that date', () => {
@@ -97,6 +103,7 @@ describe('relative phrases', () => {
     expect(dates('Two months later, the UK arrested four nationals.')).toEqual([]);
     expect(dates('Late last week, Putin announced', null)).toEqual([]);
     expect(dates('In March, a jury convicted two men.', null)).toEqual([]);
+    expect(dates('Talks this year have stalled.', null)).toEqual([]);
   });
 
   it('lends a year-less date the year stated before it when the article has no date, and marks it approximate', () => {

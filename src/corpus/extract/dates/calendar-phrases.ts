@@ -25,7 +25,8 @@ export interface CalendarPhrase {
   week: boolean;
 }
 
-const parser = chrono.en.GB;
+// The casual English parser: its British variant reads "February 24" as February 2024.
+const parser = chrono.casual;
 const MONTH_WORD = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/gi;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const FROM_PREVIOUS = /\b(later|earlier|afterwards?|before|next (?:day|morning|evening|night)|following (?:day|week|month|year))\b/i;
@@ -74,7 +75,8 @@ function classify(r: ParsedResult): CalendarPhrase | null {
   if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r)) return null;
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
   if (WINDOW.test(text)) return null;
-  const relative = r.tags().has('result/relativeDate') || /\b(yesterday|tonight)\b/i.test(text);
+  // chrono tags most relative results, but not "this month" or "this year": the words decide too.
+  const relative = r.tags().has('result/relativeDate') || FROM_PUBLICATION.test(text) || /\b(yesterday|tonight)\b/i.test(text);
   const onlyWeekday = r.start.isCertain('weekday') && !r.start.isCertain('month') && !relative;
   let anchoring: Anchoring;
   let precision: Precision | null;
