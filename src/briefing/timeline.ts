@@ -1,8 +1,7 @@
 // /timeline: the dated events of the corpus in chronological order, filtered
 // by actor, corridor and period (the filters combine). Each event is one date
 // stated in one passage; the same event told by two articles stays two events.
-import type { DatedPassage } from '../corpus/corpus.js';
-import type { Corpus } from '../corpus/corpus.js';
+import type { Corpus, DatedPassage } from '../corpus/corpus.js';
 import type { EntityTag } from '../corpus/build-schema.js';
 import type { NamedRef, ProblemAnswer, TimelineAnswer, TimelineEvent } from './answer-types.js';
 import { readDayRange } from './date-range.js';

@@ -11,10 +11,9 @@ import {
   type Interaction,
   type InteractionReplyOptions,
 } from 'discord.js';
-import { findCommand } from '../../commands/index.js';
+import { commands, findCommand } from '../../commands/index.js';
 import { nameChoices } from '../briefing/name-choices.js';
 import { parseCommandLine } from '../cli/parse-command-line.js';
-import { commands } from '../../commands/index.js';
 import type { OptionValue } from '../command.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';

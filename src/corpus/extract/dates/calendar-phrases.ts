@@ -56,8 +56,8 @@ function ymd(c: ParsedComponents): Ymd {
 
 /** The precision a relative phrase's unit supports: "two months later" is a month, whatever day chrono computes. */
 function relativePrecision(text: string, c: ParsedComponents): Precision | null {
-  if (/\b(hours?|minutes?|days?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text)) return 'day';
-  if (/\bweeks?\b/i.test(text)) return 'day';
+  // A week is told as its days (a range), never as a month.
+  if (/\b(hours?|minutes?|days?|weeks?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text)) return 'day';
   if (/\bmonths?\b/i.test(text)) return 'month';
   if (/\byears?\b/i.test(text)) return 'year';
   return certainPrecision(c);
@@ -76,7 +76,7 @@ function classify(r: ParsedResult): CalendarPhrase | null {
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
   if (WINDOW.test(text)) return null;
   // chrono tags most relative results, but not "this month" or "this year": the words decide too.
-  const relative = r.tags().has('result/relativeDate') || FROM_PUBLICATION.test(text) || /\b(yesterday|tonight)\b/i.test(text);
+  const relative = r.tags().has('result/relativeDate') || FROM_PUBLICATION.test(text);
   const onlyWeekday = r.start.isCertain('weekday') && !r.start.isCertain('month') && !relative;
   let anchoring: Anchoring;
   let precision: Precision | null;
