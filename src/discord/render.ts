@@ -31,7 +31,8 @@ export function quoteBlock(q: Quote, label?: string): string {
 interface Layout {
   title: string;
   lead: string;
-  items: string[];
+  /** Formatted only when their page is drawn: a timeline may hold thousands. */
+  items: (() => string)[];
   perPage: number;
   fields?: APIEmbed['fields'];
 }
@@ -45,7 +46,7 @@ function briefLayout(b: BriefAnswer): Layout {
   return {
     title: `Briefing: ${b.topic.name}`,
     lead: b.summary,
-    items: b.quotes.map((q) => quoteBlock(q)),
+    items: b.quotes.map((q) => () => quoteBlock(q)),
     perPage: b.quotes.length || 1,
     fields: events.length ? [{ name: 'Latest dated events', value: clip(events.join('\n'), LIMITS.fieldValue) }] : [],
   };
@@ -58,11 +59,11 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       const lead = a
         ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
         : (answer.fallback?.note ?? '');
-      return { title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return { title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'corridor': {
       const c = answer.corridor;
-      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: answer.fallback?.note ?? '', items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: answer.fallback?.note ?? '', items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
       const who = (s: 'backs' | 'opposes') => c.stances.filter((x) => x.stance === s).map((x) => md(x.actor.name)).join(', ');
       const lead = [
         `corridor · mentioned in ${c.articles} article(s), ${c.mentions} quote(s)`,
@@ -70,24 +71,24 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
         who('backs') && `**Backed by:** ${who('backs')}`,
         who('opposes') && `**Opposed by:** ${who('opposes')}`,
       ].filter(Boolean).join('\n');
-      return { title: c.name, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return { title: c.name, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'search': {
       const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', none: '' }[answer.match];
       const lead = answer.quotes.length ? `${answer.quotes.length} quote(s), matching ${how}` : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
-      return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'timeline': {
       const f = answer.filters;
       const scope = [f.actor?.name, f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`].filter(Boolean).join(' · ');
       const lead = answer.events.length ? `${answer.events.length} dated event(s), oldest first` : 'No quote states a date in that scope.';
-      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map(eventBlock), perPage: PER_PAGE.events };
+      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map((e) => () => eventBlock(e)), perPage: PER_PAGE.events };
     }
     case 'sources':
       return {
         title: 'Sources',
         lead: `${answer.articles.length} article(s) in the corpus`,
-        items: answer.articles.map((a) => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``),
+        items: answer.articles.map((a) => () => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``),
         perPage: PER_PAGE.sources,
       };
     case 'brief':
@@ -96,7 +97,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       const q = answer.quote;
       const context = (list: string[]) => list.map((t) => `-# ${md(clip(t, 300))}`).join('\n');
       const body = [context(answer.before), quoteBlock(q), context(answer.after)].filter(Boolean).join('\n');
-      return { title: `Quote ${q.id}`, lead: '', items: [body], perPage: 1 };
+      return { title: `Quote ${q.id}`, lead: '', items: [() => body], perPage: 1 };
     }
   }
 }
@@ -113,7 +114,7 @@ export function renderPage(answer: Answer, page: number, line: string): MessageP
   const l = layoutOf(answer);
   const pages = Math.max(1, Math.ceil(l.items.length / l.perPage));
   const at = Math.min(Math.max(0, page), pages - 1);
-  const shown = l.items.slice(at * l.perPage, (at + 1) * l.perPage);
+  const shown = l.items.slice(at * l.perPage, (at + 1) * l.perPage).map((draw) => draw());
   const description = [l.lead && clip(l.lead, LEAD_CHARS), ...shown].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
     color: COLOR,
