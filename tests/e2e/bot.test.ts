@@ -14,7 +14,7 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness();
-});
+}, 30000);
 afterAll(async () => {
   await h?.stop();
 });
@@ -23,7 +23,8 @@ function footer(body: Awaited<ReturnType<Harness['ask']>>): string {
   return body.data.embeds?.[0]?.footer?.text ?? '';
 }
 
-describe('bot against the emulator', () => {
+// Generous timeouts: a busy 2-core CI machine is slow to schedule sockets, and nothing here asserts speed.
+describe('bot against the emulator', { timeout: 20000 }, () => {
   it('identifies with the Guilds intent only and never logs the token', () => {
     expect(h.emulator.gatewayOps.some((o) => o.op === 2)).toBe(true);
     expect(h.logs.join('\n')).not.toContain(TOKEN);
