@@ -1,0 +1,50 @@
+// Versioned schema changes, applied in order inside one transaction each.
+// The version lives in SQLite's user_version; never edit a shipped step, add one.
+
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE subscriptions (
+        id TEXT PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        schedule TEXT NOT NULL,
+        cron TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        topics TEXT NOT NULL,
+        thread INTEGER NOT NULL,
+        skip_empty INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'paused')),
+        pause_reason TEXT,
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX subscriptions_guild ON subscriptions (guild_id);
+      CREATE TABLE deliveries (
+        subscription_id TEXT NOT NULL REFERENCES subscriptions (id) ON DELETE CASCADE,
+        fire_time TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'delivered', 'empty', 'skipped', 'failed')),
+        message_id TEXT,
+        thread_id TEXT,
+        error TEXT,
+        attempts INTEGER NOT NULL DEFAULT 0,
+        period_start TEXT,
+        period_end TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (subscription_id, fire_time)
+      );
+      CREATE TABLE articles_seen (
+        article_id TEXT PRIMARY KEY,
+        first_seen TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
