@@ -15,7 +15,7 @@ export const BRIEF_QUOTES = 5;
 export const BRIEF_EVENTS = 5;
 
 /** The first quote of each article, then the rest, so the top few come from several sources. */
-function spread(quotes: Quote[], n: number): Quote[] {
+export function spread(quotes: Quote[], n: number): Quote[] {
   const seen = new Set<string>();
   const firsts = quotes.filter((q) => !seen.has(q.article.id) && seen.add(q.article.id));
   return [...new Set([...firsts, ...quotes])].slice(0, n);

@@ -32,7 +32,7 @@ function named(corpus: Corpus, tags: EntityTag[], type: 'actor' | 'corridor'): N
   return tags.map((t) => ({ id: t.id, name: (type === 'actor' ? corpus.actor(t.id) : corpus.corridor(t.id))?.name ?? t.id }));
 }
 
-function toEvent(corpus: Corpus, e: DatedPassage): TimelineEvent {
+export function toEvent(corpus: Corpus, e: DatedPassage): TimelineEvent {
   const quote = toQuote(corpus, e.passage);
   const { start, end, precision, approximate, text } = e.date;
   return {

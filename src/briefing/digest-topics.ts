@@ -1,0 +1,37 @@
+// A digest's topics: actors and corridors, typed as a comma-separated list and
+// kept as gazetteer entries. Unknown names are refused with suggestions.
+import type { Corpus } from '../corpus/corpus.js';
+import { cleanInput } from '../text/normalize.js';
+import { closestNames, findActor, findCorridor } from './entity-names.js';
+import type { Suggestion } from './problems.js';
+
+export const MAX_TOPICS = 5;
+
+export interface Topic {
+  type: 'actor' | 'corridor';
+  id: string;
+  name: string;
+}
+
+export function findTopic(corpus: Corpus, name: string): Topic | null {
+  const a = findActor(corpus.gazetteer, name);
+  if (a) return { type: 'actor', id: a.id, name: a.name };
+  const c = findCorridor(corpus.gazetteer, name);
+  return c ? { type: 'corridor', id: c.id, name: c.name } : null;
+}
+
+export function parseTopics(corpus: Corpus, raw: string | undefined): { ok: true; topics: Topic[] } | { ok: false; message: string } {
+  const parts = cleanInput(raw ?? '').split(/[,;]/).map((p) => p.trim()).filter(Boolean);
+  if (parts.length > MAX_TOPICS) return { ok: false, message: `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new articles are about.` };
+  const topics: Topic[] = [];
+  for (const part of parts) {
+    const t = findTopic(corpus, part.slice(0, 100));
+    if (!t) {
+      const sugg: Suggestion[] = closestNames(corpus.gazetteer, part.slice(0, 100));
+      const hint = sugg.length ? ` Did you mean: ${sugg.map((s) => s.name).join(', ')}?` : '';
+      return { ok: false, message: `"${part.slice(0, 60)}" is not an actor or corridor in the gazetteer.${hint} Separate several topics with commas.` };
+    }
+    if (!topics.some((x) => x.id === t.id)) topics.push(t);
+  }
+  return { ok: true, topics };
+}

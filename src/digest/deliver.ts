@@ -1,0 +1,132 @@
+// One fire of one subscription, delivered at most once. The fire is claimed
+// in the delivery log first; the post carries a nonce derived from (id, fire
+// time), so retrying a fire that was claimed but never confirmed cannot post
+// twice. Passing errors are retried with backoff a bounded number of times;
+// a channel that refuses the bot pauses the subscription until /digest resume.
+import type { Corpus } from '../corpus/corpus.js';
+import { digest, type DigestAnswer } from '../briefing/digest.js';
+import { findTopic, type Topic } from '../briefing/digest-topics.js';
+import type { MessagePayload } from '../discord/limits.js';
+import type { Logger } from '../logger.js';
+import type { Delivery, Store, Subscription } from '../store/store.js';
+import { digestNonce } from './nonce.js';
+import { classifyPublishError } from './publish-errors.js';
+import type { Publisher } from './publisher.js';
+
+/** A new subscription's first digest looks back a week, so the channel starts with context. */
+export const FIRST_DIGEST_LOOKBACK_MS = 7 * 86_400_000;
+
+export interface DigestView {
+  answer: DigestAnswer;
+  /** "Iran, Zangezur corridor" or "New in the corpus". */
+  name: string;
+  timezone: string;
+}
+
+export interface DeliveryDeps {
+  store: Store;
+  corpus(): Corpus;
+  publisher: Publisher;
+  render(view: DigestView): MessagePayload;
+  threadName(view: DigestView): string;
+  now(): Date;
+  sleep(ms: number): Promise<void>;
+  log: Logger;
+  /** Extra attempts after the first for passing errors. */
+  retries: number;
+  /** The first wait; it doubles each time (a rate limit's retry_after wins when longer). */
+  backoffMs: number;
+}
+
+export type DeliveryOutcome =
+  | { status: 'delivered'; messageId: string; threadId: string | null; articles: number; note?: string }
+  | { status: 'empty' }
+  | { status: 'already-done'; delivery: Delivery }
+  | { status: 'paused'; reason: string }
+  | { status: 'failed'; reason: string }
+  | { status: 'gone' };
+
+export function topicsOf(corpus: Corpus, names: readonly string[]): Topic[] {
+  return names.map((n) => findTopic(corpus, n)).filter((t): t is Topic => t !== null);
+}
+
+export function digestName(topics: readonly Topic[]): string {
+  return topics.length ? topics.map((t) => t.name).join(', ') : 'New in the corpus';
+}
+
+/** Where the next digest of a subscription starts: where the last one ended, or a week before it was created. */
+export function periodStart(store: Store, sub: Subscription): Date {
+  const last = store.lastDelivered(sub.id)?.periodEnd;
+  return last ? new Date(last) : new Date(Date.parse(sub.createdAt) - FIRST_DIGEST_LOOKBACK_MS);
+}
+
+export function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, sub: Subscription, end: Date): DigestView {
+  const corpus = deps.corpus();
+  const topics = topicsOf(corpus, sub.topics);
+  const answer = digest(corpus, { topics, start: periodStart(deps.store, sub), end, firstSeen: deps.store.articlesFirstSeen() });
+  return { answer, name: digestName(topics), timezone: sub.timezone };
+}
+
+async function postWithRetries(deps: DeliveryDeps, sub: Subscription, fire: string, payload: MessagePayload): Promise<{ id: string } | { fatal: string } | { failed: string }> {
+  const nonce = digestNonce(sub.id, fire);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const posted = await deps.publisher.post(sub.channelId, payload, nonce);
+      deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt }, deps.now());
+      return posted;
+    } catch (e) {
+      const f = classifyPublishError(e);
+      deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt, error: f.reason }, deps.now());
+      if (f.kind === 'fatal') return { fatal: f.reason };
+      if (f.kind === 'rejected' || attempt > deps.retries) return { failed: f.kind === 'rejected' ? f.reason : `${f.reason} (gave up after ${attempt} attempts)` };
+      const wait = Math.max(deps.backoffMs * 2 ** (attempt - 1), f.retryAfterMs ?? 0);
+      deps.log.warn(`digest ${sub.id}: ${f.reason}; retrying in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${deps.retries + 1})`);
+      await deps.sleep(wait);
+    }
+  }
+}
+
+export async function deliverFire(deps: DeliveryDeps, subscriptionId: string, fireTime: Date): Promise<DeliveryOutcome> {
+  const { delivery, claimed } = deps.store.claimFire(subscriptionId, fireTime, deps.now());
+  if (!claimed && delivery.status !== 'pending') return { status: 'already-done', delivery };
+  const fire = delivery.fireTime;
+  const sub = deps.store.subscription(subscriptionId);
+  if (!sub) return { status: 'gone' };
+  if (sub.status === 'paused') {
+    deps.store.updateFire(sub.id, fire, { status: 'skipped', error: `paused: ${sub.pauseReason ?? 'no reason given'}` }, deps.now());
+    return { status: 'paused', reason: sub.pauseReason ?? '' };
+  }
+  const view = buildView(deps, sub, fireTime);
+  const period = { periodStart: view.answer.period.start, periodEnd: view.answer.period.end };
+  if (view.answer.articles.length === 0 && sub.skipEmpty) {
+    deps.store.updateFire(sub.id, fire, { status: 'empty', ...period }, deps.now());
+    return { status: 'empty' };
+  }
+  const posted = await postWithRetries(deps, sub, fire, deps.render(view));
+  if ('fatal' in posted) {
+    deps.store.setStatus(sub.id, 'paused', posted.fatal);
+    deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.fatal }, deps.now());
+    deps.log.warn(`digest ${sub.id} paused: ${posted.fatal}. /digest resume ${sub.id} re-activates it.`, { channel: sub.channelId });
+    return { status: 'paused', reason: posted.fatal };
+  }
+  if ('failed' in posted) {
+    deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.failed }, deps.now());
+    deps.log.error(`digest ${sub.id} failed for ${fire}: ${posted.failed}`, { channel: sub.channelId });
+    return { status: 'failed', reason: posted.failed };
+  }
+  deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: posted.id, error: null, ...period }, deps.now());
+  let threadId: string | null = null;
+  let note: string | undefined;
+  if (sub.thread) {
+    try {
+      threadId = (await deps.publisher.openThread(sub.channelId, posted.id, deps.threadName(view))).id;
+      deps.store.updateFire(sub.id, fire, { status: 'delivered', threadId }, deps.now());
+    } catch (e) {
+      note = `posted, but the discussion thread could not be opened: ${classifyPublishError(e).reason}`;
+      deps.store.updateFire(sub.id, fire, { status: 'delivered', error: note }, deps.now());
+      deps.log.warn(`digest ${sub.id}: ${note}`, { channel: sub.channelId });
+    }
+  }
+  deps.log.info(`digest ${sub.id} delivered for ${fire}: ${view.answer.articles.length} new article(s)`, { channel: sub.channelId });
+  return { status: 'delivered', messageId: posted.id, threadId, articles: view.answer.articles.length, ...(note ? { note } : {}) };
+}

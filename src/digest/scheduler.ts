@@ -1,0 +1,114 @@
+// Wires subscriptions to node-cron; no digest logic lives here. One task per
+// active subscription (noOverlap), plus a per-subscription queue so that a
+// scheduled fire, a catch-up and a send-now never run at the same time. On
+// start it retries interrupted fires and catches up missed ones; on stop it
+// halts the tasks and lets an in-flight delivery finish or logs it as failed.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Subscription } from '../store/store.js';
+import { planCatchUp } from './catch-up.js';
+import { deliverFire, type DeliveryDeps, type DeliveryOutcome } from './deliver.js';
+
+export interface SchedulerDeps extends DeliveryDeps {
+  graceMs: number;
+}
+
+export interface Scheduler {
+  /** Catches up, then schedules every active subscription. */
+  start(): Promise<void>;
+  /** Starts (or restarts) the task of an active subscription. */
+  add(sub: Subscription): void;
+  remove(id: string): void;
+  nextRun(id: string): Date | null;
+  /** Delivers one digest now, queued behind any delivery of the same subscription. */
+  sendNow(id: string): Promise<DeliveryOutcome>;
+  stop(graceMs: number): Promise<void>;
+}
+
+/** Fires are whole seconds: the same slot always gives the same log key and nonce. */
+const slot = (d: Date) => new Date(Math.floor(d.getTime() / 1000) * 1000);
+
+export function makeScheduler(deps: SchedulerDeps): Scheduler {
+  const tasks = new Map<string, ScheduledTask>();
+  const queues = new Map<string, Promise<unknown>>();
+  const inFlight = new Map<string, { id: string; fire: Date }>();
+  let stopped = false;
+
+  function run(id: string, fire: Date, why: string): Promise<DeliveryOutcome> {
+    const key = `${id}@${fire.toISOString()}`;
+    const job = (queues.get(id) ?? Promise.resolve()).catch(() => undefined).then(async () => {
+      if (stopped) return { status: 'failed', reason: 'the bot is shutting down' } as DeliveryOutcome;
+      inFlight.set(key, { id, fire });
+      try {
+        const outcome = await deliverFire(deps, id, fire);
+        if (outcome.status === 'paused' || outcome.status === 'gone') remove(id);
+        return outcome;
+      } catch (e) {
+        deps.log.error(`digest ${id} (${why}) crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        deps.store.updateFire(id, fire.toISOString(), { status: 'failed', error: e instanceof Error ? e.message : String(e) }, deps.now());
+        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) } as DeliveryOutcome;
+      } finally {
+        inFlight.delete(key);
+      }
+    });
+    queues.set(id, job);
+    return job;
+  }
+
+  function add(sub: Subscription): void {
+    remove(sub.id);
+    if (sub.status !== 'active' || stopped) return;
+    const task = cron.schedule(sub.cron, (ctx) => run(sub.id, slot(ctx.date), 'scheduled'), { timezone: sub.timezone, name: `digest-${sub.id}`, noOverlap: true });
+    tasks.set(sub.id, task);
+  }
+
+  function remove(id: string): void {
+    const task = tasks.get(id);
+    if (task) void task.destroy();
+    tasks.delete(id);
+  }
+
+  async function catchUp(sub: Subscription): Promise<void> {
+    const now = deps.now();
+    for (const p of deps.store.pendingFires().filter((d) => d.subscriptionId === sub.id)) {
+      if (now.getTime() - Date.parse(p.fireTime) <= deps.graceMs) {
+        deps.log.info(`digest ${sub.id}: retrying the interrupted fire of ${p.fireTime} (same nonce, so no double post)`);
+        await run(sub.id, new Date(p.fireTime), 'interrupted');
+      } else deps.store.updateFire(sub.id, p.fireTime, { status: 'failed', error: 'interrupted by a stop, and too old to retry' }, now);
+    }
+    const plan = planCatchUp(sub, deps.store.latestFire(sub.id), now, deps.graceMs);
+    for (const s of plan.skip) {
+      if (deps.store.claimFire(sub.id, s.fire, now).claimed) deps.store.updateFire(sub.id, s.fire.toISOString(), { status: 'skipped', error: s.reason }, now);
+    }
+    if (plan.skip.length) deps.log.warn(`digest ${sub.id}: ${plan.skip.length} missed fire(s) logged as skipped`);
+    if (plan.deliver) {
+      deps.log.info(`digest ${sub.id}: catching up the fire of ${plan.deliver.toISOString()} missed while the bot was down`);
+      await run(sub.id, plan.deliver, 'catch-up');
+    }
+  }
+
+  return {
+    async start() {
+      const subs = deps.store.subscriptions().filter((s) => s.status === 'active');
+      for (const sub of subs) add(sub);
+      await Promise.all(subs.map((s) => catchUp(s).catch((e) => deps.log.error(`digest ${s.id}: catch-up failed: ${e instanceof Error ? e.message : String(e)}`))));
+    },
+    add,
+    remove,
+    nextRun: (id) => tasks.get(id)?.getNextRun() ?? null,
+    // Scheduled fires are whole seconds; a send-now keeps its milliseconds (never .000) so it never takes a scheduled fire's log row or nonce.
+    sendNow: (id) => {
+      const now = deps.now().getTime();
+      return run(id, new Date(now % 1000 === 0 ? now + 1 : now), 'send-now');
+    },
+    async stop(graceMs) {
+      stopped = true;
+      for (const id of [...tasks.keys()]) remove(id);
+      const settled = Promise.allSettled([...queues.values()]);
+      await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);
+      for (const { id, fire } of inFlight.values()) {
+        deps.store.updateFire(id, fire.toISOString(), { status: 'failed', error: 'the bot stopped before Discord confirmed the post' }, deps.now());
+        deps.log.warn(`digest ${id}: delivery for ${fire.toISOString()} interrupted by shutdown; logged as failed`);
+      }
+    },
+  };
+}

@@ -1,0 +1,82 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { digest, type DigestAnswer } from '../../src/briefing/digest.js';
+import { parseTopics } from '../../src/briefing/digest-topics.js';
+import { renderDigest } from '../../src/discord/digest-render.js';
+import { limitViolations } from '../../src/discord/limits.js';
+import { seedCorpus } from '../helpers/seed-corpus.js';
+
+const { corpus } = seedCorpus();
+const ids = corpus.data.articles.map((a) => a.id);
+const [first, ...rest] = ids;
+const START = new Date('2026-11-23T08:00:00Z');
+const END = new Date('2026-11-24T08:00:00Z');
+// One article arrived inside the period, the others before it.
+const firstSeen = new Map([[first!, '2026-11-24T07:00:00.000Z'], ...rest.map((id) => [id, '2026-11-01T00:00:00.000Z'] as [string, string])]);
+
+describe('digest content', () => {
+  it('holds only the articles first seen in the period, and quotes only from them', () => {
+    const d = digest(corpus, { topics: [], start: START, end: END, firstSeen });
+    expect(d.articles.map((a) => a.id)).toEqual([first]);
+    expect(d.sections.length).toBeGreaterThan(0);
+    for (const s of d.sections) {
+      expect(s.total).toBeGreaterThan(0);
+      for (const q of s.quotes) expect(q.article.id).toBe(first);
+    }
+    for (const e of d.events) expect(e.article.id).toBe(first);
+  });
+
+  it('follows the topics asked for, in order, and says when one has nothing new', () => {
+    const topics = parseTopics(corpus, 'Zangezur Corridor, Iran, Ukraine');
+    if (!topics.ok) throw new Error(topics.message);
+    const d = digest(corpus, { topics: topics.topics, start: START, end: END, firstSeen });
+    expect(d.sections.map((s) => s.topic.name)).toEqual(['Zangezur Corridor', 'Iran', 'Ukraine']);
+    expect(d.sections[0]!.quotes[0]!.text).toMatch(/Zangezur|corridor|route/i);
+    expect(d.sections[2]).toMatchObject({ total: 0, quotes: [] });
+    const embeds = renderDigest({ answer: d, name: 'x', timezone: 'UTC' }).embeds!;
+    expect(embeds.find((e) => e.title === 'Ukraine')?.description).toBe('Nothing new on Ukraine in this period.');
+    for (const e of d.events) expect([...e.actors, ...e.corridors].some((t) => ['Zangezur Corridor', 'Iran', 'Ukraine'].includes(t.name))).toBe(true);
+  });
+
+  it('leaves background dates to /timeline: events are from the month before publication on', () => {
+    const d = digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
+    for (const e of d.events) {
+      const published = corpus.article(e.article.id)!.published!;
+      const monthBefore = new Date(Date.parse(published) - 31 * 86_400_000).toISOString().slice(0, 10);
+      expect((e.date.end ?? e.date.start) >= monthBefore.slice(0, (e.date.end ?? e.date.start).length)).toBe(true);
+    }
+  });
+
+  it('is empty when nothing arrived', () => {
+    const d = digest(corpus, { topics: [], start: END, end: new Date('2026-11-25T08:00:00Z'), firstSeen });
+    expect(d.articles).toEqual([]);
+    expect(d.sections).toEqual([]);
+    const msg = renderDigest({ answer: d, name: 'New in the corpus', timezone: 'Europe/Berlin' });
+    expect(msg.content).toBe('📭 **Digest: New in the corpus**: nothing new since 24 Nov 2026, 09:00 (Europe/Berlin).');
+  });
+
+  it('refuses unknown topics with suggestions, and more than five', () => {
+    const bad = parseTopics(corpus, 'Iran, Zangezr');
+    expect(!bad.ok && bad.message).toMatch(/"Zangezr" is not an actor or corridor.*Did you mean: Zangezur/);
+    expect(parseTopics(corpus, 'Iran, Russia, Turkey, Armenia, Azerbaijan, Georgia').ok).toBe(false);
+    expect(parseTopics(corpus, 'iran, IRAN, Tehran')).toMatchObject({ ok: true, topics: [{ name: 'Iran' }] });
+  });
+});
+
+describe('digest rendering', () => {
+  it('fits any digest within Discord limits: at most 10 embeds and 6000 characters', () => {
+    const real = digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
+    const text = fc.string({ minLength: 0, maxLength: 3000 });
+    fc.assert(fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(text, { maxLength: 30 }), fc.string({ maxLength: 300 }), (bodies, titles, name) => {
+      const quote = real.sections[0]!.quotes[0]!;
+      const answer: DigestAnswer = {
+        ...real,
+        articles: titles.map((t, i) => ({ ...quote.article, id: `a${i}`, title: t || 'x', outlet: t, author: `@everyone ${t}` })),
+        sections: bodies.map((b, i) => ({ topic: { type: 'actor', id: `x${i}`, name: b.slice(0, 300) || 'x' }, total: 3, quotes: [1, 2, 3].map(() => ({ ...quote, text: b })) })),
+        events: real.events.concat(real.events).map((e) => ({ ...e, quote: { ...e.quote, text: bodies[0]! } })),
+      };
+      const msg = renderDigest({ answer, name, timezone: 'UTC' });
+      expect(limitViolations(msg)).toEqual([]);
+    }), { numRuns: 60 });
+  });
+});
