@@ -3,6 +3,7 @@
 import type { Command } from '../src/command.js';
 import { actorCommand } from './actor.js';
 import { briefCommand } from './brief.js';
+import { digestCommandData } from './digest.js';
 import { quoteCommand } from './quote.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
@@ -10,6 +11,9 @@ import { sourcesCommand } from './sources.js';
 import { timelineCommand } from './timeline.js';
 
 export const commands: readonly Command[] = [actorCommand, corridorCommand, timelineCommand, searchCommand, sourcesCommand, briefCommand, quoteCommand];
+
+/** What Discord registers: the answer commands, plus /digest, which manages subscriptions and exists only in Discord. */
+export const registeredCommands = [...commands.map((c) => c.data), digestCommandData];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

@@ -4,8 +4,14 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
+import { DEFAULT_CATCH_UP_GRACE_SECONDS } from './digest/catch-up.js';
+import { DEFAULT_MIN_INTERVAL_SECONDS } from './digest/schedule.js';
+import { DEFAULT_DATABASE_URL, sqlitePath } from './store/open-store.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
+const seconds = (fallback: number, min: number) =>
+  z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ error: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(min, `must be at least ${min}`).default(fallback));
+
 /** An unset value and an empty "KEY=" line in .env mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
@@ -16,6 +22,12 @@ export const configSchema = z.object({
   DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api')),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
+  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL)).superRefine((v, ctx) => {
+    const p = sqlitePath(v);
+    if ('problem' in p) ctx.addIssue({ code: 'custom', message: p.problem });
+  }),
+  DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
+  DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -7,8 +7,9 @@ import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
-import { startBot } from './discord/bot.js';
 import { makeLogger } from './logger.js';
+import { runBot } from './run-bot.js';
+import { StoreError } from './store/sqlite-store.js';
 
 export interface StartIo {
   env: NodeJS.ProcessEnv;
@@ -30,10 +31,9 @@ export async function start(io: StartIo): Promise<number> {
   }
   const config = cfg.config;
   const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
-  const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
-  log.info(`corpus: ${corpus.data.articles.length} article(s), ${corpus.data.passages.length} quote(s)`);
-
   if (!config.DISCORD_TOKEN) {
+    const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+    log.info(`corpus: ${corpus.data.articles.length} article(s), ${corpus.data.passages.length} quote(s)`);
     if (!io.stdin.isTTY) {
       io.stderr(NO_TOKEN);
       return 1;
@@ -42,10 +42,20 @@ export async function start(io: StartIo): Promise<number> {
     return 0;
   }
 
-  const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: () => corpus, log });
+  let bot;
+  try {
+    bot = await runBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, log);
+  } catch (e) {
+    if (!(e instanceof StoreError)) throw e;
+    io.stderr(e.message);
+    return 1;
+  }
+  const onHangup = () => bot.corpus.reload('SIGHUP');
+  process.on('SIGHUP', onHangup);
   return new Promise<number>((done) => {
     const shutdown = (signal: string) => {
-      log.info(`${signal}: finishing in-flight answers and disconnecting`);
+      log.info(`${signal}: finishing in-flight answers and digests, then disconnecting`);
+      process.off('SIGHUP', onHangup);
       setTimeout(() => done(0), SHUTDOWN_LIMIT_MS).unref();
       bot.stop(SHUTDOWN_LIMIT_MS - 1000).then(() => done(0), (e) => {
         log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);

@@ -6,13 +6,14 @@ import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from './no-mentions.js';
-import { handleInteraction } from './router.js';
+import { handleInteraction, type RouterDeps } from './router.js';
 
 export interface BotDeps {
   token: string;
   apiUrl: string;
   corpus(): Corpus;
   log: Logger;
+  digest?: RouterDeps['digest'];
 }
 
 export interface RunningBot {
@@ -27,7 +28,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log }).finally(() => inFlight.delete(job));
+    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest }).finally(() => inFlight.delete(job));
     inFlight.add(job);
   });
   client.on(Events.Error, (e) => deps.log.error(`client error: ${e.message}`));

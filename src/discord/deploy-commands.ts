@@ -2,7 +2,7 @@
 // development) or globally (for production; Discord may take up to an hour).
 import { REST, Routes } from 'discord.js';
 import type { APIApplication, RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
-import { commands } from '../../commands/index.js';
+import { registeredCommands } from '../../commands/index.js';
 
 export interface DeployOptions {
   token: string;
@@ -15,7 +15,7 @@ export async function deployCommands(o: DeployOptions): Promise<{ scope: string;
   const rest = new REST({ api: o.apiUrl }).setToken(o.token);
   const appId = o.appId ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;
   const route = o.guildId ? Routes.applicationGuildCommands(appId, o.guildId) : Routes.applicationCommands(appId);
-  const body = commands.map((c) => c.data);
+  const body = registeredCommands;
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   return { scope: o.guildId ? `server ${o.guildId}` : 'globally', names: registered.map((c) => c.name) };
 }

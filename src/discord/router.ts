@@ -18,6 +18,7 @@ import type { OptionValue } from '../command.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import { postBrief } from './brief-thread.js';
+import { digestAutocomplete, handleDigest, type DigestInteractionDeps } from './digest-interactions.js';
 import { commandLine } from './command-line.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from './paging.js';
@@ -27,7 +28,11 @@ export interface RouterDeps {
   /** The current corpus (it may be reloaded while the bot runs). */
   corpus(): Corpus;
   log: Logger;
+  /** Digest subscriptions; absent when the bot runs without a store. */
+  digest?: DigestInteractionDeps | undefined;
 }
+
+const NO_DIGESTS = 'Digests are not available: this bot runs without its database.';
 
 const SORRY = 'Something went wrong while answering. It has been logged; please try again.';
 
@@ -41,6 +46,7 @@ function flatten(options: readonly CommandInteractionOption[]): Record<string, O
 }
 
 async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
+  if (i.commandName === 'digest') return deps.digest ? handleDigest(i, deps.digest) : tellUser(i, NO_DIGESTS);
   const command = findCommand(i.commandName);
   if (!command) {
     await i.reply({ content: `⚠️ /${i.commandName} is not a command of this bot (any more). Try /actor, /timeline or /search.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
@@ -67,6 +73,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
 }
 
 async function answerAutocomplete(i: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+  if (i.commandName === 'digest') return deps.digest ? digestAutocomplete(i, deps.digest) : i.respond([]);
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.autocomplete?.[focused.name];
   await i.respond(kind ? nameChoices(deps.corpus(), kind, String(focused.value)) : []);

@@ -1,18 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commands, registeredCommands } from '../../commands/index.js';
 import { parseCommandLine } from '../../src/cli/parse-command-line.js';
 
 describe('slash command definitions', () => {
   it('have unique names and valid Discord limits, and serialise', () => {
-    const names = commands.map((c) => c.data.name);
+    const names = registeredCommands.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
-    for (const c of commands) {
-      expect(c.data.name).toMatch(/^[a-z0-9_-]{1,32}$/);
-      expect(c.data.description.length).toBeGreaterThan(0);
-      expect(c.data.description.length).toBeLessThanOrEqual(100);
-      for (const o of c.data.options ?? []) expect(o.description.length).toBeLessThanOrEqual(100);
-      expect(JSON.parse(JSON.stringify(c.data))).toEqual(c.data);
+    type Named = { name: string; description: string; options?: Named[] };
+    const check = (o: Named) => {
+      expect(o.name).toMatch(/^[a-z0-9_-]{1,32}$/);
+      expect(o.description.length).toBeGreaterThan(0);
+      expect(o.description.length).toBeLessThanOrEqual(100);
+      expect((o.options ?? []).length).toBeLessThanOrEqual(25);
+      (o.options ?? []).forEach(check);
+    };
+    for (const data of registeredCommands) {
+      check(data as Named);
+      expect(JSON.parse(JSON.stringify(data))).toEqual(data);
     }
+    // /digest is for server managers only, by default.
+    expect(registeredCommands.find((c) => c.name === 'digest')?.default_member_permissions).toBe('32');
   });
 });
 

@@ -10,7 +10,13 @@ const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abcdef.secret-part-of-the-token';
 describe('config', () => {
   it('applies defaults and treats empty values as unset', () => {
     const r = loadConfig({ DISCORD_TOKEN: '', LOG_LEVEL: '' });
-    expect(r).toEqual({ ok: true, config: { DISCORD_API_URL: 'https://discord.com/api', LOG_LEVEL: 'info', DATA_DIR: 'data' } });
+    expect(r).toEqual({
+      ok: true,
+      config: {
+        DISCORD_API_URL: 'https://discord.com/api', LOG_LEVEL: 'info', DATA_DIR: 'data', DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
+        DIGEST_MIN_INTERVAL_SECONDS: 900, DIGEST_CATCH_UP_GRACE_SECONDS: 21600,
+      },
+    });
   });
 
   it('lists every problem at once, naming settings but never the token', () => {
@@ -18,6 +24,17 @@ describe('config', () => {
     if (r.ok) throw new Error('expected problems');
     expect(r.problems.map((p) => p.split(':')[0])).toEqual(['DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_API_URL', 'LOG_LEVEL']);
     expect(r.problems.join('\n')).not.toContain('not a token');
+  });
+
+  it('checks the database URL and the digest timings', () => {
+    const r = loadConfig({ DATABASE_URL: 'postgres://db', DIGEST_MIN_INTERVAL_SECONDS: 'abc', DIGEST_CATCH_UP_GRACE_SECONDS: '-5' });
+    if (r.ok) throw new Error('expected problems');
+    expect(r.problems).toEqual([
+      expect.stringMatching(/^DATABASE_URL: must be sqlite:<path>/),
+      'DIGEST_MIN_INTERVAL_SECONDS: must be a whole number of seconds',
+      'DIGEST_CATCH_UP_GRACE_SECONDS: must be at least 0',
+    ]);
+    expect(loadConfig({ DIGEST_MIN_INTERVAL_SECONDS: '1' })).toMatchObject({ ok: true, config: { DIGEST_MIN_INTERVAL_SECONDS: 1 } });
   });
 
   it('reads .env, with the environment taking precedence', () => {

@@ -7,28 +7,25 @@ import { makeLogger } from '../../src/logger.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
 
-export interface Harness {
+type Answer = { type: number; data: Record<string, unknown> & { embeds?: APIMessage['embeds']; flags?: number; content?: string; allowed_mentions?: unknown; components?: MessagePayload['components']; choices?: { name: string; value: string }[] }; followUp?: boolean };
+
+export interface Asker {
+  /** Injects the interaction and returns the body of its (last successful) callback. */
+  ask(i: APIInteraction): Promise<Answer>;
+  callbacksOf(i: APIInteraction): RecordedCall[];
+}
+
+export interface Harness extends Asker {
   emulator: DiscordEmulator;
   bot: RunningBot;
   logs: string[];
-  /** Injects the interaction and returns the body of its (last successful) callback. */
-  ask(i: APIInteraction): Promise<{ type: number; data: Record<string, unknown> & { embeds?: APIMessage['embeds']; flags?: number; content?: string; allowed_mentions?: unknown; components?: MessagePayload['components']; choices?: { name: string; value: string }[] }; followUp?: boolean }>;
-  callbacksOf(i: APIInteraction): RecordedCall[];
   stop(): Promise<void>;
 }
 
-export async function startHarness(): Promise<Harness> {
-  const emulator = new DiscordEmulator();
-  await emulator.start();
-  const { corpus } = seedCorpus();
-  const logs: string[] = [];
-  const log = makeLogger('debug', (l) => logs.push(l), [TOKEN]);
-  const bot = await startBot({ token: TOKEN, apiUrl: emulator.apiUrl, corpus: () => corpus, log });
+/** Asking the bot through the emulator: inject, then read the callback (or, when deferred, the edit that follows). */
+export function makeAsker(emulator: DiscordEmulator): Asker {
   const callbacksOf = (i: APIInteraction) => emulator.callsTo('POST', new RegExp(`^/interactions/${i.id}/`));
   return {
-    emulator,
-    bot,
-    logs,
     callbacksOf,
     async ask(i) {
       emulator.inject(i);
@@ -41,6 +38,21 @@ export async function startHarness(): Promise<Harness> {
       const edit = await emulator.waitFor(() => emulator.calls.find((c) => (c.method === 'PATCH' || c.method === 'POST') && c.path.startsWith('/webhooks/') && c.path.includes(`/${token}`) && (c.status ?? 500) < 400), 8000);
       return { type: 5, data: { ...(callback.data ?? {}), ...(edit.body as object) }, followUp: edit.method === 'POST' } as never;
     },
+  };
+}
+
+export async function startHarness(): Promise<Harness> {
+  const emulator = new DiscordEmulator();
+  await emulator.start();
+  const { corpus } = seedCorpus();
+  const logs: string[] = [];
+  const log = makeLogger('debug', (l) => logs.push(l), [TOKEN]);
+  const bot = await startBot({ token: TOKEN, apiUrl: emulator.apiUrl, corpus: () => corpus, log });
+  return {
+    emulator,
+    bot,
+    logs,
+    ...makeAsker(emulator),
     async stop() {
       await bot.stop(1000);
       await emulator.close();

@@ -2,7 +2,7 @@
 // autocomplete, every command, paging, /brief threads, hostile input, unknown
 // commands, failing reply routes and a gateway reconnect.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { registeredCommands } from '../../commands/index.js';
 import { deployCli } from '../../src/cli/deploy-cli.js';
 import { limitViolations } from '../../src/discord/limits.js';
 import { startHarness, type Harness } from './bot-harness.js';
@@ -35,8 +35,8 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     const code = await deployCli(['--guild', GUILD_ID], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.emulator.apiUrl }, (t) => out.push(t), (t) => out.push(t));
     expect(code).toBe(0);
     const put = h.emulator.callsTo('PUT', new RegExp(`/guilds/${GUILD_ID}/commands$`)).at(-1)!;
-    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(commands.map((c) => c.data.name).sort());
-    expect(out.join('\n')).toMatch(/Registered 7 command\(s\) server \d+: \/actor, /);
+    expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(registeredCommands.map((c) => c.name).sort());
+    expect(out.join('\n')).toMatch(/Registered 8 command\(s\) server \d+: \/actor, /);
   });
 
   it('autocompletes names by prefix, alias and without diacritics, within 25 choices', async () => {

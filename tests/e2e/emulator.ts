@@ -97,6 +97,11 @@ export class DiscordEmulator {
     return this.sockets.size;
   }
 
+  /** Messages posted straight into a channel (digests), oldest first, as the emulator accepted them. */
+  channelPosts(channelId: string): RecordedCall[] {
+    return this.callsTo('POST', new RegExp(`^/channels/${channelId}/messages$`)).filter((c) => c.status === 200);
+  }
+
   callsTo(method: string, path: RegExp): RecordedCall[] {
     return this.calls.filter((c) => c.method === method && path.test(c.path));
   }
@@ -220,7 +225,15 @@ export class DiscordEmulator {
     if (m && method === 'DELETE') return [204, null];
     if (method === 'POST' && /^\/webhooks\/\d+\/[^/]+$/.test(path)) return [200, this.message(CHANNEL_ID, b)];
     m = /^\/channels\/(\d+)\/messages$/.exec(path);
-    if (m && method === 'POST') return [200, this.message(m[1]!, b)];
+    if (m && method === 'POST') {
+      // Like Discord: with enforce_nonce, a repeat of a recent nonce returns the first message instead of posting again.
+      const key = `nonce:${m[1]}:${String(b.nonce)}`;
+      const earlier = b.enforce_nonce === true && b.nonce !== undefined ? this.messages.get(key) : undefined;
+      if (earlier) return [200, earlier];
+      const msg = this.message(m[1]!, b);
+      if (b.nonce !== undefined) this.messages.set(key, msg);
+      return [200, msg];
+    }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (m && method === 'POST') {
       return [201, { id: snowflake(), type: ChannelType.PublicThread, guild_id: GUILD_ID, parent_id: m[1], name: b.name, owner_id: APP_ID, thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0 }];

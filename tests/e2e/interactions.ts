@@ -61,6 +61,23 @@ export function slash(name: string, options: Record<string, Opt> = {}, o: { user
   } as APIChatInputApplicationCommandInteraction;
 }
 
+/** A /digest subcommand; a `channel` option is sent as Discord does, with the channel resolved. */
+export function digestSlash(sub: string, options: Record<string, Opt> = {}, o: { user?: string; appPermissions?: string; memberPermissions?: string } = {}): APIChatInputApplicationCommandInteraction {
+  const { channel, ...rest } = options;
+  const channelOption = channel === undefined ? [] : [{ type: ApplicationCommandOptionType.Channel, name: 'channel', value: String(channel) }];
+  const i = {
+    ...base(o.user ?? USER_ID, o.appPermissions ?? ALL_PERMISSIONS),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: snowflake(), name: 'digest', type: ApplicationCommandType.ChatInput,
+      options: [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options: [...channelOption, ...toOptions(rest)] }],
+      ...(channel === undefined ? {} : { resolved: { channels: { [String(channel)]: { id: String(channel), type: ChannelType.GuildText, name: 'briefings', permissions: ALL_PERMISSIONS } } } }),
+    },
+  } as APIChatInputApplicationCommandInteraction;
+  if (o.memberPermissions !== undefined) (i.member as { permissions: string }).permissions = o.memberPermissions;
+  return i;
+}
+
 export function autocomplete(name: string, focused: string, typed: string, others: Record<string, string> = {}): APIApplicationCommandAutocompleteInteraction {
   const focusedOption: APIApplicationCommandInteractionDataStringOption = { type: ApplicationCommandOptionType.String, name: focused, value: typed, focused: true };
   return {

@@ -1,0 +1,21 @@
+// Digests go out through their own REST client that neither retries nor waits
+// out rate limits by itself: delivery does both, a bounded number of times,
+// and logs each attempt. The post carries the nonce with enforce_nonce.
+import { REST, Routes, ThreadAutoArchiveDuration } from 'discord.js';
+import type { APIChannel, APIMessage } from 'discord-api-types/v10';
+import type { Publisher } from '../digest/publisher.js';
+import { NO_MENTIONS } from './no-mentions.js';
+
+export function discordPublisher(token: string, apiUrl: string): Publisher {
+  const rest = new REST({ api: apiUrl, retries: 0, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(token);
+  return {
+    async post(channelId, payload, nonce) {
+      const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS };
+      return { id: ((await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id };
+    },
+    async openThread(channelId, messageId, name) {
+      const body = { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay };
+      return { id: ((await rest.post(Routes.threads(channelId, messageId), { body })) as APIChannel).id };
+    },
+  };
+}

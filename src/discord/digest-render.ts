@@ -1,0 +1,66 @@
+// A digest as one Discord message: a title embed with the period and the new
+// articles, one embed per topic with its key quotes, and one with the dated
+// events; at most 10 embeds and 6000 characters in all, shared out so every
+// section keeps at least its first quote. Nothing new is one line.
+import { escapeMarkdown } from 'discord.js';
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { DigestSection } from '../briefing/digest.js';
+import type { DigestView } from '../digest/deliver.js';
+import { dateLabel } from '../render/date-label.js';
+import { clip, LIMITS, type MessagePayload } from './limits.js';
+import { citationMd, quoteBlock } from './render.js';
+
+const COLOR = 0x2f855a;
+const HEADER_CHARS = 1500;
+const EVENTS_CHARS = 900;
+/** Room kept for titles and the footer out of the 6000 total. */
+const TITLES_RESERVE = 400;
+const MAX_SECTIONS = LIMITS.embeds - 2;
+
+export function formatInZone(iso: string, timeZone: string): string {
+  const f = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  return `${f.format(new Date(iso))} ${timeZone === 'UTC' ? 'UTC' : `(${timeZone})`}`;
+}
+
+export function dayInZone(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+}
+
+export function digestThreadName(v: DigestView): string {
+  return clip(`Digest: ${v.name} · ${dayInZone(v.answer.period.end, v.timezone)}`, LIMITS.threadName);
+}
+
+/** As many quotes as fit in `budget`, shortening them before dropping any. */
+function sectionText(s: DigestSection, budget: number): string {
+  const lead = `${s.total} quote(s) on ${escapeMarkdown(s.topic.name)} in the new articles.`;
+  if (s.quotes.length === 0) return `Nothing new on ${escapeMarkdown(s.topic.name)} in this period.`;
+  for (const max of [600, 400, 250, 150, 80]) {
+    const text = [lead, ...s.quotes.map((q) => quoteBlock({ ...q, text: clip(q.text, max) }))].join('\n\n');
+    if (text.length <= budget) return text;
+  }
+  return clip([lead, quoteBlock({ ...s.quotes[0]!, text: clip(s.quotes[0]!.text, 80) })].join('\n\n'), budget);
+}
+
+export function renderDigest(v: DigestView): MessagePayload {
+  const a = v.answer;
+  const since = formatInZone(a.period.start, v.timezone);
+  if (a.articles.length === 0) {
+    return { content: clip(`📭 **Digest: ${escapeMarkdown(v.name)}**: nothing new since ${since}.`, LIMITS.content), embeds: [] };
+  }
+  const listed = a.articles.slice(0, 10).map((x) => `• ${citationMd(x)}`);
+  const more = a.articles.length > listed.length ? `\n…and ${a.articles.length - listed.length} more (see /sources).` : '';
+  const header: APIEmbed = {
+    color: COLOR,
+    title: clip(`Digest: ${v.name}`, LIMITS.title),
+    description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`, HEADER_CHARS),
+    footer: { text: 'Every line is a quote from the articles. /quote id:<id> shows one in context.' },
+  };
+  const events: APIEmbed[] = a.events.length
+    ? [{ color: COLOR, title: 'Dated events in these articles', description: clip(a.events.map((e) => `**${escapeMarkdown(dateLabel(e.date))}**: ${escapeMarkdown(clip(e.quote.text, 160))} \`${e.quote.id}\``).join('\n'), EVENTS_CHARS) }]
+    : [];
+  const sections = a.sections.slice(0, MAX_SECTIONS);
+  const used = (header.description?.length ?? 0) + (events[0]?.description?.length ?? 0) + TITLES_RESERVE;
+  const budget = Math.min(LIMITS.description, Math.floor((LIMITS.embedTotal - used) / Math.max(1, sections.length)));
+  const topicEmbeds = sections.map((s): APIEmbed => ({ color: COLOR, title: clip(s.topic.name, LIMITS.title), description: sectionText(s, budget) }));
+  return { embeds: [header, ...topicEmbeds, ...events] };
+}

@@ -1,0 +1,63 @@
+// The bot with everything it needs: the store, the live corpus (each load
+// records new articles for digests), the Discord client and the digest
+// scheduler. `briefing start` runs this; the end-to-end tests run it too.
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
+import { dataPaths } from './corpus/data-dir.js';
+import { startBot, type RunningBot } from './discord/bot.js';
+import { digestThreadName, renderDigest } from './discord/digest-render.js';
+import { discordPublisher } from './discord/digest-publisher.js';
+import type { Publisher } from './digest/publisher.js';
+import { makeScheduler, type Scheduler } from './digest/scheduler.js';
+import type { Logger } from './logger.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+export interface BotRuntime {
+  bot: RunningBot;
+  store: Store;
+  corpus: LiveCorpus;
+  scheduler: Scheduler;
+  /** Stops the scheduler (an in-flight digest finishes or is logged as failed), the client and the store. */
+  stop(graceMs: number): Promise<void>;
+}
+
+export interface RuntimeOverrides {
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  publisher?: Publisher;
+  backoffMs?: number;
+}
+
+export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Logger, o: RuntimeOverrides = {}): Promise<BotRuntime> {
+  const now = o.now ?? (() => new Date());
+  const store = openStore(config.DATABASE_URL);
+  try {
+    const corpus = liveCorpus(dataPaths(resolve(config.DATA_DIR)), log, (c) => {
+      const added = store.recordArticles(c.data.articles.map((a) => a.id), now());
+      log.info(`corpus: ${c.data.articles.length} article(s), ${c.data.passages.length} quote(s)${added ? `; ${added} new for digests` : ''}`);
+    });
+    const scheduler = makeScheduler({
+      store, corpus: corpus.current, publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
+      render: renderDigest, threadName: digestThreadName, now, log,
+      sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      retries: 3, backoffMs: o.backoffMs ?? 2000, graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
+    });
+    const digest = { store, scheduler, corpus: corpus.current, now, minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS, render: renderDigest };
+    const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: corpus.current, log, digest });
+    corpus.watchBuild();
+    await scheduler.start();
+    return {
+      bot, store, corpus, scheduler,
+      async stop(graceMs) {
+        corpus.stop();
+        await Promise.all([scheduler.stop(graceMs), bot.stop(graceMs)]);
+        store.close();
+      },
+    };
+  } catch (e) {
+    store.close();
+    throw e;
+  }
+}

@@ -1,0 +1,164 @@
+// Scheduled digests end to end: the bot's start path (store, live corpus,
+// client, scheduler) against the emulator, with a seconds-level schedule
+// (the minimum interval lowered as DIGEST_MIN_INTERVAL_SECONDS allows).
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, type Config } from '../../src/config.js';
+import { limitViolations } from '../../src/discord/limits.js';
+import { makeLogger } from '../../src/logger.js';
+import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { tempData } from '../helpers/temp-data.js';
+import { tempDir } from '../helpers/temp-store.js';
+import { makeAsker, type Asker } from './bot-harness.js';
+import { CHANNEL_ID, DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
+import { ALL_PERMISSIONS, autocomplete, digestSlash } from './interactions.js';
+
+const EPHEMERAL = 64;
+const EVERY_2S = '*/2 * * * * *';
+const MANAGE_GUILD = 1n << 5n;
+let emulator: DiscordEmulator;
+let asker: Asker;
+let runtime: BotRuntime;
+let config: Config & { DISCORD_TOKEN: string };
+const logs: string[] = [];
+
+async function boot(): Promise<BotRuntime> {
+  return runBot(config, makeLogger('debug', (l) => logs.push(l), [TOKEN]), { backoffMs: 50 });
+}
+
+beforeAll(async () => {
+  emulator = new DiscordEmulator();
+  await emulator.start();
+  asker = makeAsker(emulator);
+  const data = tempData(SEED_FILES);
+  const parsed = loadConfig({
+    DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(tempDir(), 'state', 'briefing.sqlite')}`,
+    DIGEST_MIN_INTERVAL_SECONDS: '1', LOG_LEVEL: 'debug',
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  config = { ...parsed.config, DISCORD_TOKEN: TOKEN };
+  runtime = await boot();
+}, 30000);
+
+afterAll(async () => {
+  await runtime?.stop(1000);
+  await emulator?.close();
+});
+
+const text = (a: Awaited<ReturnType<Asker['ask']>>) => String(a.data.content ?? '');
+const nonces = (posts: RecordedCall[]) => posts.map((p) => (p.body as { nonce: string }).nonce);
+const postsAfter = (n: number) => emulator.channelPosts(CHANNEL_ID).slice(n);
+let subId = '';
+
+describe('digests against the emulator', { timeout: 30000 }, () => {
+  it('refuses members without Manage Server, and bad schedules, zones and topics, privately and clearly', async () => {
+    const noManage = String(BigInt(ALL_PERMISSIONS) & ~MANAGE_GUILD);
+    const cases: [Record<string, string | boolean>, RegExp, string?][] = [
+      [{ channel: CHANNEL_ID, schedule: 'daily 08:00' }, /needs the Manage Server permission/, noManage],
+      [{ channel: CHANNEL_ID, schedule: 'every day' }, /neither a preset nor a cron expression/],
+      [{ channel: CHANNEL_ID, schedule: '61 * * * *' }, /minute: 61 is an invalid expression/],
+      [{ channel: CHANNEL_ID, schedule: 'daily 08:00', timezone: 'Mars/Olympus' }, /not an IANA time zone/],
+      [{ channel: CHANNEL_ID, schedule: 'daily 08:00', topics: 'Iran, @everyone' }, /"@everyone" is not an actor or corridor/],
+      [{ channel: CHANNEL_ID, schedule: 'x'.repeat(3000) }, /3000 characters long/],
+    ];
+    for (const [options, expected, perms] of cases) {
+      const a = await asker.ask(digestSlash('subscribe', options, perms ? { memberPermissions: perms } : {}));
+      expect(a.data.flags).toBe(EPHEMERAL);
+      expect(text(a)).toMatch(expected);
+      expect(a.data.allowed_mentions).toEqual({ parse: [] });
+    }
+    const noEmbeds = String(BigInt(ALL_PERMISSIONS) & ~(1n << 14n));
+    expect(text(await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: 'daily 08:00' }, { appPermissions: noEmbeds })))).toMatch(/Missing permission\(s\) there: Embed Links/);
+    expect(runtime.store.subscriptions()).toEqual([]);
+  });
+
+  it('autocompletes schedules, time zones, comma-separated topics and ids', async () => {
+    const tz = await asker.ask(autocomplete('digest', 'timezone', 'bak'));
+    expect(tz.data.choices?.map((c) => c.value)).toContain('Asia/Baku');
+    const topics = await asker.ask(autocomplete('digest', 'topics', 'Iran, zang'));
+    expect(topics.data.choices?.[0]?.value).toBe('Iran, Zangezur Corridor');
+    const schedule = await asker.ask(autocomplete('digest', 'schedule', 'week'));
+    expect(schedule.data.choices?.map((c) => c.value)).toEqual(['weekdays 09:00', 'weekly mon 09:00']);
+  });
+
+  it('subscribes with a seconds-level schedule, and the digest arrives in the channel with a discussion thread', async () => {
+    const a = await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: EVERY_2S, thread: true }));
+    expect(a.data.flags).toBe(EPHEMERAL);
+    const id = /Id `(d[a-z0-9]{6})`/.exec(text(a))?.[1];
+    expect(id, text(a)).toBeDefined();
+    subId = id!;
+    expect(text(a)).toMatch(/Next digest: \d+ \w+ \d{4}, \d\d:\d\d UTC/);
+    const post = await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID)[0], 10000);
+    const body = post.body as { nonce: string; enforce_nonce: boolean; allowed_mentions: unknown; embeds: { title: string }[] };
+    expect(body.enforce_nonce).toBe(true);
+    expect(body.nonce).toHaveLength(25);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(body.embeds[0]!.title).toBe('Digest: New in the corpus');
+    expect(limitViolations(body as never)).toEqual([]);
+    const thread = await emulator.waitFor(() => emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 5000);
+    expect((thread.body as { name: string }).name).toMatch(/^Digest: New in the corpus · \d{4}-\d\d-\d\d$/);
+    // The next digest covers only what came after the first: here, nothing new.
+    const second = await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID)[1], 10000);
+    expect((second.body as { content: string }).content).toMatch(/nothing new since/);
+  });
+
+  it('lists the subscription with its schedule, next run and last delivery', async () => {
+    const a = await asker.ask(digestSlash('list'));
+    const field = a.data.embeds?.[0]?.fields?.find((f) => f.name.startsWith(subId));
+    expect(field?.name).toBe(`${subId} · active`);
+    expect(field?.value).toMatch(/\*\/2 \* \* \* \* \*` · UTC/);
+    expect(field?.value).toMatch(/Next: \d+ \w+ \d{4}/);
+    expect(field?.value).toMatch(/Last: delivered for/);
+  });
+
+  it('survives a restart: the subscription persists, keeps posting, and no nonce is ever posted twice', async () => {
+    await runtime.stop(2000);
+    const before = emulator.channelPosts(CHANNEL_ID).length;
+    runtime = await boot();
+    expect(runtime.store.subscription(subId)?.status).toBe('active');
+    await emulator.waitFor(() => postsAfter(before)[0], 10000);
+    const all = nonces(emulator.channelPosts(CHANNEL_ID));
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it('pauses after one 403 from the channel, says why in /digest list, and resumes', async () => {
+    emulator.fault('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { code: 50013, message: 'Missing Permissions' }, 1);
+    await emulator.waitFor(() => runtime.store.subscription(subId)?.status === 'paused', 10000);
+    const refused = emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).filter((c) => c.status === 403);
+    expect(refused).toHaveLength(1);
+    const count = emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`))).toHaveLength(count);
+    const list = await asker.ask(digestSlash('list'));
+    const field = list.data.embeds?.[0]?.fields?.find((f) => f.name.startsWith(subId));
+    expect(field?.name).toBe(`${subId} · paused`);
+    expect(field?.value).toMatch(/Paused: missing permission to post in the channel \(Discord 50013/);
+    expect(logs.join('\n')).toMatch(new RegExp(`digest ${subId} paused`));
+
+    const posted = emulator.channelPosts(CHANNEL_ID).length;
+    const resumed = await asker.ask(digestSlash('resume', { id: subId }));
+    expect(text(resumed)).toMatch(new RegExp(`Resumed \`${subId}\``));
+    await emulator.waitFor(() => postsAfter(posted)[0], 10000);
+    expect(runtime.store.subscription(subId)?.status).toBe('active');
+  });
+
+  it('send-now delivers at once; preview shows a digest privately; unsubscribe stops it', async () => {
+    const posted = emulator.channelPosts(CHANNEL_ID).length;
+    const sent = await asker.ask(digestSlash('send-now', { id: subId }));
+    expect(text(sent)).toMatch(/Digest posted in <#\d+>/);
+    expect(emulator.channelPosts(CHANNEL_ID).length).toBeGreaterThan(posted);
+
+    const preview = await asker.ask(digestSlash('preview', { topics: 'Iran' }));
+    expect(preview.data.flags).toBe(EPHEMERAL);
+    expect(preview.data.embeds?.[0]?.title).toBe('Digest: Iran');
+    expect(preview.data.embeds?.map((e) => e.title)).toContain('Iran');
+
+    expect(text(await asker.ask(digestSlash('send-now', { id: 'dnope22' })))).toMatch(/No digest subscription `dnope22` in this server/);
+    const gone = await asker.ask(digestSlash('unsubscribe', { id: subId }));
+    expect(text(gone)).toMatch(/Removed/);
+    const after = emulator.channelPosts(CHANNEL_ID).length;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(emulator.channelPosts(CHANNEL_ID)).toHaveLength(after);
+  });
+});
