@@ -82,6 +82,8 @@ export interface SearchAnswer {
   terms: string[];
   /** all: every term matched; any: at least one did; fuzzy: near spellings. */
   match: 'all' | 'any' | 'fuzzy' | 'none';
+  /** How many passages matched; `quotes` holds the best of them (at most 100). */
+  total: number;
   quotes: Quote[];
 }
 

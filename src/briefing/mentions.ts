@@ -4,8 +4,9 @@ import type { Corpus } from '../corpus/corpus.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { Quote } from './answer-types.js';
 import { findActor, findCorridor } from './entity-names.js';
-import { fullText, queryTerms } from './full-text.js';
+import { fullText, queryTerms, spansOf } from './full-text.js';
 import { toQuote } from './quotes.js';
+import { MAX_SEARCH_QUOTES } from './search.js';
 
 export function mentionsOf(corpus: Corpus, name: string): Quote[] {
   const terms = queryTerms(name);
@@ -13,7 +14,8 @@ export function mentionsOf(corpus: Corpus, name: string): Quote[] {
   if (terms.length === 0 || phrase.trim() === '') return [];
   return fullText(corpus, terms, 'all')
     .filter((h) => ` ${dedupeKey(h.passage.text)} `.includes(phrase))
-    .map((h) => toQuote(corpus, h.passage, h.matches));
+    .slice(0, MAX_SEARCH_QUOTES)
+    .map((h) => toQuote(corpus, h.passage, spansOf(h)));
 }
 
 /** The mention-search answer for /actor or /corridor, with a note saying why; null when nothing mentions the name. */

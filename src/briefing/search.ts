@@ -4,9 +4,12 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { ProblemAnswer, SearchAnswer } from './answer-types.js';
-import { fullText, queryTerms, type Hit, type MatchMode } from './full-text.js';
+import { fullText, queryTerms, spansOf, type Hit, type MatchMode } from './full-text.js';
 import { toQuote } from './quotes.js';
 import { MAX_QUERY_LENGTH, readOption } from './user-input.js';
+
+/** The best quotes an answer carries (20 pages in Discord). Converting every hit of a common word cost more than the search itself. */
+export const MAX_SEARCH_QUOTES = 100;
 
 const PHRASE = /["“”«»]([^"“”«»]{2,})["“”«»]/g;
 
@@ -30,5 +33,7 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
     hits = fullText(corpus, terms, mode).filter((h) => containsPhrases(h, phrases));
     if (hits.length > 0) { match = mode; break; }
   }
-  return { ok: true, command: 'search', query, terms, match, quotes: hits.map((h) => toQuote(corpus, h.passage, h.matches)) };
+  // lunr returns hits best first, so the cap keeps the most relevant.
+  const quotes = hits.slice(0, MAX_SEARCH_QUOTES).map((h) => toQuote(corpus, h.passage, spansOf(h)));
+  return { ok: true, command: 'search', query, terms, match, total: hits.length, quotes };
 }

@@ -75,7 +75,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     }
     case 'search': {
       const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', none: '' }[answer.match];
-      const lead = answer.quotes.length ? `${answer.quotes.length} quote(s), matching ${how}` : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
+      const lead = answer.quotes.length ? `${answer.total} quote(s), matching ${how}${answer.total > answer.quotes.length ? `; the best ${answer.quotes.length} here` : ''}` : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
       return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'timeline': {

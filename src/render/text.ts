@@ -63,7 +63,7 @@ function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
 
 function searchText(s: SearchAnswer, opts: TextOptions): string[] {
   const how = { all: 'all terms', any: 'some of the terms (no passage has them all)', fuzzy: 'near spellings (no exact match)', none: '' }[s.match];
-  const head = s.quotes.length ? `${s.quotes.length} quote(s) for "${s.query}", matching ${how}` : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
+  const head = s.quotes.length ? `${s.total} quote(s) for "${s.query}", matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}` : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
   return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
 }
 

@@ -21,7 +21,7 @@ const article: fc.Arbitrary<ArticleRef> = fc.record({
 const quote: fc.Arbitrary<Quote> = fc.record({ id: fc.constant('abcdef12.123456'), text: text(5000), kind: fc.constantFrom('body' as const, 'caption' as const), article });
 
 const answers: fc.Arbitrary<Answer> = fc.oneof(
-  fc.record({ ok: fc.constant(true as const), command: fc.constant('search' as const), query: text(300), terms: fc.array(text(40), { maxLength: 30 }), match: fc.constant('all' as const), quotes: fc.array(quote, { maxLength: 60 }) }),
+  fc.record({ ok: fc.constant(true as const), command: fc.constant('search' as const), query: text(300), terms: fc.array(text(40), { maxLength: 30 }), match: fc.constant('all' as const), total: fc.nat({ max: 100000 }), quotes: fc.array(quote, { maxLength: 60 }) }),
   fc.record({
     ok: fc.constant(true as const), command: fc.constant('actor' as const),
     actor: fc.record({ id: fc.constant('x'), name: text(300), kind: fc.constant('country' as const), aliases: fc.array(text(100), { maxLength: 40 }), articles: fc.nat(), mentions: fc.nat() }),
@@ -53,7 +53,7 @@ describe('Discord renderer', () => {
 
   it('escapes markdown in quoted text', () => {
     const q: Quote = { id: 'abcdef12.123456', text: '**bold** _it_ `code` @everyone', kind: 'body', article: { id: 'a', title: 't', outlet: 'o', author: null, published: null, published_approximate: false } };
-    const page = renderPage({ ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', quotes: [q] }, 0, '/search query:x');
+    const page = renderPage({ ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] }, 0, '/search query:x');
     expect(page.embeds![0]!.description).toContain('\\*\\*bold\\*\\* \\_it\\_ \\`code\\`');
   });
 
