@@ -11,7 +11,8 @@ import type { Span } from './answer-types.js';
 export interface Hit {
   passage: Passage;
   score: number;
-  matches: Span[];
+  /** The index terms (stemmed) that matched; spansOf() turns them into marks for the hits shown. */
+  stems: string[];
 }
 
 export type MatchMode = 'all' | 'any' | 'fuzzy';
@@ -31,9 +32,32 @@ export function queryTerms(text: string): string[] {
   return [...seen];
 }
 
-export function fullText(corpus: Corpus, terms: string[], mode: MatchMode): Hit[] {
-  if (terms.length === 0) return [];
-  const results = corpus.index().query((q) => {
+/** In "any" mode a term in more than this share of passages ranks little and costs most: it is left out while rarer terms remain. */
+const COMMON_SHARE = 0.05;
+
+/** How many passages hold the term (after the search pipeline's stemming); -1 when the pipeline drops it, so lunr will too. */
+function documentFrequency(index: lunr.Index, term: string): number {
+  // Both are public fields of lunr.Index that @types/lunr leaves out.
+  const idx = index as lunr.Index & { pipeline: lunr.Pipeline; invertedIndex: Record<string, Record<string, object>> };
+  const stemmed = idx.pipeline.runString(term)[0];
+  if (stemmed === undefined) return -1;
+  const entry = idx.invertedIndex[stemmed];
+  return entry ? Object.keys(entry.text ?? {}).length : 0;
+}
+
+/** For "any": the terms rare enough to tell passages apart; all of them when every term is common. */
+function discriminating(idx: lunr.Index, terms: string[], passages: number): string[] {
+  const rare = terms.filter((t) => documentFrequency(idx, t) <= passages * COMMON_SHARE);
+  return rare.length > 0 ? rare : terms;
+}
+
+export function fullText(corpus: Corpus, allTerms: string[], mode: MatchMode): Hit[] {
+  if (allTerms.length === 0) return [];
+  const idx = corpus.index();
+  // Every term is required: one no passage holds means no hits, without scoring the others.
+  if (mode === 'all' && allTerms.some((t) => documentFrequency(idx, t) === 0)) return [];
+  const terms = mode === 'any' && allTerms.length > 1 ? discriminating(idx, allTerms, corpus.data.passages.length) : allTerms;
+  const results = idx.query((q) => {
     for (const term of terms) {
       const fuzzy = mode === 'fuzzy' && term.length >= FUZZY_MIN_LENGTH;
       q.term(term, {
@@ -46,16 +70,19 @@ export function fullText(corpus: Corpus, terms: string[], mode: MatchMode): Hit[
   const hits: Hit[] = [];
   for (const r of results) {
     const passage = corpus.passage(r.ref);
-    if (passage) hits.push({ passage, score: r.score, matches: spansOf(r.matchData) });
+    if (passage) hits.push({ passage, score: r.score, stems: Object.keys(r.matchData.metadata) });
   }
   return hits;
 }
 
-function spansOf(matchData: lunr.MatchData): Span[] {
-  const spans: Span[] = [];
-  const meta = matchData.metadata as Record<string, Record<string, { position?: [number, number][] }>>;
-  for (const fields of Object.values(meta)) {
-    for (const { position } of Object.values(fields)) for (const [start, length] of position ?? []) spans.push({ start, length });
-  }
-  return spans.sort((a, b) => a.start - b.start).filter((s, i, all) => i === 0 || s.start !== all[i - 1]!.start);
+/**
+ * Where the matched terms occur in the passage, found with the index's own
+ * tokenizer and stemmer. The index keeps no positions (they were most of its
+ * size and load time); only the hits shown pay for their marks.
+ */
+export function spansOf(hit: Hit): Span[] {
+  const stems = new Set(hit.stems);
+  return searchTokens(hit.passage.text)
+    .filter((t) => t.term && stems.has(lunr.stemmer(new lunr.Token(t.term, {})).toString()))
+    .map((t) => ({ start: t.start, length: t.length }));
 }
