@@ -4,7 +4,7 @@
 import { z } from 'zod';
 
 /** Raised whenever the build's shape changes, so an older build is rebuilt, not misread. */
-export const BUILD_FORMAT = 2;
+export const BUILD_FORMAT = 3;
 
 const tag = z.object({ id: z.string(), score: z.number(), via: z.enum(['name', 'reference']) });
 

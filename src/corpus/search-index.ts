@@ -9,7 +9,7 @@ export type SearchIndex = lunr.Index;
 
 function tokenizer(obj: unknown, metadata?: object): lunr.Token[] {
   if (obj == null) return [];
-  return searchTokens(String(obj)).map((t, index) => new lunr.Token(t.term, { ...metadata, position: [t.start, t.length], index }));
+  return searchTokens(String(obj)).map((t) => new lunr.Token(t.term, { ...metadata }));
 }
 
 export function buildSearchIndex(passages: { id: string; text: string }[]): SearchIndex {
@@ -21,7 +21,7 @@ export function buildSearchIndex(passages: { id: string; text: string }[]): Sear
     this.searchPipeline.reset();
     this.searchPipeline.add(lunr.stemmer);
     this.tokenizer = tokenizer as typeof lunr.tokenizer;
-    this.metadataWhitelist = ['position'];
+    // No positions kept: they were most of the index's size and load time; marks are found per hit shown (spansOf).
     this.ref('id');
     this.field('text');
     for (const p of passages) this.add(p);
