@@ -20,6 +20,17 @@ export interface LiveCorpus {
 
 const DEBOUNCE_MS = 250;
 
+/**
+ * Opens the corpus and loads its search index now: lazily, the first /search
+ * after a start or reload would parse the whole index while every other
+ * interaction waits behind it (the benchmark measured 0.4 s at 1,000 articles).
+ */
+export function openWarmCorpus(paths: DataPaths, log: Logger): Corpus {
+  const corpus = openCorpus(paths, (line) => log.info(line));
+  corpus.index();
+  return corpus;
+}
+
 function manifestStamp(paths: DataPaths): string | null {
   try {
     const m = JSON.parse(readFileSync(join(paths.build, 'manifest.json'), 'utf8')) as { inputHash?: string; builtAt?: string };
@@ -30,7 +41,7 @@ function manifestStamp(paths: DataPaths): string | null {
 }
 
 export function liveCorpus(paths: DataPaths, log: Logger, onLoad: (c: Corpus) => void = () => {}): LiveCorpus {
-  let corpus = openCorpus(paths, (line) => log.info(line));
+  let corpus = openWarmCorpus(paths, log);
   onLoad(corpus);
   let watcher: FSWatcher | null = null;
   let timer: NodeJS.Timeout | null = null;
@@ -38,7 +49,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, onLoad: (c: Corpus) =>
 
   function reload(why: string): boolean {
     try {
-      const next = openCorpus(paths, (line) => log.info(line));
+      const next = openWarmCorpus(paths, log);
       const before = corpus.data.articles.length;
       corpus = next;
       onLoad(next);
