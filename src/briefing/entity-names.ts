@@ -15,18 +15,46 @@ function formsOf(e: Entry): string[] {
   return e.type === 'actor' ? [e.entry.name, ...e.entry.aliases, ...e.entry.adjectives, e.entry.id] : [e.entry.name, ...e.entry.aliases, e.entry.id];
 }
 
-function entries(g: Gazetteer): Entry[] {
-  return [...g.actors.map((entry) => ({ type: 'actor' as const, entry })), ...g.corridors.map((entry) => ({ type: 'corridor' as const, entry }))];
+interface KeyedEntry {
+  e: Entry;
+  keys: string[];
+}
+
+interface NameTable {
+  keyed: KeyedEntry[];
+  /** Name key -> the first actor / corridor (in gazetteer order) that has it. */
+  actors: Map<string, ActorEntry>;
+  corridors: Map<string, CorridorEntry>;
+}
+
+// Folding every name of the gazetteer on every lookup was most of an /actor answer's time; do it once per gazetteer.
+const tables = new WeakMap<Gazetteer, NameTable>();
+
+function table(g: Gazetteer): NameTable {
+  let t = tables.get(g);
+  if (!t) {
+    const keyed = [...g.actors.map((entry) => ({ type: 'actor' as const, entry })), ...g.corridors.map((entry) => ({ type: 'corridor' as const, entry }))]
+      .map((e): KeyedEntry => ({ e, keys: formsOf(e).map(nameKey) }));
+    const actors = new Map<string, ActorEntry>();
+    const corridors = new Map<string, CorridorEntry>();
+    for (const { e, keys } of keyed) {
+      for (const k of keys) {
+        if (e.type === 'actor' && !actors.has(k)) actors.set(k, e.entry);
+        if (e.type === 'corridor' && !corridors.has(k)) corridors.set(k, e.entry);
+      }
+    }
+    t = { keyed, actors, corridors };
+    tables.set(g, t);
+  }
+  return t;
 }
 
 export function findActor(g: Gazetteer, name: string): ActorEntry | null {
-  const key = nameKey(name);
-  return g.actors.find((a) => formsOf({ type: 'actor', entry: a }).some((f) => nameKey(f) === key)) ?? null;
+  return table(g).actors.get(nameKey(name)) ?? null;
 }
 
 export function findCorridor(g: Gazetteer, name: string): CorridorEntry | null {
-  const key = nameKey(name);
-  return g.corridors.find((c) => formsOf({ type: 'corridor', entry: c }).some((f) => nameKey(f) === key)) ?? null;
+  return table(g).corridors.get(nameKey(name)) ?? null;
 }
 
 /** Up to `limit` entries whose names are closest to `name`: an exact other-type name first, then prefixes, then spellings. */
@@ -34,14 +62,15 @@ export function closestNames(g: Gazetteer, name: string, limit = 5): Suggestion[
   const key = nameKey(name);
   if (!key) return [];
   const scored: { s: Suggestion; score: number }[] = [];
-  for (const e of entries(g)) {
+  const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
+  for (const { e, keys } of table(g).keyed) {
     let best = Infinity;
-    for (const f of formsOf(e)) {
-      const k = nameKey(f);
-      const d = k === key ? 0 : k.startsWith(key) || (key.length >= 4 && k.includes(key)) ? 1 : 1 + distance(k, key);
+    for (const k of keys) {
+      // An edit distance is at least the difference in length: skip the ones that cannot qualify.
+      const far = Math.abs(k.length - key.length) > allowed;
+      const d = k === key ? 0 : k.startsWith(key) || (key.length >= 4 && k.includes(key)) ? 1 : far ? Infinity : 1 + distance(k, key);
       best = Math.min(best, d);
     }
-    const allowed = key.length <= 4 ? 1 : key.length <= 8 ? 2 : 3;
     if (best <= allowed + 1) scored.push({ s: { name: e.entry.name, type: e.type }, score: best });
   }
   return scored
