@@ -32,6 +32,8 @@ export interface RecordedCall {
   query: URLSearchParams;
   body: unknown;
   at: number;
+  /** performance.now() when the request arrived, for latency measurements. */
+  t: number;
   /** The status the emulator answered with. */
   status?: number;
 }
@@ -160,6 +162,7 @@ export class DiscordEmulator {
   }
 
   private async onRequest(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const arrived = performance.now();
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
@@ -168,7 +171,7 @@ export class DiscordEmulator {
     let body: unknown = text;
     try { body = text ? JSON.parse(text) : null; } catch { /* multipart or plain text stays a string */ }
     const method = req.method ?? 'GET';
-    const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now() };
+    const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now(), t: arrived };
     this.calls.push(call);
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {

@@ -1,5 +1,6 @@
 // The installed `briefing start` as a real process against the emulator:
-// it logs in, answers, and on SIGTERM finishes and exits 0 within 5 s.
+// it logs in, answers, reloads its corpus on SIGHUP, and on SIGTERM finishes
+// and exits 0 within 5 s.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
@@ -17,7 +18,7 @@ describe('briefing start as a process', () => {
     await emulator.start();
     const data = tempData(SEED_FILES);
     const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, LOG_LEVEL: 'debug' },
+      env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`, LOG_LEVEL: 'debug' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -27,6 +28,10 @@ describe('briefing start as a process', () => {
     const i = slash('actor', { name: 'Iran' });
     emulator.inject(i);
     await emulator.waitFor(() => emulator.callsTo('POST', new RegExp(`^/interactions/${i.id}/`)).length > 0);
+    // SIGHUP reloads the corpus in place; the bot keeps running.
+    child.kill('SIGHUP');
+    await emulator.waitFor(() => logs.includes('corpus reloaded (SIGHUP)'), 10000);
+    expect(child.exitCode).toBeNull();
     const started = Date.now();
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');

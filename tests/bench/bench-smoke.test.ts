@@ -1,0 +1,39 @@
+// The benchmark runs end to end on a small corpus and prints the full JSON
+// shape. No figure is asserted against a time: CI machines are noisy.
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { REPO } from '../helpers/temp-data.js';
+
+const num = expect.any(Number);
+const lat = { p50_ms: num, p99_ms: num };
+
+function corpusShape(articles: number) {
+  return {
+    corpus: { articles, passages: num }, ingest_ms: num, index_bytes: num, load_ms: num, heap_mb: num, rss_mb: num,
+    commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat },
+    baseline: { search: { ...lat, throws: num, queries: num, build_ms: num }, ratio: { p50: num, p99: num } },
+    e2e: { interactions: 200, rate_per_s: 100, ...lat, sustained_per_s: num, errors: 0, bot_peak_rss_mb: num },
+  };
+}
+
+describe('npm run bench', () => {
+  it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, () => {
+    const out = execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', '20', '--interactions', '200', '--json'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const report = JSON.parse(out);
+    expect(report).toMatchObject({ ...corpusShape(20), seed: corpusShape(4), machine: { cpus: num, node: process.version } });
+    // The baseline really is the naive one: lunr's query parser throws on ordinary input.
+    expect(report.baseline.search.throws).toBeGreaterThan(0);
+    expect(report.corpus.passages).toBeGreaterThan(300);
+  });
+
+  it('refuses a bad size with a clear message and exit code 2', () => {
+    let err: { status?: number; stderr?: string } = {};
+    try {
+      execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', 'lots'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    } catch (e) {
+      err = e as typeof err;
+    }
+    expect(err.status).toBe(2);
+    expect(err.stderr).toMatch(/--articles must be a whole number from 1 to 100000, not "lots"/);
+  });
+});

@@ -1,0 +1,22 @@
+// Run as a fresh process by the benchmark: opens the build in DATA_DIR the way
+// `briefing start` does (search index included), answers one /actor, and
+// reports the time since the process started. Then it answers one of each
+// other command and reports memory after a full garbage collection.
+import { findCommand } from '../../commands/index.js';
+import { dataPaths } from '../../src/corpus/data-dir.js';
+import { openWarmCorpus } from '../../src/corpus/live-corpus.js';
+import { makeLogger } from '../../src/logger.js';
+import { mb, round } from './stats.js';
+
+const dir = process.argv[2];
+if (!dir) throw new Error('usage: load-probe <data dir>');
+const corpus = openWarmCorpus(dataPaths(dir), makeLogger('error', () => {}));
+findCommand('actor')!.execute({ corpus, options: { name: 'Iran' } });
+// performance.now() counts from the start of this process: node's own start-up and module loading included.
+const load_ms = round(performance.now(), 1);
+for (const [name, options] of [['corridor', { name: 'Zangezur Corridor' }], ['timeline', { actor: 'Iran' }], ['search', { query: 'peace treaty' }]] as const) {
+  findCommand(name)!.execute({ corpus, options });
+}
+(globalThis as { gc?: () => void }).gc?.();
+const m = process.memoryUsage();
+process.stdout.write(JSON.stringify({ load_ms, heap_mb: mb(m.heapUsed), rss_mb: mb(m.rss) }));

@@ -1,0 +1,120 @@
+// `npm run bench [-- --json] [--articles N] [--interactions M] [--rate R]`:
+// ingest, index size, start-up, memory, answer latency, the naive lunr
+// baseline and end-to-end throughput, on the seed corpus and on N generated
+// articles (default 1,000), all in one run. Progress goes to stderr; the
+// table (or one JSON object) to stdout. Generated files live in a temp folder.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
+import { measureE2e, type E2eFigures } from './e2e-load.js';
+import { generateCorpus } from './generate-corpus.js';
+import { measureBaseline, measureCommands, type BaselineFigures, type CommandFigures } from './measure-commands.js';
+import { queryMix } from './query-mix.js';
+import { percentile, round } from './stats.js';
+import { formatTable } from './table.js';
+
+export interface CorpusFigures {
+  corpus: { articles: number; passages: number };
+  ingest_ms: number;
+  index_bytes: number;
+  load_ms: number;
+  heap_mb: number;
+  rss_mb: number;
+  commands: CommandFigures;
+  baseline: BaselineFigures;
+  e2e: E2eFigures;
+}
+
+export interface BenchReport extends CorpusFigures {
+  seed: CorpusFigures;
+  machine: { cpus: number; cpu: string; memory_gb: number; node: string; date: string };
+}
+
+const LOAD_RUNS = 3;
+/** The repository root, from dist/tests/bench/ where this runs compiled. */
+const REPO = new URL('../../../', import.meta.url).pathname;
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R]\n`);
+  process.exit(2);
+}
+
+function positive(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000) usage(`--${name} must be a whole number from 1 to 100000, not "${raw}"`);
+  return n;
+}
+
+/** A fresh process per run; the median of LOAD_RUNS, memory from the same runs. */
+function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb: number } {
+  const probe = new URL('./load-probe.js', import.meta.url).pathname;
+  const runs = Array.from({ length: LOAD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', probe, paths.root], { encoding: 'utf8' })) as { load_ms: number; heap_mb: number; rss_mb: number });
+  return { load_ms: percentile(runs.map((r) => r.load_ms), 50), heap_mb: Math.max(...runs.map((r) => r.heap_mb)), rss_mb: Math.max(...runs.map((r) => r.rss_mb)) };
+}
+
+async function measureCorpus(label: string, paths: DataPaths, o: { interactions: number; rate: number }, log: (l: string) => void): Promise<CorpusFigures> {
+  log(`${label}: ingest`);
+  const built = buildCorpus(paths);
+  log(`${label}: ${built.corpus.articles.length} articles, ${built.corpus.passages.length} passages, ingest ${Math.round(built.ms)} ms; loading in fresh processes`);
+  const load = probeLoad(paths);
+  const corpus = openCorpus(paths);
+  const mix = queryMix(corpus.gazetteer);
+  log(`${label}: answer latency and the lunr baseline`);
+  const commands = measureCommands(corpus, mix);
+  const baseline = measureBaseline(corpus, mix, commands.search);
+  log(`${label}: end to end, ${o.interactions} interactions at ${o.rate}/s`);
+  const e2e = await measureE2e(paths.root, mix, o.interactions, o.rate, log);
+  return {
+    corpus: { articles: built.corpus.articles.length, passages: built.corpus.passages.length },
+    ingest_ms: round(built.ms, 1), index_bytes: built.indexBytes, ...load, commands, baseline, e2e,
+  };
+}
+
+export async function runBench(argv: string[]): Promise<BenchReport> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, rate: { type: 'string' } } }).values;
+  } catch (e) {
+    usage(e instanceof Error ? e.message : String(e));
+  }
+  const articles = positive('articles', args.articles, 1000);
+  const o = { interactions: positive('interactions', args.interactions, 2000), rate: positive('rate', args.rate, 100) };
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+  const root = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
+  try {
+    const seedPaths = dataPaths(join(root, 'seed'));
+    mkdirSync(seedPaths.raw, { recursive: true });
+    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json']) copyFileSync(join(REPO, 'data/raw', f), join(seedPaths.raw, f));
+    copyFileSync(join(REPO, 'data/gazetteer.json'), seedPaths.gazetteer);
+    const seed = await measureCorpus('seed', seedPaths, o, log);
+
+    const genPaths = dataPaths(join(root, 'generated'));
+    log(`generating ${articles} articles in ${genPaths.raw}`);
+    const generated = generateCorpus(openCorpus(seedPaths), articles, genPaths.raw);
+    copyFileSync(join(REPO, 'data/gazetteer.json'), genPaths.gazetteer);
+    log(`generated ${generated.articles} articles in ${generated.files} files (${Math.round(generated.bytes / 1024)} KiB)`);
+    const big = await measureCorpus(`${articles} articles`, genPaths, o, log);
+    const cpu = cpus();
+    const machine = { cpus: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, date: new Date().toISOString().slice(0, 10) };
+    const report: BenchReport = { ...big, seed, machine };
+    process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
+    return report;
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && new URL(import.meta.url).pathname === process.argv[1]) {
+  runBench(process.argv.slice(2)).then(
+    () => process.exit(0),
+    (e) => {
+      process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+      process.exit(1);
+    },
+  );
+}
