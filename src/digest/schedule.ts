@@ -86,13 +86,14 @@ export function describeSeconds(s: number): string {
 export function firesBetween(expression: string, timezone: string, after: Date, until: Date, limit = 1000): { fires: Date[]; total: number } {
   const task = cron.createTask(expression, () => undefined, { timezone });
   try {
-    const perSecond = expression.trim().split(/\s+/).length === 6 && expression.trim().split(/\s+/)[0] !== '0';
+    const fields = expression.trim().split(/\s+/);
+    const perSecond = fields.length === 6 && fields[0] !== '0';
     const step = perSecond ? 1000 : 60_000;
     const fires: Date[] = [];
     let total = 0;
-    let t = Math.floor(after.getTime() / step) * step + step;
-    // Bound the scan: a week of minutes, or six hours of seconds, before `until`.
-    t = Math.max(t, until.getTime() - (perSecond ? 6 * 3600_000 : 8 * 86_400_000));
+    // Bound the scan to eight days of minutes, or six hours of seconds, before `until`: older misses are only ever skipped.
+    const earliest = until.getTime() - (perSecond ? 6 * 3600_000 : 8 * 86_400_000);
+    let t = Math.max(Math.floor(after.getTime() / step) * step + step, Math.ceil(earliest / step) * step);
     for (; t <= until.getTime(); t += step) {
       const d = new Date(t);
       if (!task.match(d)) continue;

@@ -143,6 +143,21 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     expect(runtime.store.subscription(subId)?.status).toBe('active');
   });
 
+  it('retries a 500 and a 429 from the channel with the same nonce, and delivers', async () => {
+    const route = new RegExp(`^/channels/${CHANNEL_ID}/messages$`);
+    const before = emulator.callsTo('POST', route).length;
+    emulator.fault('POST', route, 500, { message: 'Internal Server Error', code: 0 }, 1);
+    emulator.fault('POST', route, 429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, 1, { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' });
+    const calls = await emulator.waitFor(() => {
+      const c = emulator.callsTo('POST', route).slice(before);
+      return c.some((x) => x.status === 200) && c;
+    }, 10000);
+    expect(calls.slice(0, 3).map((c) => c.status)).toEqual([500, 429, 200]);
+    expect(new Set(nonces(calls.slice(0, 3))).size).toBe(1);
+    expect(logs.join('\n')).toMatch(/retrying in \d+ ms \(attempt 2 of 4\)/);
+    expect(runtime.store.subscription(subId)?.status).toBe('active');
+  });
+
   it('send-now delivers at once; preview shows a digest privately; unsubscribe stops it', async () => {
     const posted = emulator.channelPosts(CHANNEL_ID).length;
     const sent = await asker.ask(digestSlash('send-now', { id: subId }));
