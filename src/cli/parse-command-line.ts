@@ -41,6 +41,7 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   const command = commands.find((c) => c.data.name === name);
   if (!command) {
     const known = commands.map((c) => `/${c.data.name}`).join(', ');
+    if (name === 'digest') return { ok: false, message: `/digest manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${known}.` };
     return { ok: false, message: name ? `Unknown command "/${name}". Commands: ${known}.` : `No command given. Commands: ${known}.` };
   }
   const defs = optionsOf(command);

@@ -39,6 +39,8 @@ describe('parsing a typed command line', () => {
   it('explains unknown commands and missing options', () => {
     const u = parseCommandLine('/weather', commands);
     expect(!u.ok && u.message).toMatch(/Unknown command "\/weather"/);
+    const d = parseCommandLine('/digest list', commands);
+    expect(!d.ok && d.message).toMatch(/runs only in Discord/);
     const m = parseCommandLine('/search', commands);
     expect(!m.ok && m.message).toMatch(/needs query/);
   });
