@@ -20,12 +20,23 @@ export function toQuote(corpus: Corpus, p: Passage, matches?: Span[]): Quote {
   };
 }
 
+// A quote without marks is read-only data: build it once per corpus and share it between answers,
+// instead of rebuilding thousands per /actor on a common name (the benchmark's memory churn).
+const shared = new WeakMap<Corpus, Map<string, Quote>>();
+
 /** Quotes for passage ids, skipping ids the build does not hold. */
 export function quotesFor(corpus: Corpus, ids: Iterable<string>): Quote[] {
+  let made = shared.get(corpus);
+  if (!made) shared.set(corpus, (made = new Map()));
   const out: Quote[] = [];
   for (const id of ids) {
-    const p = corpus.passage(id);
-    if (p) out.push(toQuote(corpus, p));
+    let q = made.get(id);
+    if (!q) {
+      const p = corpus.passage(id);
+      if (!p) continue;
+      made.set(id, (q = toQuote(corpus, p)));
+    }
+    out.push(q);
   }
   return out;
 }

@@ -45,6 +45,15 @@ export function toEvent(corpus: Corpus, e: DatedPassage): TimelineEvent {
   };
 }
 
+// Answers are read-only data, so an event is built once per corpus and shared by every answer that
+// holds it: an unfiltered timeline at 1,000 articles rebuilt ~15,000 events per request.
+const built = new WeakMap<Corpus, (TimelineEvent | undefined)[]>();
+function madeEvents(corpus: Corpus): (TimelineEvent | undefined)[] {
+  let list = built.get(corpus);
+  if (!list) built.set(corpus, (list = new Array<TimelineEvent | undefined>(corpus.events().length)));
+  return list;
+}
+
 export function timeline(corpus: Corpus, q: TimelineQuery): TimelineAnswer | ProblemAnswer {
   const fail = (problem: ProblemAnswer['problem']): ProblemAnswer => ({ ok: false, command: 'timeline', problem });
   const actor = resolveEntity(corpus, 'actor', q.actor);
@@ -53,11 +62,14 @@ export function timeline(corpus: Corpus, q: TimelineQuery): TimelineAnswer | Pro
   if ('problem' in corridor) return fail(corridor.problem);
   const range = readDayRange(q.from, q.to);
   if ('problem' in range) return fail(range.problem);
-  const events = corpus
-    .events()
-    .filter((e) => e.first <= range.last && e.last >= range.first)
-    .filter((e) => !actor.ref || e.passage.actors.some((t) => t.id === actor.ref!.id))
-    .filter((e) => !corridor.ref || e.passage.corridors.some((t) => t.id === corridor.ref!.id))
-    .map((e) => toEvent(corpus, e));
+  const all = corpus.events();
+  const made = madeEvents(corpus);
+  const events: TimelineEvent[] = [];
+  all.forEach((e, i) => {
+    if (e.first > range.last || e.last < range.first) return;
+    if (actor.ref && !e.passage.actors.some((t) => t.id === actor.ref!.id)) return;
+    if (corridor.ref && !e.passage.corridors.some((t) => t.id === corridor.ref!.id)) return;
+    events.push((made[i] ??= toEvent(corpus, e)));
+  });
   return { ok: true, command: 'timeline', filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to }, events };
 }

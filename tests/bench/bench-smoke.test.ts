@@ -12,7 +12,7 @@ function corpusShape(articles: number) {
     corpus: { articles, passages: num }, ingest_ms: num, index_bytes: num, load_ms: num, heap_mb: num, rss_mb: num,
     commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat },
     baseline: { search: { ...lat, throws: num, queries: num, build_ms: num }, ratio: { p50: num, p99: num } },
-    e2e: { interactions: 200, rate_per_s: 100, ...lat, sustained_per_s: num, errors: 0, bot_peak_rss_mb: num },
+    e2e: { interactions: 200, rate_per_s: 100, ...lat, sustained_per_s: num, errors: 0, bot_peak_rss_mb: num, bot_ready_rss_mb: num, bot_rss_mb: num },
   };
 }
 

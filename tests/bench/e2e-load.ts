@@ -17,8 +17,11 @@ export interface E2eFigures extends Latency {
   /** Interactions answered per second, from the first injection to the last callback. */
   sustained_per_s: number;
   errors: number;
-  /** The bot process's peak resident memory during the run. */
+  /** The bot process's peak resident memory during the run (loading the build is the peak). */
   bot_peak_rss_mb: number;
+  /** Its resident memory once it answers, before the load, and at the end of the run. */
+  bot_ready_rss_mb: number;
+  bot_rss_mb: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
@@ -39,9 +42,10 @@ function interactionMix(mix: QueryMix): (() => APIInteraction)[] {
   return out;
 }
 
-function peakRssMb(pid: number | undefined): number {
+/** VmHWM (peak) or VmRSS (now) of a process, from Linux's /proc; NaN elsewhere. */
+function rssMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   try {
-    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
     return m ? round(Number(m[1]) / 1024, 1) : NaN;
   } catch {
     return NaN;
@@ -69,6 +73,7 @@ export async function measureE2e(dataDir: string, mix: QueryMix, count: number, 
       if (emulator.callsTo('POST', new RegExp(`^/interactions/${probe.id}/`)).length) break;
       if (Date.now() > until || bot.exitCode !== null) throw new Error(`the bot did not come up: ${stderr.slice(-2000)}`);
     }
+    const readyRss = rssMb(bot.pid, 'VmRSS');
     const makers = interactionMix(mix);
     const sent: { id: string; t: number }[] = [];
     const gap = 1000 / rate;
@@ -107,7 +112,7 @@ export async function measureE2e(dataDir: string, mix: QueryMix, count: number, 
     }
     return {
       interactions: count, rate_per_s: rate, ...latency(samples), sustained_per_s: round((samples.length / (last - start)) * 1000, 1), errors,
-      bot_peak_rss_mb: peakRssMb(bot.pid),
+      bot_peak_rss_mb: rssMb(bot.pid, 'VmHWM'), bot_ready_rss_mb: readyRss, bot_rss_mb: rssMb(bot.pid, 'VmRSS'),
     };
   } finally {
     bot.kill('SIGTERM');

@@ -29,7 +29,9 @@ const ROWS: Row[] = [
   ['', (f) => f.e2e.p99_ms, 50],
   ['e2e sustained interactions/s', (f) => f.e2e.sustained_per_s],
   ['e2e errors', (f) => f.e2e.errors, 0],
-  ['e2e bot peak rss_mb', (f) => f.e2e.bot_peak_rss_mb],
+  ['e2e bot rss_mb once ready', (f) => f.e2e.bot_ready_rss_mb],
+  ['e2e bot rss_mb, peak / at the end', (f) => f.e2e.bot_peak_rss_mb],
+  ['', (f) => f.e2e.bot_rss_mb],
 ];
 
 const fmt = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
