@@ -1,24 +1,17 @@
 // /brief posts the briefing in the channel and opens a public thread on it for
 // the team's discussion. It checks first that the bot may create threads and
 // post in them, and names any permission that is missing.
-import { MessageFlags, PermissionFlagsBits, ThreadAutoArchiveDuration, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
+import { MessageFlags, ThreadAutoArchiveDuration, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
 import type { Command, OptionValue } from '../command.js';
 import { commandLine } from './command-line.js';
 import { clip, LIMITS } from './limits.js';
 import { renderPage } from './render.js';
 import { NO_MENTIONS } from './no-mentions.js';
+import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
 import type { RouterDeps } from './router.js';
 
-const NEEDED = [
-  ['View Channel', PermissionFlagsBits.ViewChannel],
-  ['Send Messages', PermissionFlagsBits.SendMessages],
-  ['Embed Links', PermissionFlagsBits.EmbedLinks],
-  ['Create Public Threads', PermissionFlagsBits.CreatePublicThreads],
-  ['Send Messages in Threads', PermissionFlagsBits.SendMessagesInThreads],
-] as const;
-
 export function missingForBrief(granted: bigint): string[] {
-  return NEEDED.filter(([, bit]) => (granted & bit) !== bit).map(([name]) => name);
+  return missingPermissions(granted, [...TO_POST, ...TO_OPEN_THREADS]);
 }
 
 export function threadName(topic: string, day: Date): string {

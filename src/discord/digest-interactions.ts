@@ -11,18 +11,17 @@ import { timeZoneChoices } from '../digest/time-zones.js';
 import type { MessagePayload } from './limits.js';
 import { clip, LIMITS } from './limits.js';
 import { NO_MENTIONS } from './no-mentions.js';
+import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
 import { formatInZone } from './digest-render.js';
 
 export interface DigestInteractionDeps extends ManageDeps {
   render(view: DigestView): MessagePayload;
 }
 
-const POST = [['View Channel', PermissionFlagsBits.ViewChannel], ['Send Messages', PermissionFlagsBits.SendMessages], ['Embed Links', PermissionFlagsBits.EmbedLinks]] as const;
-const THREAD = [['Create Public Threads', PermissionFlagsBits.CreatePublicThreads], ['Send Messages in Threads', PermissionFlagsBits.SendMessagesInThreads]] as const;
 const PRESETS = ['daily 08:00', 'weekdays 09:00', 'weekly mon 09:00', 'daily 18:00', '0 8 * * 1-5'];
 
 export function missingForDigest(granted: bigint, thread: boolean): string[] {
-  return [...POST, ...(thread ? THREAD : [])].filter(([, bit]) => (granted & bit) !== bit).map(([name]) => name);
+  return missingPermissions(granted, thread ? [...TO_POST, ...TO_OPEN_THREADS] : TO_POST);
 }
 
 const privately = (body: InteractionReplyOptions | MessagePayload): InteractionReplyOptions => ({ ...(body as InteractionReplyOptions), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
