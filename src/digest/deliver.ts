@@ -46,11 +46,11 @@ export type DeliveryOutcome =
   | { status: 'failed'; reason: string }
   | { status: 'gone' };
 
-export function topicsOf(corpus: Corpus, names: readonly string[]): Topic[] {
+function topicsOf(corpus: Corpus, names: readonly string[]): Topic[] {
   return names.map((n) => findTopic(corpus, n)).filter((t): t is Topic => t !== null);
 }
 
-export function digestName(topics: readonly Topic[]): string {
+function digestName(topics: readonly Topic[]): string {
   return topics.length ? topics.map((t) => t.name).join(', ') : 'New in the corpus';
 }
 

@@ -72,7 +72,7 @@ export function parseSchedule(raw: string, minIntervalSeconds = DEFAULT_MIN_INTE
   return result;
 }
 
-export function describeSeconds(s: number): string {
+function describeSeconds(s: number): string {
   if (s < 60) return `${s} second${s === 1 ? '' : 's'}`;
   if (s < 3600) return `${Math.round(s / 60)} minute${Math.round(s / 60) === 1 ? '' : 's'}`;
   return `${Math.round((s / 3600) * 10) / 10} hour(s)`;

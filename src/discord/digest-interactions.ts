@@ -20,7 +20,7 @@ export interface DigestInteractionDeps extends ManageDeps {
 
 const PRESETS = ['daily 08:00', 'weekdays 09:00', 'weekly mon 09:00', 'daily 18:00', '0 8 * * 1-5'];
 
-export function missingForDigest(granted: bigint, thread: boolean): string[] {
+function missingForDigest(granted: bigint, thread: boolean): string[] {
   return missingPermissions(granted, thread ? [...TO_POST, ...TO_OPEN_THREADS] : TO_POST);
 }
 

@@ -22,7 +22,7 @@ export function formatInZone(iso: string, timeZone: string): string {
   return `${f.format(new Date(iso))} ${timeZone === 'UTC' ? 'UTC' : `(${timeZone})`}`;
 }
 
-export function dayInZone(iso: string, timeZone: string): string {
+function dayInZone(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
 }
 
