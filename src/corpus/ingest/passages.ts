@@ -45,19 +45,42 @@ export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; 
       merged.push({ item, text: item.text, sentences: 1 });
     }
   }
-  const keys = merged.map((m) => dedupeKey(m.text));
-  const keep = merged.map((m, i) => {
-    const key = keys[i]!;
-    if (!key) return false;
-    return !keys.some((other, j) => {
-      if (j === i) return false;
-      if (other === key) return j < i; // an exact repeat: the first one stays
-      return wordCount(m.text) >= MIN_PULL_QUOTE_WORDS && ` ${other} `.includes(` ${key} `); // a pull quote of a longer passage
-    });
-  });
+  const keep = keptPassages(merged.map((m) => dedupeKey(m.text)), merged.map((m) => wordCount(m.text)));
   const passages: PassageDraft[] = [];
   merged.forEach((m, i) => {
     if (keep[i]) passages.push({ kind: m.item.kind, text: m.text, credit: m.item.credit, seq: passages.length });
   });
   return { passages, duplicates: merged.length - passages.length };
+}
+
+/**
+ * Which passages stay: not empty, not an exact repeat of an earlier one, and
+ * not a pull quote found inside a longer passage. Linear in the article's
+ * length: candidates containing a passage are found through the hash of its
+ * first words, instead of comparing every passage with every other.
+ */
+function keptPassages(keys: string[], words: number[]): boolean[] {
+  const firstAt = new Map<string, number>();
+  keys.forEach((k, i) => { if (k && !firstAt.has(k)) firstAt.set(k, i); });
+  // Every run of MIN_PULL_QUOTE_WORDS words -> the passages holding it.
+  const shingles = new Map<string, Set<number>>();
+  const tokens = keys.map((k) => (k ? k.split(' ') : []));
+  tokens.forEach((ws, i) => {
+    for (let s = 0; s + MIN_PULL_QUOTE_WORDS <= ws.length; s++) {
+      const sh = ws.slice(s, s + MIN_PULL_QUOTE_WORDS).join(' ');
+      let set = shingles.get(sh);
+      if (!set) shingles.set(sh, (set = new Set()));
+      set.add(i);
+    }
+  });
+  return keys.map((key, i) => {
+    if (!key) return false;
+    if (firstAt.get(key)! < i) return false; // an exact repeat: the first one stays
+    if (words[i]! < MIN_PULL_QUOTE_WORDS || tokens[i]!.length < MIN_PULL_QUOTE_WORDS) return true;
+    const head = tokens[i]!.slice(0, MIN_PULL_QUOTE_WORDS).join(' ');
+    for (const j of shingles.get(head) ?? []) {
+      if (j !== i && keys[j] !== key && ` ${keys[j]} `.includes(` ${key} `)) return false; // a pull quote of a longer passage
+    }
+    return true;
+  });
 }
