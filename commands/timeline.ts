@@ -21,6 +21,6 @@ export const timelineCommand = {
       corridor: optionalString(ctx, 'corridor'),
       from: optionalString(ctx, 'from'),
       to: optionalString(ctx, 'to'),
-    }),
+    }, ctx.window),
   autocomplete: { actor: 'actor', corridor: 'corridor' },
 } satisfies Command;

@@ -5,6 +5,7 @@
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Answer } from './briefing/answer-types.js';
 import type { Corpus } from './corpus/corpus.js';
+import type { Window } from './briefing/window.js';
 
 /** Read commands answer in the channel; private:true makes the reply visible to the asker only. */
 export const PRIVATE_OPTION = {
@@ -21,6 +22,8 @@ export type OptionValue = string | number | boolean;
 export interface CommandContext {
   corpus: Corpus;
   options: Readonly<Record<string, OptionValue | undefined>>;
+  /** The slice of a long list to answer with (Discord draws one page); absent: from the start. */
+  window?: Window;
 }
 
 export interface Command {

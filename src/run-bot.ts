@@ -34,10 +34,12 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
   const now = o.now ?? (() => new Date());
   const store = openStore(config.DATABASE_URL);
   try {
-    const corpus = liveCorpus(dataPaths(resolve(config.DATA_DIR)), log, (c) => {
-      const added = store.recordArticles(c.data.articles.map((a) => a.id), now());
-      log.info(`corpus: ${c.data.articles.length} article(s), ${c.data.passages.length} quote(s)${added ? `; ${added} new for digests` : ''}`);
+    const corpus = liveCorpus(dataPaths(resolve(config.DATA_DIR)), log, (ids) => {
+      const added = store.recordArticles(ids, now());
+      if (added) log.info(`corpus: ${added} article(s) new for digests`);
     });
+    const size = corpus.current().size();
+    log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
     const scheduler = makeScheduler({
       store, corpus: corpus.current, publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
       render: renderDigest, threadName: digestThreadName, now, log,

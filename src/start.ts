@@ -33,7 +33,8 @@ export async function start(io: StartIo): Promise<number> {
   const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
   if (!config.DISCORD_TOKEN) {
     const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
-    log.info(`corpus: ${corpus.data.articles.length} article(s), ${corpus.data.passages.length} quote(s)`);
+    const size = corpus.size();
+    log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
     if (!io.stdin.isTTY) {
       io.stderr(NO_TOKEN);
       return 1;
@@ -50,7 +51,7 @@ export async function start(io: StartIo): Promise<number> {
     io.stderr(e.message);
     return 1;
   }
-  const onHangup = () => bot.corpus.reload('SIGHUP');
+  const onHangup = () => void bot.corpus.reload('SIGHUP');
   process.on('SIGHUP', onHangup);
   return new Promise<number>((done) => {
     const shutdown = (signal: string) => {

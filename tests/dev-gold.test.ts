@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contents } from './helpers/corpus-contents.js';
 import { actor } from '../src/briefing/actor.js';
 import { corridor } from '../src/briefing/corridor.js';
 import { sources } from '../src/briefing/sources.js';
@@ -51,7 +52,7 @@ describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
   });
 
   it('quotes no boilerplate', () => {
-    const all = corpus.data.passages.map((p) => p.text).join('\n');
+    const all = contents(corpus).passages.map((p) => p.text).join('\n');
     for (const b of gold.boilerplate_absent) expect(all).not.toContain(b);
   });
 

@@ -1,12 +1,12 @@
-// /actor: the actor card and every quote that mentions it, most central first
-// and spread across articles (ranked at ingest). A name the gazetteer does not
+// /actor: the actor card and the best quotes that mention it, most central
+// first and spread across articles (ranked at ingest). A name the gazetteer does not
 // know falls back to a mention search; a name nothing mentions gets the
 // closest names.
 import type { Corpus } from '../corpus/corpus.js';
 import type { ActorAnswer, ProblemAnswer } from './answer-types.js';
 import { closestNames, findActor } from './entity-names.js';
 import { mentionFallback } from './mentions.js';
-import { quotesFor } from './quotes.js';
+import { MAX_QUOTES, quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
 export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAnswer {
@@ -15,7 +15,7 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
   const name = read.value;
   const entry = findActor(corpus.gazetteer, name);
   if (entry) {
-    const profile = corpus.data.actors[entry.id] ?? { passages: [], articles: 0 };
+    const stats = corpus.entity('actor', entry.id);
     return {
       ok: true,
       command: 'actor',
@@ -24,10 +24,10 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
         name: entry.name,
         kind: entry.kind,
         aliases: [...entry.aliases, ...entry.adjectives],
-        articles: profile.articles,
-        mentions: profile.passages.length,
+        articles: stats.articles,
+        mentions: stats.passages,
       },
-      quotes: quotesFor(corpus, profile.passages),
+      quotes: quotesFor(corpus, corpus.ranked('actor', entry.id, MAX_QUOTES)),
     };
   }
   const mentioned = mentionFallback(corpus, name, 'actor');

@@ -97,7 +97,11 @@ export interface SourceEntry extends ArticleRef {
 export interface SourcesAnswer {
   ok: true;
   command: 'sources';
+  /** Newest first: the window from `offset` (the whole list when it fits). */
   articles: SourceEntry[];
+  /** Articles in the corpus. */
+  total: number;
+  offset: number;
 }
 
 export interface EventDate {
@@ -128,8 +132,11 @@ export interface TimelineAnswer {
   ok: true;
   command: 'timeline';
   filters: { actor: NamedRef | null; corridor: NamedRef | null; from: string | null; to: string | null };
-  /** Chronological; a range sorts by its start. */
+  /** Chronological; a range sorts by its start. The window from `offset` (every event when they fit). */
   events: TimelineEvent[];
+  /** Events in the scope in all. */
+  total: number;
+  offset: number;
 }
 
 export interface BriefAnswer {

@@ -5,7 +5,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { CorridorAnswer, ProblemAnswer, StanceEvidence } from './answer-types.js';
 import { closestNames, findCorridor } from './entity-names.js';
 import { mentionFallback } from './mentions.js';
-import { quotesFor } from './quotes.js';
+import { MAX_QUOTES, quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
 export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | ProblemAnswer {
@@ -18,20 +18,23 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
     if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
     return { ok: false, command: 'corridor', problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.gazetteer, name) } };
   }
-  const profile = corpus.data.corridors[entry.id] ?? { passages: [], articles: 0, definition: null, stances: [] };
-  const [definition = null] = profile.definition ? quotesFor(corpus, [profile.definition]) : [];
+  const stats = corpus.entity('corridor', entry.id);
+  const defining = corpus.definition(entry.id);
+  const [definition = null] = defining ? quotesFor(corpus, [defining]) : [];
+  const records = corpus.stances(entry.id);
+  const stancePassages = records.map((s) => corpus.passage(s.passage));
   const stances: StanceEvidence[] = [];
-  for (const s of profile.stances) {
-    const [quote] = quotesFor(corpus, [s.passage]);
+  records.forEach((s, i) => {
+    const p = stancePassages[i];
     const who = corpus.actor(s.actor);
-    if (quote && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote });
-  }
-  const leading = [...(profile.definition ? [profile.definition] : []), ...profile.stances.map((s) => s.passage)];
-  const order = [...new Set([...leading, ...profile.passages])];
+    if (p && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote: quotesFor(corpus, [p])[0]! });
+  });
+  const leading = [...(defining ? [defining] : []), ...stancePassages.filter((p) => p !== undefined)];
+  const byId = new Map([...leading, ...corpus.ranked('corridor', entry.id, MAX_QUOTES)].map((p) => [p.id, p]));
   return {
     ok: true,
     command: 'corridor',
-    corridor: { id: entry.id, name: entry.name, aliases: entry.aliases, articles: profile.articles, mentions: profile.passages.length, definition, stances },
-    quotes: quotesFor(corpus, order),
+    corridor: { id: entry.id, name: entry.name, aliases: entry.aliases, articles: stats.articles, mentions: stats.passages, definition, stances },
+    quotes: quotesFor(corpus, [...byId.values()].slice(0, MAX_QUOTES)),
   };
 }

@@ -6,8 +6,8 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleRef, Quote, TimelineEvent } from './answer-types.js';
 import { spread } from './brief.js';
 import type { Topic } from './digest-topics.js';
-import { articleRef, quotesFor } from './quotes.js';
-import { toEvent } from './timeline.js';
+import { articleRef, MAX_QUOTES, quotesFor } from './quotes.js';
+import { toEvents } from './timeline.js';
 
 export const DIGEST_QUOTES_PER_TOPIC = 3;
 export const DIGEST_AUTO_TOPICS = 4;
@@ -42,16 +42,12 @@ export interface DigestQuery {
   firstSeen: ReadonlyMap<string, string>;
 }
 
-function passagesOf(corpus: Corpus, t: Topic): readonly string[] {
-  return (t.type === 'actor' ? corpus.data.actors[t.id]?.passages : corpus.data.corridors[t.id]?.passages) ?? [];
-}
-
 /** The topics most quoted in the new articles, when the subscription names none. */
-function busiestTopics(corpus: Corpus, isNew: (articleId: string) => boolean): Topic[] {
-  const count = (ids: readonly string[]) => ids.filter((id) => isNew(corpus.passage(id)?.articleId ?? '')).length;
+function busiestTopics(corpus: Corpus, fresh: readonly string[]): Topic[] {
+  const counts = new Map(corpus.topicCounts(fresh).map((c) => [`${c.type}:${c.id}`, c.passages]));
   const all: (Topic & { n: number })[] = [
-    ...corpus.gazetteer.actors.map((a) => ({ type: 'actor' as const, id: a.id, name: a.name, n: count(corpus.data.actors[a.id]?.passages ?? []) })),
-    ...corpus.gazetteer.corridors.map((c) => ({ type: 'corridor' as const, id: c.id, name: c.name, n: count(corpus.data.corridors[c.id]?.passages ?? []) })),
+    ...corpus.gazetteer.actors.map((a) => ({ type: 'actor' as const, id: a.id, name: a.name, n: counts.get(`actor:${a.id}`) ?? 0 })),
+    ...corpus.gazetteer.corridors.map((c) => ({ type: 'corridor' as const, id: c.id, name: c.name, n: counts.get(`corridor:${c.id}`) ?? 0 })),
   ];
   return all.filter((t) => t.n > 0).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).slice(0, DIGEST_AUTO_TOPICS).map(({ n: _n, ...t }) => t);
 }
@@ -63,24 +59,24 @@ function daysBefore(day: string, days: number): string {
 export function digest(corpus: Corpus, q: DigestQuery): DigestAnswer {
   const start = q.start.toISOString();
   const end = q.end.toISOString();
-  const fresh = new Set(corpus.data.articles.filter((a) => {
-    const seen = q.firstSeen.get(a.id);
-    return seen !== undefined && seen > start && seen <= end;
-  }).map((a) => a.id));
-  const isNew = (id: string) => fresh.has(id);
-  const articles = corpus.data.articles.filter((a) => fresh.has(a.id)).map(articleRef)
-    .sort((a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title));
-  const topics = q.topics.length ? q.topics : busiestTopics(corpus, isNew);
+  const seenIds = [...q.firstSeen].filter(([, seen]) => seen > start && seen <= end).map(([id]) => id);
+  // Newest first, and only the ids the corpus still holds.
+  const found = seenIds.length ? corpus.articles(0, seenIds.length, seenIds) : [];
+  const fresh = found.map((a) => a.id);
+  const articles = found.map(articleRef);
+  const topics = q.topics.length ? q.topics : busiestTopics(corpus, fresh);
   const sections = topics.map((topic) => {
-    const ids = passagesOf(corpus, topic).filter((id) => isNew(corpus.passage(id)?.articleId ?? ''));
-    return { topic, total: ids.length, quotes: spread(quotesFor(corpus, ids), DIGEST_QUOTES_PER_TOPIC) };
+    const ranked = fresh.length ? corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
+    const total = fresh.length ? (corpus.topicCounts(fresh).find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0) : 0;
+    return { topic, total, quotes: spread(quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
   }).filter((s) => q.topics.length > 0 || s.total > 0);
   const about = (tags: { id: string }[], type: Topic['type']) => tags.some((t) => q.topics.some((x) => x.type === type && x.id === t.id));
-  const recentFrom = (articleId: string) => daysBefore(corpus.article(articleId)?.published ?? end.slice(0, 10), RECENT_DAYS);
-  const events = corpus.events()
-    .filter((e) => isNew(e.passage.articleId) && e.last >= recentFrom(e.passage.articleId))
+  const published = new Map(found.map((a) => [a.id, a.published]));
+  const recentFrom = (articleId: string) => daysBefore(published.get(articleId) ?? end.slice(0, 10), RECENT_DAYS);
+  const all = fresh.length ? corpus.events({ actor: null, corridor: null, first: '0000-01-01', last: '9999-12-31', articles: fresh }, 0, Number.MAX_SAFE_INTEGER) : [];
+  const events = all
+    .filter((e) => e.last >= recentFrom(e.passage.articleId))
     .filter((e) => q.topics.length === 0 || about(e.passage.actors, 'actor') || about(e.passage.corridors, 'corridor'))
-    .slice(-DIGEST_EVENTS)
-    .map((e) => toEvent(corpus, e));
-  return { ok: true, command: 'digest', period: { start, end }, topics: q.topics, articles, sections, events };
+    .slice(-DIGEST_EVENTS);
+  return { ok: true, command: 'digest', period: { start, end }, topics: q.topics, articles, sections, events: toEvents(corpus, events) };
 }

@@ -1,19 +1,10 @@
-// Full-text search over passages through lunr's query API. Terms come from
-// searchTokens(), never from raw user text, so no input can reach lunr's
-// query parser.
-import lunr from 'lunr';
-import type { Passage } from '../corpus/build-schema.js';
-import type { Corpus } from '../corpus/corpus.js';
-import { isStopWord, } from '../corpus/search-index.js';
+// Full-text search over passages through the corpus's index. Terms come from
+// searchTokens(), stemmed by the same function that built the index, never
+// from raw user text, so no input can reach the engine's query syntax.
+import type { Corpus, TextHit } from '../corpus/corpus.js';
+import { isStopWord, stemTerm } from '../corpus/search-terms.js';
 import { searchTokens } from '../corpus/search-tokens.js';
 import type { Span } from './answer-types.js';
-
-export interface Hit {
-  passage: Passage;
-  score: number;
-  /** The index terms (stemmed) that matched; spansOf() turns them into marks for the hits shown. */
-  stems: string[];
-}
 
 export type MatchMode = 'all' | 'any' | 'fuzzy';
 
@@ -35,54 +26,39 @@ export function queryTerms(text: string): string[] {
 /** In "any" mode a term in more than this share of passages ranks little and costs most: it is left out while rarer terms remain. */
 const COMMON_SHARE = 0.05;
 
-/** How many passages hold the term (after the search pipeline's stemming); -1 when the pipeline drops it, so lunr will too. */
-function documentFrequency(index: lunr.Index, term: string): number {
-  // Both are public fields of lunr.Index that @types/lunr leaves out.
-  const idx = index as lunr.Index & { pipeline: lunr.Pipeline; invertedIndex: Record<string, Record<string, object>> };
-  const stemmed = idx.pipeline.runString(term)[0];
-  if (stemmed === undefined) return -1;
-  const entry = idx.invertedIndex[stemmed];
-  return entry ? Object.keys(entry.text ?? {}).length : 0;
+export interface FullTextResult {
+  hits: TextHit[];
+  total: number;
+  /** Every index term that counted as a match, for marking the hits shown. */
+  stems: Set<string>;
 }
 
-/** For "any": the terms rare enough to tell passages apart; all of them when every term is common. */
-function discriminating(idx: lunr.Index, terms: string[], passages: number): string[] {
-  const rare = terms.filter((t) => documentFrequency(idx, t) <= passages * COMMON_SHARE);
-  return rare.length > 0 ? rare : terms;
-}
+const NONE: FullTextResult = { hits: [], total: 0, stems: new Set() };
 
-export function fullText(corpus: Corpus, allTerms: string[], mode: MatchMode): Hit[] {
-  if (allTerms.length === 0) return [];
-  const idx = corpus.index();
-  // Every term is required: one no passage holds means no hits, without scoring the others.
-  if (mode === 'all' && allTerms.some((t) => documentFrequency(idx, t) === 0)) return [];
-  const terms = mode === 'any' && allTerms.length > 1 ? discriminating(idx, allTerms, corpus.data.passages.length) : allTerms;
-  const results = idx.query((q) => {
-    for (const term of terms) {
-      const fuzzy = mode === 'fuzzy' && term.length >= FUZZY_MIN_LENGTH;
-      q.term(term, {
-        usePipeline: true,
-        presence: mode === 'all' ? lunr.Query.presence.REQUIRED : lunr.Query.presence.OPTIONAL,
-        ...(fuzzy ? { editDistance: 1 } : {}),
-      });
-    }
-  });
-  const hits: Hit[] = [];
-  for (const r of results) {
-    const passage = corpus.passage(r.ref);
-    if (passage) hits.push({ passage, score: r.score, stems: Object.keys(r.matchData.metadata) });
+/** `phrases`: word lists that must appear in this order (quoted phrases, unknown names). */
+export function fullText(corpus: Corpus, terms: string[], mode: MatchMode, limit: number, phrases: string[][] = []): FullTextResult {
+  if (terms.length === 0) return NONE;
+  let stems = terms.map(stemTerm);
+  const phraseStems = phrases.map((p) => p.map(stemTerm));
+  // Every term is required: one no passage holds means no hits, without asking the index for more.
+  if (mode === 'all' && stems.some((t) => corpus.termFrequency(t) === 0)) return NONE;
+  if (mode === 'any' && stems.length > 1) {
+    const passages = corpus.size().passages;
+    const rare = stems.filter((t) => corpus.termFrequency(t) <= passages * COMMON_SHARE);
+    if (rare.length > 0) stems = rare;
   }
-  return hits;
+  const spellings = stems.map((t, i) => (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH ? [t, ...corpus.nearTerms(t)] : [t]));
+  const { hits, total } = corpus.match({ terms: spellings, mode: mode === 'all' ? 'all' : 'any', phrases: phraseStems }, limit);
+  return { hits, total, stems: new Set(spellings.flat()) };
 }
 
 /**
- * Where the matched terms occur in the passage, found with the index's own
- * tokenizer and stemmer. The index keeps no positions (they were most of its
- * size and load time); only the hits shown pay for their marks.
+ * Where the matched terms occur in a shown passage, found with the index's own
+ * tokenizer and stemmer. The index keeps no positions; only the hits shown pay
+ * for their marks.
  */
-export function spansOf(hit: Hit): Span[] {
-  const stems = new Set(hit.stems);
-  return searchTokens(hit.passage.text)
-    .filter((t) => t.term && stems.has(lunr.stemmer(new lunr.Token(t.term, {})).toString()))
+export function spansOf(text: string, stems: Set<string>): Span[] {
+  return searchTokens(text)
+    .filter((t) => t.term && stems.has(stemTerm(t.term)))
     .map((t) => ({ start: t.start, length: t.length }));
 }

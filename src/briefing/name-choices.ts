@@ -18,23 +18,23 @@ export type ChoiceKind = 'actor' | 'corridor' | 'topic';
 
 interface Entry {
   name: string;
+  id: string;
   forms: string[];
-  /** Quotes that mention it, to rank popular names first. */
-  weight: number;
   type: 'actor' | 'corridor';
 }
 
-const cache = new WeakMap<Corpus, Entry[]>();
+// Folded once per gazetteer: small, and independent of the corpus's size.
+const forms = new WeakMap<Corpus['gazetteer'], Entry[]>();
 
 function entriesOf(corpus: Corpus): Entry[] {
-  let list = cache.get(corpus);
+  const g = corpus.gazetteer;
+  let list = forms.get(g);
   if (!list) {
-    const g = corpus.gazetteer;
     list = [
-      ...g.actors.map((a) => ({ name: a.name, forms: [a.name, ...a.aliases, ...a.adjectives].map(nameKey), weight: corpus.data.actors[a.id]?.passages.length ?? 0, type: 'actor' as const })),
-      ...g.corridors.map((c) => ({ name: c.name, forms: [c.name, ...c.aliases].map(nameKey), weight: corpus.data.corridors[c.id]?.passages.length ?? 0, type: 'corridor' as const })),
+      ...g.actors.map((a) => ({ name: a.name, id: a.id, forms: [a.name, ...a.aliases, ...a.adjectives].map(nameKey), type: 'actor' as const })),
+      ...g.corridors.map((c) => ({ name: c.name, id: c.id, forms: [c.name, ...c.aliases].map(nameKey), type: 'corridor' as const })),
     ];
-    cache.set(corpus, list);
+    forms.set(g, list);
   }
   return list;
 }
@@ -50,11 +50,13 @@ function rank(e: Entry, key: string): number | null {
 
 export function nameChoices(corpus: Corpus, kind: ChoiceKind, typed: string): Choice[] {
   const key = nameKey(typed.slice(0, 100));
+  // Popular names first: the quote count is read (from the counts table) only for names that match.
   return entriesOf(corpus)
     .filter((e) => kind === 'topic' || e.type === kind)
     .map((e) => ({ e, r: rank(e, key) }))
     .filter((x): x is { e: Entry; r: number } => x.r !== null)
-    .sort((a, b) => a.r - b.r || b.e.weight - a.e.weight || a.e.name.localeCompare(b.e.name))
+    .map((x) => ({ ...x, weight: corpus.entity(x.e.type, x.e.id).passages }))
+    .sort((a, b) => a.r - b.r || b.weight - a.weight || a.e.name.localeCompare(b.e.name))
     .slice(0, MAX_CHOICES)
     .map(({ e }) => ({ name: (kind === 'topic' ? `${e.name} (${e.type})` : e.name).slice(0, 100), value: e.name.slice(0, 100) }));
 }

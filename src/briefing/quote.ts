@@ -2,7 +2,7 @@
 // article, so a team can point at exact evidence and read it in context.
 import type { Corpus } from '../corpus/corpus.js';
 import type { ProblemAnswer, QuoteAnswer } from './answer-types.js';
-import { toQuote } from './quotes.js';
+import { quotesFor } from './quotes.js';
 import { readOption } from './user-input.js';
 
 const CONTEXT = 1;
@@ -15,13 +15,12 @@ export function quoteById(corpus: Corpus, rawId: string): QuoteAnswer | ProblemA
   const id = read.value.replace(/^\[|\]$/g, '').toLowerCase();
   const passage = corpus.passage(id);
   if (!passage) return { ok: false, command: 'quote', problem: { code: 'unknown-quote', id: read.value } };
-  const siblings = corpus.passagesOf(passage.articleId);
-  const at = siblings.indexOf(passage);
+  const { before, after } = corpus.around(passage, CONTEXT);
   return {
     ok: true,
     command: 'quote',
-    quote: toQuote(corpus, passage),
-    before: siblings.slice(Math.max(0, at - CONTEXT), at).map((p) => p.text),
-    after: siblings.slice(at + 1, at + 1 + CONTEXT).map((p) => p.text),
+    quote: quotesFor(corpus, [passage])[0]!,
+    before: before.map((p) => p.text),
+    after: after.map((p) => p.text),
   };
 }

@@ -1,42 +1,41 @@
 // Passage -> quote with its full citation.
-import type { Article, Passage } from '../corpus/build-schema.js';
+import type { Article, Passage } from '../corpus/records.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { ArticleRef, Quote, Span } from './answer-types.js';
+
+/** The best quotes an answer carries (20 pages in Discord); the card says how many there are in all. */
+export const MAX_QUOTES = 100;
 
 export function articleRef(a: Article): ArticleRef {
   return { id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published, published_approximate: a.publishedApproximate };
 }
 
-export function toQuote(corpus: Corpus, p: Passage, matches?: Span[]): Quote {
-  const a = corpus.article(p.articleId);
-  if (!a) throw new Error(`passage ${p.id} cites unknown article ${p.articleId}`);
+/** Article lookups for one answer: a page of quotes often cites the same article several times. */
+export function articleCache(corpus: Corpus): (id: string) => Article {
+  const seen = new Map<string, Article>();
+  return (id) => {
+    let a = seen.get(id);
+    if (!a) {
+      a = corpus.article(id);
+      if (!a) throw new Error(`a passage cites unknown article ${id}`);
+      seen.set(id, a);
+    }
+    return a;
+  };
+}
+
+export function toQuote(articleOf: (id: string) => Article, p: Passage, matches?: Span[]): Quote {
   return {
     id: p.id,
     text: p.text,
     kind: p.kind,
     ...(p.credit ? { credit: p.credit } : {}),
-    article: articleRef(a),
+    article: articleRef(articleOf(p.articleId)),
     ...(matches ? { matches } : {}),
   };
 }
 
-// A quote without marks is read-only data: build it once per corpus and share it between answers,
-// instead of rebuilding thousands per /actor on a common name (the benchmark's memory churn).
-const shared = new WeakMap<Corpus, Map<string, Quote>>();
-
-/** Quotes for passage ids, skipping ids the build does not hold. */
-export function quotesFor(corpus: Corpus, ids: Iterable<string>): Quote[] {
-  let made = shared.get(corpus);
-  if (!made) shared.set(corpus, (made = new Map()));
-  const out: Quote[] = [];
-  for (const id of ids) {
-    let q = made.get(id);
-    if (!q) {
-      const p = corpus.passage(id);
-      if (!p) continue;
-      made.set(id, (q = toQuote(corpus, p)));
-    }
-    out.push(q);
-  }
-  return out;
+export function quotesFor(corpus: Corpus, passages: readonly Passage[]): Quote[] {
+  const articleOf = articleCache(corpus);
+  return passages.map((p) => toQuote(articleOf, p));
 }

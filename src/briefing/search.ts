@@ -1,19 +1,21 @@
 // /search: quotes ranked by relevance, matched words marked. Every term must
 // match; when none of the passages has them all, any term may; when still
 // nothing, near spellings are tried. A "quoted phrase" must appear as written.
-import type { Corpus } from '../corpus/corpus.js';
+import type { Corpus, TextHit } from '../corpus/corpus.js';
+import { searchTokens } from '../corpus/search-tokens.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { ProblemAnswer, SearchAnswer } from './answer-types.js';
-import { fullText, queryTerms, spansOf, type Hit, type MatchMode } from './full-text.js';
-import { toQuote } from './quotes.js';
+import { fullText, queryTerms, spansOf, type FullTextResult, type MatchMode } from './full-text.js';
+import { articleCache, MAX_QUOTES, toQuote } from './quotes.js';
 import { MAX_QUERY_LENGTH, readOption } from './user-input.js';
 
-/** The best quotes an answer carries (20 pages in Discord). Converting every hit of a common word cost more than the search itself. */
-export const MAX_SEARCH_QUOTES = 100;
+/** The best quotes a search answer carries; `total` says how many matched. */
+export const MAX_SEARCH_QUOTES = MAX_QUOTES;
 
 const PHRASE = /["“”«»]([^"“”«»]{2,})["“”«»]/g;
 
-function containsPhrases(hit: Hit, phrases: string[]): boolean {
+/** The index finds the words in order; this checks them as written (punctuation and case aside). */
+function containsPhrases(hit: TextHit, phrases: string[]): boolean {
   const text = ` ${dedupeKey(hit.passage.text)} `;
   return phrases.every((p) => text.includes(` ${p} `));
 }
@@ -24,16 +26,20 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
   const query = read.value;
   const terms = queryTerms(query);
   if (terms.length === 0) return { ok: false, command: 'search', problem: { code: 'no-search-terms', query } };
-  const phrases = [...query.matchAll(PHRASE)].map((m) => dedupeKey(m[1]!)).filter(Boolean);
+  const quoted = [...query.matchAll(PHRASE)].map((m) => m[1]!).filter((p) => dedupeKey(p));
+  const phrases = quoted.map(dedupeKey);
+  const phraseTerms = quoted.map((p) => searchTokens(p).map((t) => t.term));
 
   let match: SearchAnswer['match'] = 'none';
-  let hits: Hit[] = [];
+  let found: FullTextResult = { hits: [], total: 0, stems: new Set() };
   const modes: MatchMode[] = phrases.length > 0 ? ['all'] : terms.length > 1 ? ['all', 'any', 'fuzzy'] : ['all', 'fuzzy'];
   for (const mode of modes) {
-    hits = fullText(corpus, terms, mode).filter((h) => containsPhrases(h, phrases));
-    if (hits.length > 0) { match = mode; break; }
+    found = fullText(corpus, terms, mode, MAX_SEARCH_QUOTES, phraseTerms);
+    const kept = found.hits.filter((h) => containsPhrases(h, phrases));
+    found = { ...found, hits: kept, total: found.total - (found.hits.length - kept.length) };
+    if (found.hits.length > 0) { match = mode; break; }
   }
-  // lunr returns hits best first, so the cap keeps the most relevant.
-  const quotes = hits.slice(0, MAX_SEARCH_QUOTES).map((h) => toQuote(corpus, h.passage, spansOf(h)));
-  return { ok: true, command: 'search', query, terms, match, total: hits.length, quotes };
+  const articleOf = articleCache(corpus);
+  const quotes = found.hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, found.stems)));
+  return { ok: true, command: 'search', query, terms, match, total: found.hits.length ? found.total : 0, quotes };
 }

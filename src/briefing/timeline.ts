@@ -1,13 +1,14 @@
 // /timeline: the dated events of the corpus in chronological order, filtered
 // by actor, corridor and period (the filters combine). Each event is one date
 // stated in one passage; the same event told by two articles stays two events.
-import type { Corpus, DatedPassage } from '../corpus/corpus.js';
-import type { EntityTag } from '../corpus/build-schema.js';
+import type { Article, EntityTag } from '../corpus/records.js';
+import type { Corpus, DatedPassage, EventQuery } from '../corpus/corpus.js';
 import type { NamedRef, ProblemAnswer, TimelineAnswer, TimelineEvent } from './answer-types.js';
 import { readDayRange } from './date-range.js';
 import { closestNames, findActor, findCorridor } from './entity-names.js';
-import { articleRef, toQuote } from './quotes.js';
+import { articleCache, toQuote } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
+import { clampOffset, windowOf, type Window } from './window.js';
 
 export interface TimelineQuery {
   actor?: string | undefined;
@@ -32,8 +33,8 @@ function named(corpus: Corpus, tags: EntityTag[], type: 'actor' | 'corridor'): N
   return tags.map((t) => ({ id: t.id, name: (type === 'actor' ? corpus.actor(t.id) : corpus.corridor(t.id))?.name ?? t.id }));
 }
 
-export function toEvent(corpus: Corpus, e: DatedPassage): TimelineEvent {
-  const quote = toQuote(corpus, e.passage);
+export function toEvent(corpus: Corpus, articleOf: (id: string) => Article, e: DatedPassage): TimelineEvent {
+  const quote = toQuote(articleOf, e.passage);
   const { start, end, precision, approximate, text } = e.date;
   return {
     date: { start, end, precision, approximate },
@@ -41,20 +42,17 @@ export function toEvent(corpus: Corpus, e: DatedPassage): TimelineEvent {
     quote,
     actors: named(corpus, e.passage.actors, 'actor'),
     corridors: named(corpus, e.passage.corridors, 'corridor'),
-    article: articleRef(corpus.article(e.passage.articleId)!),
+    article: quote.article,
   };
 }
 
-// Answers are read-only data, so an event is built once per corpus and shared by every answer that
-// holds it: an unfiltered timeline at 1,000 articles rebuilt ~15,000 events per request.
-const built = new WeakMap<Corpus, (TimelineEvent | undefined)[]>();
-function madeEvents(corpus: Corpus): (TimelineEvent | undefined)[] {
-  let list = built.get(corpus);
-  if (!list) built.set(corpus, (list = new Array<TimelineEvent | undefined>(corpus.events().length)));
-  return list;
+export function toEvents(corpus: Corpus, events: DatedPassage[]): TimelineEvent[] {
+  const articleOf = articleCache(corpus);
+  return events.map((e) => toEvent(corpus, articleOf, e));
 }
 
-export function timeline(corpus: Corpus, q: TimelineQuery): TimelineAnswer | ProblemAnswer {
+/** `window`: which events to return (the first MAX_WINDOW when not given); `total` counts them all. */
+export function timeline(corpus: Corpus, q: TimelineQuery, window?: Partial<Window>): TimelineAnswer | ProblemAnswer {
   const fail = (problem: ProblemAnswer['problem']): ProblemAnswer => ({ ok: false, command: 'timeline', problem });
   const actor = resolveEntity(corpus, 'actor', q.actor);
   if ('problem' in actor) return fail(actor.problem);
@@ -62,14 +60,10 @@ export function timeline(corpus: Corpus, q: TimelineQuery): TimelineAnswer | Pro
   if ('problem' in corridor) return fail(corridor.problem);
   const range = readDayRange(q.from, q.to);
   if ('problem' in range) return fail(range.problem);
-  const all = corpus.events();
-  const made = madeEvents(corpus);
-  const events: TimelineEvent[] = [];
-  all.forEach((e, i) => {
-    if (e.first > range.last || e.last < range.first) return;
-    if (actor.ref && !e.passage.actors.some((t) => t.id === actor.ref!.id)) return;
-    if (corridor.ref && !e.passage.corridors.some((t) => t.id === corridor.ref!.id)) return;
-    events.push((made[i] ??= toEvent(corpus, e)));
-  });
-  return { ok: true, command: 'timeline', filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to }, events };
+  const eq: EventQuery = { actor: actor.ref?.id ?? null, corridor: corridor.ref?.id ?? null, first: range.first, last: range.last };
+  const total = corpus.countEvents(eq);
+  const w = windowOf(window);
+  const offset = clampOffset(w, total);
+  const events = toEvents(corpus, corpus.events(eq, offset, w.limit));
+  return { ok: true, command: 'timeline', filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to }, events, total, offset };
 }

@@ -5,6 +5,8 @@ import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { buildCorpus, openCorpus } from '../corpus/build-store.js';
 import { DataFileError } from '../corpus/data-file-error.js';
+import { IngestBusyError } from '../corpus/db/ingest-lock.js';
+import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
@@ -21,7 +23,8 @@ export interface CliIo {
 export const HELP = `briefing: cited briefings from a corpus of news and analysis articles
 
 Usage:
-  briefing ingest [--data DIR]                        rebuild DIR/build from DIR/raw and DIR/gazetteer.json
+  briefing ingest [--data DIR]                        bring DIR/build up to date with DIR/raw and DIR/gazetteer.json
+                                                      (only new, changed and removed files cost time)
   briefing ask "<command line>" [--data DIR] [--json] [--limit N]
                                                       answer one slash command, e.g.
                                                         briefing ask "/actor name:Iran"
@@ -40,6 +43,8 @@ Options:
 Exit codes: 0 answer, 1 user error, 2 bad usage.`;
 
 const EXIT = { ok: 0, user: 1, usage: 2 } as const;
+/** A second `briefing ingest` waits this long for the first to finish. */
+const INGEST_WAIT_MS = 10 * 60_000;
 
 function usageError(io: CliIo, json: boolean, message: string): number {
   if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message } }, null, 2));
@@ -72,9 +77,10 @@ export function runCli(argv: string[], io: CliIo): number {
       const progress = (done: number, total: number, file: string) => {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
-      const result = buildCorpus(paths, { progress });
-      io.out(json ? JSON.stringify({ ok: true, command: 'ingest', articles: result.corpus.articles.length, passages: result.corpus.passages.length, report: result.report, discoveries: result.corpus.discoveries }, null, 2) : ingestSummary(result, shown(paths.raw), shown(paths.build)));
-      return EXIT.ok;
+      const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS });
+      io.out(json ? JSON.stringify({ ok: true, command: 'ingest', articles: result.articles, passages: result.passages, report: result.report, discoveries: result.discoveries }, null, 2) : ingestSummary(result, shown(paths.raw), shown(paths.build)));
+      // Files that could not be read are listed above; the rest went in, but a script should notice.
+      return result.report.skipped.some((s) => s.reason !== NOT_AN_ARTICLE_FORMAT) ? EXIT.user : EXIT.ok;
     }
     if (sub === 'ask') {
       if (rest.length !== 1) return usageError(io, json, 'ask takes one quoted command line, e.g. briefing ask "/actor name:Iran"');
@@ -87,6 +93,11 @@ export function runCli(argv: string[], io: CliIo): number {
     }
     return usageError(io, json, sub ? `Unknown command "${sub}".` : 'No command given.');
   } catch (e) {
+    if (e instanceof IngestBusyError) {
+      if (json) io.out(JSON.stringify({ ok: false, error: { code: 'ingest-running', message: e.message } }, null, 2));
+      else io.err(`Error: ${e.message}`);
+      return EXIT.user;
+    }
     if (!(e instanceof DataFileError)) throw e;
     if (json) io.out(JSON.stringify({ ok: false, error: { code: 'invalid-data-file', message: e.message, file: e.file } }, null, 2));
     else io.err(`Error: ${e.message}`);

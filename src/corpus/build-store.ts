@@ -1,96 +1,111 @@
-// Writes and reads data/build. Every command but ingest opens the build
-// through openCorpus(), which rebuilds first (with one log line) when a raw
-// file or the gazetteer changed since the last build, judged by content hash.
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { BUILD_FORMAT, corpusSchema, type CorpusData } from './build-schema.js';
-import { makeCorpus, type Corpus } from './corpus.js';
-import { DataFileError, fromZodError, parseJsonFile } from './data-file-error.js';
-import { gazetteerNames, readRawFolder, shown, type DataPaths, type RawFolder } from './data-dir.js';
-import { compileGazetteer } from './extract/gazetteer-matcher.js';
-import { ingest, type IngestReport, type Progress } from './ingest/ingest.js';
-import { buildSearchIndex, loadSearchIndex } from './search-index.js';
+// DATA_DIR/build holds the corpus database. `briefing ingest` brings it up to
+// date with raw/ and the gazetteer; `ask` and `start` do the same before they
+// open it (a no-op when nothing changed), and when another ingest is running
+// they answer from what is already there.
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import type { Article } from './records.js';
+import type { Corpus } from './corpus.js';
+import { DataFileError } from './data-file-error.js';
+import { readGazetteer, shown, type DataPaths } from './data-dir.js';
+import { corpusFile, openForReading, openForWriting } from './db/corpus-db.js';
+import { IngestBusyError, withIngestLock } from './db/ingest-lock.js';
+import { articleFromRow, type ArticleRow } from './db/rows.js';
+import { openSqliteCorpus } from './db/sqlite-corpus.js';
+import { syncRaw } from './db/sync-raw.js';
+import { topNames } from './extract/discover-names.js';
+import { NOT_AN_ARTICLE_FORMAT, type IngestReport, type Progress } from './ingest/ingest.js';
 
 export interface BuildResult {
-  corpus: CorpusData;
   report: IngestReport;
-  indexBytes: number;
+  /** The articles written in this run, by id (new and changed ones). */
+  written: Map<string, Article>;
+  articles: number;
+  passages: number;
+  tagged: { actors: number; corridors: number };
+  discoveries: { name: string; count: number }[];
+  bytes: number;
   ms: number;
 }
 
 export type Log = (line: string) => void;
 
-const files = (paths: DataPaths) => ({
-  corpus: join(paths.build, 'corpus.json'),
-  index: join(paths.build, 'index.json'),
-  manifest: join(paths.build, 'manifest.json'),
-});
-
-/** Write to a temporary name, then rename: a crash never leaves half a file behind. */
-function writeAtomic(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
+const fileBytes = (f: string) => (existsSync(f) ? statSync(f).size : 0);
 
 export interface BuildOptions {
-  now?: () => Date;
   progress?: Progress;
-  /** Already read by the caller, to avoid reading the raw folder twice. */
-  raw?: RawFolder;
+  log?: Log;
+  /** How long to wait for another ingest of the same folder to finish (default: do not wait). */
+  waitMs?: number;
 }
 
 export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildResult {
   const started = performance.now();
-  const raw = opts.raw ?? readRawFolder(paths);
-  const matcher = compileGazetteer(raw.gazetteer);
-  const builtAt = (opts.now ?? (() => new Date()))().toISOString();
-  const { corpus, report } = ingest(raw.inputs, matcher, gazetteerNames(raw.gazetteer), { inputHash: raw.hash, builtAt }, opts.progress);
-  if (corpus.articles.length === 0) {
-    throw new DataFileError(shown(paths.raw), 'no articles found; add .txt aggregator pages, .md or .json/.jsonl articles');
-  }
-  const indexJson = JSON.stringify(buildSearchIndex(corpus.passages));
-  const f = files(paths);
+  const log = opts.log ?? (() => {});
   mkdirSync(paths.build, { recursive: true });
-  writeAtomic(f.index, indexJson);
-  writeAtomic(f.corpus, JSON.stringify(corpus));
-  // The manifest goes last: it is what says the build is complete.
-  writeAtomic(f.manifest, JSON.stringify({ formatVersion: BUILD_FORMAT, inputHash: raw.hash, builtAt: corpus.builtAt }));
-  return { corpus, report, indexBytes: Buffer.byteLength(indexJson), ms: performance.now() - started };
-}
-
-function builtHash(paths: DataPaths): string | null {
-  try {
-    const m = JSON.parse(readFileSync(files(paths).manifest, 'utf8')) as { inputHash?: unknown };
-    return typeof m.inputHash === 'string' ? m.inputHash : null;
-  } catch {
-    return null;
-  }
-}
-
-function readCorpusFile(paths: DataPaths): CorpusData {
-  const path = files(paths).corpus;
-  const parsed = corpusSchema.safeParse(parseJsonFile(shown(path), readFileSync(path, 'utf8')));
-  if (!parsed.success) throw fromZodError(shown(path), parsed.error);
-  return parsed.data;
-}
-
-/** The corpus, rebuilt first if its inputs changed or the build is missing or unreadable. */
-export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
-  const raw = readRawFolder(paths);
-  let data: CorpusData | null = null;
-  if (builtHash(paths) === raw.hash && existsSync(files(paths).index)) {
+  return withIngestLock(paths.build, opts.waitMs ?? 0, () => {
+    const { db } = openForWriting(paths.build, log);
     try {
-      data = readCorpusFile(paths);
-      if (data.inputHash !== raw.hash) data = null;
-    } catch (e) {
-      log(`${e instanceof Error ? e.message : e}; rebuilding`);
+      const report = syncRaw(db, paths, { log, ...(opts.progress ? { progress: opts.progress } : {}) });
+      const count = (sql: string) => Number(db.prepare(sql).pluck().get() ?? 0);
+      const articles = count(`SELECT value FROM meta WHERE key = 'articles'`);
+      if (articles === 0) {
+        // Nothing to answer from: the first file that could not be read is the likeliest reason.
+        const bad = report.skipped.find((s) => s.reason !== NOT_AN_ARTICLE_FORMAT);
+        throw bad ? new DataFileError(bad.file, bad.reason) : new DataFileError(shown(paths.raw), 'no articles found; add .txt aggregator pages, .md or .json/.jsonl articles');
+      }
+      const ids = [...report.added, ...report.changed];
+      const byId = db.prepare(`SELECT * FROM articles WHERE id = ?`);
+      const written = new Map(ids.map((id) => [id, articleFromRow(byId.get(id) as ArticleRow)]));
+      const candidates = db.prepare(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC LIMIT 60`).all() as { name: string; count: number }[];
+      return {
+        report,
+        written,
+        articles,
+        passages: count(`SELECT value FROM meta WHERE key = 'passages'`),
+        tagged: { actors: count(`SELECT count(*) FROM entity_counts WHERE type = 'actor'`), corridors: count(`SELECT count(*) FROM entity_counts WHERE type = 'corridor'`) },
+        discoveries: topNames(candidates.map((c) => [c.name, c.count])),
+        bytes: fileBytes(corpusFile(paths.build)) + fileBytes(`${corpusFile(paths.build)}-wal`),
+        ms: performance.now() - started,
+      };
+    } finally {
+      db.close();
     }
+  });
+}
+
+/** One line on what an ingest changed, for logs; null when it changed nothing. */
+export function changeLine(r: IngestReport): string | null {
+  const parts = [
+    r.added.length && `${r.added.length} new`,
+    r.changed.length && `${r.changed.length} changed`,
+    r.removed.length && `${r.removed.length} removed`,
+    r.retagged && `${r.retagged} tagged again (gazetteer changed)`,
+  ].filter(Boolean);
+  const skipped = r.skipped.map((s) => `${s.file}: ${s.reason}`);
+  if (!parts.length && !skipped.length) return null;
+  return [parts.length ? `corpus updated from raw/: ${parts.join(', ')} article(s)` : '', ...skipped.map((s) => `skipped ${s}`)].filter(Boolean).join('; ');
+}
+
+function hasUsableBuild(build: string): boolean {
+  const opened = openForReading(build);
+  if (!('db' in opened)) return false;
+  opened.db.close();
+  return true;
+}
+
+/**
+ * The corpus, brought up to date with raw/ first. When that cannot be done
+ * (another ingest holds the folder, the build folder is read-only) but a
+ * usable database is there, it answers from that, and the log says why.
+ */
+export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
+  try {
+    const line = changeLine(buildCorpus(paths, { log }).report);
+    if (line) log(line);
+  } catch (e) {
+    const recoverable = e instanceof IngestBusyError || e instanceof DataFileError || (e as NodeJS.ErrnoException).code !== undefined;
+    if (!recoverable || !hasUsableBuild(paths.build)) throw e;
+    log(`${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`);
   }
-  if (!data) {
-    const why = builtHash(paths) === null ? 'No build yet' : 'Raw articles or gazetteer changed since the last build';
-    log(`${why}; building ${shown(paths.build)} ...`);
-    data = buildCorpus(paths, { raw }).corpus;
-  }
-  const indexPath = files(paths).index;
-  return makeCorpus(data, raw.gazetteer, () => loadSearchIndex(shown(indexPath), parseJsonFile(shown(indexPath), readFileSync(indexPath, 'utf8'))));
+  return openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer);
 }

@@ -1,23 +1,17 @@
-// The loaded corpus that answers read from: the build data with lookups, the
-// gazetteer, and the search index, loaded on first use because only /search
-// and the mention fallback need it.
-import type { Article, CorpusData, Passage, PassageDate } from './build-schema.js';
-import { firstDay, lastDay } from './extract/dates/date-value.js';
+// The corpus as answers see it: lookups that each cost one indexed query with
+// a limit, whatever the corpus's size. SQLite serves it today
+// (db/sqlite-corpus.ts); a Postgres implementation serves the same interface
+// (tsvector + GIN for `match`). Nothing outside src/corpus/db knows which.
+import type { Article, Passage, PassageDate, StanceRecord } from './records.js';
 import type { ActorEntry, CorridorEntry, Gazetteer } from './schema.js';
-import type { SearchIndex } from './search-index.js';
 
-export interface Corpus {
-  data: CorpusData;
-  gazetteer: Gazetteer;
-  article(id: string): Article | undefined;
-  passage(id: string): Passage | undefined;
-  /** An article's passages in reading order. */
-  passagesOf(articleId: string): readonly Passage[];
-  actor(id: string): ActorEntry | undefined;
-  corridor(id: string): CorridorEntry | undefined;
-  index(): SearchIndex;
-  /** Every date every passage states, in chronological order (sorted once, on first use). */
-  events(): readonly DatedPassage[];
+export type EntityType = 'actor' | 'corridor';
+
+export interface EntityStats {
+  /** Articles that mention the entity. */
+  articles: number;
+  /** Passages tagged with it. */
+  passages: number;
 }
 
 export interface DatedPassage {
@@ -28,34 +22,64 @@ export interface DatedPassage {
   last: string;
 }
 
-function sortedEvents(passages: Passage[]): DatedPassage[] {
-  const all = passages.flatMap((passage) => passage.dates.map((date) => ({ passage, date, first: firstDay(date.start), last: lastDay(date.end ?? date.start) })));
-  return all.sort((a, b) => a.first.localeCompare(b.first) || a.last.localeCompare(b.last) || a.passage.articleId.localeCompare(b.passage.articleId) || a.passage.seq - b.passage.seq);
+export interface EventQuery {
+  actor: string | null;
+  corridor: string | null;
+  /** YYYY-MM-DD bounds: an event counts when it overlaps them. */
+  first: string;
+  last: string;
+  /** Only events of these articles (a digest's new articles). */
+  articles?: readonly string[];
 }
 
-export function makeCorpus(data: CorpusData, gazetteer: Gazetteer, loadIndex: () => SearchIndex): Corpus {
-  const articles = new Map(data.articles.map((a) => [a.id, a]));
-  const passages = new Map(data.passages.map((p) => [p.id, p]));
-  const byArticle = new Map<string, Passage[]>();
-  for (const p of data.passages) {
-    const list = byArticle.get(p.articleId);
-    if (list) list.push(p);
-    else byArticle.set(p.articleId, [p]);
-  }
-  for (const list of byArticle.values()) list.sort((a, b) => a.seq - b.seq);
-  const actors = new Map(gazetteer.actors.map((a) => [a.id, a]));
-  const corridors = new Map(gazetteer.corridors.map((c) => [c.id, c]));
-  let index: SearchIndex | null = null;
-  let events: DatedPassage[] | null = null;
-  return {
-    data,
-    gazetteer,
-    article: (id) => articles.get(id),
-    passage: (id) => passages.get(id),
-    passagesOf: (id) => byArticle.get(id) ?? [],
-    actor: (id) => actors.get(id),
-    corridor: (id) => corridors.get(id),
-    index: () => (index ??= loadIndex()),
-    events: () => (events ??= sortedEvents(data.passages)),
-  };
+/** all: every term; any: at least one; each term may also be a list of spellings, any of which counts. */
+export interface TextQuery {
+  terms: (string | string[])[];
+  mode: 'all' | 'any';
+  /** Only passages holding each of these word lists in order (index terms): quoted phrases, a name the gazetteer lacks. */
+  phrases?: string[][];
+}
+
+export interface TextHit {
+  passage: Passage;
+  /** Higher is better. */
+  score: number;
+}
+
+export interface Corpus {
+  gazetteer: Gazetteer;
+  actor(id: string): ActorEntry | undefined;
+  corridor(id: string): CorridorEntry | undefined;
+  size(): { articles: number; passages: number };
+  article(id: string): Article | undefined;
+  passage(id: string): Passage | undefined;
+  /** An article's passages in reading order (an article is small; the corpus is not). */
+  passagesOf(articleId: string): Passage[];
+  /** Up to n passages before and after this one in its article, in reading order. */
+  around(passage: Passage, n: number): { before: Passage[]; after: Passage[] };
+  entity(type: EntityType, id: string): EntityStats;
+  /** An entity's passages, best first as ranked at ingest; only those of `articles` when given. */
+  ranked(type: EntityType, id: string, limit: number, articles?: readonly string[]): Passage[];
+  /** The passage that best says what a corridor is. */
+  definition(corridorId: string): Passage | undefined;
+  /** Who backs or opposes a corridor, first evidence of each in reading order. */
+  stances(corridorId: string): StanceRecord[];
+  /** Dated events in chronological order (a range sorts by its start). */
+  events(q: EventQuery, offset: number, limit: number): DatedPassage[];
+  countEvents(q: EventQuery): number;
+  /** Articles newest first, undated last; only `ids` when given. */
+  articles(offset: number, limit: number, ids?: readonly string[]): Article[];
+  /** How many passages hold an index term; 0 when none does. */
+  termFrequency(term: string): number;
+  /** Vocabulary terms one edit away from `term` (near spellings). */
+  nearTerms(term: string): string[];
+  /** Best hits first, at most `limit`, and how many passages match in all. */
+  match(q: TextQuery, limit: number): { hits: TextHit[]; total: number };
+  /** Per entity, how many passages of these articles are tagged with it. */
+  topicCounts(articles: readonly string[]): { type: EntityType; id: string; passages: number }[];
+  /** Articles added to the corpus after `cursor` (0 at first), and the cursor to ask from next time. */
+  articlesAddedSince(cursor: number): { ids: string[]; cursor: number };
+  /** Capitalised names the gazetteer does not know, most frequent first. */
+  unknownNames(limit: number): { name: string; count: number }[];
+  close(): void;
 }

@@ -1,86 +1,87 @@
-// The corpus the running bot answers from, reloaded without a restart when
-// `briefing ingest` writes a new build (the manifest is written last, so a
-// change to it means the build is complete) or on SIGHUP. A reload that fails
-// keeps the corpus already loaded and logs why.
-import { readFileSync, watch, type FSWatcher } from 'node:fs';
-import { join } from 'node:path';
+// The corpus the running bot answers from. It is one database connection:
+// whatever `briefing ingest` commits is visible to the next query, with no
+// reload and no second copy in memory. The bot still notices new articles
+// (to record when digests first saw them) by asking for rows added since the
+// last look, and SIGHUP re-reads raw/ in a worker thread.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../logger.js';
 import { openCorpus } from './build-store.js';
 import type { Corpus } from './corpus.js';
 import type { DataPaths } from './data-dir.js';
-import type { Logger } from '../logger.js';
+import type { WorkerMessage } from './ingest-worker.js';
 
 export interface LiveCorpus {
   current(): Corpus;
-  /** Loads the build again (rebuilding first if the raw files changed); false when it failed. */
-  reload(why: string): boolean;
-  /** Reloads whenever a new build lands. */
+  /** Ingests raw/ again off the event loop; false when that failed (the corpus keeps answering as it was). */
+  reload(why: string): Promise<boolean>;
+  /** Starts looking for new articles every pollMs. */
   watchBuild(): void;
   stop(): void;
 }
 
-const DEBOUNCE_MS = 250;
+/** The compiled worker: under the test runner this module is TypeScript, and a worker thread runs only JavaScript. */
+function workerFile(): URL {
+  const here = new URL('./ingest-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(here))) return here;
+  return new URL(here.href.replace(/\/src\/corpus\/ingest-worker\.js$/, '/dist/src/corpus/ingest-worker.js'));
+}
 
-/**
- * Opens the corpus and loads its search index now: lazily, the first /search
- * after a start or reload would parse the whole index while every other
- * interaction waits behind it (the benchmark measured 0.4 s at 1,000 articles).
- */
-export function openWarmCorpus(paths: DataPaths, log: Logger): Corpus {
+export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[]) => void = () => {}, pollMs = 2000): LiveCorpus {
   const corpus = openCorpus(paths, (line) => log.info(line));
-  corpus.index();
-  return corpus;
-}
-
-function manifestStamp(paths: DataPaths): string | null {
-  try {
-    const m = JSON.parse(readFileSync(join(paths.build, 'manifest.json'), 'utf8')) as { inputHash?: string; builtAt?: string };
-    return `${m.inputHash}|${m.builtAt}`;
-  } catch {
-    return null;
-  }
-}
-
-export function liveCorpus(paths: DataPaths, log: Logger, onLoad: (c: Corpus) => void = () => {}): LiveCorpus {
-  let corpus = openWarmCorpus(paths, log);
-  onLoad(corpus);
-  let watcher: FSWatcher | null = null;
+  let cursor = 0;
   let timer: NodeJS.Timeout | null = null;
-  const stampOf = (c: Corpus) => `${c.data.inputHash}|${c.data.builtAt}`;
-
-  function reload(why: string): boolean {
+  let stopped = false;
+  const workers = new Set<Worker>();
+  const look = () => {
+    if (stopped) return;
     try {
-      const next = openWarmCorpus(paths, log);
-      const before = corpus.data.articles.length;
-      corpus = next;
-      onLoad(next);
-      log.info(`corpus reloaded (${why}): ${next.data.articles.length} article(s) (was ${before}), ${next.data.passages.length} quote(s)`);
-      return true;
+      const added = corpus.articlesAddedSince(cursor);
+      cursor = added.cursor;
+      if (added.ids.length) onAdded(added.ids);
     } catch (e) {
-      log.error(`corpus reload (${why}) failed; still answering from the corpus loaded before: ${e instanceof Error ? e.message : String(e)}`);
-      return false;
+      log.warn(`looking for new articles failed: ${e instanceof Error ? e.message : String(e)}`);
     }
+  };
+  look();
+
+  function reload(why: string): Promise<boolean> {
+    return new Promise((done) => {
+      const worker = new Worker(workerFile(), { workerData: { root: paths.root } });
+      workers.add(worker);
+      let ok = false;
+      worker.on('message', (m: WorkerMessage) => {
+        if ('log' in m) log.info(m.log);
+        else if ('done' in m) {
+          ok = true;
+          log.info(`ingest (${why}): ${m.done ?? 'nothing changed in raw/'}`);
+        } else log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${m.error}`);
+      });
+      worker.on('error', (e) => log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${e.message}`));
+      worker.on('exit', () => {
+        workers.delete(worker);
+        if (ok) look();
+        done(ok);
+      });
+    });
   }
 
   return {
     current: () => corpus,
     reload,
     watchBuild() {
-      if (watcher) return;
-      watcher = watch(paths.build, (_event, file) => {
-        if (file !== 'manifest.json') return;
-        if (timer) clearTimeout(timer);
-        timer = setTimeout(() => {
-          // Our own rebuild, or a touch with nothing new, is not a reason to load again.
-          const stamp = manifestStamp(paths);
-          if (stamp && stamp !== stampOf(corpus)) reload('a new build was written');
-        }, DEBOUNCE_MS);
-      });
-      watcher.on('error', (e) => log.warn(`watching ${paths.build} stopped: ${e.message}; send SIGHUP to reload`));
+      if (timer) return;
+      timer = setInterval(look, pollMs);
+      timer.unref();
     },
     stop() {
-      if (timer) clearTimeout(timer);
-      watcher?.close();
-      watcher = null;
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = null;
+      // An ingest still running is cut short: its file transactions are atomic, and the next ingest finishes the job.
+      for (const w of workers) void w.terminate();
+      corpus.close();
     },
   };
 }

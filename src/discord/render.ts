@@ -8,6 +8,7 @@ import type { Answer, ArticleRef, BriefAnswer, Quote, TimelineEvent } from '../b
 import { describeProblem } from '../briefing/problems.js';
 import { formatPublished } from '../render/citation.js';
 import { dateLabel } from '../render/date-label.js';
+import type { Window } from '../briefing/window.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
 import { pageButtons, pageFooter } from './paging.js';
 
@@ -35,6 +36,9 @@ interface Layout {
   items: (() => string)[];
   perPage: number;
   fields?: APIEmbed['fields'];
+  /** For answers that hold one window of a longer list: how long the list is, and where `items` start in it. */
+  total?: number;
+  offset?: number;
 }
 
 function eventBlock(e: TimelineEvent): string {
@@ -81,15 +85,17 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     case 'timeline': {
       const f = answer.filters;
       const scope = [f.actor?.name, f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`].filter(Boolean).join(' · ');
-      const lead = answer.events.length ? `${answer.events.length} dated event(s), oldest first` : 'No quote states a date in that scope.';
-      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map((e) => () => eventBlock(e)), perPage: PER_PAGE.events };
+      const lead = answer.total ? `${answer.total} dated event(s), oldest first` : 'No quote states a date in that scope.';
+      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map((e) => () => eventBlock(e)), perPage: PER_PAGE.events, total: answer.total, offset: answer.offset };
     }
     case 'sources':
       return {
         title: 'Sources',
-        lead: `${answer.articles.length} article(s) in the corpus`,
+        lead: `${answer.total} article(s) in the corpus`,
         items: answer.articles.map((a) => () => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``),
         perPage: PER_PAGE.sources,
+        total: answer.total,
+        offset: answer.offset,
       };
     case 'brief':
       return briefLayout(answer);
@@ -105,16 +111,23 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
 export function pageCount(answer: Answer): number {
   if (!answer.ok) return 1;
   const l = layoutOf(answer);
-  return Math.max(1, Math.ceil(l.items.length / l.perPage));
+  return Math.max(1, Math.ceil((l.total ?? l.items.length) / l.perPage));
+}
+
+/** The slice of a long list a command should answer with to draw one page (timeline and sources hold windows). */
+export function pageWindow(command: string, page: number): Window {
+  const size = command === 'timeline' ? PER_PAGE.events : command === 'sources' ? PER_PAGE.sources : PER_PAGE.quotes;
+  return { offset: Math.max(0, page) * size, limit: size };
 }
 
 /** One page of an answer as a message, with Previous/Next buttons when there is more than one. */
 export function renderPage(answer: Answer, page: number, line: string): MessagePayload {
   if (!answer.ok) return { content: `⚠️ ${clip(describeProblem(answer.problem), LIMITS.content - 3)}`, embeds: [], components: [] };
   const l = layoutOf(answer);
-  const pages = Math.max(1, Math.ceil(l.items.length / l.perPage));
+  const pages = Math.max(1, Math.ceil((l.total ?? l.items.length) / l.perPage));
   const at = Math.min(Math.max(0, page), pages - 1);
-  const shown = l.items.slice(at * l.perPage, (at + 1) * l.perPage).map((draw) => draw());
+  const from = at * l.perPage - (l.offset ?? 0);
+  const shown = l.items.slice(Math.max(0, from), Math.max(0, from + l.perPage)).map((draw) => draw());
   const description = [l.lead && clip(l.lead, LEAD_CHARS), ...shown].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
     color: COLOR,

@@ -22,7 +22,7 @@ import { digestAutocomplete, handleDigest, type DigestInteractionDeps } from './
 import { commandLine } from './command-line.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from './paging.js';
-import { renderPage } from './render.js';
+import { pageWindow, renderPage } from './render.js';
 
 export interface RouterDeps {
   /** The current corpus (it may be reloaded while the bot runs). */
@@ -57,7 +57,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   if (command.slow) {
     // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
-    const answer = command.execute({ corpus: deps.corpus(), options });
+    const answer = command.execute({ corpus: deps.corpus(), options, window: pageWindow(command.data.name, 0) });
     const payload = { ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS };
     if (answer.ok || options.private === true) await i.editReply(payload);
     else {
@@ -67,7 +67,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
     }
     return;
   }
-  const answer = command.execute({ corpus: deps.corpus(), options });
+  const answer = command.execute({ corpus: deps.corpus(), options, window: pageWindow(command.data.name, 0) });
   const ephemeral = options.private === true || !answer.ok;
   await i.reply({ ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions);
 }
@@ -87,7 +87,8 @@ async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise
     await i.reply({ content: '⚠️ This button no longer works. Run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
-  const payload = { ...renderPage(parsed.command.execute({ corpus: deps.corpus(), options: parsed.options }), ref.page, line!), allowedMentions: NO_MENTIONS };
+  const window = pageWindow(parsed.command.data.name, ref.page);
+  const payload = { ...renderPage(parsed.command.execute({ corpus: deps.corpus(), options: parsed.options, window }), ref.page, line!), allowedMentions: NO_MENTIONS };
   // Someone else paging a shared answer gets their own copy, so the asker's message does not move under them.
   const asker = i.message.interactionMetadata?.user.id;
   if (asker && asker !== i.user.id) await i.reply({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);

@@ -70,7 +70,7 @@ function searchText(s: SearchAnswer, opts: TextOptions): string[] {
 function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
   const f = t.filters;
   const scope = [f.actor && `actor ${f.actor.name}`, f.corridor && `corridor ${f.corridor.name}`, (f.from || f.to) && `${f.from ?? 'the start'} to ${f.to ?? 'now'}`].filter(Boolean).join(', ');
-  const head = `${t.events.length} dated event(s)${scope ? ` for ${scope}` : ''}`;
+  const head = `${t.total} dated event(s)${scope ? ` for ${scope}` : ''}`;
   if (t.events.length === 0) return [head, '', 'No quote states a date in that scope.'];
   const shown = opts.limit > 0 ? t.events.slice(0, opts.limit) : t.events;
   const lines = [head];
@@ -81,7 +81,7 @@ function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
       for (const e of group.events) lines.push(`   ${quoteLine(e.quote, opts)}`, `     — ${citation(e.article)}  [${e.quote.id}]`);
     }
   }
-  if (shown.length < t.events.length) lines.push('', `… ${t.events.length - shown.length} more events (--limit 0 shows all; --json gives the full answer)`);
+  if (shown.length < t.total) lines.push('', `… ${t.total - shown.length} more events (--limit 0 shows ${t.events.length < t.total ? `the first ${t.events.length}` : 'all'}; --json gives them as data)`);
   return lines;
 }
 
@@ -106,7 +106,7 @@ function quoteText(q: QuoteAnswer, opts: TextOptions): string[] {
 
 function sourcesText(s: SourcesAnswer): string[] {
   return [
-    `${s.articles.length} article(s) in the corpus`,
+    `${s.total} article(s) in the corpus${s.articles.length < s.total ? ` (the newest ${s.articles.length} below)` : ''}`,
     '',
     ...s.articles.flatMap((a) => [
       `• ${a.title}`,

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../../src/corpus/corpus.js';
+import { contents } from '../helpers/corpus-contents.js';
 import type { Gazetteer } from '../../src/corpus/schema.js';
 
 /** mulberry32: small, fast and good enough to pick sentences. */
@@ -62,9 +63,10 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const names = namePools(seedCorpus.gazetteer);
   const swap = (text: string) => text.replace(names.pattern, (m) => pick(names.poolOf.get(m.toLowerCase()) ?? [m]));
-  const body = seedCorpus.data.passages.filter((p) => p.kind === 'body' && p.text.length > 60).map((p) => p.text);
-  const captions = seedCorpus.data.passages.filter((p) => p.kind === 'caption').map((p) => p.text);
-  const titles = seedCorpus.data.articles.map((a) => a.title.replace(/\s+—\s+.*$/, ''));
+  const seedText = contents(seedCorpus);
+  const body = seedText.passages.filter((p) => p.kind === 'body' && p.text.length > 60).map((p) => p.text);
+  const captions = seedText.passages.filter((p) => p.kind === 'caption').map((p) => p.text);
+  const titles = seedText.articles.map((a) => a.title.replace(/\s+—\s+.*$/, ''));
   const used = new Set<string>();
   const article = () => {
     const outlet = pick(OUTLETS);

@@ -1,16 +1,15 @@
-// Run as a fresh process by the benchmark: opens the build in DATA_DIR the way
-// `briefing start` does (search index included), answers one /actor, and
+// Run as a fresh process by the benchmark: opens the corpus in DATA_DIR the way
+// `briefing start` does (checking raw/ for changes first), answers one /actor, and
 // reports the time since the process started. Then it answers one of each
 // other command and reports memory after a full garbage collection.
 import { findCommand } from '../../commands/index.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
-import { openWarmCorpus } from '../../src/corpus/live-corpus.js';
-import { makeLogger } from '../../src/logger.js';
+import { openCorpus } from '../../src/corpus/build-store.js';
 import { mb, round } from './stats.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: load-probe <data dir>');
-const corpus = openWarmCorpus(dataPaths(dir), makeLogger('error', () => {}));
+const corpus = openCorpus(dataPaths(dir));
 findCommand('actor')!.execute({ corpus, options: { name: 'Iran' } });
 // performance.now() counts from the start of this process: node's own start-up and module loading included.
 const load_ms = round(performance.now(), 1);

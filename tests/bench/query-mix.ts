@@ -1,5 +1,5 @@
 // The fixed mix of queries the benchmark asks: names as users type them,
-// misspellings, free-text questions and hostile strings (lunr syntax, 3000
+// misspellings, free-text questions and hostile strings (search-engine syntax, 3000
 // characters, control characters, other scripts, mentions). Drawn from the
 // gazetteer in a fixed order, so every run asks the same things.
 import type { Gazetteer } from '../../src/corpus/schema.js';

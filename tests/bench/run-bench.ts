@@ -1,14 +1,14 @@
 // `npm run bench [-- --json] [--articles N] [--interactions M] [--rate R]`:
-// ingest, index size, start-up, memory, answer latency, the naive lunr
-// baseline and end-to-end throughput, on the seed corpus and on N generated
+// ingest, adding one article, database size, start-up, memory, answer
+// latency, the naive FTS5 baseline and end-to-end throughput, on the seed corpus and on N generated
 // articles (default 1,000), all in one run. Progress goes to stderr; the
 // table (or one JSON object) to stdout. Generated files live in a temp folder.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { buildCorpus, openCorpus, type BuildResult } from '../../src/corpus/build-store.js';
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { measureE2e, type E2eFigures } from './e2e-load.js';
 import { generateCorpus } from './generate-corpus.js';
@@ -20,6 +20,8 @@ import { formatTable } from './table.js';
 export interface CorpusFigures {
   corpus: { articles: number; passages: number };
   ingest_ms: number;
+  /** Ingesting one more article into the built corpus. */
+  add_one_ms: number;
   index_bytes: number;
   load_ms: number;
   heap_mb: number;
@@ -50,6 +52,26 @@ function positive(name: string, raw: string | undefined, fallback: number): numb
   return n;
 }
 
+const ONE_MORE = `---
+title: "One more article for the benchmark"
+outlet: Bench Wire
+author: A. Writer
+published: 2026-11-20
+---
+
+Azerbaijan and Armenia agreed on 18 November 2026 to meet again on the Zangezur Corridor.
+
+Iran said it would watch the talks closely, and Russia offered to host the next round in December.
+`;
+
+/** The time `briefing ingest` takes to add one new file to the built corpus: what a feed poll costs. */
+function addOne(paths: DataPaths): BuildResult {
+  writeFileSync(join(paths.raw, 'zz_one_more.md'), ONE_MORE);
+  const r = buildCorpus(paths);
+  if (r.report.added.length !== 1) throw new Error(`adding one article added ${r.report.added.length}`);
+  return r;
+}
+
 /** A fresh process per run; the median of LOAD_RUNS, memory from the same runs. */
 function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb: number } {
   const probe = new URL('./load-probe.js', import.meta.url).pathname;
@@ -59,19 +81,24 @@ function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb
 
 async function measureCorpus(label: string, paths: DataPaths, o: { interactions: number; rate: number }, log: (l: string) => void): Promise<CorpusFigures> {
   log(`${label}: ingest`);
-  const built = buildCorpus(paths);
-  log(`${label}: ${built.corpus.articles.length} articles, ${built.corpus.passages.length} passages, ingest ${Math.round(built.ms)} ms; loading in fresh processes`);
+  let done = 0;
+  const built = buildCorpus(paths, { progress: (n, total) => { if (n - done >= 2000 || n === total) log(`  ingested ${(done = n)}/${total} files`); } });
+  log(`${label}: ${built.articles} articles, ${built.passages} passages, ingest ${Math.round(built.ms)} ms; one more article`);
+  const after = addOne(paths);
+  const add_one_ms = round(after.ms, 1);
+  log(`${label}: one more article in ${add_one_ms} ms; loading in fresh processes`);
   const load = probeLoad(paths);
   const corpus = openCorpus(paths);
   const mix = queryMix(corpus.gazetteer);
-  log(`${label}: answer latency and the lunr baseline`);
+  log(`${label}: answer latency and the naive FTS5 baseline`);
   const commands = measureCommands(corpus, mix);
-  const baseline = measureBaseline(corpus, mix, commands.search);
+  const baseline = measureBaseline(paths.build, mix, commands.search);
+  corpus.close();
   log(`${label}: end to end, ${o.interactions} interactions at ${o.rate}/s`);
   const e2e = await measureE2e(paths.root, mix, o.interactions, o.rate, log);
   return {
-    corpus: { articles: built.corpus.articles.length, passages: built.corpus.passages.length },
-    ingest_ms: round(built.ms, 1), index_bytes: built.indexBytes, ...load, commands, baseline, e2e,
+    corpus: { articles: after.articles, passages: after.passages },
+    ingest_ms: round(built.ms, 1), add_one_ms, index_bytes: after.bytes, ...load, commands, baseline, e2e,
   };
 }
 

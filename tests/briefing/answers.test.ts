@@ -103,6 +103,7 @@ describe('/sources', () => {
     expect(s.articles).toHaveLength(4);
     expect(s.articles.at(-1)!.published).toBeNull();
     expect(s.articles.map((a) => a.published).slice(0, 3)).toEqual(['2025-08-06', '2025-07-31', '2025-07-15']);
-    expect(s.articles.reduce((n, a) => n + a.passages, 0)).toBe(corpus.data.passages.length);
+    expect(s.articles.reduce((n, a) => n + a.passages, 0)).toBe(corpus.size().passages);
+    expect(s.total).toBe(4);
   });
 });

@@ -1,11 +1,12 @@
 // Invalid or corrupt data files get one clear message naming the file and the field.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { DataFileError } from '../../src/corpus/data-file-error.js';
 import { FIXTURES, REPO, tempData } from '../helpers/temp-data.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { contents } from '../helpers/corpus-contents.js';
 
 function failure(run: () => unknown): DataFileError {
   try {
@@ -47,26 +48,31 @@ describe('bad data files', () => {
     expect(e.message).toMatch(/a\.md: a Markdown article needs a front-matter block/);
   });
 
-  it('rebuilds a corrupt build instead of crashing, and keeps ids', () => {
+  it('rebuilds a corrupt database file from raw/ with one log line, and keeps ids', () => {
     const paths = tempData(SEED_FILES);
     const first = openCorpus(paths);
-    writeFileSync(join(paths.build, 'corpus.json'), '{"formatVersion":1,"articles":[');
+    const ids = contents(first).passages.map((p) => p.id);
+    first.close();
+    for (const f of ['corpus.sqlite-wal', 'corpus.sqlite-shm']) rmSync(join(paths.build, f), { force: true });
+    writeFileSync(join(paths.build, 'corpus.sqlite'), 'SQLite format 3\u0000 but then garbage '.repeat(200));
     const log: string[] = [];
     const again = openCorpus(paths, (l) => log.push(l));
-    expect(log.join('\n')).toMatch(/corpus\.json: invalid JSON.*rebuilding/s);
-    expect(again.data.passages.map((p) => p.id)).toEqual(first.data.passages.map((p) => p.id));
+    expect(log.filter((l) => /corpus\.sqlite: .*rebuilding it from raw/.test(l))).toHaveLength(1);
+    expect(contents(again).passages.map((p) => p.id)).toEqual(ids);
+    again.close();
   });
 
-  it('rebuilds with one log line when a raw file changes, and not otherwise', () => {
+  it('updates with one log line when a raw file is added, and says nothing otherwise', () => {
     const paths = tempData(SEED_FILES);
     const log: string[] = [];
-    openCorpus(paths, (l) => log.push(l));
-    openCorpus(paths, (l) => log.push(l));
-    expect(log).toHaveLength(1);
+    openCorpus(paths, (l) => log.push(l)).close();
+    log.length = 0;
+    openCorpus(paths, (l) => log.push(l)).close();
+    expect(log).toEqual([]);
     writeFileSync(join(paths.raw, 'extra.md'), readFileSync(join(FIXTURES, 'markdown-article.md')));
     const c = openCorpus(paths, (l) => log.push(l));
-    expect(log).toHaveLength(2);
-    expect(log[1]).toMatch(/changed since the last build/);
-    expect(c.data.articles).toHaveLength(5);
+    expect(log).toEqual(['corpus updated from raw/: 1 new article(s)']);
+    expect(c.size().articles).toBe(5);
+    c.close();
   });
 });

@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildCorpus } from '../../src/corpus/build-store.js';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { contents } from '../helpers/corpus-contents.js';
 import { FIXTURES, tempData } from '../helpers/temp-data.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
 
@@ -10,7 +11,9 @@ const md = readFileSync(join(FIXTURES, 'markdown-article.md'), 'utf8');
 const jsonl = readFileSync(join(FIXTURES, 'articles.jsonl'), 'utf8');
 
 describe('other inputs', () => {
-  const { corpus, report } = buildCorpus(tempData({ 'a.md': md, 'b.jsonl': jsonl }));
+  const paths = tempData({ 'a.md': md, 'b.jsonl': jsonl });
+  const { report } = buildCorpus(paths);
+  const corpus = contents(openCorpus(paths));
   const article = (title: string) => corpus.articles.find((a) => a.title === title)!;
   const texts = (id: string) => corpus.passages.filter((p) => p.articleId === id);
 
@@ -35,11 +38,13 @@ describe('other inputs', () => {
   });
 });
 
+const built = (files: Record<string, string>) => contents(openCorpus(tempData(files)));
+
 describe('stable ids', () => {
   it('gives the same ids for the same input, and adding an article changes none', () => {
-    const one = buildCorpus(tempData(SEED_FILES)).corpus;
-    const two = buildCorpus(tempData(SEED_FILES)).corpus;
-    const more = buildCorpus(tempData({ ...SEED_FILES, 'z.md': md })).corpus;
+    const one = built(SEED_FILES);
+    const two = built(SEED_FILES);
+    const more = built({ ...SEED_FILES, 'z.md': md });
     const ids = one.passages.map((p) => p.id);
     expect(two.passages.map((p) => p.id)).toEqual(ids);
     const moreIds = new Set(more.passages.map((p) => p.id));
@@ -48,8 +53,9 @@ describe('stable ids', () => {
   });
 
   it('keeps one copy of an article that two files both contain', () => {
-    const { corpus, report } = buildCorpus(tempData({ ...SEED_FILES, '001_again.txt': SEED_FILES['000_seed.txt'] }));
-    expect(corpus.articles).toHaveLength(4);
+    const paths = tempData({ ...SEED_FILES, '001_again.txt': SEED_FILES['000_seed.txt'] });
+    const { report } = buildCorpus(paths);
+    expect(contents(openCorpus(paths)).articles).toHaveLength(4);
     expect(report.merged).toHaveLength(4);
   });
 });

@@ -23,24 +23,46 @@ const waitFor = async (check: () => boolean) => {
 };
 
 describe('the live corpus', () => {
-  it('reloads when `briefing ingest` writes a new build, and keeps the old corpus when a reload fails', async () => {
+  it('answers from rows `briefing ingest` commits, with no reload, and reports the new articles once', async () => {
     const paths = tempData(SEED_FILES);
     const logs: string[] = [];
-    const loaded: number[] = [];
-    const live = liveCorpus(paths, makeLogger('info', (l) => logs.push(l)), (c) => loaded.push(c.data.articles.length));
-    const before = live.current().data.articles.length;
+    const added: string[][] = [];
+    const live = liveCorpus(paths, makeLogger('info', (l) => logs.push(l)), (ids) => added.push(ids), 20);
+    const corpus = live.current();
+    const before = corpus.size().articles;
+    expect(added).toHaveLength(1);
+    expect(added[0]).toHaveLength(before);
     live.watchBuild();
     try {
       writeFileSync(join(paths.raw, 'border.md'), ARTICLE);
       buildCorpus(paths);
-      expect(await waitFor(() => live.current().data.articles.length === before + 1)).toBe(true);
-      expect(loaded).toEqual([before, before + 1]);
-      expect(logs.join('\n')).toMatch(new RegExp(`corpus reloaded \\(a new build was written\\): ${before + 1} article\\(s\\) \\(was ${before}\\)`));
+      // The same connection sees the new rows: nothing is loaded again.
+      expect(corpus.size().articles).toBe(before + 1);
+      expect(await waitFor(() => added.length === 2)).toBe(true);
+      expect(added[1]).toHaveLength(1);
+      expect(corpus.article(added[1]![0]!)?.title).toBe('Baku and Yerevan agree on border commission');
+    } finally {
+      live.stop();
+    }
+  });
+
+  it('ingests raw/ again in a worker on reload, and keeps answering when that fails', async () => {
+    const paths = tempData(SEED_FILES);
+    const logs: string[] = [];
+    const added: string[][] = [];
+    const live = liveCorpus(paths, makeLogger('info', (l) => logs.push(l)), (ids) => added.push(ids), 20);
+    try {
+      const before = live.current().size().articles;
+      writeFileSync(join(paths.raw, 'border.md'), ARTICLE);
+      expect(await live.reload('SIGHUP')).toBe(true);
+      expect(live.current().size().articles).toBe(before + 1);
+      expect(added.at(-1)).toHaveLength(1);
+      expect(logs.join('\n')).toMatch(/ingest \(SIGHUP\): corpus updated from raw\/: 1 new article\(s\)/);
 
       writeFileSync(paths.gazetteer, '{ not json');
-      expect(live.reload('SIGHUP')).toBe(false);
-      expect(live.current().data.articles.length).toBe(before + 1);
-      expect(logs.join('\n')).toMatch(/corpus reload \(SIGHUP\) failed; still answering from the corpus loaded before: .*gazetteer\.json/);
+      expect(await live.reload('SIGHUP')).toBe(false);
+      expect(live.current().size().articles).toBe(before + 1);
+      expect(logs.join('\n')).toMatch(/ingest \(SIGHUP\) failed; still answering from the corpus as it was: .*gazetteer\.json/);
     } finally {
       live.stop();
     }

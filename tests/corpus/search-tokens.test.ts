@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { buildSearchIndex } from '../../src/corpus/search-index.js';
 import { searchTokens } from '../../src/corpus/search-tokens.js';
 import { queryTerms } from '../../src/briefing/full-text.js';
 
@@ -29,23 +28,5 @@ describe('the hardened tokenizer (ARCHITECTURE §4 traps)', () => {
   it('records positions in the raw text for marking matches', () => {
     const [, second] = searchTokens('Iran–Israel');
     expect(second).toEqual({ term: 'israel', start: 5, length: 6 });
-  });
-});
-
-describe('the index', () => {
-  const idx = buildSearchIndex([
-    { id: 'a', text: 'A further risk stemming from the Iran–Israel–US conflict.' },
-    { id: 'b', text: "Armenia's border with Iran? Erdoğan said so." },
-    { id: 'c', text: 'Россия и Украина' },
-  ]);
-  const find = (text: string) => idx.query((q) => queryTerms(text).forEach((t) => q.term(t, { usePipeline: true }))).map((r) => r.ref).sort();
-
-  it('finds words joined by en dashes, possessives, diacritics, US and Cyrillic', () => {
-    expect(find('Israel')).toEqual(['a']);
-    expect(find('US')).toEqual(['a']);
-    expect(find('Armenia')).toEqual(['b']);
-    expect(find('Erdogan')).toEqual(['b']);
-    expect(find('Iran?')).toEqual(['a', 'b']);
-    expect(find('Россия')).toEqual(['c']);
   });
 });

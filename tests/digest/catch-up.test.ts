@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contents } from '../helpers/corpus-contents.js';
 import { planCatchUp } from '../../src/digest/catch-up.js';
 import { digestNonce } from '../../src/digest/nonce.js';
 import { makeScheduler } from '../../src/digest/scheduler.js';
@@ -53,7 +54,7 @@ describe('the scheduler on start', () => {
   it('retries an interrupted fire with its nonce, catches up a recent miss once, and logs older ones as skipped', async () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
-    store.recordArticles(corpus.data.articles.map((a) => a.id), new Date('2026-11-20T00:00:00Z'));
+    store.recordArticles(contents(corpus).articles.map((a) => a.id), new Date('2026-11-20T00:00:00Z'));
     const daily = store.addSubscription(NEW_SUB, new Date('2026-11-20T00:00:00Z'));
     const hourly = store.addSubscription({ ...NEW_SUB, schedule: '0 * * * *', cron: '0 * * * *' }, new Date('2026-11-24T01:30:00Z'));
     const now = new Date('2026-11-24T10:30:00Z');

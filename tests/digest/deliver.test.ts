@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { contents } from '../helpers/corpus-contents.js';
 import { deliverFire, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
 import { digestNonce } from '../../src/digest/nonce.js';
 import { digestThreadName, renderDigest } from '../../src/discord/digest-render.js';
@@ -15,7 +16,7 @@ const FIRE = new Date('2026-11-24T08:00:00Z');
 
 function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
   const { store } = tempStore();
-  store.recordArticles(corpus.data.articles.map((a) => a.id), o.seen ?? new Date('2026-11-24T06:00:00Z'));
+  store.recordArticles(contents(corpus).articles.map((a) => a.id), o.seen ?? new Date('2026-11-24T06:00:00Z'));
   const sub = store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
   const publisher = new FakePublisher();
   const logs: string[] = [];
@@ -34,7 +35,7 @@ describe('delivering one fire', () => {
   it('posts the digest once, with the nonce of (subscription, fire time), and logs it', async () => {
     const { store, sub, publisher, deps } = setup();
     const out = await deliverFire(deps, sub.id, FIRE);
-    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', articles: corpus.data.articles.length });
+    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', articles: contents(corpus).articles.length });
     expect(publisher.messages).toHaveLength(1);
     expect(publisher.messages[0]!.nonce).toBe(digestNonce(sub.id, FIRE));
     expect(limitViolations(publisher.messages[0]!.payload)).toEqual([]);

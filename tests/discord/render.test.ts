@@ -31,6 +31,7 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
     ok: fc.constant(true as const), command: fc.constant('timeline' as const),
     filters: fc.constant<TimelineAnswer['filters']>({ actor: null, corridor: null, from: null, to: null }),
     events: fc.array(fc.record({ date: fc.constant<EventDate>({ start: '2024-07', end: null, precision: 'month', approximate: false }), phrase: fc.constant('July 2024'), quote, actors: fc.constant<NamedRef[]>([]), corridors: fc.constant<NamedRef[]>([]), article }), { maxLength: 40 }),
+    total: fc.nat({ max: 100000 }), offset: fc.constant(0),
   }),
   fc.record({
     ok: fc.constant(true as const), command: fc.constant('brief' as const),

@@ -1,5 +1,5 @@
 // The installed `briefing start` as a real process against the emulator:
-// it logs in, answers, reloads its corpus on SIGHUP, and on SIGTERM finishes
+// it logs in, answers, ingests raw/ again on SIGHUP, and on SIGTERM finishes
 // and exits 0 within 5 s.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -24,18 +24,22 @@ describe('briefing start as a process', () => {
     let logs = '';
     child.stderr.on('data', (d) => (logs += String(d)));
     child.stdout.on('data', (d) => (logs += String(d)));
+    child.on('exit', (code, signal) => (logs += `\n[exit ${code} ${signal}]`));
+    process.on('exit', () => undefined);
     await emulator.waitFor(() => logs.includes('logged in as'), 20000);
     const i = slash('actor', { name: 'Iran' });
     emulator.inject(i);
     await emulator.waitFor(() => emulator.callsTo('POST', new RegExp(`^/interactions/${i.id}/`)).length > 0);
-    // SIGHUP reloads the corpus in place; the bot keeps running.
+    // SIGHUP reads raw/ again in a worker thread; the bot keeps running.
     child.kill('SIGHUP');
-    await emulator.waitFor(() => logs.includes('corpus reloaded (SIGHUP)'), 10000);
+    await emulator.waitFor(() => logs.includes('ingest (SIGHUP): nothing changed in raw/'), 10000).catch((e: Error) => {
+      throw new Error(`${e.message}; the bot logged:\n${logs}`);
+    });
     expect(child.exitCode).toBeNull();
     const started = Date.now();
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
-    expect(code).toBe(0);
+    expect(code, logs).toBe(0);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(logs).toContain('SIGTERM');
     expect(logs).not.toContain(TOKEN);

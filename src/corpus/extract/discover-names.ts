@@ -14,8 +14,8 @@ const SKIP = new Set(
 );
 const CONNECTORS = new Set(['of', 'de', 'von', 'der', 'al']);
 
-/** `known`: folded gazetteer names and ignored phrases, which are not news to the curator. */
-export function discoverNames(passages: { text: string; mentions: Mention[] }[], known: Set<string>, limit = 20): { name: string; count: number }[] {
+/** How often each unknown name occurs. `known`: folded gazetteer names and ignored phrases, which are not news to the curator. */
+export function countNames(passages: { text: string; mentions: Mention[] }[], known: Set<string>): Map<string, number> {
   const counts = new Map<string, number>();
   for (const { text, mentions } of passages) {
     const ws = words(text);
@@ -32,7 +32,12 @@ export function discoverNames(passages: { text: string; mentions: Mention[] }[],
       i = j - 1;
     }
   }
-  return [...counts.entries()]
+  return counts;
+}
+
+/** The most frequent names seen at least twice. */
+export function topNames(counts: Iterable<[string, number]>, limit = 20): { name: string; count: number }[] {
+  return [...counts]
     .filter(([, n]) => n >= 2)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, limit)

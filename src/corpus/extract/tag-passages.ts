@@ -1,6 +1,6 @@
 // Tags every passage with the actors and corridors it is about, scored by
 // centrality. Corridors may also be tagged by reference ("the project").
-import type { EntityTag } from '../build-schema.js';
+import type { EntityTag } from '../records.js';
 import { centrality } from './centrality.js';
 import { resolveCorridorReferences } from './corridor-references.js';
 import type { GazetteerMatcher, Mention } from './gazetteer-matcher.js';

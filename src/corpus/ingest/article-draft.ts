@@ -2,9 +2,10 @@
 // before passages, ids and entity tags are made.
 import type { DropCounts } from './article-layout.js';
 import type { LayoutItem } from './layout-item.js';
+import type { SourceFormat } from '../records.js';
 import type { PublishedDate } from './published-date.js';
 
-export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl';
+export type { SourceFormat };
 
 export interface ArticleSource {
   /** Path relative to the raw folder. */

@@ -1,0 +1,257 @@
+// The Corpus over the SQLite database. Every method is one prepared query
+// against an index, with a LIMIT, so an answer costs the page it shows. The
+// connection reads while `briefing ingest` writes (WAL): the next query sees
+// the new rows. Once a second it also checks whether the file was replaced
+// by a rebuild, or the gazetteer changed, and follows.
+import { statSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
+import type { Article, Passage, StanceRecord } from '../records.js';
+import type { Corpus, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
+import type { Gazetteer } from '../schema.js';
+import { corpusFile, openForReading, type Db } from './corpus-db.js';
+import { matchExpression } from './fts-query.js';
+import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from './rows.js';
+
+const PASSAGE = `SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article`;
+const IDS = `(SELECT value FROM json_each(?))`;
+const RECHECK_MS = 1000;
+
+function earlier(day: string, days: number): string {
+  if (days <= 0 || day < '1000') return day;
+  const t = Date.parse(`${day}T00:00:00Z`) - days * 86_400_000;
+  return Number.isNaN(t) ? day : new Date(t).toISOString().slice(0, 10);
+}
+
+function queries(db: Db) {
+  const get = (sql: string) => db.prepare(sql);
+  return {
+    meta: get(`SELECT value FROM meta WHERE key = ?`).pluck(),
+    article: get(`SELECT * FROM articles WHERE id = ?`),
+    passage: get(`${PASSAGE} WHERE p.id = ?`),
+    passageAt: get(`${PASSAGE} WHERE p.rowid = ?`),
+    passagesOf: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) ORDER BY p.seq`),
+    around: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) AND p.seq BETWEEN ? AND ? ORDER BY p.seq`),
+    entity: get(`SELECT passages, articles FROM entity_counts WHERE type = ? AND entity = ?`),
+    ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
+    rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
+      ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
+    definition: get(`SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`).pluck(),
+    // SQLite takes the bare columns from the row holding MIN(ord): the first evidence of each stance.
+    stances: get(`SELECT actor, stance, (SELECT id FROM passages WHERE rowid = s.passage) AS passage, MIN(ord) AS first
+      FROM stances s WHERE corridor = ? GROUP BY actor, stance ORDER BY first`),
+    newest: get(`SELECT rowid FROM articles ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
+    newestIn: get(`SELECT rowid FROM articles WHERE id IN ${IDS} ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
+    articleAt: get(`SELECT * FROM articles WHERE rowid = ?`),
+    frequency: get(`SELECT doc FROM passages_vocab WHERE term = ?`).pluck(),
+    vocabRange: get(`SELECT term FROM passages_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
+    vocabHas: get(`SELECT 1 FROM passages_vocab WHERE term = ?`).pluck(),
+    match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+    matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
+    topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
+      WHERE article IN (SELECT rowid FROM articles WHERE id IN ${IDS}) GROUP BY type, entity`),
+    addedSince: get(`SELECT rowid, id FROM articles WHERE rowid > ? ORDER BY rowid`),
+    lastRow: get(`SELECT seq FROM sqlite_sequence WHERE name = 'articles'`).pluck(),
+    names: get(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC, name LIMIT ?`),
+  };
+}
+
+/** The WHERE clause and its values for a timeline query; `from` is the table (or join) it reads. */
+function eventWhere(q: EventQuery, maxSpanDays: number): { from: string; where: string; args: unknown[]; order: string } {
+  const args: unknown[] = [];
+  let from = 'events e';
+  let t = 'e';
+  const where: string[] = [];
+  const lead = q.actor !== null ? { type: 'actor', id: q.actor } : q.corridor !== null ? { type: 'corridor', id: q.corridor } : null;
+  if (lead) {
+    // The entity's own copy of the timeline index: one range scan, already in order.
+    from = 'event_tags t JOIN events e ON e.rowid = t.event';
+    t = 't';
+    where.push('t.type = ? AND t.entity = ?');
+    args.push(lead.type, lead.id);
+  }
+  if (q.actor !== null && q.corridor !== null) {
+    where.push(`EXISTS (SELECT 1 FROM tags g WHERE g.passage = e.passage AND g.type = 'corridor' AND g.entity = ?)`);
+    args.push(q.corridor);
+  }
+  // No event starts earlier than the longest span before the range: a lower bound the index can use.
+  where.push(`${t}.first >= ? AND ${t}.first <= ? AND ${t}.last >= ?`);
+  args.push(earlier(q.first, maxSpanDays), q.last, q.first);
+  if (q.articles) {
+    where.push(`e.article IN (SELECT rowid FROM articles WHERE id IN ${IDS})`);
+    args.push(JSON.stringify(q.articles));
+  }
+  return { from, where: where.join(' AND '), args, order: `${t}.first, ${t}.last, ${t}.article_id, ${t}.seq, ${t}.n` };
+}
+
+export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer): Corpus {
+  const file = corpusFile(build);
+  let db!: Db;
+  let q!: ReturnType<typeof queries>;
+  let inode = 0;
+  let gazetteer!: Gazetteer;
+  let gazetteerHash = '';
+  let checked = 0;
+  const eventStatements = new Map<string, ReturnType<Db['prepare']>>();
+
+  function attach(next: Db): void {
+    db = next;
+    q = queries(db);
+    eventStatements.clear();
+    inode = statSync(file).ino;
+  }
+  function refreshGazetteer(): void {
+    const hash = q.meta.get('gazetteer') as string;
+    if (hash !== gazetteerHash || !gazetteer) {
+      gazetteer = loadGazetteer();
+      gazetteerHash = hash;
+    }
+  }
+  /** Follows a rebuild that replaced the file, and a re-tag that changed the gazetteer. */
+  function current(): void {
+    const now = Date.now();
+    if (now - checked < RECHECK_MS) return;
+    checked = now;
+    try {
+      if (statSync(file).ino !== inode) {
+        const next = openForReading(build);
+        if ('db' in next) {
+          db.close();
+          attach(next.db);
+        }
+      }
+      refreshGazetteer();
+    } catch {
+      // The file is being replaced right now: keep answering from the open one.
+    }
+  }
+
+  const opened = openForReading(build);
+  if ('problem' in opened) throw new Error(`${file}: ${opened.problem}`);
+  attach(opened.db);
+  refreshGazetteer();
+  checked = Date.now();
+
+  const passageAt = (rowid: number) => passageFromRow(q.passageAt.get(rowid) as PassageRow);
+  const metaNumber = (key: string) => Number(q.meta.get(key) ?? 0);
+
+  function eventStatement(sql: string) {
+    let s = eventStatements.get(sql);
+    if (!s) eventStatements.set(sql, (s = db.prepare(sql)));
+    return s;
+  }
+
+  function byTerm(terms: string[]): string[] {
+    return terms.filter((t) => q.vocabHas.get(t) !== undefined);
+  }
+
+  const corpus: Corpus = {
+    get gazetteer() { current(); return gazetteer; },
+    actor: (id) => corpus.gazetteer.actors.find((a) => a.id === id),
+    corridor: (id) => corpus.gazetteer.corridors.find((c) => c.id === id),
+    size() {
+      current();
+      return { articles: metaNumber('articles'), passages: metaNumber('passages') };
+    },
+    article(id) {
+      current();
+      const r = q.article.get(id) as ArticleRow | undefined;
+      return r && articleFromRow(r);
+    },
+    passage(id) {
+      current();
+      const r = q.passage.get(id) as PassageRow | undefined;
+      return r && passageFromRow(r);
+    },
+    passagesOf(id) {
+      current();
+      return (q.passagesOf.all(id) as PassageRow[]).map(passageFromRow);
+    },
+    around(p, n) {
+      current();
+      const rows = (q.around.all(p.articleId, p.seq - n, p.seq + n) as PassageRow[]).map(passageFromRow);
+      return { before: rows.filter((x) => x.seq < p.seq), after: rows.filter((x) => x.seq > p.seq) };
+    },
+    entity(type, id) {
+      current();
+      const r = q.entity.get(type, id) as { passages: number; articles: number } | undefined;
+      return r ?? { passages: 0, articles: 0 };
+    },
+    ranked(type, id, limit, articles) {
+      current();
+      const rows = (articles ? q.rankedIn.all(type, id, JSON.stringify(articles), limit) : q.ranked.all(type, id, limit)) as number[];
+      return rows.map(passageAt);
+    },
+    definition(id) {
+      current();
+      const r = q.definition.get(id) as number | undefined;
+      return r === undefined ? undefined : passageAt(r);
+    },
+    stances(id) {
+      current();
+      return (q.stances.all(id) as StanceRecord[]).map(({ actor, stance, passage }) => ({ actor, stance, passage }));
+    },
+    events(eq, offset, limit) {
+      current();
+      const w = eventWhere(eq, metaNumber('max_span_days'));
+      const rows = eventStatement(`SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`)
+        .all([...w.args, limit, offset]) as { passage: number; n: number; first: string; last: string }[];
+      return rows.map((r): DatedPassage => {
+        const passage = passageAt(r.passage);
+        return { passage, date: passage.dates[r.n]!, first: r.first, last: r.last };
+      });
+    },
+    countEvents(eq) {
+      current();
+      const unbounded = eq.first <= '0000-01-01' && eq.last >= '9999-12-31' && !eq.articles;
+      if (unbounded && eq.actor === null && eq.corridor === null) return metaNumber('events');
+      const w = eventWhere(eq, metaNumber('max_span_days'));
+      return eventStatement(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.where}`).pluck().get(w.args) as number;
+    },
+    articles(offset, limit, ids) {
+      current();
+      const rows = (ids ? q.newestIn.all(JSON.stringify(ids), limit, offset) : q.newest.all(limit, offset)) as number[];
+      return rows.map((r) => articleFromRow(q.articleAt.get(r) as ArticleRow));
+    },
+    termFrequency(term) {
+      current();
+      return (q.frequency.get(term) as number | undefined) ?? 0;
+    },
+    nearTerms(term) {
+      current();
+      // One edit keeps the first letter, or drops or adds it: look in the vocabulary under that letter, then the two exact cases.
+      const first = term[0]!;
+      const under = q.vocabRange.all(first, String.fromCodePoint(first.codePointAt(0)! + 1), term.length - 1, term.length + 1) as string[];
+      const near = under.filter((t) => t !== term && distance(t, term) <= 1);
+      const edges = byTerm([term.slice(1)]).filter((t) => t.length > 0);
+      return [...new Set([...near, ...edges])];
+    },
+    match(tq, limit) {
+      current();
+      const expr = matchExpression(tq);
+      if (!expr) return { hits: [], total: 0 };
+      const rows = q.match.all(expr, limit) as { rowid: number; rank: number }[];
+      const hits = rows.map((r): TextHit => ({ passage: passageAt(r.rowid), score: -r.rank }));
+      const total = rows.length < limit ? rows.length : (q.matchCount.get(expr) as number);
+      return { hits, total };
+    },
+    topicCounts(articles) {
+      current();
+      return q.topicCounts.all(JSON.stringify(articles)) as { type: EntityType; id: string; passages: number }[];
+    },
+    articlesAddedSince(asked) {
+      current();
+      // A cursor past the last row number came from a file since rebuilt: start over (recording an id twice is harmless).
+      const cursor = asked > Number(q.lastRow.get() ?? 0) ? 0 : asked;
+      const rows = q.addedSince.all(cursor) as { rowid: number; id: string }[];
+      return { ids: rows.map((r) => r.id), cursor: rows.at(-1)?.rowid ?? cursor };
+    },
+    unknownNames(limit) {
+      current();
+      return q.names.all(limit) as { name: string; count: number }[];
+    },
+    close: () => db.close(),
+  };
+  return corpus;
+}
+
+export type { Article, Passage };

@@ -1,0 +1,193 @@
+// Incremental ingest: brings the corpus database in line with raw/ and the
+// gazetteer. A file whose size and time are unchanged is not even read; a new
+// or changed file costs only itself, in one transaction; a removed file takes
+// its articles with it. When one article is in several files, the richest
+// copy is served, and removing it brings the next copy back.
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { DataFileError } from '../data-file-error.js';
+import { gazetteerNames, listFiles, readGazetteer, readSidecar, shown, sidecarFor, type DataPaths } from '../data-dir.js';
+import { compileGazetteer, type GazetteerMatcher } from '../extract/gazetteer-matcher.js';
+import { formatOf, ingestFile, NOT_AN_ARTICLE_FORMAT, type IngestReport, type Progress, type RawInput } from '../ingest/ingest.js';
+import { foldKey } from '../../text/normalize.js';
+import { articleRows, type ArticleRows } from './article-rows.js';
+import type { Db } from './corpus-db.js';
+import { retagAll } from './retag.js';
+
+interface RawFile {
+  /** Relative to raw/, with forward slashes. */
+  rel: string;
+  abs: string;
+  sidecar: string | null;
+  stat: string;
+}
+
+interface Known { stat: string; fingerprint: string }
+
+const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+function scan(paths: DataPaths): RawFile[] {
+  const files = listFiles(paths.raw);
+  const all = new Set(files);
+  const statOf = (f: string | null) => {
+    if (!f) return '-';
+    const s = statSync(f);
+    return `${s.size}:${s.mtimeMs}`;
+  };
+  return files
+    .filter((f) => !f.toLowerCase().endsWith('.meta.json'))
+    .map((abs) => {
+      const sidecar = sidecarFor(abs, all);
+      return { rel: relative(paths.raw, abs).split(sep).join('/'), abs, sidecar, stat: `${statOf(abs)}|${statOf(sidecar)}` };
+    });
+}
+
+function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
+  const text = readFileSync(f.abs, 'utf8');
+  const sidecarText = f.sidecar ? readFileSync(f.sidecar, 'utf8') : '';
+  const input: RawInput = { file: f.rel, text, sidecar: f.sidecar ? readSidecar(f.sidecar) : null, mtimeDay: statSync(f.abs).mtime.toISOString().slice(0, 10) };
+  return { input, fingerprint: `${sha(text)}:${sha(sidecarText)}` };
+}
+
+export interface SyncOptions {
+  progress?: Progress;
+  log?: (line: string) => void;
+}
+
+interface FileWork {
+  db: Db;
+  rows: ArticleRows;
+  report: IngestReport;
+  /** Files whose copy of an article must be served again because the served copy went away. */
+  dirty: Set<string>;
+}
+
+/** Which copy of an article is served: the richest; on a tie the first file in order, then the first in the file. */
+function winner(db: Db, articleId: string): { file: string; pos: number } | undefined {
+  return db.prepare(`SELECT file, pos FROM copies WHERE article_id = ? ORDER BY richness DESC, file, pos LIMIT 1`).get(articleId) as { file: string; pos: number } | undefined;
+}
+
+function servedFrom(db: Db, articleId: string): string | undefined {
+  return db.prepare(`SELECT file FROM articles WHERE id = ?`).pluck().get(articleId) as string | undefined;
+}
+
+/** Removes a file's copies and the articles it served; returns their ids. */
+function dropFile(w: FileWork, file: string): string[] {
+  const served = w.db.prepare(`SELECT id FROM articles WHERE file = ?`).pluck().all(file) as string[];
+  w.db.prepare(`DELETE FROM copies WHERE file = ?`).run(file);
+  for (const id of served) w.rows.remove(id);
+  return served;
+}
+
+/** Articles no file serves any more but another file has a copy of: that file is read again. */
+function handOver(w: FileWork, ids: string[]): void {
+  for (const id of ids) {
+    if (servedFrom(w.db, id)) continue;
+    const next = winner(w.db, id);
+    if (next) w.dirty.add(next.file);
+  }
+}
+
+function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: string[], known: Set<string>, stored: Known | undefined): void {
+  const { input, fingerprint } = readInput(f);
+  if (stored && stored.fingerprint === fingerprint && !w.dirty.has(f.rel)) {
+    w.db.prepare(`UPDATE files SET stat = ? WHERE path = ?`).run(f.stat, f.rel);
+    w.report.unchanged++;
+    return;
+  }
+  const ingested = ingestFile(input, matcher, names, known);
+  if (!ingested) {
+    w.report.skipped.push({ file: f.rel, reason: NOT_AN_ARTICLE_FORMAT });
+    return;
+  }
+  w.db.transaction(() => {
+    const had = dropFile(w, f.rel);
+    const served = new Set<string>();
+    for (const a of ingested.articles) {
+      w.db.prepare(`INSERT OR REPLACE INTO copies (article_id, file, pos, richness) VALUES (?, ?, ?, ?)`).run(a.article.id, f.rel, a.pos, a.richness);
+    }
+    for (const a of ingested.articles) {
+      const best = winner(w.db, a.article.id)!;
+      if (best.file !== f.rel || best.pos !== a.pos) {
+        if (best.file !== f.rel) w.report.merged.push({ title: a.article.title, kept: best.file, dropped: f.rel });
+        else served.add(a.article.id);
+        continue;
+      }
+      const other = servedFrom(w.db, a.article.id);
+      if (other && other !== f.rel) w.report.merged.push({ title: a.article.title, kept: f.rel, dropped: other });
+      w.rows.remove(a.article.id);
+      w.rows.insert(a, a.pos);
+      served.add(a.article.id);
+      (other || had.includes(a.article.id) ? w.report.changed : w.report.added).push(a.article.id);
+    }
+    handOver(w, had);
+    for (const id of had) if (!served.has(id) && !servedFrom(w.db, id)) w.report.removed.push(id);
+    w.db.prepare(`INSERT OR REPLACE INTO files (path, stat, fingerprint, report) VALUES (?, ?, ?, ?)`).run(f.rel, f.stat, fingerprint, JSON.stringify(ingested.report));
+  })();
+  w.dirty.delete(f.rel);
+  w.report.files.push(ingested.report);
+}
+
+/** Brings the database in line with raw/ and the gazetteer; throws DataFileError when raw/ or the gazetteer is missing or invalid. */
+export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): IngestReport {
+  if (!existsSync(paths.raw)) throw new DataFileError(shown(paths.raw), 'folder not found; put article files (.txt, .md, .json, .jsonl) there');
+  const { gazetteer, text: gazetteerText } = readGazetteer(paths);
+  const matcher = compileGazetteer(gazetteer);
+  const names = gazetteerNames(gazetteer);
+  const known = new Set(names.map(foldKey));
+  const report: IngestReport = { files: [], skipped: [], merged: [], added: [], changed: [], removed: [], unchanged: 0, retagged: 0 };
+  const rows = articleRows(db);
+  const w: FileWork = { db, rows, report, dirty: new Set() };
+
+  const gazetteerHash = sha(gazetteerText);
+  const storedGazetteer = db.prepare(`SELECT value FROM meta WHERE key = 'gazetteer'`).pluck().get() as string;
+  const anyArticle = db.prepare(`SELECT 1 FROM articles LIMIT 1`).get() !== undefined;
+  if (storedGazetteer !== gazetteerHash && anyArticle) {
+    report.retagged = retagAll(db, rows, matcher, known, opts.log ?? (() => {}));
+  }
+  db.prepare(`UPDATE meta SET value = ? WHERE key = 'gazetteer'`).run(gazetteerHash);
+
+  const onDisk = scan(paths);
+  const stored = new Map((db.prepare(`SELECT path, stat, fingerprint FROM files`).all() as ({ path: string } & Known)[]).map((r) => [r.path, r]));
+  const present = new Set(onDisk.map((f) => f.rel));
+  for (const path of stored.keys()) {
+    if (present.has(path)) continue;
+    db.transaction(() => {
+      const gone = dropFile(w, path);
+      handOver(w, gone);
+      report.removed.push(...gone);
+      db.prepare(`DELETE FROM files WHERE path = ?`).run(path);
+    })();
+  }
+  const changed = onDisk.filter((f) => stored.get(f.rel)?.stat !== f.stat || w.dirty.has(f.rel));
+  report.unchanged += onDisk.length - changed.length;
+  const todo = [...changed];
+  for (let n = 0; n < todo.length; n++) {
+    const f = todo[n]!;
+    opts.progress?.(n + 1, todo.length, f.rel);
+    if (!formatOf(f.rel)) {
+      report.skipped.push({ file: f.rel, reason: NOT_AN_ARTICLE_FORMAT });
+      continue;
+    }
+    try {
+      applyFile(w, f, matcher, names, known, stored.get(f.rel));
+    } catch (e) {
+      if (!(e instanceof DataFileError)) throw e;
+      // The file's previous articles, if any, keep answering; it is read again on the next ingest.
+      report.skipped.push({ file: f.rel, reason: e.message.replace(`${f.rel}: `, '') });
+    }
+    // A served copy that went away hands its article to a file already passed: read that file again.
+    for (const d of w.dirty) {
+      const file = onDisk.find((x) => x.rel === d);
+      if (file && !todo.slice(n + 1).includes(file)) todo.push(file);
+    }
+  }
+  db.prepare(`UPDATE meta SET value = '1' WHERE key = 'complete'`).run();
+  // An article whose copy moved from one file to another was neither added nor removed.
+  const moved = new Set(report.removed.filter((id) => report.added.includes(id)));
+  report.removed = report.removed.filter((id) => !moved.has(id));
+  report.added = report.added.filter((id) => !moved.has(id));
+  report.changed.push(...moved);
+  return report;
+}

@@ -1,0 +1,60 @@
+// The records the corpus holds: articles, and the passages quoted from them
+// with their entity tags and stated dates. Ingest makes them; the corpus
+// database stores and returns them (db/rows.ts).
+
+export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl';
+
+export interface Article {
+  id: string;
+  title: string;
+  outlet: string | null;
+  author: string | null;
+  /** YYYY-MM-DD or null when the page gives no date. */
+  published: string | null;
+  publishedApproximate: boolean;
+  /** The page's own wording for a relative date ("5 hours ago"). */
+  publishedText: string | null;
+  url: string | null;
+  tags: string[];
+  source: {
+    file: string;
+    format: SourceFormat;
+    retrieved: string;
+    retrievedFrom: 'sidecar' | 'file-mtime';
+  };
+  passages: number;
+}
+
+export interface EntityTag {
+  id: string;
+  score: number;
+  via: 'name' | 'reference';
+}
+
+/** A date a passage states; see extract/dates/date-value.ts. YYYY, YYYY-MM or YYYY-MM-DD. */
+export interface PassageDate {
+  start: string;
+  end: string | null;
+  precision: 'year' | 'month' | 'day';
+  approximate: boolean;
+  text: string;
+}
+
+export interface Passage {
+  id: string;
+  articleId: string;
+  seq: number;
+  kind: 'body' | 'caption';
+  text: string;
+  credit?: string;
+  actors: EntityTag[];
+  corridors: EntityTag[];
+  dates: PassageDate[];
+}
+
+export interface StanceRecord {
+  actor: string;
+  stance: 'backs' | 'opposes';
+  /** The passage id that states it. */
+  passage: string;
+}

@@ -1,0 +1,53 @@
+// The corpus moved from an in-memory JSON build to a database; the answers
+// did not change. tests/fixtures/answers-before-store.json holds, for every
+// command line below, a hash of the full JSON answer the in-memory build gave
+// on the seed page and the test fixtures. Full-text hits are compared as sets:
+// the index ranks equal matches in its own order (BM25).
+import { createHash } from 'node:crypto';
+import { readFileSync, utimesSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { commands } from '../../commands/index.js';
+import { parseCommandLine } from '../../src/cli/parse-command-line.js';
+import { openCorpus } from '../../src/corpus/build-store.js';
+import { toJson } from '../../src/render/json.js';
+import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { FIXTURES, tempData } from '../helpers/temp-data.js';
+
+type Expected = { sha256: string } | { rankedByText: true; ids: string[]; total: number | null };
+const expected = JSON.parse(readFileSync(join(FIXTURES, 'answers-before-store.json'), 'utf8')) as Record<string, Expected>;
+
+/** JSON with keys sorted, so the hash does not depend on the order fields were written in. */
+const canonical = (v: unknown): string =>
+  Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v);
+
+describe('answers after the move to the corpus database', () => {
+  const paths = tempData({
+    ...SEED_FILES,
+    'articles.jsonl': readFileSync(join(FIXTURES, 'articles.jsonl'), 'utf8'),
+    'markdown-article.md': readFileSync(join(FIXTURES, 'markdown-article.md'), 'utf8'),
+    'black-sea-page.txt': readFileSync(join(FIXTURES, 'pages/black-sea-page.txt'), 'utf8'),
+  });
+  // Files without a sidecar date relative phrases from their modification day: the day the hashes were taken.
+  const day = new Date('2026-11-25T12:00:00Z');
+  for (const f of ['articles.jsonl', 'markdown-article.md', 'black-sea-page.txt']) utimesSync(join(paths.raw, f), day, day);
+  const corpus = openCorpus(paths);
+
+  it.each(Object.keys(expected))('%s', (line) => {
+    const parsed = parseCommandLine(line, commands);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as Record<string, unknown>;
+    const want = expected[line]!;
+    if ('rankedByText' in want) {
+      const quotes = answer.quotes as { id: string }[];
+      expect(quotes.map((q) => q.id).sort()).toEqual(want.ids);
+      expect(answer.total ?? null).toBe(want.total);
+      return;
+    }
+    // Windowed answers gained `total` and `offset`; everything that was there is unchanged.
+    const { total: _t, offset: _o, ...before } = answer;
+    expect(createHash('sha256').update(canonical(before)).digest('hex')).toBe(want.sha256);
+  });
+});

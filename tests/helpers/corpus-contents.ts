@@ -1,0 +1,10 @@
+// Everything a small test corpus holds, read through the Corpus interface:
+// articles in reading order of their files, and their passages.
+import type { Article, Passage } from '../../src/corpus/records.js';
+import type { Corpus } from '../../src/corpus/corpus.js';
+
+export function contents(corpus: Corpus): { articles: Article[]; passages: Passage[] } {
+  const articles = corpus.articles(0, 100_000)
+    .sort((a, b) => a.source.file.localeCompare(b.source.file) || a.id.localeCompare(b.id));
+  return { articles, passages: articles.flatMap((a) => corpus.passagesOf(a.id)) };
+}
