@@ -86,6 +86,16 @@ export function changeLine(r: IngestReport): string | null {
   return [parts.length ? `corpus updated from raw/: ${parts.join(', ')} article(s)` : '', ...skipped.map((s) => `skipped ${s}`)].filter(Boolean).join('; ');
 }
 
+/** Progress for a long first build, in ten steps; nothing for the usual handful of files. */
+function everyTenth(log: Log): Progress {
+  let next = 0;
+  return (done, total, file) => {
+    if (total < 200 || done < next) return;
+    next = done + Math.ceil(total / 10);
+    log(`ingesting raw/: ${done}/${total} files (${file})`);
+  };
+}
+
 function hasUsableBuild(build: string): boolean {
   const opened = openForReading(build);
   if (!('db' in opened)) return false;
@@ -100,7 +110,7 @@ function hasUsableBuild(build: string): boolean {
  */
 export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
   try {
-    const line = changeLine(buildCorpus(paths, { log }).report);
+    const line = changeLine(buildCorpus(paths, { log, progress: everyTenth(log) }).report);
     if (line) log(line);
   } catch (e) {
     const recoverable = e instanceof IngestBusyError || e instanceof DataFileError || (e as NodeJS.ErrnoException).code !== undefined;

@@ -1,6 +1,7 @@
 // Invalid or corrupt data files get one clear message naming the file and the field.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { DataFileError } from '../../src/corpus/data-file-error.js';
@@ -59,6 +60,22 @@ describe('bad data files', () => {
     const again = openCorpus(paths, (l) => log.push(l));
     expect(log.filter((l) => /corpus\.sqlite: .*rebuilding it from raw/.test(l))).toHaveLength(1);
     expect(contents(again).passages.map((p) => p.id)).toEqual(ids);
+    again.close();
+  });
+
+  it('rebuilds a database from an older schema, and skips a file too big to be an article', () => {
+    const paths = tempData({ ...SEED_FILES, 'huge.md': `---\ntitle: Huge\noutlet: X\n---\n\n${'Iran said so. '.repeat(200_000)}` });
+    const first = openCorpus(paths);
+    expect(first.size().articles).toBe(4);
+    first.close();
+    const db = new Database(join(paths.build, 'corpus.sqlite'));
+    db.pragma('user_version = 0');
+    db.close();
+    const log: string[] = [];
+    const again = openCorpus(paths, (l) => log.push(l));
+    expect(log.join('\n')).toMatch(/corpus\.sqlite: it has corpus schema 0, this version uses \d+; rebuilding it from raw\//);
+    expect(log.join('\n')).toMatch(/skipped huge\.md: 2\.7 MB is over the 2 MB a file of this kind may have/);
+    expect(again.size().articles).toBe(4);
     again.close();
   });
 

@@ -43,7 +43,17 @@ function scan(paths: DataPaths): RawFile[] {
     });
 }
 
+/**
+ * Largest file read whole. An article is a few hundred KB at most; a bigger
+ * file is a mistake (a saved video page, a database dump) and would hold the
+ * ingest for minutes. JSON Lines and JSON hold many articles, so they get more.
+ */
+const MAX_FILE_BYTES = { article: 2 * 1024 * 1024, records: 64 * 1024 * 1024 };
+
 function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
+  const size = statSync(f.abs).size;
+  const max = /\.(jsonl?|ndjson)$/i.test(f.rel) ? MAX_FILE_BYTES.records : MAX_FILE_BYTES.article;
+  if (size > max) throw new DataFileError(f.rel, `${(size / 2 ** 20).toFixed(1)} MB is over the ${max / 2 ** 20} MB a file of this kind may have; split it or remove it`);
   const text = readFileSync(f.abs, 'utf8');
   const sidecarText = f.sidecar ? readFileSync(f.sidecar, 'utf8') : '';
   const input: RawInput = { file: f.rel, text, sidecar: f.sidecar ? readSidecar(f.sidecar) : null, mtimeDay: statSync(f.abs).mtime.toISOString().slice(0, 10) };
