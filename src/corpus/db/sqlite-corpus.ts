@@ -32,6 +32,7 @@ function queries(db: Db) {
     passagesOf: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) ORDER BY p.seq`),
     around: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) AND p.seq BETWEEN ? AND ? ORDER BY p.seq`),
     entity: get(`SELECT passages, articles FROM entity_counts WHERE type = ? AND entity = ?`),
+    entityEvents: get(`SELECT events FROM entity_counts WHERE type = ? AND entity = ?`).pluck(),
     ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
     rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
       ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
@@ -203,7 +204,12 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     countEvents(eq) {
       current();
       const unbounded = eq.first <= '0000-01-01' && eq.last >= '9999-12-31' && !eq.articles;
+      // The usual questions (everything, or everything about one entity) are counted at ingest.
       if (unbounded && eq.actor === null && eq.corridor === null) return metaNumber('events');
+      if (unbounded && (eq.actor === null) !== (eq.corridor === null)) {
+        const type = eq.actor !== null ? 'actor' : 'corridor';
+        return (q.entityEvents.get(type, eq.actor ?? eq.corridor) as number | undefined) ?? 0;
+      }
       const w = eventWhere(eq, metaNumber('max_span_days'));
       return eventStatement(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.where}`).pluck().get(w.args) as number;
     },
