@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, openCorpus, type BuildResult } from '../../src/corpus/build-store.js';
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
@@ -41,7 +41,7 @@ const LOAD_RUNS = 3;
 const REPO = new URL('../../../', import.meta.url).pathname;
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R]\n`);
+  process.stderr.write(`${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR]\n`);
   process.exit(2);
 }
 
@@ -105,7 +105,7 @@ async function measureCorpus(label: string, paths: DataPaths, o: { interactions:
 export async function runBench(argv: string[]): Promise<BenchReport> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, rate: { type: 'string' } } }).values;
+    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, rate: { type: 'string' }, keep: { type: 'string' } } }).values;
   } catch (e) {
     usage(e instanceof Error ? e.message : String(e));
   }
@@ -120,9 +120,13 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     copyFileSync(join(REPO, 'data/gazetteer.json'), seedPaths.gazetteer);
     const seed = await measureCorpus('seed', seedPaths, o, log);
 
-    const genPaths = dataPaths(join(root, 'generated'));
+    // --keep DIR keeps the generated corpus for a later look (and its database, unless it is rebuilt by a new run).
+    const genPaths = dataPaths(args.keep ? resolve(args.keep) : join(root, 'generated'));
+    rmSync(genPaths.root, { recursive: true, force: true });
     log(`generating ${articles} articles in ${genPaths.raw}`);
-    const generated = generateCorpus(openCorpus(seedPaths), articles, genPaths.raw);
+    const seedCorpus = openCorpus(seedPaths);
+    const generated = generateCorpus(seedCorpus, articles, genPaths.raw);
+    seedCorpus.close();
     copyFileSync(join(REPO, 'data/gazetteer.json'), genPaths.gazetteer);
     log(`generated ${generated.articles} articles in ${generated.files} files (${Math.round(generated.bytes / 1024)} KiB)`);
     const big = await measureCorpus(`${articles} articles`, genPaths, o, log);
