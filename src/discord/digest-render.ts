@@ -2,8 +2,8 @@
 // articles, one embed per topic with its key quotes, and one with the dated
 // events; at most 10 embeds and 6000 characters in all, shared out so every
 // section keeps at least its first quote. Nothing new is one line.
-import { escapeMarkdown } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
+import { escapeMarkdown } from '../render/escape-markdown.js';
 import type { DigestSection } from '../briefing/digest.js';
 import type { DigestView } from '../digest/deliver.js';
 import { dateLabel } from '../render/date-label.js';
@@ -51,7 +51,7 @@ export function renderDigest(v: DigestView): MessagePayload {
   const more = a.articles.length > listed.length ? `\n…and ${a.articles.length - listed.length} more (see /sources).` : '';
   const header: APIEmbed = {
     color: COLOR,
-    title: clip(`Digest: ${v.name}`, LIMITS.title),
+    title: escapeMarkdown(clip(`Digest: ${v.name}`, Math.floor(LIMITS.title / 2))),
     description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`, HEADER_CHARS),
     footer: { text: 'Every line is a quote from the articles. /quote id:<id> shows one in context.' },
   };
@@ -61,6 +61,6 @@ export function renderDigest(v: DigestView): MessagePayload {
   const sections = a.sections.slice(0, MAX_SECTIONS);
   const used = (header.description?.length ?? 0) + (events[0]?.description?.length ?? 0) + TITLES_RESERVE;
   const budget = Math.min(LIMITS.description, Math.floor((LIMITS.embedTotal - used) / Math.max(1, sections.length)));
-  const topicEmbeds = sections.map((s): APIEmbed => ({ color: COLOR, title: clip(s.topic.name, LIMITS.title), description: sectionText(s, budget) }));
+  const topicEmbeds = sections.map((s): APIEmbed => ({ color: COLOR, title: escapeMarkdown(clip(s.topic.name, Math.floor(LIMITS.title / 2))), description: sectionText(s, budget) }));
   return { embeds: [header, ...topicEmbeds, ...events] };
 }

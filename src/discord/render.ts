@@ -2,8 +2,8 @@
 // markdown in article text escaped, long answers split into pages of a fixed
 // size (so a page number always means the same quotes). The limits in
 // limits.ts are respected by construction and checked by property tests.
-import { escapeMarkdown } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
+import { escapeMarkdown } from '../render/escape-markdown.js';
 import type { Answer, ArticleRef, BriefAnswer, Quote, TimelineEvent } from '../briefing/answer-types.js';
 import { describeProblem } from '../briefing/problems.js';
 import { formatPublished } from '../render/citation.js';
@@ -62,12 +62,12 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       const a = answer.actor;
       const lead = a
         ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
-        : (answer.fallback?.note ?? '');
+        : md(answer.fallback?.note ?? '');
       return { title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'corridor': {
       const c = answer.corridor;
-      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: answer.fallback?.note ?? '', items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: md(answer.fallback?.note ?? ''), items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
       const who = (s: 'backs' | 'opposes') => c.stances.filter((x) => x.stance === s).map((x) => md(x.actor.name)).join(', ');
       const lead = [
         `corridor · mentioned in ${c.articles} article(s), ${c.mentions} quote(s)`,
@@ -131,7 +131,8 @@ export function renderPage(answer: Answer, page: number, line: string): MessageP
   const description = [l.lead && clip(l.lead, LEAD_CHARS), ...shown].filter(Boolean).join('\n\n');
   const embed: APIEmbed = {
     color: COLOR,
-    title: clip(l.title, LIMITS.title),
+    // Escaping at most doubles the length: clip first, so the title stays within its limit.
+    title: md(clip(l.title, Math.floor(LIMITS.title / 2))),
     description: clip(description || 'Nothing to show.', LIMITS.description),
     // 600 keeps title + description + footer + one field under the 6000 total; command lines are shorter.
     footer: { text: clip(pageFooter(at, pages, line), 600) },

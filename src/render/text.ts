@@ -115,15 +115,23 @@ function sourcesText(s: SourcesAnswer): string[] {
   ];
 }
 
-export function toText(answer: Answer, opts: TextOptions): string {
-  if (!answer.ok) return `Error: ${describeProblem(answer.problem)}`;
+// Control characters (an escape sequence can recolour a terminal, rewrite the line or plant a link),
+// except newlines and the bold marks this renderer writes itself.
+const CONTROLS = /\u001b(?!\[(?:1|22)m)|[\u0000-\u0009\u000b-\u001a\u001c-\u001f\u007f-\u009f]/g;
+
+function lines(answer: Answer, opts: TextOptions): string[] {
+  if (!answer.ok) return [`Error: ${describeProblem(answer.problem)}`];
   switch (answer.command) {
-    case 'actor': return actorText(answer, opts).join('\n');
-    case 'corridor': return corridorText(answer, opts).join('\n');
-    case 'search': return searchText(answer, opts).join('\n');
-    case 'sources': return sourcesText(answer).join('\n');
-    case 'timeline': return timelineText(answer, opts).join('\n');
-    case 'brief': return briefText(answer, opts).join('\n');
-    case 'quote': return quoteText(answer, opts).join('\n');
+    case 'actor': return actorText(answer, opts);
+    case 'corridor': return corridorText(answer, opts);
+    case 'search': return searchText(answer, opts);
+    case 'sources': return sourcesText(answer);
+    case 'timeline': return timelineText(answer, opts);
+    case 'brief': return briefText(answer, opts);
+    case 'quote': return quoteText(answer, opts);
   }
+}
+
+export function toText(answer: Answer, opts: TextOptions): string {
+  return lines(answer, opts).join('\n').replace(CONTROLS, '');
 }
