@@ -2,6 +2,7 @@
 // overrides). .env.example mirrors it line by line. Invalid config is
 // reported all at once, before anything logs in; the token is never echoed.
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_CATCH_UP_GRACE_SECONDS } from './digest/catch-up.js';
@@ -15,11 +16,21 @@ const seconds = (fallback: number, min: number) =>
 /** An unset value and an empty "KEY=" line in .env mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** The token goes in every request's header: in clear text only to a REST proxy or emulator on this machine. */
+function sendsTokenSafely(url: string): boolean {
+  if (!URL.canParse(url)) return true; // the URL check above reports it
+  const u = new URL(url);
+  return u.protocol !== 'http:' || LOOPBACK.test(u.hostname);
+}
+
 export const configSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
   DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
-  DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api')),
+  DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api'))
+    .refine(sendsTokenSafely, 'must use https: the bot token travels with every request (plain http is allowed only to this machine: localhost, 127.0.0.1 or ::1)'),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL)).superRefine((v, ctx) => {
@@ -34,10 +45,15 @@ export type Config = z.infer<typeof configSchema>;
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
 
-/** The environment merged over .env (if present); the process environment wins. */
+/** The environment merged over .env in the working folder (if present); the process environment wins. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Record<string, string | undefined> {
   const fromFile = existsSync(envFile) ? parseDotenv(readFileSync(envFile)) : {};
   return { ...fromFile, ...env };
+}
+
+/** Which .env was read, for the start-up log: settings from a forgotten file are a classic surprise. */
+export function envFileNote(envFile = '.env'): string {
+  return existsSync(envFile) ? `settings: ${resolve(envFile)} and the environment (the environment wins)` : `settings: the environment (no .env in ${dirname(resolve(envFile))})`;
 }
 
 /** The problems as printed before exiting: one per line, pointing at .env.example. */

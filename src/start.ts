@@ -2,7 +2,7 @@
 // local console when there is no token and a terminal to type in. SIGINT and
 // SIGTERM finish in-flight answers and exit 0 within 5 s.
 import { resolve } from 'node:path';
-import { describeProblems, loadConfig, readEnvironment } from './config.js';
+import { describeProblems, envFileNote, loadConfig, readEnvironment } from './config.js';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
@@ -31,6 +31,7 @@ export async function start(io: StartIo): Promise<number> {
   }
   const config = cfg.config;
   const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
+  log.info(envFileNote());
   if (!config.DISCORD_TOKEN) {
     const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
     const size = corpus.size();

@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, readEnvironment } from '../../src/config.js';
+import { envFileNote, loadConfig, readEnvironment } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abcdef.secret-part-of-the-token';
@@ -35,6 +35,27 @@ describe('config', () => {
       'DIGEST_CATCH_UP_GRACE_SECONDS: must be at least 0',
     ]);
     expect(loadConfig({ DIGEST_MIN_INTERVAL_SECONDS: '1' })).toMatchObject({ ok: true, config: { DIGEST_MIN_INTERVAL_SECONDS: 1 } });
+  });
+
+  it('refuses plain http for the REST base except to this machine, since the token travels with every request', () => {
+    for (const url of ['http://discord.example/api', 'http://10.0.0.5:8080/api', 'http://127.0.0.1.evil.example/api']) {
+      const r = loadConfig({ DISCORD_API_URL: url });
+      expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^DISCORD_API_URL: must use https: the bot token travels with every request/)]);
+    }
+    for (const url of ['https://proxy.example/api', 'http://127.0.0.1:3000/api', 'http://localhost:3000/api', 'http://[::1]:3000/api']) {
+      expect(loadConfig({ DISCORD_API_URL: url }).ok).toBe(true);
+    }
+  });
+
+  it('says which .env file the settings came from', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    try {
+      expect(envFileNote(join(dir, '.env'))).toMatch(/^settings: the environment \(no \.env in /);
+      writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\n');
+      expect(envFileNote(join(dir, '.env'))).toBe(`settings: ${join(dir, '.env')} and the environment (the environment wins)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads .env, with the environment taking precedence', () => {
