@@ -88,10 +88,12 @@ async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise
     return;
   }
   const window = pageWindow(parsed.command.data.name, ref.page);
-  const payload = { ...renderPage(parsed.command.execute({ corpus: deps.corpus(), options: parsed.options, window }), ref.page, line!), allowedMentions: NO_MENTIONS };
-  // Someone else paging a shared answer gets their own copy, so the asker's message does not move under them.
+  const answer = parsed.command.execute({ corpus: deps.corpus(), options: parsed.options, window });
+  const payload = { ...renderPage(answer, ref.page, line!), allowedMentions: NO_MENTIONS };
+  // Someone else paging a shared answer gets their own copy, so the asker's message does not move under them;
+  // and a command that now fails (a stale button) tells the presser, never overwriting the shared message.
   const asker = i.message.interactionMetadata?.user.id;
-  if (asker && asker !== i.user.id) await i.reply({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
+  if (!answer.ok || (asker && asker !== i.user.id)) await i.reply({ ...payload, flags: MessageFlags.Ephemeral } as InteractionReplyOptions);
   else await i.update(payload);
 }
 

@@ -90,6 +90,16 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect((someoneElse.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  it('tells only the presser when a page button re-runs a command that now fails, leaving the shared message as it is', async () => {
+    const message = [...h.emulator.messages.values()][0]!;
+    const before = h.emulator.calls.filter((c) => c.method === 'PATCH').length;
+    const body = await h.ask(button('pg:1:/timeline from:2025-13-45', message));
+    expect(body.type).toBe(4);
+    expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(body.data.content).toMatch(/2025-13-45/);
+    expect(h.emulator.calls.filter((c) => c.method === 'PATCH').length).toBe(before);
+  });
+
   it('answers a stale or foreign button instead of leaving it spinning', async () => {
     const message = [...h.emulator.messages.values()][0]!;
     const body = await h.ask(button('something-else', message));
