@@ -31,6 +31,7 @@ export const configSchema = z.object({
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
   DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api'))
     .refine(sendsTokenSafely, 'must use https: the bot token travels with every request (plain http is allowed only to this machine: localhost, 127.0.0.1 or ::1)'),
+  LOGIN_TIMEOUT_SECONDS: seconds(30, 1),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
   DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL)).superRefine((v, ctx) => {

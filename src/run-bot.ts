@@ -47,7 +47,10 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       retries: 3, backoffMs: o.backoffMs ?? 2000, graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
     });
     const digest = { store, scheduler, corpus: corpus.current, now, minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS, render: renderDigest };
-    const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: corpus.current, log, digest });
+    const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: corpus.current, log, digest, loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }).catch((e: unknown) => {
+      corpus.stop();
+      throw e;
+    });
     corpus.watchBuild();
     await scheduler.start();
     return {

@@ -9,7 +9,7 @@ import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
 import { makeLogger } from './logger.js';
 import { runBot } from './run-bot.js';
-import { StoreError } from './store/sqlite-store.js';
+import { describeStartupError } from './startup-errors.js';
 
 export interface StartIo {
   env: NodeJS.ProcessEnv;
@@ -32,8 +32,17 @@ export async function start(io: StartIo): Promise<number> {
   const config = cfg.config;
   const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
   log.info(envFileNote());
+  const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
   if (!config.DISCORD_TOKEN) {
-    const corpus: Corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+    let corpus: Corpus;
+    try {
+      corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+    } catch (e) {
+      const line = describeStartupError(e, where);
+      if (!line) throw e;
+      io.stderr(line);
+      return 1;
+    }
     const size = corpus.size();
     log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
     if (!io.stdin.isTTY) {
@@ -48,8 +57,9 @@ export async function start(io: StartIo): Promise<number> {
   try {
     bot = await runBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, log);
   } catch (e) {
-    if (!(e instanceof StoreError)) throw e;
-    io.stderr(e.message);
+    const line = describeStartupError(e, where);
+    if (!line) throw e;
+    io.stderr(line);
     return 1;
   }
   const onHangup = () => void bot.corpus.reload('SIGHUP');

@@ -14,6 +14,8 @@ export interface BotDeps {
   corpus(): Corpus;
   log: Logger;
   digest?: RouterDeps['digest'];
+  /** How long login may take before the start gives up with a message (default 30 s). */
+  loginTimeoutMs?: number;
 }
 
 export interface RunningBot {
@@ -22,7 +24,12 @@ export interface RunningBot {
   stop(graceMs?: number): Promise<void>;
 }
 
+const LOGIN_TIMEOUT_MS = 30_000;
+
+export class LoginTimeoutError extends Error {}
+
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
+  const loginTimeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
   const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: deps.apiUrl }, allowedMentions: NO_MENTIONS });
   const inFlight = new Set<Promise<void>>();
   let stopping = false;
@@ -35,8 +42,19 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   client.on(Events.ShardDisconnect, (_, id) => deps.log.warn(`gateway shard ${id} disconnected`));
   client.on(Events.ShardResume, (id) => deps.log.info(`gateway shard ${id} resumed`));
   const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
-  await client.login(deps.token);
-  await ready;
+  // An API that accepts the connection but never answers would hold the start forever, silently.
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new LoginTimeoutError(`No answer from Discord at ${deps.apiUrl} within ${loginTimeoutMs / 1000} s of logging in. Check DISCORD_API_URL and the network.`)), loginTimeoutMs);
+  });
+  try {
+    await Promise.race([client.login(deps.token).then(() => ready), timeout]);
+  } catch (e) {
+    await client.destroy();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
   deps.log.info(`logged in as ${client.user?.tag ?? 'unknown'} in ${client.guilds.cache.size} server(s)`);
   return {
     client,

@@ -18,6 +18,10 @@ export function openStore(url: string): Store {
   const target = sqlitePath(url);
   if ('problem' in target) throw new StoreError(`DATABASE_URL ${target.problem}`);
   const file = resolve(target.path);
-  mkdirSync(dirname(file), { recursive: true });
+  try {
+    mkdirSync(dirname(file), { recursive: true });
+  } catch (e) {
+    throw new StoreError(`cannot create the folder for DATABASE_URL (${dirname(file)}): ${e instanceof Error ? e.message : String(e)}`);
+  }
   return openSqliteStore(file);
 }
