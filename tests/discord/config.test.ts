@@ -13,7 +13,7 @@ describe('config', () => {
     expect(r).toEqual({
       ok: true,
       config: {
-        DISCORD_API_URL: 'https://discord.com/api', LOG_LEVEL: 'info', DATA_DIR: 'data', DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
+        DISCORD_API_URL: 'https://discord.com/api', LOGIN_TIMEOUT_SECONDS: 30, LOG_LEVEL: 'info', DATA_DIR: 'data', DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
         DIGEST_MIN_INTERVAL_SECONDS: 900, DIGEST_CATCH_UP_GRACE_SECONDS: 21600,
       },
     });

@@ -6,6 +6,7 @@ import type { BuiltArticle } from '../ingest/build-article.js';
 import { indexedTerms } from '../search-terms.js';
 import { foldKey } from '../../text/normalize.js';
 import type { Db } from './corpus-db.js';
+import { LONG_EVENT_DAYS } from './corpus-schema.js';
 
 const pad = (n: number) => String(n).padStart(6, '0');
 /** Reading order across the corpus: file, then the article's place in it, then the passage. */
@@ -13,6 +14,8 @@ export const articleOrd = (file: string, pos: number) => `${file}\u0000${pad(pos
 const passageOrd = (article: string, seq: number) => `${article}\u0000${pad(seq)}`;
 
 const DAY_MS = 86_400_000;
+/** Near spellings are looked for only for longer words (FUZZY_MIN_LENGTH), so shorter terms need no vocabulary row. */
+const MIN_NEAR_TERM = 4;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 export interface ArticleRows {
@@ -31,16 +34,16 @@ export function articleRows(db: Db): ArticleRows {
     passage: db.prepare(`INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     updatePassageTags: db.prepare(`UPDATE passages SET actors = ?, corridors = ? WHERE rowid = ?`),
     fts: db.prepare(`INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)`),
+    term: db.prepare(`INSERT OR IGNORE INTO terms (term) VALUES (?)`),
     tag: db.prepare(`INSERT INTO tags (type, entity, passage, article, score, effective, definition, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     stance: db.prepare(`INSERT INTO stances (corridor, actor, stance, passage, article, ord) VALUES (?, ?, ?, ?, ?, ?)`),
-    event: db.prepare(`INSERT INTO events (passage, article, n, first, last, article_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?)`),
-    eventTag: db.prepare(`INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    event: db.prepare(`INSERT INTO events (passage, article, n, first, last, article_id, seq, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
+    eventTag: db.prepare(`INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     count: db.prepare(`INSERT INTO entity_counts (type, entity, passages, articles, events) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles, events = events + excluded.events`),
     articleName: db.prepare(`INSERT INTO article_names (article, name, count) VALUES (?, ?, ?)`),
     name: db.prepare(`INSERT INTO names (name, count) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET count = count + excluded.count`),
     total: db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?`),
-    maxSpan: db.prepare(`UPDATE meta SET value = ? WHERE key = 'max_span_days' AND CAST(value AS INTEGER) < ?`),
     find: db.prepare(`SELECT rowid, ord FROM articles WHERE id = ?`),
     passagesOf: db.prepare(`SELECT rowid FROM passages WHERE article = ? ORDER BY seq`).pluck(),
     tagCounts: db.prepare(`SELECT type, entity, count(*) AS n FROM tags WHERE article = ? GROUP BY type, entity`),
@@ -53,7 +56,7 @@ export function articleRows(db: Db): ArticleRows {
     deleteEvents: db.prepare(`DELETE FROM events WHERE article = ?`),
     deletePassages: db.prepare(`DELETE FROM passages WHERE article = ?`),
     deleteArticle: db.prepare(`DELETE FROM articles WHERE rowid = ?`),
-    eventsOf: db.prepare(`SELECT rowid, passage, first, last, seq, n FROM events WHERE article = ?`),
+    eventsOf: db.prepare(`SELECT rowid, passage, first, last, seq, n, long FROM events WHERE article = ?`),
   };
 
   /** Tags, stances, events under each entity, names and counts: everything the gazetteer decides. */
@@ -73,11 +76,11 @@ export function articleRows(db: Db): ArticleRows {
     // The stance's place in the article breaks ties inside one passage.
     built.stances.forEach((s, i) => q.stance.run(s.corridor, s.actor, s.stance, passageRows[s.passage], rowid, `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`));
     const byPassage = new Map(passageRows.map((r, i) => [r, built.passages[i]!]));
-    for (const e of q.eventsOf.all(rowid) as { rowid: number; passage: number; first: string; last: string; seq: number; n: number }[]) {
+    for (const e of q.eventsOf.all(rowid) as { rowid: number; passage: number; first: string; last: string; seq: number; n: number; long: number }[]) {
       const p = byPassage.get(e.passage)!;
       for (const [type, list] of [['actor', p.actors], ['corridor', p.corridors]] as const) {
         for (const t of list) {
-          q.eventTag.run(type, t.id, e.rowid, rowid, e.first, e.last, articleId, e.seq, e.n);
+          q.eventTag.run(type, t.id, e.rowid, rowid, e.first, e.last, articleId, e.seq, e.n, e.long);
           countOf(type, t.id).events++;
         }
       }
@@ -108,19 +111,20 @@ export function articleRows(db: Db): ArticleRows {
         published_approximate: a.publishedApproximate ? 1 : 0, published_text: a.publishedText, url: a.url, tags: JSON.stringify(a.tags),
         file: a.source.file, pos, format: a.source.format, retrieved: a.source.retrieved, retrieved_from: a.source.retrievedFrom, passages: a.passages, ord,
       }).lastInsertRowid);
-      let maxSpan = 0;
+      const vocabulary = new Set<string>();
       const passageRows = built.passages.map((p) => {
         const pr = Number(q.passage.run(p.id, rowid, p.seq, p.kind, p.text, p.credit ?? null, JSON.stringify(p.actors), JSON.stringify(p.corridors), JSON.stringify(p.dates)).lastInsertRowid);
-        q.fts.run(pr, indexedTerms(p.text));
+        const terms = indexedTerms(p.text);
+        q.fts.run(pr, terms);
+        for (const t of terms.split(' ')) if (t.length >= MIN_NEAR_TERM) vocabulary.add(t);
         p.dates.forEach((d, n) => {
           const first = firstDay(d.start);
           const last = lastDay(d.end ?? d.start);
-          maxSpan = Math.max(maxSpan, daysBetween(first, last));
-          q.event.run(pr, rowid, n, first, last, a.id, p.seq);
+          q.event.run(pr, rowid, n, first, last, a.id, p.seq, daysBetween(first, last) > LONG_EVENT_DAYS ? 1 : 0);
         });
         return pr;
       });
-      if (maxSpan > 0) q.maxSpan.run(String(maxSpan), maxSpan);
+      for (const t of vocabulary) q.term.run(t);
       q.total.run(1, 'articles');
       q.total.run(built.passages.length, 'passages');
       q.total.run(built.passages.reduce((n, p) => n + p.dates.length, 0), 'events');

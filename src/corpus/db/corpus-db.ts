@@ -73,7 +73,7 @@ export function openForWriting(build: string, log: (line: string) => void): { db
   configure(db, false);
   db.transaction(() => {
     db.exec(CORPUS_DDL);
-    db.prepare(`INSERT INTO meta (key, value) VALUES ('ingest_version', ?), ('complete', '0'), ('gazetteer', ''), ('max_span_days', '0'),
+    db.prepare(`INSERT INTO meta (key, value) VALUES ('ingest_version', ?), ('complete', '0'), ('gazetteer', ''),
       ('articles', '0'), ('passages', '0'), ('events', '0')`).run(INGEST_VERSION);
     db.pragma(`user_version = ${CORPUS_SCHEMA_VERSION}`);
   })();

@@ -8,7 +8,10 @@
 // full build reads its input: files in order, then articles, then passages.
 
 /** Raised whenever these tables or what ingest writes into them change: an older file is rebuilt from raw/. */
-export const CORPUS_SCHEMA_VERSION = 1;
+export const CORPUS_SCHEMA_VERSION = 3;
+
+/** A date spanning more days than this is a "long" event (see the events table). */
+export const LONG_EVENT_DAYS = 400;
 
 export const CORPUS_DDL = `
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -108,7 +111,9 @@ CREATE TABLE stances (
 CREATE INDEX stances_corridor ON stances (corridor, actor, stance, ord);
 CREATE INDEX stances_article ON stances (article);
 
--- One row per date a passage states, in timeline order.
+-- One row per date a passage states, in timeline order. \`long\` marks the few dates that span
+-- over LONG_EVENT_DAYS (ranges, decades): a period query finds those that reach into it by their
+-- end, so the main index is read from just before the period instead of from the start.
 CREATE TABLE events (
   rowid INTEGER PRIMARY KEY,
   passage INTEGER NOT NULL,
@@ -117,9 +122,11 @@ CREATE TABLE events (
   first TEXT NOT NULL,
   last TEXT NOT NULL,
   article_id TEXT NOT NULL,
-  seq INTEGER NOT NULL
+  seq INTEGER NOT NULL,
+  long INTEGER NOT NULL
 );
 CREATE INDEX events_order ON events (first, last, article_id, seq, n);
+CREATE INDEX events_long ON events (last, first) WHERE long = 1;
 CREATE INDEX events_article ON events (article);
 
 -- The same events again under each entity their passage is tagged with, for filtered timelines.
@@ -132,9 +139,11 @@ CREATE TABLE event_tags (
   last TEXT NOT NULL,
   article_id TEXT NOT NULL,
   seq INTEGER NOT NULL,
-  n INTEGER NOT NULL
+  n INTEGER NOT NULL,
+  long INTEGER NOT NULL
 );
 CREATE INDEX event_tags_order ON event_tags (type, entity, first, last, article_id, seq, n);
+CREATE INDEX event_tags_long ON event_tags (type, entity, last, first) WHERE long = 1;
 CREATE INDEX event_tags_article ON event_tags (article);
 
 -- Capitalised names the gazetteer does not know, counted per article and in all.
@@ -149,4 +158,7 @@ CREATE VIRTUAL TABLE passages_fts USING fts5 (
   terms, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2'
 );
 CREATE VIRTUAL TABLE passages_vocab USING fts5vocab (passages_fts, row);
+-- Every index term ever seen, for near spellings: the vocabulary table above counts each term's
+-- documents as it lists it, far too slow to scan. Terms are never removed; a stale one matches nothing.
+CREATE TABLE terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
 `;

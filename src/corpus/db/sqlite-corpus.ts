@@ -9,12 +9,19 @@ import type { Article, Passage, StanceRecord } from '../records.js';
 import type { Corpus, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
 import type { Gazetteer } from '../schema.js';
 import { corpusFile, openForReading, type Db } from './corpus-db.js';
+import { LONG_EVENT_DAYS } from './corpus-schema.js';
 import { matchExpression } from './fts-query.js';
 import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from './rows.js';
 
 const PASSAGE = `SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article`;
 const IDS = `(SELECT value FROM json_each(?))`;
 const RECHECK_MS = 1000;
+/**
+ * Most matches a full-text query ranks. BM25 scores every match, about a
+ * microsecond each; when a common word matches more than this, the best of
+ * the most recently added ones are shown (row order is ingest order).
+ */
+export const RANK_CAP = 10_000;
 
 function earlier(day: string, days: number): string {
   if (days <= 0 || day < '1000') return day;
@@ -44,9 +51,12 @@ function queries(db: Db) {
     newestIn: get(`SELECT rowid FROM articles WHERE id IN ${IDS} ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
     articleAt: get(`SELECT * FROM articles WHERE rowid = ?`),
     frequency: get(`SELECT doc FROM passages_vocab WHERE term = ?`).pluck(),
-    vocabRange: get(`SELECT term FROM passages_vocab WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
-    vocabHas: get(`SELECT 1 FROM passages_vocab WHERE term = ?`).pluck(),
+    vocabRange: get(`SELECT term FROM terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
+    vocabHas: get(`SELECT 1 FROM terms WHERE term = ?`).pluck(),
     match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+    // bm25() spelled out, not the rank column: FTS5 ranks every match for ORDER BY rank, rowid bound or not.
+    matchSince: get(`SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`),
+    newestMatch: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
     matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
     topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
       WHERE article IN (SELECT rowid FROM articles WHERE id IN ${IDS}) GROUP BY type, entity`),
@@ -56,17 +66,25 @@ function queries(db: Db) {
   };
 }
 
-/** The WHERE clause and its values for a timeline query; `from` is the table (or join) it reads. */
-function eventWhere(q: EventQuery, maxSpanDays: number): { from: string; where: string; args: unknown[]; order: string } {
+/**
+ * The FROM and WHERE of a timeline query, and its order. With an actor or a
+ * corridor, the entity's own copy of the timeline index is read (one range
+ * scan, already in order); the events table is joined only when a condition
+ * needs it, since a join per row is what a count over many events costs.
+ *
+ * An event counts when it overlaps the period. Ordinary events start at most
+ * LONG_EVENT_DAYS before the period, so the main index is read from there;
+ * `part: 'long'` reads the rare longer ones that start earlier still. Those all
+ * sort before every ordinary event of the answer, which makes paging a concatenation.
+ */
+function eventWhere(q: EventQuery, part: 'main' | 'long', forCount: boolean): { from: string; where: string; args: unknown[]; order: string } {
   const args: unknown[] = [];
-  let from = 'events e';
-  let t = 'e';
   const where: string[] = [];
   const lead = q.actor !== null ? { type: 'actor', id: q.actor } : q.corridor !== null ? { type: 'corridor', id: q.corridor } : null;
+  const needsEvents = !forCount || (q.actor !== null && q.corridor !== null) || q.articles !== undefined;
+  const t = lead ? 't' : 'e';
+  const from = lead ? `event_tags t${needsEvents ? ' JOIN events e ON e.rowid = t.event' : ''}` : 'events e';
   if (lead) {
-    // The entity's own copy of the timeline index: one range scan, already in order.
-    from = 'event_tags t JOIN events e ON e.rowid = t.event';
-    t = 't';
     where.push('t.type = ? AND t.entity = ?');
     args.push(lead.type, lead.id);
   }
@@ -74,9 +92,9 @@ function eventWhere(q: EventQuery, maxSpanDays: number): { from: string; where: 
     where.push(`EXISTS (SELECT 1 FROM tags g WHERE g.passage = e.passage AND g.type = 'corridor' AND g.entity = ?)`);
     args.push(q.corridor);
   }
-  // No event starts earlier than the longest span before the range: a lower bound the index can use.
-  where.push(`${t}.first >= ? AND ${t}.first <= ? AND ${t}.last >= ?`);
-  args.push(earlier(q.first, maxSpanDays), q.last, q.first);
+  const lo = earlier(q.first, LONG_EVENT_DAYS);
+  where.push(part === 'main' ? `${t}.first >= ?` : `${t}.long = 1 AND ${t}.first < ?`, `${t}.first <= ? AND ${t}.last >= ?`);
+  args.push(lo, q.last, q.first);
   if (q.articles) {
     where.push(`e.article IN (SELECT rowid FROM articles WHERE id IN ${IDS})`);
     args.push(JSON.stringify(q.articles));
@@ -133,6 +151,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
   checked = Date.now();
 
   const passageAt = (rowid: number) => passageFromRow(q.passageAt.get(rowid) as PassageRow);
+  const countPart = (eq: EventQuery, part: 'main' | 'long') => {
+    const w = eventWhere(eq, part, true);
+    return eventStatement(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.where}`).pluck().get(w.args) as number;
+  };
   const metaNumber = (key: string) => Number(q.meta.get(key) ?? 0);
 
   function eventStatement(sql: string) {
@@ -193,9 +215,16 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     events(eq, offset, limit) {
       current();
-      const w = eventWhere(eq, metaNumber('max_span_days'));
-      const rows = eventStatement(`SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`)
-        .all([...w.args, limit, offset]) as { passage: number; n: number; first: string; last: string }[];
+      const page = (part: 'main' | 'long', off: number, lim: number) => {
+        const w = eventWhere(eq, part, false);
+        return eventStatement(`SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`)
+          .all([...w.args, lim, off]) as { passage: number; n: number; first: string; last: string }[];
+      };
+      const long = countPart(eq, 'long');
+      const rows = [
+        ...(offset < long ? page('long', offset, limit) : []),
+        ...page('main', Math.max(0, offset - long), Math.max(0, limit - Math.max(0, long - offset))),
+      ].slice(0, limit);
       return rows.map((r): DatedPassage => {
         const passage = passageAt(r.passage);
         return { passage, date: passage.dates[r.n]!, first: r.first, last: r.last };
@@ -210,8 +239,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
         const type = eq.actor !== null ? 'actor' : 'corridor';
         return (q.entityEvents.get(type, eq.actor ?? eq.corridor) as number | undefined) ?? 0;
       }
-      const w = eventWhere(eq, metaNumber('max_span_days'));
-      return eventStatement(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.where}`).pluck().get(w.args) as number;
+      return countPart(eq, 'main') + countPart(eq, 'long');
     },
     articles(offset, limit, ids) {
       current();
@@ -235,10 +263,13 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       current();
       const expr = matchExpression(tq);
       if (!expr) return { hits: [], total: 0 };
-      const rows = q.match.all(expr, limit) as { rowid: number; rank: number }[];
-      const hits = rows.map((r): TextHit => ({ passage: passageAt(r.rowid), score: -r.rank }));
-      const total = rows.length < limit ? rows.length : (q.matchCount.get(expr) as number);
-      return { hits, total };
+      // Counting walks the index lists only; ranking scores every match, so it is capped (see RANK_CAP).
+      const total = q.matchCount.get(expr) as number;
+      if (total === 0) return { hits: [], total: 0 };
+      const rows = (total > RANK_CAP
+        ? q.matchSince.all(expr, q.newestMatch.get(expr, RANK_CAP - 1), limit)
+        : q.match.all(expr, limit)) as { rowid: number; rank: number }[];
+      return { hits: rows.map((r): TextHit => ({ passage: passageAt(r.rowid), score: -r.rank })), total };
     },
     topicCounts(articles) {
       current();
