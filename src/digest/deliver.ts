@@ -21,6 +21,16 @@ export interface DigestView {
   /** "Iran, Zangezur corridor" or "New in the corpus". */
   name: string;
   timezone: string;
+  /** Names the fire in the posted message, so a restart can find out whether it went out (fireKey()). */
+  key?: string;
+}
+
+/** How many of a channel's latest messages are searched for an interrupted fire's post. */
+const RECENT_POSTS = 50;
+
+/** The text a digest's message carries to say which fire it is. */
+export function fireKey(subscriptionId: string, fire: string): string {
+  return `digest ${subscriptionId} · fire ${fire}`;
 }
 
 export interface DeliveryDeps {
@@ -86,18 +96,43 @@ async function postWithRetries(deps: DeliveryDeps, sub: Subscription, fire: stri
   }
 }
 
+/**
+ * An interrupted fire may have reached Discord before the bot stopped. The
+ * nonce makes a retry safe for a few minutes only, so the channel is checked
+ * for the fire's own post first. Null when it is not there (or the check failed:
+ * then the nonce is all there is, and the log says so).
+ */
+async function alreadyPosted(deps: DeliveryDeps, sub: Subscription, fire: string): Promise<string | null> {
+  try {
+    const key = fireKey(sub.id, fire);
+    return (await deps.publisher.recentOwnPosts(sub.channelId, RECENT_POSTS)).find((m) => m.text.includes(key))?.id ?? null;
+  } catch (e) {
+    deps.log.warn(`digest ${sub.id}: could not check the channel for the interrupted fire of ${fire} (${classifyPublishError(e).reason}); retrying with its nonce`);
+    return null;
+  }
+}
+
 export async function deliverFire(deps: DeliveryDeps, subscriptionId: string, fireTime: Date): Promise<DeliveryOutcome> {
+  // A subscription removed by another instance or command has no fires left to log.
+  const sub = deps.store.subscription(subscriptionId);
+  if (!sub) return { status: 'gone' };
   const { delivery, claimed } = deps.store.claimFire(subscriptionId, fireTime, deps.now());
   if (!claimed && delivery.status !== 'pending') return { status: 'already-done', delivery };
   const fire = delivery.fireTime;
-  const sub = deps.store.subscription(subscriptionId);
-  if (!sub) return { status: 'gone' };
   if (sub.status === 'paused') {
     deps.store.updateFire(sub.id, fire, { status: 'skipped', error: `paused: ${sub.pauseReason ?? 'no reason given'}` }, deps.now());
     return { status: 'paused', reason: sub.pauseReason ?? '' };
   }
-  const view = buildView(deps, sub, fireTime);
+  const view = { ...buildView(deps, sub, fireTime), key: fireKey(sub.id, fire) };
   const period = { periodStart: view.answer.period.start, periodEnd: view.answer.period.end };
+  if (!claimed) {
+    const found = await alreadyPosted(deps, sub, fire);
+    if (found) {
+      deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: found, error: null, ...period }, deps.now());
+      deps.log.info(`digest ${sub.id}: the interrupted fire of ${fire} had reached the channel (message ${found}); not posted again`, { channel: sub.channelId });
+      return { status: 'delivered', messageId: found, threadId: null, articles: view.answer.articles.length, note: 'found in the channel after a restart' };
+    }
+  }
   if (view.answer.articles.length === 0 && sub.skipEmpty) {
     deps.store.updateFire(sub.id, fire, { status: 'empty', ...period }, deps.now());
     return { status: 'empty' };

@@ -3,7 +3,15 @@
 // classifyPublishError.
 import type { MessagePayload } from '../discord/limits.js';
 
+/** A message the bot itself posted, with the text a fire key can be found in (content, embed titles and footers). */
+export interface OwnPost {
+  id: string;
+  text: string;
+}
+
 export interface Publisher {
+  /** The bot's own messages among the channel's most recent `limit`, newest first. */
+  recentOwnPosts(channelId: string, limit: number): Promise<OwnPost[]>;
   /** Posts with the nonce enforced, so a repeat of the same nonce creates no second message. */
   post(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
   /** Opens a public thread on the message. */

@@ -2,13 +2,21 @@
 // out rate limits by itself: delivery does both, a bounded number of times,
 // and logs each attempt. The post carries the nonce with enforce_nonce.
 import { REST, Routes, ThreadAutoArchiveDuration } from 'discord.js';
-import type { APIChannel, APIMessage } from 'discord-api-types/v10';
+import type { APIChannel, APIMessage, APIUser } from 'discord-api-types/v10';
 import type { Publisher } from '../digest/publisher.js';
 import { NO_MENTIONS } from './no-mentions.js';
 
 export function discordPublisher(token: string, apiUrl: string): Publisher {
   const rest = new REST({ api: apiUrl, retries: 0, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(token);
+  let me: Promise<string> | null = null;
+  const myId = () => (me ??= (rest.get(Routes.user('@me')) as Promise<APIUser>).then((u) => u.id).catch((e: unknown) => { me = null; throw e; }));
   return {
+    async recentOwnPosts(channelId, limit) {
+      const [id, messages] = await Promise.all([myId(), rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) }) as Promise<APIMessage[]>]);
+      return messages
+        .filter((m) => m.author.id === id)
+        .map((m) => ({ id: m.id, text: [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n') }));
+    },
     async post(channelId, payload, nonce) {
       const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS };
       return { id: ((await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id };

@@ -45,7 +45,8 @@ export function renderDigest(v: DigestView): MessagePayload {
   const a = v.answer;
   const since = formatInZone(a.period.start, v.timezone);
   if (a.articles.length === 0) {
-    return { content: clip(`📭 **Digest: ${escapeMarkdown(v.name)}**: nothing new since ${since}.`, LIMITS.content), embeds: [] };
+    const key = v.key ? `\n-# ${v.key}` : '';
+    return { content: `${clip(`📭 **Digest: ${escapeMarkdown(v.name)}**: nothing new since ${since}.`, LIMITS.content - key.length)}${key}`, embeds: [] };
   }
   const listed = a.articles.slice(0, 10).map((x) => `• ${citationMd(x)}`);
   const more = a.articles.length > listed.length ? `\n…and ${a.articles.length - listed.length} more (see /sources).` : '';
@@ -53,7 +54,7 @@ export function renderDigest(v: DigestView): MessagePayload {
     color: COLOR,
     title: escapeMarkdown(clip(`Digest: ${v.name}`, Math.floor(LIMITS.title / 2))),
     description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`, HEADER_CHARS),
-    footer: { text: 'Every line is a quote from the articles. /quote id:<id> shows one in context.' },
+    footer: { text: `Every line is a quote from the articles. /quote id:<id> shows one in context.${v.key ? `\n${v.key}` : ''}` },
   };
   const events: APIEmbed[] = a.events.length
     ? [{ color: COLOR, title: 'Dated events in these articles', description: clip(a.events.map((e) => `**${escapeMarkdown(dateLabel(e.date))}**: ${escapeMarkdown(clip(e.quote.text, 160))} \`${e.quote.id}\``).join('\n'), EVENTS_CHARS) }]

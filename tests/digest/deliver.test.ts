@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contents } from '../helpers/corpus-contents.js';
-import { deliverFire, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
+import { deliverFire, fireKey, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
 import { digestNonce } from '../../src/digest/nonce.js';
 import { digestThreadName, renderDigest } from '../../src/discord/digest-render.js';
 import { limitViolations } from '../../src/discord/limits.js';
@@ -62,6 +62,34 @@ describe('delivering one fire', () => {
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
     expect(publisher.attempts.map((a) => a.nonce)).toEqual([digestNonce(sub.id, FIRE), digestNonce(sub.id, FIRE)]);
     expect(publisher.messages).toHaveLength(1);
+  });
+
+  it('after a long downtime, finds the interrupted fire\'s own post in the channel and does not post it again, though the nonce has expired', async () => {
+    const { store, sub, publisher, deps, setClock } = setup();
+    // The fire was claimed and posted (its message names the fire), then the process died before logging it.
+    store.claimFire(sub.id, FIRE, FIRE);
+    await publisher.post(sub.channelId, { content: `digest\n-# ${fireKey(sub.id, FIRE.toISOString())}` }, digestNonce(sub.id, FIRE));
+    publisher.forgetNonces();
+    setClock(new Date(FIRE.getTime() + 3 * 3_600_000));
+    const out = await deliverFire(deps, sub.id, FIRE);
+    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', note: 'found in the channel after a restart' });
+    expect(publisher.messages).toHaveLength(1);
+    expect(row(store, sub.id)).toMatchObject({ status: 'delivered', messageId: 'm1' });
+  });
+
+  it('re-posts an interrupted fire that never reached the channel, carrying its fire key', async () => {
+    const { store, sub, publisher, deps } = setup();
+    store.claimFire(sub.id, FIRE, FIRE);
+    const out = await deliverFire(deps, sub.id, FIRE);
+    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
+    const footer = publisher.messages[0]!.payload.embeds?.[0]?.footer?.text ?? publisher.messages[0]!.payload.content ?? '';
+    expect(footer).toContain(fireKey(sub.id, FIRE.toISOString()));
+  });
+
+  it('logs nothing for a subscription removed before its fire (no foreign key error), and reports it gone', async () => {
+    const { store, sub, deps } = setup();
+    store.removeSubscription(sub.id);
+    expect(await deliverFire(deps, sub.id, FIRE)).toEqual({ status: 'gone' });
   });
 
   it('the next digest starts where the last ended, and says "nothing new" when nothing arrived', async () => {

@@ -60,7 +60,11 @@ export class DiscordEmulator {
   private faults: Fault[] = [];
   private seq = 0;
   private sessionId = 'session-1';
+  private nonceSeen = new Map<string, number>();
+  private posted = new Map<string, APIMessage[]>();
   port = 0;
+  /** How long a nonce is remembered, as Discord does for a few minutes; tests shorten it to seconds. */
+  nonceWindowMs = 5 * 60_000;
 
   get apiUrl(): string {
     return `http://127.0.0.1:${this.port}/api`;
@@ -205,6 +209,7 @@ export class DiscordEmulator {
     const gateway: RESTGetAPIGatewayBotResult = { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } };
     if (method === 'GET' && path === '/gateway/bot') return [200, gateway];
     if (method === 'GET' && path === '/applications/@me') return [200, { id: APP_ID, name: 'briefing-bot' }];
+    if (method === 'GET' && path === '/users/@me') return [200, { id: APP_ID, username: 'briefing-bot', discriminator: '0000', global_name: null, avatar: null, bot: true }];
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return [200, (body as Record<string, unknown>[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' }))];
     }
@@ -231,11 +236,21 @@ export class DiscordEmulator {
     if (m && method === 'POST') {
       // Like Discord: with enforce_nonce, a repeat of a recent nonce returns the first message instead of posting again.
       const key = `nonce:${m[1]}:${String(b.nonce)}`;
-      const earlier = b.enforce_nonce === true && b.nonce !== undefined ? this.messages.get(key) : undefined;
+      const recent = Date.now() - (this.nonceSeen.get(key) ?? -Infinity) <= this.nonceWindowMs;
+      const earlier = b.enforce_nonce === true && b.nonce !== undefined && recent ? this.messages.get(key) : undefined;
       if (earlier) return [200, earlier];
       const msg = this.message(m[1]!, b);
-      if (b.nonce !== undefined) this.messages.set(key, msg);
+      this.posted.set(m[1]!, [...(this.posted.get(m[1]!) ?? []), msg]);
+      if (b.nonce !== undefined) {
+        this.messages.set(key, msg);
+        this.nonceSeen.set(key, Date.now());
+      }
       return [200, msg];
+    }
+    if (m && method === 'GET') {
+      // The channel's latest messages, newest first (what the bot posted there, as far as this emulator knows).
+      const limit = Math.min(100, Number(query.get('limit') ?? 50));
+      return [200, [...(this.posted.get(m[1]!) ?? [])].reverse().slice(0, limit)];
     }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (m && method === 'POST') {

@@ -2,7 +2,7 @@
 // a repeat of a nonce it has seen (returning the first message, as
 // enforce_nonce does), and throws scripted errors shaped like discord.js's.
 import type { MessagePayload } from '../../src/discord/limits.js';
-import type { Publisher } from '../../src/digest/publisher.js';
+import type { OwnPost, Publisher } from '../../src/digest/publisher.js';
 
 export interface FakeError {
   status?: number;
@@ -28,6 +28,16 @@ export class FakePublisher implements Publisher {
     const id = `m${this.messages.length + 1}`;
     this.messages.push({ id, channelId, payload, nonce });
     return { id };
+  }
+
+  async recentOwnPosts(channelId: string, limit: number): Promise<OwnPost[]> {
+    return this.messages.filter((m) => m.channelId === channelId).reverse().slice(0, limit)
+      .map((m) => ({ id: m.id, text: [m.payload.content ?? '', ...(m.payload.embeds ?? []).flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n') }));
+  }
+
+  /** Forgets nonces, as Discord does after a few minutes: a repeat then posts a second message. */
+  forgetNonces(): void {
+    for (const m of this.messages) m.nonce = `expired:${m.nonce}`;
   }
 
   async openThread(channelId: string, messageId: string, name: string): Promise<{ id: string }> {
