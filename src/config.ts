@@ -40,6 +40,7 @@ export const configSchema = z.object({
   }),
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
   DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
+  SCHEDULER_LEASE_SECONDS: seconds(30, 1),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,6 +1,8 @@
 // The bot with everything it needs: the store, the live corpus (each load
 // records new articles for digests), the Discord client and the digest
 // scheduler. `briefing start` runs this; the end-to-end tests run it too.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
@@ -9,6 +11,7 @@ import { startBot, type RunningBot } from './discord/bot.js';
 import { digestThreadName, renderDigest } from './discord/digest-render.js';
 import { discordPublisher } from './discord/digest-publisher.js';
 import type { Publisher } from './digest/publisher.js';
+import { makeLeadership, type Leadership } from './digest/leadership.js';
 import { makeScheduler, type Scheduler } from './digest/scheduler.js';
 import type { Logger } from './logger.js';
 import { openStore } from './store/open-store.js';
@@ -19,6 +22,8 @@ export interface BotRuntime {
   store: Store;
   corpus: LiveCorpus;
   scheduler: Scheduler;
+  /** Whether this process runs the digest schedule (one per database), or stands by. */
+  leadership: Leadership;
   /** Stops the scheduler (an in-flight digest finishes or is logged as failed), the client and the store. */
   stop(graceMs: number): Promise<void>;
 }
@@ -52,12 +57,13 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       throw e;
     });
     corpus.watchBuild();
-    await scheduler.start();
+    const leadership = makeLeadership({ store, scheduler, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000, now, log });
+    await leadership.start();
     return {
-      bot, store, corpus, scheduler,
+      bot, store, corpus, scheduler, leadership,
       async stop(graceMs) {
         corpus.stop();
-        await Promise.all([scheduler.stop(graceMs), bot.stop(graceMs)]);
+        await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);
         store.close();
       },
     };

@@ -13,8 +13,10 @@ export interface SchedulerDeps extends DeliveryDeps {
 }
 
 export interface Scheduler {
-  /** Catches up, then schedules every active subscription. */
+  /** Catches up, then schedules every active subscription. May follow a stop (a standby taking over). */
   start(): Promise<void>;
+  /** Brings the tasks in line with the store: subscriptions added, paused or removed by another process. */
+  sync(): void;
   /** Starts (or restarts) the task of an active subscription. */
   add(sub: Subscription): void;
   remove(id: string): void;
@@ -31,6 +33,9 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Map<string, { id: string; fire: Date }>();
+  /** Scheduling: only while this process holds the schedule (start .. stop). */
+  let running = false;
+  /** Stopping: queued deliveries that have not begun are refused. */
   let stopped = false;
 
   function run(id: string, fire: Date, why: string): Promise<DeliveryOutcome> {
@@ -56,7 +61,8 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
 
   function add(sub: Subscription): void {
     remove(sub.id);
-    if (sub.status !== 'active' || stopped) return;
+    // Stopped, or a standby: the process holding the lease schedules it (see leadership.ts).
+    if (sub.status !== 'active' || !running) return;
     const task = cron.schedule(sub.cron, (ctx) => run(sub.id, slot(ctx.date), 'scheduled'), { timezone: sub.timezone, name: `digest-${sub.id}`, noOverlap: true });
     tasks.set(sub.id, task);
   }
@@ -88,12 +94,20 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
 
   return {
     async start() {
+      stopped = false;
+      running = true;
       const subs = deps.store.subscriptions().filter((s) => s.status === 'active');
       for (const sub of subs) add(sub);
       await Promise.all(subs.map((s) => catchUp(s).catch((e) => deps.log.error(`digest ${s.id}: catch-up failed: ${e instanceof Error ? e.message : String(e)}`))));
     },
     add,
     remove,
+    sync() {
+      if (!running) return;
+      const active = new Map(deps.store.subscriptions().filter((s) => s.status === 'active').map((s) => [s.id, s]));
+      for (const id of [...tasks.keys()]) if (!active.has(id)) remove(id);
+      for (const [id, sub] of active) if (!tasks.has(id)) add(sub);
+    },
     nextRun: (id) => tasks.get(id)?.getNextRun() ?? null,
     // Scheduled fires are whole seconds; a send-now keeps its milliseconds (never .000) so it never takes a scheduled fire's log row or nonce.
     sendNow: (id) => {
@@ -102,6 +116,7 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     },
     async stop(graceMs) {
       stopped = true;
+      running = false;
       for (const id of [...tasks.keys()]) remove(id);
       const settled = Promise.allSettled([...queues.values()]);
       await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);

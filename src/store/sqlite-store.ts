@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import type { Delivery, DeliveryUpdate, NewSubscription, Store, Subscription, SubscriptionStatus } from './store.js';
+import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus } from './store.js';
 
 export class StoreError extends Error {}
 
@@ -81,6 +81,17 @@ export function openSqliteStore(file: string): Store {
     seen: db.prepare('INSERT OR IGNORE INTO articles_seen (article_id, first_seen) VALUES (?, ?)'),
     allSeen: db.prepare<[], { article_id: string; first_seen: string }>('SELECT article_id, first_seen FROM articles_seen'),
   };
+  const lease = {
+    take: db.prepare(`INSERT INTO leases (name, owner, expires_at) VALUES (@name, @owner, @until)
+      ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < @now`),
+    read: db.prepare<[string], { owner: string; expires_at: string }>('SELECT owner, expires_at FROM leases WHERE name = ?'),
+    release: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
+  };
+  const acquireLease = db.transaction((name: string, owner: string, until: string, now: string): LeaseState => {
+    lease.take.run({ name, owner, until, now });
+    const r = lease.read.get(name)!;
+    return { held: r.owner === owner, owner: r.owner, expiresAt: r.expires_at };
+  });
   const recordArticles = db.transaction((ids: readonly string[], at: string) => ids.reduce((n, id) => n + q.seen.run(id, at).changes, 0));
 
   return {
@@ -123,6 +134,9 @@ export function openSqliteStore(file: string): Store {
     },
     deliveries: (id, limit = 10) => q.history.all(id, limit).map(toDelivery),
     pendingFires: () => q.pending.all().map(toDelivery),
+    // IMMEDIATE: the write lock is taken before the lease is read, so two processes cannot both see it free.
+    acquireLease: (name, owner, ttlMs, now) => acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()),
+    releaseLease: (name, owner) => void lease.release.run(name, owner),
     recordArticles: (ids, now) => recordArticles(ids, now.toISOString()),
     articlesFirstSeen: () => new Map(q.allSeen.all().map((r) => [r.article_id, r.first_seen])),
     close: () => db.close(),

@@ -59,6 +59,13 @@ export interface DeliveryUpdate {
   periodEnd?: string | null;
 }
 
+export interface LeaseState {
+  held: boolean;
+  /** Who holds it now, and until when (ISO). */
+  owner: string;
+  expiresAt: string;
+}
+
 export interface Store {
   addSubscription(s: NewSubscription, now: Date): Subscription;
   subscription(id: string): Subscription | undefined;
@@ -78,6 +85,14 @@ export interface Store {
   deliveries(subscriptionId: string, limit?: number): Delivery[];
   /** Fires claimed but never finished (the bot stopped mid-delivery). */
   pendingFires(): Delivery[];
+
+  /**
+   * Takes the named lease for `owner` until now + ttl, or renews it when the owner already holds it.
+   * Another owner's unexpired lease is left alone. Atomic: two processes never both hold it.
+   */
+  acquireLease(name: string, owner: string, ttlMs: number, now: Date): LeaseState;
+  /** Gives the lease up, if this owner holds it. */
+  releaseLease(name: string, owner: string): void;
 
   /** Records articles not seen before as first seen now; returns how many were new. */
   recordArticles(ids: readonly string[], now: Date): number;

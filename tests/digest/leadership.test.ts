@@ -1,0 +1,69 @@
+// One digest scheduler per database, against real SQLite files shared by two
+// store connections (as two processes would), with a fake clock.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeLeadership } from '../../src/digest/leadership.js';
+import type { Scheduler } from '../../src/digest/scheduler.js';
+import { makeLogger } from '../../src/logger.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { tempDir } from '../helpers/temp-store.js';
+
+function recordingScheduler(events: string[], name: string): Scheduler {
+  return {
+    start: async () => void events.push(`${name} start`),
+    stop: async () => void events.push(`${name} stop`),
+    sync: () => void events.push(`${name} sync`),
+    add: () => undefined, remove: () => undefined, nextRun: () => null,
+    sendNow: async () => ({ status: 'gone' }),
+  };
+}
+
+describe('the scheduler lease', () => {
+  it('is held by one process at a time, renewed by its holder, and taken over when it lapses', () => {
+    const file = join(tempDir(), 'b.sqlite');
+    const a = openSqliteStore(file);
+    const b = openSqliteStore(file);
+    const t0 = new Date('2026-11-24T08:00:00Z');
+    expect(a.acquireLease('scheduler', 'A', 30_000, t0)).toEqual({ held: true, owner: 'A', expiresAt: '2026-11-24T08:00:30.000Z' });
+    expect(b.acquireLease('scheduler', 'B', 30_000, t0)).toMatchObject({ held: false, owner: 'A' });
+    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 10_000))).toMatchObject({ held: true, expiresAt: '2026-11-24T08:00:40.000Z' });
+    expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 39_000)).held).toBe(false);
+    expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 41_000))).toMatchObject({ held: true, owner: 'B' });
+    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 42_000)).held).toBe(false);
+    b.releaseLease('scheduler', 'B');
+    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 43_000)).held).toBe(true);
+    a.close();
+    b.close();
+  });
+
+  it('runs the schedule in the holder only; a standby starts it when the holder stops renewing, and the old holder stands down', async () => {
+    const file = join(tempDir(), 'b.sqlite');
+    const events: string[] = [];
+    let clock = new Date('2026-11-24T08:00:00Z');
+    const logs: string[] = [];
+    const log = makeLogger('info', (l) => logs.push(l));
+    const make = (name: string) => makeLeadership({ store: openSqliteStore(file), scheduler: recordingScheduler(events, name), owner: name, ttlMs: 30_000, now: () => clock, log });
+    const a = make('A');
+    const b = make('B');
+    await a.checkNow();
+    await b.checkNow();
+    expect([a.leading(), b.leading()]).toEqual([true, false]);
+    expect(logs.join('\n')).toMatch(/another process \(A\) runs the digest schedule until 2026-11-24T08:00:30\.000Z; this one stands by/);
+    await a.checkNow();
+    expect(events).toEqual(['A start', 'A sync']);
+
+    // A is frozen (or killed) and stops renewing; once its lease lapses, B takes over.
+    clock = new Date(clock.getTime() + 31_000);
+    await b.checkNow();
+    expect(b.leading()).toBe(true);
+    await a.checkNow();
+    expect(a.leading()).toBe(false);
+    expect(events).toEqual(['A start', 'A sync', 'B start', 'A stop']);
+    expect(logs.join('\n')).toMatch(/lease passed to B; this process stands by/);
+
+    // A clean stop hands the lease on at once.
+    await b.stop(100);
+    await a.checkNow();
+    expect(a.leading()).toBe(true);
+  });
+});
