@@ -114,14 +114,12 @@ function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: st
   w.db.transaction(() => {
     const had = dropFile(w, f.rel);
     const served = new Set<string>();
+    // Each article is written as soon as it is built; a later, richer copy in the same file replaces it.
     for (const a of ingested.articles) {
       w.db.prepare(`INSERT OR REPLACE INTO copies (article_id, file, pos, richness) VALUES (?, ?, ?, ?)`).run(a.article.id, f.rel, a.pos, a.richness);
-    }
-    for (const a of ingested.articles) {
       const best = winner(w.db, a.article.id)!;
       if (best.file !== f.rel || best.pos !== a.pos) {
         if (best.file !== f.rel) w.report.merged.push({ title: a.article.title, kept: best.file, dropped: f.rel });
-        else served.add(a.article.id);
         continue;
       }
       const other = servedFrom(w.db, a.article.id);
@@ -194,6 +192,9 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
     }
   }
   db.prepare(`UPDATE meta SET value = '1' WHERE key = 'complete'`).run();
+  // One file may hold an article twice; each id is reported once.
+  report.added = [...new Set(report.added)];
+  report.changed = [...new Set(report.changed)];
   // An article whose copy moved from one file to another was neither added nor removed.
   const moved = new Set(report.removed.filter((id) => report.added.includes(id)));
   report.removed = report.removed.filter((id) => !moved.has(id));

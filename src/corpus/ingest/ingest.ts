@@ -76,9 +76,14 @@ function draftsOf(input: RawInput, format: SourceFormat, knownNames: string[]): 
 export type Progress = (done: number, total: number, file: string) => void;
 
 export interface IngestedFile {
+  /** Filled in as `articles` is read: complete once it is exhausted. */
   report: FileReport;
-  /** In the order the file gives them; `pos` is that order. */
-  articles: (BuiltArticle & { pos: number })[];
+  /**
+   * The file's articles in the order it gives them (`pos`), built one at a
+   * time as they are read: a JSON Lines file of ten thousand articles is never
+   * held built in memory all at once, only its drafts.
+   */
+  articles: Iterable<BuiltArticle & { pos: number }>;
 }
 
 /** One raw file -> its articles, or null when the file is not an article format (sidecars, stray files). */
@@ -90,14 +95,15 @@ export function ingestFile(input: RawInput, matcher: GazetteerMatcher, knownName
     file: input.file, format, retrieved: drafts[0]?.source.retrieved ?? input.mtimeDay, retrievedFrom: input.sidecar ? 'sidecar' : 'file-mtime',
     articles: [], dropped: { boilerplate: 0, headings: 0, bios: 0, duplicates: 0 },
   };
-  const articles: IngestedFile['articles'] = [];
-  drafts.forEach((d, pos) => {
-    const built = buildArticle(d, matcher, known);
-    const dropped = built?.dropped ?? { ...d.dropped, duplicates: 0 };
-    for (const k of ['boilerplate', 'headings', 'bios', 'duplicates'] as const) report.dropped[k] += dropped[k];
-    if (!built) return;
-    report.articles.push(built.article.id);
-    articles.push({ ...built, pos });
-  });
-  return { report, articles };
+  function* articles(): Generator<BuiltArticle & { pos: number }> {
+    for (const [pos, d] of drafts.entries()) {
+      const built = buildArticle(d, matcher, known);
+      const dropped = built?.dropped ?? { ...d.dropped, duplicates: 0 };
+      for (const k of ['boilerplate', 'headings', 'bios', 'duplicates'] as const) report.dropped[k] += dropped[k];
+      if (!built) continue;
+      report.articles.push(built.article.id);
+      yield { ...built, pos };
+    }
+  }
+  return { report, articles: articles() };
 }
