@@ -122,6 +122,17 @@ describe('incremental ingest', () => {
     expect(buildCorpus(paths).report.unchanged).toBe(1);
   });
 
+  it('answers from the corpus already built when it cannot be brought up to date (another ingest holds the folder)', () => {
+    const paths = tempData({ 'a.md': md });
+    buildCorpus(paths);
+    writeFileSync(join(paths.raw, 'b.jsonl'), jsonl);
+    const logs: string[] = [];
+    const corpus = withIngestLock(paths.build, 0, () => openCorpus(paths, (l) => logs.push(l)));
+    expect(logs.join('\n')).toMatch(/another "briefing ingest" is running .*; answering from the corpus already built/);
+    expect(corpus.size().articles).toBe(1);
+    corpus.close();
+  });
+
   it('keeps answering from the previous articles of a file that turns bad, and reads it again next time', () => {
     const paths = tempData({ ...SEED_FILES, 'a.md': md });
     buildCorpus(paths);
