@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envFileNote, loadConfig, readEnvironment } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
+import { testTmp } from '../helpers/temp-data.js';
 
 const TOKEN = 'MTAwMDAwMDAwMDAwMDAwMDAx.abcdef.secret-part-of-the-token';
 
@@ -14,7 +14,7 @@ describe('config', () => {
       ok: true,
       config: {
         DISCORD_API_URL: 'https://discord.com/api', LOGIN_TIMEOUT_SECONDS: 30, LOG_LEVEL: 'info', DATA_DIR: 'data', DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
-        DIGEST_MIN_INTERVAL_SECONDS: 900, DIGEST_CATCH_UP_GRACE_SECONDS: 21600,
+        DIGEST_MIN_INTERVAL_SECONDS: 900, DIGEST_CATCH_UP_GRACE_SECONDS: 21600, SCHEDULER_LEASE_SECONDS: 30,
       },
     });
   });
@@ -48,7 +48,7 @@ describe('config', () => {
   });
 
   it('says which .env file the settings came from', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const dir = mkdtempSync(join(testTmp(), 'cfg-'));
     try {
       expect(envFileNote(join(dir, '.env'))).toMatch(/^settings: the environment \(no \.env in /);
       writeFileSync(join(dir, '.env'), 'LOG_LEVEL=debug\n');
@@ -59,7 +59,7 @@ describe('config', () => {
   });
 
   it('reads .env, with the environment taking precedence', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const dir = mkdtempSync(join(testTmp(), 'cfg-'));
     writeFileSync(join(dir, '.env'), `DISCORD_TOKEN=${TOKEN}\nLOG_LEVEL=debug\n`);
     const env = readEnvironment({ LOG_LEVEL: 'warn' }, join(dir, '.env'));
     const r = loadConfig(env);

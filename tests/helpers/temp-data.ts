@@ -11,9 +11,14 @@ export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const SEED_PAGE = join(REPO, 'data/raw/000_28f6da302d93ec49.txt');
 export const FIXTURES = join(REPO, 'tests/fixtures');
 
+/** Where this run's temporary folders go: one folder the global setup removes at the end. */
+export function testTmp(): string {
+  return process.env.BRIEFING_TEST_TMP ?? tmpdir();
+}
+
 /** A data folder holding the given raw files (name -> content) and the real gazetteer. */
 export function tempData(files: Record<string, string>, gazetteer?: string): DataPaths {
-  const root = mkdtempSync(join(tmpdir(), 'briefing-test-'));
+  const root = mkdtempSync(join(testTmp(), 'data-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const paths = dataPaths(root);
   mkdirSync(paths.raw, { recursive: true });

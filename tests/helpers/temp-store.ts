@@ -1,13 +1,13 @@
 // A real SQLite store in a temporary folder, removed afterwards.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { testTmp } from './temp-data.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { NewSubscription, Store } from '../../src/store/store.js';
 
 export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'briefing-store-'));
+  const dir = mkdtempSync(join(testTmp(), 'store-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
