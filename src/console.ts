@@ -4,7 +4,7 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
-import { parseCommandLine, usage } from './cli/parse-command-line.js';
+import { parseCommandLine, usage } from './parse-command-line.js';
 import type { Corpus } from './corpus/corpus.js';
 import { toText } from './render/text.js';
 

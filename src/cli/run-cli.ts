@@ -11,7 +11,7 @@ import { dataPaths, shown } from '../corpus/data-dir.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { ingestSummary } from './ingest-summary.js';
-import { parseCommandLine } from './parse-command-line.js';
+import { parseCommandLine } from '../parse-command-line.js';
 
 export interface CliIo {
   out(text: string): void;

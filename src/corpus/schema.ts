@@ -90,12 +90,12 @@ export const gazetteerSchema = z
         names.set(key, entryId);
       }
     };
-    g.actors.forEach((a, i) =>
-      check('actors', i, a.id, [['name', a.name, -1], ...a.aliases.map((s, j) => ['aliases', s, j] as [string, string, number]), ...a.adjectives.map((s, j) => ['adjectives', s, j] as [string, string, number])]),
-    );
-    g.corridors.forEach((c, i) =>
-      check('corridors', i, c.id, [['name', c.name, -1], ...c.aliases.map((s, j) => ['aliases', s, j] as [string, string, number])]),
-    );
+    g.actors.forEach((a, i) => {
+      check('actors', i, a.id, [['name', a.name, -1], ...a.aliases.map((s, j) => ['aliases', s, j] as [string, string, number]), ...a.adjectives.map((s, j) => ['adjectives', s, j] as [string, string, number])]);
+    });
+    g.corridors.forEach((c, i) => {
+      check('corridors', i, c.id, [['name', c.name, -1], ...c.aliases.map((s, j) => ['aliases', s, j] as [string, string, number])]);
+    });
   });
 export type Gazetteer = z.infer<typeof gazetteerSchema>;
 export type ActorEntry = Gazetteer['actors'][number];

@@ -6,7 +6,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { digest, type DigestAnswer } from '../briefing/digest.js';
 import { findTopic, type Topic } from '../briefing/digest-topics.js';
-import type { MessagePayload } from '../discord/limits.js';
+import type { MessagePayload } from '../render/message-payload.js';
 import type { Logger } from '../logger.js';
 import type { Delivery, Store, Subscription } from '../store/store.js';
 import { digestNonce } from './nonce.js';

@@ -1,7 +1,7 @@
 // Where a digest goes. The Discord implementation lives in src/discord; tests
 // pass their own. Errors are thrown as Discord reports them and sorted by
 // classifyPublishError.
-import type { MessagePayload } from '../discord/limits.js';
+import type { MessagePayload } from '../render/message-payload.js';
 
 /** A message the bot itself posted, with the text a fire key can be found in (content, embed titles and footers). */
 export interface OwnPost {

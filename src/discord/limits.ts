@@ -1,7 +1,8 @@
 // Discord's message limits (ARCHITECTURE §5), and a checker the renderer's
 // property tests run every payload through. The renderer must never produce a
 // payload Discord would reject.
-import type { APIEmbed, APIActionRowComponent, APIComponentInActionRow } from 'discord-api-types/v10';
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { MessagePayload } from '../render/message-payload.js';
 
 export const LIMITS = {
   content: 2000,
@@ -28,11 +29,7 @@ export function clip(text: string, max: number): string {
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
 
-export interface MessagePayload {
-  content?: string;
-  embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIComponentInActionRow>[];
-}
+export type { MessagePayload };
 
 function embedLength(e: APIEmbed): number {
   return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) +

@@ -13,7 +13,7 @@ import {
 } from 'discord.js';
 import { commands, findCommand } from '../../commands/index.js';
 import { nameChoices } from '../briefing/name-choices.js';
-import { parseCommandLine } from '../cli/parse-command-line.js';
+import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';

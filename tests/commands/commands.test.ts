@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { commands, registeredCommands } from '../../commands/index.js';
-import { parseCommandLine } from '../../src/cli/parse-command-line.js';
+import { parseCommandLine } from '../../src/parse-command-line.js';
 
 describe('slash command definitions', () => {
   it('have unique names and valid Discord limits, and serialise', () => {

@@ -8,7 +8,7 @@ import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../../commands/index.js';
-import { parseCommandLine } from '../../src/cli/parse-command-line.js';
+import { parseCommandLine } from '../../src/parse-command-line.js';
 import { openCorpus } from '../../src/corpus/build-store.js';
 import { toJson } from '../../src/render/json.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';

@@ -40,7 +40,10 @@ describe('an ingest while the bot runs', () => {
 
     writeFileSync(join(data.raw, 'long.md'), longArticle());
     let finished = false;
-    const reload = runtime.corpus.reload('SIGHUP').then((ok) => ((finished = true), ok));
+    const reload = runtime.corpus.reload('SIGHUP').then((ok) => {
+      finished = true;
+      return ok;
+    });
     const waits: number[] = [];
     while (!finished) {
       const started = Date.now();

@@ -35,7 +35,7 @@ describe('start-up errors', { timeout: 60_000 }, () => {
     const r = await start({ ...base, DISCORD_API_URL: emulator.apiUrl });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Discord rejected DISCORD_TOKEN \(401\)/);
-    expect(r.err).not.toMatch(/Unexpected error|    at /);
+    expect(r.err).not.toMatch(/Unexpected error| {4}at /);
     expect(r.err).not.toContain(TOKEN);
   });
 
@@ -70,6 +70,6 @@ describe('start-up errors', { timeout: 60_000 }, () => {
     const noFolder = await start({ ...base, DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
     expect(noFolder.code).toBe(1);
     expect(noFolder.err).toMatch(/cannot create the folder for DATABASE_URL/);
-    for (const r of [missing, bad, noFolder]) expect(r.err).not.toMatch(/Unexpected error|    at /);
+    for (const r of [missing, bad, noFolder]) expect(r.err).not.toMatch(/Unexpected error| {4}at /);
   });
 });

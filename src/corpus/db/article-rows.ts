@@ -74,7 +74,9 @@ export function articleRows(db: Db): ArticleRows {
       countOf(t.type, t.entity).passages++;
     }
     // The stance's place in the article breaks ties inside one passage.
-    built.stances.forEach((s, i) => q.stance.run(s.corridor, s.actor, s.stance, passageRows[s.passage], rowid, `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`));
+    built.stances.forEach((s, i) => {
+      q.stance.run(s.corridor, s.actor, s.stance, passageRows[s.passage], rowid, `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`);
+    });
     const byPassage = new Map(passageRows.map((r, i) => [r, built.passages[i]!]));
     for (const e of q.eventsOf.all(rowid) as { rowid: number; passage: number; first: string; last: string; seq: number; n: number; long: number }[]) {
       const p = byPassage.get(e.passage)!;
@@ -147,7 +149,9 @@ export function articleRows(db: Db): ArticleRows {
       const ord = (db.prepare(`SELECT ord, id FROM articles WHERE rowid = ?`).get(rowid) as { ord: string; id: string });
       clearTagged(rowid);
       const passageRows = q.passagesOf.all(rowid) as number[];
-      built.passages.forEach((p, i) => q.updatePassageTags.run(JSON.stringify(p.actors), JSON.stringify(p.corridors), passageRows[i]));
+      built.passages.forEach((p, i) => {
+        q.updatePassageTags.run(JSON.stringify(p.actors), JSON.stringify(p.corridors), passageRows[i]);
+      });
       writeTagged(rowid, ord.ord, ord.id, built, passageRows);
     },
   };

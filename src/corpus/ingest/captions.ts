@@ -55,12 +55,12 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
 /** The sentence before a credit is its caption; verbless fragments before it join it. */
 function markCaption(out: LayoutItem[], paragraph: number, credit: string): void {
   const caption = out.at(-1);
-  if (!caption || caption.kind !== 'body') return;
+  if (caption?.kind !== 'body') return;
   caption.kind = 'caption';
   caption.credit = credit || undefined;
   for (let n = 0; n < 2; n++) {
     const prev = out.at(-2);
-    if (!prev || prev.kind !== 'body' || prev.paragraph !== paragraph || !isVerblessFragment(prev.text)) break;
+    if (prev?.kind !== 'body' || prev.paragraph !== paragraph || !isVerblessFragment(prev.text)) break;
     caption.text = `${prev.text} ${caption.text}`;
     out.splice(out.length - 2, 1);
   }

@@ -14,7 +14,9 @@ export function parseJsonArticles(text: string, source: ArticleSource, knownName
   } else {
     const value = parseJsonFile(source.file, text);
     const list = Array.isArray(value) ? value : isObject(value) && Array.isArray(value.articles) ? value.articles : [value];
-    list.forEach((v: unknown, i: number) => records.push({ value: v, where: list.length > 1 || Array.isArray(value) ? `[${i}].` : '' }));
+    list.forEach((v: unknown, i: number) => {
+      records.push({ value: v, where: list.length > 1 || Array.isArray(value) ? `[${i}].` : '' });
+    });
   }
   return records.map(({ value, where }) => {
     const parsed = articleRecordSchema.safeParse(value);

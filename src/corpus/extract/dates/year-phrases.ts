@@ -11,7 +11,7 @@ export interface YearPhrase {
 }
 
 const YEAR = String.raw`(1[7-9]\d\d|20\d\d)`;
-const DASH = String.raw`[-‐‑‒–—−/]`;
+const DASH = `[-‐‑‒–—−/]`;
 /** No digit, currency or decimal point may touch a year on either side. */
 const NOT_BEFORE = String.raw`(?<![\d$€£₽¥#№.,+:/]|\d\s?[-–])`;
 const NOT_AFTER = String.raw`(?![\d%]|[.,:]\d|\s?(?:%|percent\b|per cent\b))`;
@@ -85,7 +85,7 @@ function ranges(text: string): YearPhrase[] {
 
 function singles(text: string): YearPhrase[] {
   const found: YearPhrase[] = [];
-  for (const m of text.matchAll(new RegExp(String.raw`${NOT_BEFORE}${YEAR}${NOT_AFTER}`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`${NOT_BEFORE}${YEAR}${NOT_AFTER}`, 'gu'))) {
     const index = m.index;
     const after = index + m[0].length;
     if (isCount(text, after)) continue;

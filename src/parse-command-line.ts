@@ -3,7 +3,7 @@
 // list. A value runs until the next known "option:", so "query:Iran: 10:30"
 // keeps its colons.
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
-import type { Command, OptionValue } from '../command.js';
+import type { Command, OptionValue } from './command.js';
 
 export type ParsedLine =
   | { ok: true; command: Command; options: Record<string, OptionValue> }
