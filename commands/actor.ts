@@ -8,7 +8,14 @@ export const actorCommand = {
     name: 'actor',
     description: 'An actor (country, person, organisation, bloc) and the quotes that mention it',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Iran, Pashinyan, CSTO', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'e.g. Iran, Pashinyan, CSTO',
+        required: true,
+        autocomplete: true,
+        max_length: MAX_NAME_LENGTH,
+      },
       PRIVATE_OPTION,
     ],
   },

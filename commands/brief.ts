@@ -10,7 +10,14 @@ export const briefCommand = {
     name: 'brief',
     description: 'Post a short cited briefing on a topic and open a thread to discuss it',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'topic', description: 'An actor, a corridor or any words, e.g. Zangezur', required: true, autocomplete: true, max_length: MAX_QUERY_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'topic',
+        description: 'An actor, a corridor or any words, e.g. Zangezur',
+        required: true,
+        autocomplete: true,
+        max_length: MAX_QUERY_LENGTH,
+      },
     ],
   },
   execute: (ctx) => brief(ctx.corpus, stringOption(ctx, 'topic')),

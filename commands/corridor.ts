@@ -8,7 +8,14 @@ export const corridorCommand = {
     name: 'corridor',
     description: 'A transport corridor: what it is, who backs or opposes it, and the quotes',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name', description: 'e.g. Zangezur, Crossroads of Peace, Middle Corridor', required: true, autocomplete: true, max_length: MAX_NAME_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name',
+        description: 'e.g. Zangezur, Crossroads of Peace, Middle Corridor',
+        required: true,
+        autocomplete: true,
+        max_length: MAX_NAME_LENGTH,
+      },
       PRIVATE_OPTION,
     ],
   },

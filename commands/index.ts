@@ -10,7 +10,15 @@ import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
 import { timelineCommand } from './timeline.js';
 
-export const commands: readonly Command[] = [actorCommand, corridorCommand, timelineCommand, searchCommand, sourcesCommand, briefCommand, quoteCommand];
+export const commands: readonly Command[] = [
+  actorCommand,
+  corridorCommand,
+  timelineCommand,
+  searchCommand,
+  sourcesCommand,
+  briefCommand,
+  quoteCommand,
+];
 
 /** What Discord registers: the answer commands, plus /digest, which manages subscriptions and exists only in Discord. */
 export const registeredCommands = [...commands.map((c) => c.data), digestCommandData];

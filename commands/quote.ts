@@ -7,7 +7,13 @@ export const quoteCommand = {
     name: 'quote',
     description: 'One quote by its id, with the sentences around it and the full citation',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'id', description: 'The id shown under a quote, e.g. 97dcd70d.f53feb', required: true, max_length: 40 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'id',
+        description: 'The id shown under a quote, e.g. 97dcd70d.f53feb',
+        required: true,
+        max_length: 40,
+      },
       PRIVATE_OPTION,
     ],
   },

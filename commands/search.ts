@@ -8,7 +8,13 @@ export const searchCommand = {
     name: 'search',
     description: 'Quotes that match your words, best first',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'query', description: 'Words to look for; "quotes" for an exact phrase', required: true, max_length: MAX_QUERY_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'query',
+        description: 'Words to look for; "quotes" for an exact phrase',
+        required: true,
+        max_length: MAX_QUERY_LENGTH,
+      },
       PRIVATE_OPTION,
     ],
   },

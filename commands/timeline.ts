@@ -8,19 +8,35 @@ export const timelineCommand = {
     name: 'timeline',
     description: 'Dated events from the articles, oldest first; filter by actor, corridor and period',
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'actor', description: 'Only events involving this actor, e.g. Azerbaijan', autocomplete: true, max_length: MAX_NAME_LENGTH },
-      { type: ApplicationCommandOptionType.String, name: 'corridor', description: 'Only events about this corridor, e.g. Zangezur', autocomplete: true, max_length: MAX_NAME_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'actor',
+        description: 'Only events involving this actor, e.g. Azerbaijan',
+        autocomplete: true,
+        max_length: MAX_NAME_LENGTH,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'corridor',
+        description: 'Only events about this corridor, e.g. Zangezur',
+        autocomplete: true,
+        max_length: MAX_NAME_LENGTH,
+      },
       { type: ApplicationCommandOptionType.String, name: 'from', description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
       { type: ApplicationCommandOptionType.String, name: 'to', description: 'End: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
       PRIVATE_OPTION,
     ],
   },
   execute: (ctx) =>
-    timeline(ctx.corpus, {
-      actor: optionalString(ctx, 'actor'),
-      corridor: optionalString(ctx, 'corridor'),
-      from: optionalString(ctx, 'from'),
-      to: optionalString(ctx, 'to'),
-    }, ctx.window),
+    timeline(
+      ctx.corpus,
+      {
+        actor: optionalString(ctx, 'actor'),
+        corridor: optionalString(ctx, 'corridor'),
+        from: optionalString(ctx, 'from'),
+        to: optionalString(ctx, 'to'),
+      },
+      ctx.window,
+    ),
   autocomplete: { actor: 'actor', corridor: 'corridor' },
 } satisfies Command;

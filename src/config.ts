@@ -11,7 +11,14 @@ import { DEFAULT_DATABASE_URL, sqlitePath } from './store/open-store.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const seconds = (fallback: number, min: number) =>
-  z.preprocess((v) => (v === '' || v === undefined ? undefined : Number(v)), z.number({ error: 'must be a whole number of seconds' }).int('must be a whole number of seconds').min(min, `must be at least ${min}`).default(fallback));
+  z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z
+      .number({ error: 'must be a whole number of seconds' })
+      .int('must be a whole number of seconds')
+      .min(min, `must be at least ${min}`)
+      .default(fallback),
+  );
 
 /** An unset value and an empty "KEY=" line in .env mean the same: not set. */
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -29,15 +36,24 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
   DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
-  DISCORD_API_URL: z.preprocess((v) => (v === '' ? undefined : v), z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api'))
-    .refine(sendsTokenSafely, 'must use https: the bot token travels with every request (plain http is allowed only to this machine: localhost, 127.0.0.1 or ::1)'),
+  DISCORD_API_URL: z
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).default('https://discord.com/api'),
+    )
+    .refine(
+      sendsTokenSafely,
+      'must use https: the bot token travels with every request (plain http is allowed only to this machine: localhost, 127.0.0.1 or ::1)',
+    ),
   LOGIN_TIMEOUT_SECONDS: seconds(30, 1),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
-  DATABASE_URL: z.preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL)).superRefine((v, ctx) => {
-    const p = sqlitePath(v);
-    if ('problem' in p) ctx.addIssue({ code: 'custom', message: p.problem });
-  }),
+  DATABASE_URL: z
+    .preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL))
+    .superRefine((v, ctx) => {
+      const p = sqlitePath(v);
+      if ('problem' in p) ctx.addIssue({ code: 'custom', message: p.problem });
+    }),
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
   DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
   SCHEDULER_LEASE_SECONDS: seconds(30, 1),
@@ -55,7 +71,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = 
 
 /** Which .env was read, for the start-up log: settings from a forgotten file are a classic surprise. */
 export function envFileNote(envFile = '.env'): string {
-  return existsSync(envFile) ? `settings: ${resolve(envFile)} and the environment (the environment wins)` : `settings: the environment (no .env in ${dirname(resolve(envFile))})`;
+  return existsSync(envFile)
+    ? `settings: ${resolve(envFile)} and the environment (the environment wins)`
+    : `settings: the environment (no .env in ${dirname(resolve(envFile))})`;
 }
 
 /** The problems as printed before exiting: one per line, pointing at .env.example. */

@@ -5,9 +5,7 @@
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
 import type { Command, OptionValue } from './command.js';
 
-export type ParsedLine =
-  | { ok: true; command: Command; options: Record<string, OptionValue> }
-  | { ok: false; message: string };
+export type ParsedLine = { ok: true; command: Command; options: Record<string, OptionValue> } | { ok: false; message: string };
 
 function optionsOf(c: Command): APIApplicationCommandBasicOption[] {
   return (c.data.options ?? []) as APIApplicationCommandBasicOption[];
@@ -41,7 +39,11 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   const command = commands.find((c) => c.data.name === name);
   if (!command) {
     const known = commands.map((c) => `/${c.data.name}`).join(', ');
-    if (name === 'digest') return { ok: false, message: `/digest manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${known}.` };
+    if (name === 'digest')
+      return {
+        ok: false,
+        message: `/digest manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${known}.`,
+      };
     return { ok: false, message: name ? `Unknown command "/${name}". Commands: ${known}.` : `No command given. Commands: ${known}.` };
   }
   const defs = optionsOf(command);

@@ -46,21 +46,53 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
     const size = corpus.current().size();
     log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
     const scheduler = makeScheduler({
-      store, corpus: corpus.current, publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
-      render: renderDigest, threadName: digestThreadName, now, log,
+      store,
+      corpus: corpus.current,
+      publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
+      render: renderDigest,
+      threadName: digestThreadName,
+      now,
+      log,
       sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-      retries: 3, backoffMs: o.backoffMs ?? 2000, graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
+      retries: 3,
+      backoffMs: o.backoffMs ?? 2000,
+      graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
     });
-    const digest = { store, scheduler, corpus: corpus.current, now, minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS, render: renderDigest };
-    const bot = await startBot({ token: config.DISCORD_TOKEN, apiUrl: config.DISCORD_API_URL, corpus: corpus.current, log, digest, loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000 }).catch((e: unknown) => {
+    const digest = {
+      store,
+      scheduler,
+      corpus: corpus.current,
+      now,
+      minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
+      render: renderDigest,
+    };
+    const bot = await startBot({
+      token: config.DISCORD_TOKEN,
+      apiUrl: config.DISCORD_API_URL,
+      corpus: corpus.current,
+      log,
+      digest,
+      loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000,
+    }).catch((e: unknown) => {
       corpus.stop();
       throw e;
     });
     corpus.watchBuild();
-    const leadership = makeLeadership({ store, scheduler, owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`, ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000, now, log });
+    const leadership = makeLeadership({
+      store,
+      scheduler,
+      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000,
+      now,
+      log,
+    });
     await leadership.start();
     return {
-      bot, store, corpus, scheduler, leadership,
+      bot,
+      store,
+      corpus,
+      scheduler,
+      leadership,
       async stop(graceMs) {
         corpus.stop();
         await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);

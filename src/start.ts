@@ -69,10 +69,13 @@ export async function start(io: StartIo): Promise<number> {
       log.info(`${signal}: finishing in-flight answers and digests, then disconnecting`);
       process.off('SIGHUP', onHangup);
       setTimeout(() => done(0), SHUTDOWN_LIMIT_MS).unref();
-      bot.stop(SHUTDOWN_LIMIT_MS - 1000).then(() => done(0), (e) => {
-        log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);
-        done(0);
-      });
+      bot.stop(SHUTDOWN_LIMIT_MS - 1000).then(
+        () => done(0),
+        (e) => {
+          log.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`);
+          done(0);
+        },
+      );
     };
     process.once('SIGTERM', () => shutdown('SIGTERM'));
     process.once('SIGINT', () => shutdown('SIGINT'));

@@ -32,7 +32,14 @@ function yearsOf(e: TimelineEvent): string[] {
 }
 
 // vitest collects a skipped describe's body too: without ../shared it must not read the file.
-const NO_GOLD: Gold = { articles: [], boilerplate_absent: [], actor_queries: [], corridor_queries: [], timeline: [], timeline_false_dates: [] };
+const NO_GOLD: Gold = {
+  articles: [],
+  boilerplate_absent: [],
+  actor_queries: [],
+  corridor_queries: [],
+  timeline: [],
+  timeline_false_dates: [],
+};
 
 describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
   const gold = existsSync(GOLD) ? (JSON.parse(readFileSync(GOLD, 'utf8')) as Gold) : NO_GOLD;
@@ -55,7 +62,9 @@ describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
   });
 
   it('quotes no boilerplate', () => {
-    const all = contents(corpus).passages.map((p) => p.text).join('\n');
+    const all = contents(corpus)
+      .passages.map((p) => p.text)
+      .join('\n');
     for (const b of gold.boilerplate_absent) expect(all).not.toContain(b);
   });
 
@@ -80,7 +89,9 @@ describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
     const found = gold.timeline.filter((g) => all.events.some((e) => goldDate(e) === g.date && e.quote.text.includes(g.contains)));
     const missed = gold.timeline.filter((g) => !found.includes(g));
     const falseDates = gold.timeline_false_dates.flatMap((f) =>
-      all.events.filter((e) => e.quote.text.includes(f.contains) && (f.bad_years === 'any' || yearsOf(e).some((y) => f.bad_years.includes(y)))),
+      all.events.filter(
+        (e) => e.quote.text.includes(f.contains) && (f.bad_years === 'any' || yearsOf(e).some((y) => f.bad_years.includes(y))),
+      ),
     );
     console.log(`timeline recall ${found.length}/${gold.timeline.length}, false dates ${falseDates.length}, events ${all.events.length}`);
     expect(missed).toEqual([]);

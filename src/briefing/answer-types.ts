@@ -167,4 +167,12 @@ export interface ProblemAnswer {
   problem: Problem;
 }
 
-export type Answer = ActorAnswer | CorridorAnswer | SearchAnswer | SourcesAnswer | TimelineAnswer | BriefAnswer | QuoteAnswer | ProblemAnswer;
+export type Answer =
+  | ActorAnswer
+  | CorridorAnswer
+  | SearchAnswer
+  | SourcesAnswer
+  | TimelineAnswer
+  | BriefAnswer
+  | QuoteAnswer
+  | ProblemAnswer;

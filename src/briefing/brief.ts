@@ -31,16 +31,26 @@ export function brief(corpus: Corpus, rawTopic: string): BriefAnswer | ProblemAn
   const found = entity ?? search(corpus, topic);
   if (!found.ok) return { ...found, command: 'brief' };
   const quotes = found.quotes;
-  if (quotes.length === 0) return { ok: false, command: 'brief', problem: { code: 'nothing-on-topic', topic, suggestions: closestNames(corpus.gazetteer, topic) } };
+  if (quotes.length === 0)
+    return {
+      ok: false,
+      command: 'brief',
+      problem: { code: 'nothing-on-topic', topic, suggestions: closestNames(corpus.gazetteer, topic) },
+    };
   // The latest events: count them, then read only the last few.
   const scope = a ? { actor: a.id } : c ? { corridor: c.id } : null;
   const count = scope ? timeline(corpus, scope, { limit: 0 }) : null;
-  const events = scope && count?.ok ? timeline(corpus, scope, { offset: Math.max(0, count.total - BRIEF_EVENTS), limit: BRIEF_EVENTS }) : null;
+  const events =
+    scope && count?.ok ? timeline(corpus, scope, { offset: Math.max(0, count.total - BRIEF_EVENTS), limit: BRIEF_EVENTS }) : null;
   const articles = new Set(quotes.map((q) => q.article.id)).size;
   return {
     ok: true,
     command: 'brief',
-    topic: a ? { type: 'actor', id: a.id, name: a.name } : c ? { type: 'corridor', id: c.id, name: c.name } : { type: 'text', id: null, name: topic },
+    topic: a
+      ? { type: 'actor', id: a.id, name: a.name }
+      : c
+        ? { type: 'corridor', id: c.id, name: c.name }
+        : { type: 'text', id: null, name: topic },
     summary: `${quotes.length} quote(s) from ${articles} article(s)${events?.ok ? `, ${events.total} dated event(s)` : ''}.`,
     quotes: spread(quotes, BRIEF_QUOTES),
     events: events?.ok ? events.events : [],

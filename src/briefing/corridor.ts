@@ -16,7 +16,11 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
   if (!entry) {
     const mentioned = mentionFallback(corpus, name, 'corridor');
     if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
-    return { ok: false, command: 'corridor', problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.gazetteer, name) } };
+    return {
+      ok: false,
+      command: 'corridor',
+      problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.gazetteer, name) },
+    };
   }
   const stats = corpus.entity('corridor', entry.id);
   const defining = corpus.definition(entry.id);
@@ -34,7 +38,15 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
   return {
     ok: true,
     command: 'corridor',
-    corridor: { id: entry.id, name: entry.name, aliases: entry.aliases, articles: stats.articles, mentions: stats.passages, definition, stances },
+    corridor: {
+      id: entry.id,
+      name: entry.name,
+      aliases: entry.aliases,
+      articles: stats.articles,
+      mentions: stats.passages,
+      definition,
+      stances,
+    },
     quotes: quotesFor(corpus, [...byId.values()].slice(0, MAX_QUOTES)),
   };
 }

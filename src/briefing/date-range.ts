@@ -32,4 +32,3 @@ export function readDayRange(rawFrom: string | undefined, rawTo: string | undefi
   if (first > last) return { problem: { code: 'reversed-range', from: from.value!, to: to.value! } };
   return { from: from.value, to: to.value, first, last };
 }
-

@@ -21,15 +21,25 @@ export function findTopic(corpus: Corpus, name: string): Topic | null {
 }
 
 export function parseTopics(corpus: Corpus, raw: string | undefined): { ok: true; topics: Topic[] } | { ok: false; message: string } {
-  const parts = cleanInput(raw ?? '').split(/[,;]/).map((p) => p.trim()).filter(Boolean);
-  if (parts.length > MAX_TOPICS) return { ok: false, message: `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new articles are about.` };
+  const parts = cleanInput(raw ?? '')
+    .split(/[,;]/)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length > MAX_TOPICS)
+    return {
+      ok: false,
+      message: `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new articles are about.`,
+    };
   const topics: Topic[] = [];
   for (const part of parts) {
     const t = findTopic(corpus, part.slice(0, 100));
     if (!t) {
       const sugg: Suggestion[] = closestNames(corpus.gazetteer, part.slice(0, 100));
       const hint = sugg.length ? ` Did you mean: ${sugg.map((s) => s.name).join(', ')}?` : '';
-      return { ok: false, message: `"${part.slice(0, 60)}" is not an actor or corridor in the gazetteer.${hint} Separate several topics with commas.` };
+      return {
+        ok: false,
+        message: `"${part.slice(0, 60)}" is not an actor or corridor in the gazetteer.${hint} Separate several topics with commas.`,
+      };
     }
     if (!topics.some((x) => x.id === t.id)) topics.push(t);
   }

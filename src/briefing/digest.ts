@@ -47,9 +47,18 @@ function busiestTopics(corpus: Corpus, fresh: readonly string[]): Topic[] {
   const counts = new Map(corpus.topicCounts(fresh).map((c) => [`${c.type}:${c.id}`, c.passages]));
   const all: (Topic & { n: number })[] = [
     ...corpus.gazetteer.actors.map((a) => ({ type: 'actor' as const, id: a.id, name: a.name, n: counts.get(`actor:${a.id}`) ?? 0 })),
-    ...corpus.gazetteer.corridors.map((c) => ({ type: 'corridor' as const, id: c.id, name: c.name, n: counts.get(`corridor:${c.id}`) ?? 0 })),
+    ...corpus.gazetteer.corridors.map((c) => ({
+      type: 'corridor' as const,
+      id: c.id,
+      name: c.name,
+      n: counts.get(`corridor:${c.id}`) ?? 0,
+    })),
   ];
-  return all.filter((t) => t.n > 0).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name)).slice(0, DIGEST_AUTO_TOPICS).map(({ n: _n, ...t }) => t);
+  return all
+    .filter((t) => t.n > 0)
+    .sort((a, b) => b.n - a.n || a.name.localeCompare(b.name))
+    .slice(0, DIGEST_AUTO_TOPICS)
+    .map(({ n: _n, ...t }) => t);
 }
 
 function daysBefore(day: string, days: number): string {
@@ -65,15 +74,19 @@ export function digest(corpus: Corpus, q: DigestQuery): DigestAnswer {
   const fresh = found.map((a) => a.id);
   const articles = found.map(articleRef);
   const topics = q.topics.length ? q.topics : busiestTopics(corpus, fresh);
-  const sections = topics.map((topic) => {
-    const ranked = fresh.length ? corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
-    const total = fresh.length ? (corpus.topicCounts(fresh).find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0) : 0;
-    return { topic, total, quotes: spread(quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
-  }).filter((s) => q.topics.length > 0 || s.total > 0);
+  const sections = topics
+    .map((topic) => {
+      const ranked = fresh.length ? corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
+      const total = fresh.length ? (corpus.topicCounts(fresh).find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0) : 0;
+      return { topic, total, quotes: spread(quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
+    })
+    .filter((s) => q.topics.length > 0 || s.total > 0);
   const about = (tags: { id: string }[], type: Topic['type']) => tags.some((t) => q.topics.some((x) => x.type === type && x.id === t.id));
   const published = new Map(found.map((a) => [a.id, a.published]));
   const recentFrom = (articleId: string) => daysBefore(published.get(articleId) ?? end.slice(0, 10), RECENT_DAYS);
-  const all = fresh.length ? corpus.events({ actor: null, corridor: null, first: '0000-01-01', last: '9999-12-31', articles: fresh }, 0, Number.MAX_SAFE_INTEGER) : [];
+  const all = fresh.length
+    ? corpus.events({ actor: null, corridor: null, first: '0000-01-01', last: '9999-12-31', articles: fresh }, 0, Number.MAX_SAFE_INTEGER)
+    : [];
   const events = all
     .filter((e) => e.last >= recentFrom(e.passage.articleId))
     .filter((e) => q.topics.length === 0 || about(e.passage.actors, 'actor') || about(e.passage.corridors, 'corridor'))

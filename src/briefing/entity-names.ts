@@ -8,11 +8,16 @@ import type { Suggestion } from './problems.js';
 type Entry = { type: 'actor'; entry: ActorEntry } | { type: 'corridor'; entry: CorridorEntry };
 
 export function nameKey(text: string): string {
-  return foldKey(text).replace(/['’]s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return foldKey(text)
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 function formsOf(e: Entry): string[] {
-  return e.type === 'actor' ? [e.entry.name, ...e.entry.aliases, ...e.entry.adjectives, e.entry.id] : [e.entry.name, ...e.entry.aliases, e.entry.id];
+  return e.type === 'actor'
+    ? [e.entry.name, ...e.entry.aliases, ...e.entry.adjectives, e.entry.id]
+    : [e.entry.name, ...e.entry.aliases, e.entry.id];
 }
 
 interface KeyedEntry {
@@ -33,8 +38,10 @@ const tables = new WeakMap<Gazetteer, NameTable>();
 function table(g: Gazetteer): NameTable {
   let t = tables.get(g);
   if (!t) {
-    const keyed = [...g.actors.map((entry) => ({ type: 'actor' as const, entry })), ...g.corridors.map((entry) => ({ type: 'corridor' as const, entry }))]
-      .map((e): KeyedEntry => ({ e, keys: formsOf(e).map(nameKey) }));
+    const keyed = [
+      ...g.actors.map((entry) => ({ type: 'actor' as const, entry })),
+      ...g.corridors.map((entry) => ({ type: 'corridor' as const, entry })),
+    ].map((e): KeyedEntry => ({ e, keys: formsOf(e).map(nameKey) }));
     const actors = new Map<string, ActorEntry>();
     const corridors = new Map<string, CorridorEntry>();
     for (const { e, keys } of keyed) {

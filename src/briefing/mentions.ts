@@ -28,10 +28,16 @@ export function mentionsOf(corpus: Corpus, name: string): Quote[] {
 }
 
 /** The mention-search answer for /actor or /corridor, with a note saying why; null when nothing mentions the name. */
-export function mentionFallback(corpus: Corpus, name: string, asked: 'actor' | 'corridor'): { fallback: { kind: 'mentions'; name: string; note: string }; quotes: Quote[] } | null {
+export function mentionFallback(
+  corpus: Corpus,
+  name: string,
+  asked: 'actor' | 'corridor',
+): { fallback: { kind: 'mentions'; name: string; note: string }; quotes: Quote[] } | null {
   const other = asked === 'actor' ? findCorridor(corpus.gazetteer, name) : findActor(corpus.gazetteer, name);
   // A name of the other kind has its passages ranked at ingest: no full-text search needed.
-  const quotes = other ? quotesFor(corpus, corpus.ranked(asked === 'actor' ? 'corridor' : 'actor', other.id, MAX_QUOTES)) : mentionsOf(corpus, name);
+  const quotes = other
+    ? quotesFor(corpus, corpus.ranked(asked === 'actor' ? 'corridor' : 'actor', other.id, MAX_QUOTES))
+    : mentionsOf(corpus, name);
   if (quotes.length === 0) return null;
   const note = other
     ? `${other.name} is ${asked === 'actor' ? 'a corridor' : 'an actor'}: /${asked === 'actor' ? 'corridor' : 'actor'} name:${other.name} gives its card. Showing passages that mention "${name}".`

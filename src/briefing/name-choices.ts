@@ -31,7 +31,12 @@ function entriesOf(corpus: Corpus): Entry[] {
   let list = forms.get(g);
   if (!list) {
     list = [
-      ...g.actors.map((a) => ({ name: a.name, id: a.id, forms: [a.name, ...a.aliases, ...a.adjectives].map(nameKey), type: 'actor' as const })),
+      ...g.actors.map((a) => ({
+        name: a.name,
+        id: a.id,
+        forms: [a.name, ...a.aliases, ...a.adjectives].map(nameKey),
+        type: 'actor' as const,
+      })),
       ...g.corridors.map((c) => ({ name: c.name, id: c.id, forms: [c.name, ...c.aliases].map(nameKey), type: 'corridor' as const })),
     ];
     forms.set(g, list);

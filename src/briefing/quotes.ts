@@ -7,7 +7,14 @@ import type { ArticleRef, Quote, Span } from './answer-types.js';
 export const MAX_QUOTES = 100;
 
 export function articleRef(a: Article): ArticleRef {
-  return { id: a.id, title: a.title, outlet: a.outlet, author: a.author, published: a.published, published_approximate: a.publishedApproximate };
+  return {
+    id: a.id,
+    title: a.title,
+    outlet: a.outlet,
+    author: a.author,
+    published: a.published,
+    published_approximate: a.publishedApproximate,
+  };
 }
 
 /** Article lookups for one answer: a page of quotes often cites the same article several times. */

@@ -37,7 +37,10 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
     found = fullText(corpus, terms, mode, MAX_SEARCH_QUOTES, phraseTerms);
     const kept = found.hits.filter((h) => containsPhrases(h, phrases));
     found = { ...found, hits: kept, total: found.total - (found.hits.length - kept.length) };
-    if (found.hits.length > 0) { match = mode; break; }
+    if (found.hits.length > 0) {
+      match = mode;
+      break;
+    }
   }
   const articleOf = articleCache(corpus);
   const quotes = found.hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, found.stems)));

@@ -26,7 +26,12 @@ function resolveEntity(corpus: Corpus, type: 'actor' | 'corridor', raw: string |
   const entry = type === 'actor' ? findActor(corpus.gazetteer, read.value) : findCorridor(corpus.gazetteer, read.value);
   if (entry) return { ref: { id: entry.id, name: entry.name } };
   const suggestions = closestNames(corpus.gazetteer, read.value);
-  return { problem: type === 'actor' ? { code: 'unknown-actor', name: read.value, suggestions } : { code: 'unknown-corridor', name: read.value, suggestions } };
+  return {
+    problem:
+      type === 'actor'
+        ? { code: 'unknown-actor', name: read.value, suggestions }
+        : { code: 'unknown-corridor', name: read.value, suggestions },
+  };
 }
 
 function named(corpus: Corpus, tags: EntityTag[], type: 'actor' | 'corridor'): NamedRef[] {
@@ -65,5 +70,12 @@ export function timeline(corpus: Corpus, q: TimelineQuery, window?: Partial<Wind
   const w = windowOf(window);
   const offset = clampOffset(w, total);
   const events = toEvents(corpus, corpus.events(eq, offset, w.limit));
-  return { ok: true, command: 'timeline', filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to }, events, total, offset };
+  return {
+    ok: true,
+    command: 'timeline',
+    filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to },
+    events,
+    total,
+    offset,
+  };
 }

@@ -4,7 +4,12 @@ import { parseArgs } from 'node:util';
 import { describeProblems, loadConfig, readEnvironment } from '../config.js';
 import { deployCommands } from '../discord/deploy-commands.js';
 
-export async function deployCli(argv: string[], env: NodeJS.ProcessEnv, out: (t: string) => void, err: (t: string) => void): Promise<number> {
+export async function deployCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: (t: string) => void,
+  err: (t: string) => void,
+): Promise<number> {
   let guild: string | undefined;
   try {
     guild = parseArgs({ args: argv, options: { guild: { type: 'string' } } }).values.guild;
@@ -23,7 +28,12 @@ export async function deployCli(argv: string[], env: NodeJS.ProcessEnv, out: (t:
     return 1;
   }
   try {
-    const r = await deployCommands({ token: c.DISCORD_TOKEN, apiUrl: c.DISCORD_API_URL, appId: c.DISCORD_APP_ID, guildId: c.DISCORD_GUILD_ID });
+    const r = await deployCommands({
+      token: c.DISCORD_TOKEN,
+      apiUrl: c.DISCORD_API_URL,
+      appId: c.DISCORD_APP_ID,
+      guildId: c.DISCORD_GUILD_ID,
+    });
     out(`Registered ${r.names.length} command(s) ${r.scope}: ${r.names.map((n) => `/${n}`).join(', ')}`);
     if (!c.DISCORD_GUILD_ID) out('Global commands can take up to an hour to appear; use --guild ID while developing.');
     return 0;

@@ -66,9 +66,13 @@ export function runCli(argv: string[], io: CliIo): number {
   const { values, positionals } = parsed;
   const json = values.json ?? false;
   const [sub, ...rest] = positionals;
-  if (values.help || sub === 'help') { io.out(HELP); return EXIT.ok; }
+  if (values.help || sub === 'help') {
+    io.out(HELP);
+    return EXIT.ok;
+  }
   const limit = values.limit === undefined ? 10 : Number(values.limit);
-  if (!Number.isInteger(limit) || limit < 0) return usageError(io, json, `--limit must be a whole number of 0 or more, not "${values.limit}"`);
+  if (!Number.isInteger(limit) || limit < 0)
+    return usageError(io, json, `--limit must be a whole number of 0 or more, not "${values.limit}"`);
   const paths = dataPaths(resolve(values.data ?? 'data'));
 
   try {
@@ -78,7 +82,22 @@ export function runCli(argv: string[], io: CliIo): number {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
       const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS });
-      io.out(json ? JSON.stringify({ ok: true, command: 'ingest', articles: result.articles, passages: result.passages, report: result.report, discoveries: result.discoveries }, null, 2) : ingestSummary(result, shown(paths.raw), shown(paths.build)));
+      io.out(
+        json
+          ? JSON.stringify(
+              {
+                ok: true,
+                command: 'ingest',
+                articles: result.articles,
+                passages: result.passages,
+                report: result.report,
+                discoveries: result.discoveries,
+              },
+              null,
+              2,
+            )
+          : ingestSummary(result, shown(paths.raw), shown(paths.build)),
+      );
       // Files that could not be read are listed above; the rest went in, but a script should notice.
       return result.report.skipped.some((s) => s.reason !== NOT_AN_ARTICLE_FORMAT) ? EXIT.user : EXIT.ok;
     }

@@ -51,18 +51,26 @@ export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildRes
       if (articles === 0) {
         // Nothing to answer from: the first file that could not be read is the likeliest reason.
         const bad = report.skipped.find((s) => s.reason !== NOT_AN_ARTICLE_FORMAT);
-        throw bad ? new DataFileError(bad.file, bad.reason) : new DataFileError(shown(paths.raw), 'no articles found; add .txt aggregator pages, .md or .json/.jsonl articles');
+        throw bad
+          ? new DataFileError(bad.file, bad.reason)
+          : new DataFileError(shown(paths.raw), 'no articles found; add .txt aggregator pages, .md or .json/.jsonl articles');
       }
       const ids = [...report.added, ...report.changed];
       const byId = db.prepare(`SELECT * FROM articles WHERE id = ?`);
       const written = new Map(ids.map((id) => [id, articleFromRow(byId.get(id) as ArticleRow)]));
-      const candidates = db.prepare(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC LIMIT 60`).all() as { name: string; count: number }[];
+      const candidates = db.prepare(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC LIMIT 60`).all() as {
+        name: string;
+        count: number;
+      }[];
       return {
         report,
         written,
         articles,
         passages: count(`SELECT value FROM meta WHERE key = 'passages'`),
-        tagged: { actors: count(`SELECT count(*) FROM entity_counts WHERE type = 'actor'`), corridors: count(`SELECT count(*) FROM entity_counts WHERE type = 'corridor'`) },
+        tagged: {
+          actors: count(`SELECT count(*) FROM entity_counts WHERE type = 'actor'`),
+          corridors: count(`SELECT count(*) FROM entity_counts WHERE type = 'corridor'`),
+        },
         discoveries: topNames(candidates.map((c) => [c.name, c.count])),
         bytes: fileBytes(corpusFile(paths.build)) + fileBytes(`${corpusFile(paths.build)}-wal`),
         ms: performance.now() - started,
@@ -83,7 +91,9 @@ export function changeLine(r: IngestReport): string | null {
   ].filter(Boolean);
   const skipped = r.skipped.map((s) => `${s.file}: ${s.reason}`);
   if (!parts.length && !skipped.length) return null;
-  return [parts.length ? `corpus updated from raw/: ${parts.join(', ')} article(s)` : '', ...skipped.map((s) => `skipped ${s}`)].filter(Boolean).join('; ');
+  return [parts.length ? `corpus updated from raw/: ${parts.join(', ')} article(s)` : '', ...skipped.map((s) => `skipped ${s}`)]
+    .filter(Boolean)
+    .join('; ');
 }
 
 /** Progress for a long first build, in ten steps; nothing for the usual handful of files. */

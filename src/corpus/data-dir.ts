@@ -59,5 +59,9 @@ export function readSidecar(path: string): RawSidecar {
 
 /** Every name the gazetteer knows, for the layout cues. */
 export function gazetteerNames(g: Gazetteer): string[] {
-  return [...g.actors.flatMap((a) => [a.name, ...a.aliases, ...a.adjectives]), ...g.corridors.flatMap((c) => [c.name, ...c.aliases]), ...g.ignore];
+  return [
+    ...g.actors.flatMap((a) => [a.name, ...a.aliases, ...a.adjectives]),
+    ...g.corridors.flatMap((c) => [c.name, ...c.aliases]),
+    ...g.ignore,
+  ];
 }

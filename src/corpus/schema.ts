@@ -13,9 +13,14 @@ const publishedInput = z
   .refine((v) => parsePublished(v) !== null, {
     message: 'expected a date like 2025-07-15, 2025-07-15T09:30:00Z or 15 July 2025',
   });
-const tagList = z
-  .union([z.array(text), z.string()])
-  .transform((v) => (typeof v === 'string' ? v.split(',').map((t) => t.trim()).filter(Boolean) : v));
+const tagList = z.union([z.array(text), z.string()]).transform((v) =>
+  typeof v === 'string'
+    ? v
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean)
+    : v,
+);
 
 /** data/raw/NAME.meta.json: facts about a captured page that the page does not state. */
 export const rawSidecarSchema = z.strictObject({
@@ -85,13 +90,21 @@ export const gazetteerSchema = z
         const key = form.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
         const owner = names.get(key);
         if (owner !== undefined && owner !== entryId) {
-          ctx.addIssue({ code: 'custom', path: [section, i, field, ...(j >= 0 ? [j] : [])], message: `"${form}" already names "${owner}"` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [section, i, field, ...(j >= 0 ? [j] : [])],
+            message: `"${form}" already names "${owner}"`,
+          });
         }
         names.set(key, entryId);
       }
     };
     g.actors.forEach((a, i) => {
-      check('actors', i, a.id, [['name', a.name, -1], ...a.aliases.map((s, j) => ['aliases', s, j] as [string, string, number]), ...a.adjectives.map((s, j) => ['adjectives', s, j] as [string, string, number])]);
+      check('actors', i, a.id, [
+        ['name', a.name, -1],
+        ...a.aliases.map((s, j) => ['aliases', s, j] as [string, string, number]),
+        ...a.adjectives.map((s, j) => ['adjectives', s, j] as [string, string, number]),
+      ]);
     });
     g.corridors.forEach((c, i) => {
       check('corridors', i, c.id, [['name', c.name, -1], ...c.aliases.map((s, j) => ['aliases', s, j] as [string, string, number])]);

@@ -19,11 +19,13 @@ export function planCatchUp(sub: Subscription, latest: Delivery | undefined, now
   const { fires } = firesBetween(sub.cron, sub.timezone, after, now);
   const recent = fires.filter((f) => now.getTime() - f.getTime() <= graceMs);
   const deliver = recent.at(-1) ?? null;
-  const skip = fires.filter((f) => f !== deliver).map((fire) => ({
-    fire,
-    reason: recent.includes(fire)
-      ? `missed while the bot was down; covered by the catch-up digest for ${deliver!.toISOString()}`
-      : `missed while the bot was down, more than ${Math.round(graceMs / 3600_000 * 10) / 10} h ago (outside the catch-up window)`,
-  }));
+  const skip = fires
+    .filter((f) => f !== deliver)
+    .map((fire) => ({
+      fire,
+      reason: recent.includes(fire)
+        ? `missed while the bot was down; covered by the catch-up digest for ${deliver!.toISOString()}`
+        : `missed while the bot was down, more than ${Math.round((graceMs / 3600_000) * 10) / 10} h ago (outside the catch-up window)`,
+    }));
   return { deliver, skip };
 }

@@ -77,7 +77,12 @@ export function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, sub: Sub
   return { answer, name: digestName(topics), timezone: sub.timezone };
 }
 
-async function postWithRetries(deps: DeliveryDeps, sub: Subscription, fire: string, payload: MessagePayload): Promise<{ id: string } | { fatal: string } | { failed: string }> {
+async function postWithRetries(
+  deps: DeliveryDeps,
+  sub: Subscription,
+  fire: string,
+  payload: MessagePayload,
+): Promise<{ id: string } | { fatal: string } | { failed: string }> {
   const nonce = digestNonce(sub.id, fire);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -88,7 +93,8 @@ async function postWithRetries(deps: DeliveryDeps, sub: Subscription, fire: stri
       const f = classifyPublishError(e);
       deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt, error: f.reason }, deps.now());
       if (f.kind === 'fatal') return { fatal: f.reason };
-      if (f.kind === 'rejected' || attempt > deps.retries) return { failed: f.kind === 'rejected' ? f.reason : `${f.reason} (gave up after ${attempt} attempts)` };
+      if (f.kind === 'rejected' || attempt > deps.retries)
+        return { failed: f.kind === 'rejected' ? f.reason : `${f.reason} (gave up after ${attempt} attempts)` };
       const wait = Math.max(deps.backoffMs * 2 ** (attempt - 1), f.retryAfterMs ?? 0);
       deps.log.warn(`digest ${sub.id}: ${f.reason}; retrying in ${Math.round(wait)} ms (attempt ${attempt + 1} of ${deps.retries + 1})`);
       await deps.sleep(wait);
@@ -107,7 +113,9 @@ async function alreadyPosted(deps: DeliveryDeps, sub: Subscription, fire: string
     const key = fireKey(sub.id, fire);
     return (await deps.publisher.recentOwnPosts(sub.channelId, RECENT_POSTS)).find((m) => m.text.includes(key))?.id ?? null;
   } catch (e) {
-    deps.log.warn(`digest ${sub.id}: could not check the channel for the interrupted fire of ${fire} (${classifyPublishError(e).reason}); retrying with its nonce`);
+    deps.log.warn(
+      `digest ${sub.id}: could not check the channel for the interrupted fire of ${fire} (${classifyPublishError(e).reason}); retrying with its nonce`,
+    );
     return null;
   }
 }
@@ -129,8 +137,16 @@ export async function deliverFire(deps: DeliveryDeps, subscriptionId: string, fi
     const found = await alreadyPosted(deps, sub, fire);
     if (found) {
       deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: found, error: null, ...period }, deps.now());
-      deps.log.info(`digest ${sub.id}: the interrupted fire of ${fire} had reached the channel (message ${found}); not posted again`, { channel: sub.channelId });
-      return { status: 'delivered', messageId: found, threadId: null, articles: view.answer.articles.length, note: 'found in the channel after a restart' };
+      deps.log.info(`digest ${sub.id}: the interrupted fire of ${fire} had reached the channel (message ${found}); not posted again`, {
+        channel: sub.channelId,
+      });
+      return {
+        status: 'delivered',
+        messageId: found,
+        threadId: null,
+        articles: view.answer.articles.length,
+        note: 'found in the channel after a restart',
+      };
     }
   }
   if (view.answer.articles.length === 0 && sub.skipEmpty) {

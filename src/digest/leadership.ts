@@ -50,7 +50,9 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
       await deps.scheduler.stop(1000);
     } else if (!standbyLogged) {
       standbyLogged = true;
-      deps.log.info(`another process (${lease.owner}) runs the digest schedule until ${lease.expiresAt}; this one stands by and takes over if it stops renewing`);
+      deps.log.info(
+        `another process (${lease.owner}) runs the digest schedule until ${lease.expiresAt}; this one stands by and takes over if it stops renewing`,
+      );
     }
   }
 

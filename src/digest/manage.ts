@@ -41,12 +41,25 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
   const topics = parseTopics(deps.corpus(), input.topics);
   if (!topics.ok) return topics;
   if (deps.store.subscriptions(input.guildId).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
-    return { ok: false, message: `This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most it may hold. Remove one with /digest unsubscribe.` };
+    return {
+      ok: false,
+      message: `This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most it may hold. Remove one with /digest unsubscribe.`,
+    };
   }
-  const sub = deps.store.addSubscription({
-    guildId: input.guildId, channelId: input.channelId, schedule: schedule.label, cron: schedule.cron, timezone: zone.zone,
-    topics: topics.topics.map((t) => t.name), thread: input.thread, skipEmpty: input.skipEmpty, createdBy: input.userId,
-  }, deps.now());
+  const sub = deps.store.addSubscription(
+    {
+      guildId: input.guildId,
+      channelId: input.channelId,
+      schedule: schedule.label,
+      cron: schedule.cron,
+      timezone: zone.zone,
+      topics: topics.topics.map((t) => t.name),
+      thread: input.thread,
+      skipEmpty: input.skipEmpty,
+      createdBy: input.userId,
+    },
+    deps.now(),
+  );
   deps.scheduler.add(sub);
   return { ok: true, sub, nextRun: deps.scheduler.nextRun(sub.id) };
 }
@@ -54,7 +67,8 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
 function findOwn(deps: ManageDeps, guildId: string, rawId: string): Subscription | Refusal {
   const id = cleanInput(rawId).toLowerCase();
   const sub = /^d[a-z0-9]{6}$/.test(id) ? deps.store.subscription(id) : undefined;
-  if (!sub || sub.guildId !== guildId) return { ok: false, message: `No digest subscription \`${id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.` };
+  if (!sub || sub.guildId !== guildId)
+    return { ok: false, message: `No digest subscription \`${id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.` };
   return sub;
 }
 
@@ -65,7 +79,9 @@ export interface ListedSubscription {
 }
 
 export function list(deps: ManageDeps, guildId: string): ListedSubscription[] {
-  return deps.store.subscriptions(guildId).map((sub) => ({ sub, nextRun: deps.scheduler.nextRun(sub.id), last: deps.store.deliveries(sub.id, 1)[0] }));
+  return deps.store
+    .subscriptions(guildId)
+    .map((sub) => ({ sub, nextRun: deps.scheduler.nextRun(sub.id), last: deps.store.deliveries(sub.id, 1)[0] }));
 }
 
 export function unsubscribe(deps: ManageDeps, guildId: string, rawId: string): { ok: true; sub: Subscription } | Refusal {
@@ -76,7 +92,11 @@ export function unsubscribe(deps: ManageDeps, guildId: string, rawId: string): {
   return { ok: true, sub };
 }
 
-export function resume(deps: ManageDeps, guildId: string, rawId: string): { ok: true; sub: Subscription; nextRun: Date | null; wasActive: boolean } | Refusal {
+export function resume(
+  deps: ManageDeps,
+  guildId: string,
+  rawId: string,
+): { ok: true; sub: Subscription; nextRun: Date | null; wasActive: boolean } | Refusal {
   const found = findOwn(deps, guildId, rawId);
   if ('ok' in found) return found;
   const wasActive = found.status === 'active';
@@ -86,10 +106,18 @@ export function resume(deps: ManageDeps, guildId: string, rawId: string): { ok: 
   return { ok: true, sub, nextRun: deps.scheduler.nextRun(sub.id), wasActive };
 }
 
-export async function sendNow(deps: ManageDeps, guildId: string, rawId: string): Promise<{ ok: true; sub: Subscription; outcome: DeliveryOutcome } | Refusal> {
+export async function sendNow(
+  deps: ManageDeps,
+  guildId: string,
+  rawId: string,
+): Promise<{ ok: true; sub: Subscription; outcome: DeliveryOutcome } | Refusal> {
   const sub = findOwn(deps, guildId, rawId);
   if ('ok' in sub) return sub;
-  if (sub.status === 'paused') return { ok: false, message: `Subscription \`${sub.id}\` is paused (${sub.pauseReason ?? 'no reason given'}). Fix that, then /digest resume id:${sub.id}.` };
+  if (sub.status === 'paused')
+    return {
+      ok: false,
+      message: `Subscription \`${sub.id}\` is paused (${sub.pauseReason ?? 'no reason given'}). Fix that, then /digest resume id:${sub.id}.`,
+    };
   return { ok: true, sub, outcome: await deps.scheduler.sendNow(sub.id) };
 }
 
@@ -99,8 +127,19 @@ export function preview(deps: ManageDeps, rawTopics: string | undefined, timezon
   if (!topics.ok) return topics;
   const now = deps.now();
   const draft: Subscription = {
-    id: 'preview', guildId: '', channelId: '', schedule: '', cron: '', timezone, topics: topics.topics.map((t) => t.name), thread: false, skipEmpty: false,
-    createdBy: '', status: 'active', pauseReason: null, createdAt: now.toISOString(),
+    id: 'preview',
+    guildId: '',
+    channelId: '',
+    schedule: '',
+    cron: '',
+    timezone,
+    topics: topics.topics.map((t) => t.name),
+    thread: false,
+    skipEmpty: false,
+    createdBy: '',
+    status: 'active',
+    pauseReason: null,
+    createdAt: now.toISOString(),
   };
   return { ok: true, view: buildView(deps, draft, now) };
 }

@@ -23,11 +23,17 @@ export function classifyPublishError(e: unknown): PublishFailure {
   const status = typeof err.status === 'number' ? err.status : undefined;
   const code = typeof err.code === 'number' ? err.code : undefined;
   if (err.name === 'RateLimitError' || typeof err.retryAfter === 'number') {
-    return { kind: 'transient', reason: 'rate limited by Discord', ...(typeof err.retryAfter === 'number' ? { retryAfterMs: err.retryAfter } : {}) };
+    return {
+      kind: 'transient',
+      reason: 'rate limited by Discord',
+      ...(typeof err.retryAfter === 'number' ? { retryAfterMs: err.retryAfter } : {}),
+    };
   }
-  if (status === 403 && (code === 50013 || code === 50001)) return { kind: 'fatal', reason: `missing permission to post in the channel (Discord ${code}: ${message})` };
+  if (status === 403 && (code === 50013 || code === 50001))
+    return { kind: 'fatal', reason: `missing permission to post in the channel (Discord ${code}: ${message})` };
   if (status === 404 && code === 10003) return { kind: 'fatal', reason: `the channel no longer exists (Discord 10003: ${message})` };
-  if (status === 429 || (status !== undefined && status >= 500)) return { kind: 'transient', reason: `Discord answered ${status}: ${message}` };
+  if (status === 429 || (status !== undefined && status >= 500))
+    return { kind: 'transient', reason: `Discord answered ${status}: ${message}` };
   if (status === undefined) return { kind: 'transient', reason: `could not reach Discord: ${message}` };
   return { kind: 'rejected', reason: `Discord refused the post (${status}${code !== undefined ? `, code ${code}` : ''}): ${message}` };
 }

@@ -28,7 +28,11 @@ function preset(text: string): ScheduleResult | null {
   if (k !== 'weekly' && day) return { ok: false, message: `\`${k}\` takes no day; use \`weekly ${day.toLowerCase()} ${hh}:${mm}\`.` };
   const dow = k === 'daily' ? '*' : k === 'weekdays' ? '1-5' : String(DAYS[day!.slice(0, 3).toLowerCase()]);
   const time = `${String(hour).padStart(2, '0')}:${mm}`;
-  return { ok: true, cron: `${minute} ${hour} * * ${dow}`, label: k === 'weekly' ? `weekly ${day!.slice(0, 3).toLowerCase()} ${time}` : `${k} ${time}` };
+  return {
+    ok: true,
+    cron: `${minute} ${hour} * * ${dow}`,
+    label: k === 'weekly' ? `weekly ${day!.slice(0, 3).toLowerCase()} ${time}` : `${k} ${time}`,
+  };
 }
 
 /** The shortest gap between upcoming fires, in seconds. */
@@ -47,7 +51,8 @@ export function shortestGapSeconds(expression: string): number {
 export function parseSchedule(raw: string, minIntervalSeconds = DEFAULT_MIN_INTERVAL_SECONDS): ScheduleResult {
   const text = cleanInput(raw);
   if (!text) return { ok: false, message: `The schedule is empty. ${EXAMPLES}` };
-  if (text.length > MAX_SCHEDULE_LENGTH) return { ok: false, message: `The schedule is ${text.length} characters long; the limit is ${MAX_SCHEDULE_LENGTH}. ${EXAMPLES}` };
+  if (text.length > MAX_SCHEDULE_LENGTH)
+    return { ok: false, message: `The schedule is ${text.length} characters long; the limit is ${MAX_SCHEDULE_LENGTH}. ${EXAMPLES}` };
   const fromPreset = preset(text);
   let result: ScheduleResult;
   if (fromPreset) result = fromPreset;
@@ -67,7 +72,10 @@ export function parseSchedule(raw: string, minIntervalSeconds = DEFAULT_MIN_INTE
   const gap = shortestGapSeconds(result.cron);
   if (!Number.isFinite(gap)) return { ok: false, message: `\`${result.label}\` never fires. ${EXAMPLES}` };
   if (gap < minIntervalSeconds) {
-    return { ok: false, message: `\`${result.label}\` would post every ${describeSeconds(gap)}; digests may come at most every ${describeSeconds(minIntervalSeconds)}, so a channel is not flooded.` };
+    return {
+      ok: false,
+      message: `\`${result.label}\` would post every ${describeSeconds(gap)}; digests may come at most every ${describeSeconds(minIntervalSeconds)}, so a channel is not flooded.`,
+    };
   }
   return result;
 }
@@ -83,7 +91,13 @@ function describeSeconds(s: number): string {
  * (the newest ones are kept). Uses node-cron's own matcher, so catch-up agrees
  * with the live scheduler; steps by the minute unless the seconds field is used.
  */
-export function firesBetween(expression: string, timezone: string, after: Date, until: Date, limit = 1000): { fires: Date[]; total: number } {
+export function firesBetween(
+  expression: string,
+  timezone: string,
+  after: Date,
+  until: Date,
+  limit = 1000,
+): { fires: Date[]; total: number } {
   const task = cron.createTask(expression, () => undefined, { timezone });
   try {
     const fields = expression.trim().split(/\s+/);

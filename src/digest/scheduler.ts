@@ -40,21 +40,28 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
 
   function run(id: string, fire: Date, why: string): Promise<DeliveryOutcome> {
     const key = `${id}@${fire.toISOString()}`;
-    const job = (queues.get(id) ?? Promise.resolve()).catch(() => undefined).then(async () => {
-      if (stopped) return { status: 'failed', reason: 'the bot is shutting down' } as DeliveryOutcome;
-      inFlight.set(key, { id, fire });
-      try {
-        const outcome = await deliverFire(deps, id, fire);
-        if (outcome.status === 'paused' || outcome.status === 'gone') remove(id);
-        return outcome;
-      } catch (e) {
-        deps.log.error(`digest ${id} (${why}) crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-        deps.store.updateFire(id, fire.toISOString(), { status: 'failed', error: e instanceof Error ? e.message : String(e) }, deps.now());
-        return { status: 'failed', reason: e instanceof Error ? e.message : String(e) } as DeliveryOutcome;
-      } finally {
-        inFlight.delete(key);
-      }
-    });
+    const job = (queues.get(id) ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(async () => {
+        if (stopped) return { status: 'failed', reason: 'the bot is shutting down' } as DeliveryOutcome;
+        inFlight.set(key, { id, fire });
+        try {
+          const outcome = await deliverFire(deps, id, fire);
+          if (outcome.status === 'paused' || outcome.status === 'gone') remove(id);
+          return outcome;
+        } catch (e) {
+          deps.log.error(`digest ${id} (${why}) crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+          deps.store.updateFire(
+            id,
+            fire.toISOString(),
+            { status: 'failed', error: e instanceof Error ? e.message : String(e) },
+            deps.now(),
+          );
+          return { status: 'failed', reason: e instanceof Error ? e.message : String(e) } as DeliveryOutcome;
+        } finally {
+          inFlight.delete(key);
+        }
+      });
     queues.set(id, job);
     return job;
   }
@@ -63,7 +70,11 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     remove(sub.id);
     // Stopped, or a standby: the process holding the lease schedules it (see leadership.ts).
     if (sub.status !== 'active' || !running) return;
-    const task = cron.schedule(sub.cron, (ctx) => run(sub.id, slot(ctx.date), 'scheduled'), { timezone: sub.timezone, name: `digest-${sub.id}`, noOverlap: true });
+    const task = cron.schedule(sub.cron, (ctx) => run(sub.id, slot(ctx.date), 'scheduled'), {
+      timezone: sub.timezone,
+      name: `digest-${sub.id}`,
+      noOverlap: true,
+    });
     tasks.set(sub.id, task);
   }
 
@@ -83,7 +94,8 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     }
     const plan = planCatchUp(sub, deps.store.latestFire(sub.id), now, deps.graceMs);
     for (const s of plan.skip) {
-      if (deps.store.claimFire(sub.id, s.fire, now).claimed) deps.store.updateFire(sub.id, s.fire.toISOString(), { status: 'skipped', error: s.reason }, now);
+      if (deps.store.claimFire(sub.id, s.fire, now).claimed)
+        deps.store.updateFire(sub.id, s.fire.toISOString(), { status: 'skipped', error: s.reason }, now);
     }
     if (plan.skip.length) deps.log.warn(`digest ${sub.id}: ${plan.skip.length} missed fire(s) logged as skipped`);
     if (plan.deliver) {
@@ -98,13 +110,22 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       running = true;
       const subs = deps.store.subscriptions().filter((s) => s.status === 'active');
       for (const sub of subs) add(sub);
-      await Promise.all(subs.map((s) => catchUp(s).catch((e) => deps.log.error(`digest ${s.id}: catch-up failed: ${e instanceof Error ? e.message : String(e)}`))));
+      await Promise.all(
+        subs.map((s) =>
+          catchUp(s).catch((e) => deps.log.error(`digest ${s.id}: catch-up failed: ${e instanceof Error ? e.message : String(e)}`)),
+        ),
+      );
     },
     add,
     remove,
     sync() {
       if (!running) return;
-      const active = new Map(deps.store.subscriptions().filter((s) => s.status === 'active').map((s) => [s.id, s]));
+      const active = new Map(
+        deps.store
+          .subscriptions()
+          .filter((s) => s.status === 'active')
+          .map((s) => [s.id, s]),
+      );
       for (const id of [...tasks.keys()]) if (!active.has(id)) remove(id);
       for (const [id, sub] of active) if (!tasks.has(id)) add(sub);
     },
@@ -121,7 +142,12 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       const settled = Promise.allSettled([...queues.values()]);
       await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);
       for (const { id, fire } of inFlight.values()) {
-        deps.store.updateFire(id, fire.toISOString(), { status: 'failed', error: 'the bot stopped before Discord confirmed the post' }, deps.now());
+        deps.store.updateFire(
+          id,
+          fire.toISOString(),
+          { status: 'failed', error: 'the bot stopped before Discord confirmed the post' },
+          deps.now(),
+        );
         deps.log.warn(`digest ${id}: delivery for ${fire.toISOString()} interrupted by shutdown; logged as failed`);
       }
     },

@@ -20,14 +20,37 @@ export function parseTimeZone(raw: string | undefined): { ok: true; zone: string
     }
   }
   const close = timeZoneChoices(text.split('/').pop() ?? '').slice(0, 3);
-  return { ok: false, message: `\`${text.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or UTC${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}.` };
+  return {
+    ok: false,
+    message: `\`${text.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or UTC${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}.`,
+  };
 }
 
 /** Up to 25 zones whose name or city starts with (or contains) what was typed. */
 export function timeZoneChoices(typed: string): string[] {
   const key = typed.trim().toLowerCase().replace(/\s+/g, '_');
-  if (!key) return ['UTC', 'Europe/London', 'Europe/Berlin', 'Europe/Moscow', 'Europe/Kyiv', 'Asia/Baku', 'Asia/Tbilisi', 'Asia/Yerevan', 'Asia/Tehran', 'Europe/Istanbul', 'America/New_York'];
-  const starts = allZones().filter((z) => z.toLowerCase().startsWith(key) || z.toLowerCase().split('/').some((p) => p.startsWith(key)));
+  if (!key)
+    return [
+      'UTC',
+      'Europe/London',
+      'Europe/Berlin',
+      'Europe/Moscow',
+      'Europe/Kyiv',
+      'Asia/Baku',
+      'Asia/Tbilisi',
+      'Asia/Yerevan',
+      'Asia/Tehran',
+      'Europe/Istanbul',
+      'America/New_York',
+    ];
+  const starts = allZones().filter(
+    (z) =>
+      z.toLowerCase().startsWith(key) ||
+      z
+        .toLowerCase()
+        .split('/')
+        .some((p) => p.startsWith(key)),
+  );
   const contains = allZones().filter((z) => !starts.includes(z) && z.toLowerCase().includes(key));
   return [...starts, ...contains].slice(0, 25);
 }

@@ -35,7 +35,9 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest }).finally(() => inFlight.delete(job));
+    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest }).finally(() =>
+      inFlight.delete(job),
+    );
     inFlight.add(job);
   });
   client.on(Events.Error, (e) => deps.log.error(`client error: ${e.message}`));
@@ -45,7 +47,15 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   // An API that accepts the connection but never answers would hold the start forever, silently.
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new LoginTimeoutError(`No answer from Discord at ${deps.apiUrl} within ${loginTimeoutMs / 1000} s of logging in. Check DISCORD_API_URL and the network.`)), loginTimeoutMs);
+    timer = setTimeout(
+      () =>
+        reject(
+          new LoginTimeoutError(
+            `No answer from Discord at ${deps.apiUrl} within ${loginTimeoutMs / 1000} s of logging in. Check DISCORD_API_URL and the network.`,
+          ),
+        ),
+      loginTimeoutMs,
+    );
   });
   try {
     await Promise.race([client.login(deps.token).then(() => ready), timeout]);

@@ -18,10 +18,19 @@ export function threadName(topic: string, day: Date): string {
   return clip(`Briefing: ${topic} · ${day.toISOString().slice(0, 10)}`, LIMITS.threadName);
 }
 
-export async function postBrief(i: ChatInputCommandInteraction, command: Command, options: Record<string, OptionValue>, deps: RouterDeps): Promise<void> {
+export async function postBrief(
+  i: ChatInputCommandInteraction,
+  command: Command,
+  options: Record<string, OptionValue>,
+  deps: RouterDeps,
+): Promise<void> {
   const missing = missingForBrief(i.appPermissions?.bitfield ?? 0n);
   if (missing.length) {
-    await i.reply({ content: `⚠️ I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an admin to grant them, or use /search and /timeline, which reply only to you.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({
+      content: `⚠️ I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an admin to grant them, or use /search and /timeline, which reply only to you.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   const answer = command.execute({ corpus: deps.corpus(), options });
@@ -29,14 +38,30 @@ export async function postBrief(i: ChatInputCommandInteraction, command: Command
     await i.reply({ ...renderPage(answer, 0, ''), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as InteractionReplyOptions);
     return;
   }
-  const reply = await i.reply({ ...renderPage(answer, 0, commandLine('brief', options)), allowedMentions: NO_MENTIONS, withResponse: true } as InteractionReplyOptions & { withResponse: true });
+  const reply = await i.reply({
+    ...renderPage(answer, 0, commandLine('brief', options)),
+    allowedMentions: NO_MENTIONS,
+    withResponse: true,
+  } as InteractionReplyOptions & { withResponse: true });
   const message = reply.resource?.message;
   if (!message) throw new Error('Discord returned no message for the briefing reply');
   try {
-    const thread = await message.startThread({ name: threadName(answer.topic.name, new Date()), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
-    await thread.send({ content: 'Discuss the briefing here. Point at evidence with `/quote id:` and the id under a quote.', allowedMentions: NO_MENTIONS });
+    const thread = await message.startThread({
+      name: threadName(answer.topic.name, new Date()),
+      autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
+    });
+    await thread.send({
+      content: 'Discuss the briefing here. Point at evidence with `/quote id:` and the id under a quote.',
+      allowedMentions: NO_MENTIONS,
+    });
   } catch (e) {
-    deps.log.warn(`brief posted but the thread could not be opened: ${e instanceof Error ? e.message : String(e)}`, { channel: i.channelId });
-    await i.followUp({ content: '⚠️ The briefing is posted, but I could not open a thread on it (check my thread permissions in this channel).', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    deps.log.warn(`brief posted but the thread could not be opened: ${e instanceof Error ? e.message : String(e)}`, {
+      channel: i.channelId,
+    });
+    await i.followUp({
+      content: '⚠️ The briefing is posted, but I could not open a thread on it (check my thread permissions in this channel).',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
   }
 }

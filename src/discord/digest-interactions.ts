@@ -1,7 +1,13 @@
 // /digest in Discord: the Manage Server check, the bot's own permissions in
 // the target channel, and replies. Every reply is private to the admin who
 // asked, except the digests themselves.
-import { MessageFlags, PermissionFlagsBits, type AutocompleteInteraction, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+} from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
 import type { DigestView } from '../digest/deliver.js';
@@ -24,7 +30,11 @@ function missingForDigest(granted: bigint, thread: boolean): string[] {
   return missingPermissions(granted, thread ? [...TO_POST, ...TO_OPEN_THREADS] : TO_POST);
 }
 
-const privately = (body: InteractionReplyOptions | MessagePayload): InteractionReplyOptions => ({ ...(body as InteractionReplyOptions), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+const privately = (body: InteractionReplyOptions | MessagePayload): InteractionReplyOptions => ({
+  ...(body as InteractionReplyOptions),
+  flags: MessageFlags.Ephemeral,
+  allowedMentions: NO_MENTIONS,
+});
 const say = (text: string) => privately({ content: clip(text, LIMITS.content) });
 const when = (d: Date | null, zone: string) => (d ? formatInZone(d.toISOString(), zone) : 'not scheduled');
 
@@ -39,19 +49,29 @@ function botPermissionsIn(i: ChatInputCommandInteraction, channelId: string): bi
 function listEmbed(rows: ListedSubscription[]): APIEmbed {
   const fields = rows.slice(0, LIMITS.fields).map(({ sub, nextRun, last }) => ({
     name: clip(`${sub.id} · ${sub.status === 'active' ? 'active' : 'paused'}`, LIMITS.fieldName),
-    value: clip([
-      `<#${sub.channelId}> · \`${sub.schedule}\` · ${sub.timezone}`,
-      `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'whatever is new'}${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}`,
-      sub.status === 'paused' ? `⏸️ Paused: ${sub.pauseReason ?? 'no reason given'}. Fix it, then \`/digest resume id:${sub.id}\`.` : `Next: ${when(nextRun, sub.timezone)}`,
-      `Last: ${last ? `${last.status} for ${formatInZone(last.fireTime, sub.timezone)}${last.error ? ` (${last.error})` : ''}` : 'none yet'}`,
-    ].join('\n'), LIMITS.fieldValue),
+    value: clip(
+      [
+        `<#${sub.channelId}> · \`${sub.schedule}\` · ${sub.timezone}`,
+        `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'whatever is new'}${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}`,
+        sub.status === 'paused'
+          ? `⏸️ Paused: ${sub.pauseReason ?? 'no reason given'}. Fix it, then \`/digest resume id:${sub.id}\`.`
+          : `Next: ${when(nextRun, sub.timezone)}`,
+        `Last: ${last ? `${last.status} for ${formatInZone(last.fireTime, sub.timezone)}${last.error ? ` (${last.error})` : ''}` : 'none yet'}`,
+      ].join('\n'),
+      LIMITS.fieldValue,
+    ),
   }));
-  return { title: 'Digest subscriptions in this server', color: 0x2f855a, ...(fields.length ? { fields } : { description: 'None yet. Add one with /digest subscribe.' }) };
+  return {
+    title: 'Digest subscriptions in this server',
+    color: 0x2f855a,
+    ...(fields.length ? { fields } : { description: 'None yet. Add one with /digest subscribe.' }),
+  };
 }
 
 export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
   if (!i.inGuild() || !i.guildId) return void (await i.reply(say('⚠️ /digest works in a server channel, not in direct messages.')));
-  if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) return void (await i.reply(say('⚠️ /digest needs the Manage Server permission.')));
+  if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
+    return void (await i.reply(say('⚠️ /digest needs the Manage Server permission.')));
   const guildId = i.guildId;
   const sub = i.options.getSubcommand();
   const str = (name: string) => i.options.getString(name) ?? undefined;
@@ -61,21 +81,41 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
       const thread = i.options.getBoolean('thread') ?? false;
       const granted = botPermissionsIn(i, channel.id);
       const missing = granted === null ? [] : missingForDigest(granted, thread);
-      if (missing.length) return void (await i.reply(say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ${missing.join(', ')}.`)));
-      const r = subscribe(deps, { guildId, channelId: channel.id, userId: i.user.id, schedule: i.options.getString('schedule', true), timezone: str('timezone'), topics: str('topics'), thread, skipEmpty: i.options.getBoolean('skip_empty') ?? false });
+      if (missing.length)
+        return void (await i.reply(say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ${missing.join(', ')}.`)));
+      const r = subscribe(deps, {
+        guildId,
+        channelId: channel.id,
+        userId: i.user.id,
+        schedule: i.options.getString('schedule', true),
+        timezone: str('timezone'),
+        topics: str('topics'),
+        thread,
+        skipEmpty: i.options.getBoolean('skip_empty') ?? false,
+      });
       if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
-      return void (await i.reply(say(`✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`)));
+      return void (await i.reply(
+        say(
+          `✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
+        ),
+      ));
     }
     case 'list':
       return void (await i.reply(privately({ embeds: [listEmbed(list(deps, guildId))] })));
     case 'unsubscribe': {
       const r = unsubscribe(deps, guildId, i.options.getString('id', true));
-      return void (await i.reply(say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${r.message}`)));
+      return void (await i.reply(
+        say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${r.message}`),
+      ));
     }
     case 'resume': {
       const r = resume(deps, guildId, i.options.getString('id', true));
       if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
-      return void (await i.reply(say(`${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} Next digest: ${when(r.nextRun, r.sub.timezone)}.`)));
+      return void (await i.reply(
+        say(
+          `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
+        ),
+      ));
     }
     case 'preview': {
       const r = preview(deps, str('topics'));
@@ -86,12 +126,19 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       const r = await sendNow(deps, guildId, i.options.getString('id', true));
       const o = r.ok ? r.outcome : null;
-      const text = !r.ok ? `⚠️ ${r.message}`
-        : o!.status === 'delivered' ? `📨 Digest posted in <#${r.sub.channelId}> (${o!.articles} new article(s)).${o!.note ? ` ⚠️ ${o!.note}` : ''}`
-        : o!.status === 'empty' ? 'Nothing new, and this subscription skips empty digests: nothing was posted.'
-        : o!.status === 'paused' ? `⏸️ Discord refused the post, so \`${r.sub.id}\` is paused: ${o!.reason}`
-        : o!.status === 'failed' ? `⚠️ The digest could not be posted: ${o!.reason}`
-        : o!.status === 'already-done' ? 'That digest was already delivered.' : 'The subscription was removed meanwhile; nothing was posted.';
+      const text = !r.ok
+        ? `⚠️ ${r.message}`
+        : o!.status === 'delivered'
+          ? `📨 Digest posted in <#${r.sub.channelId}> (${o!.articles} new article(s)).${o!.note ? ` ⚠️ ${o!.note}` : ''}`
+          : o!.status === 'empty'
+            ? 'Nothing new, and this subscription skips empty digests: nothing was posted.'
+            : o!.status === 'paused'
+              ? `⏸️ Discord refused the post, so \`${r.sub.id}\` is paused: ${o!.reason}`
+              : o!.status === 'failed'
+                ? `⚠️ The digest could not be posted: ${o!.reason}`
+                : o!.status === 'already-done'
+                  ? 'That digest was already delivered.'
+                  : 'The subscription was removed meanwhile; nothing was posted.';
       return void (await i.editReply({ content: clip(text, LIMITS.content), allowedMentions: NO_MENTIONS }));
     }
     default:
@@ -113,12 +160,21 @@ export async function digestAutocomplete(i: AutocompleteInteraction, deps: Diges
     const cut = typed.lastIndexOf(',');
     const before = cut >= 0 ? `${typed.slice(0, cut + 1).trimEnd()} ` : '';
     const named = nameChoices(deps.corpus(), 'topic', typed.slice(cut + 1).trim());
-    return void (await i.respond(named.filter((c) => `${before}${c.value}`.length <= 100).map((c) => ({ name: clip(`${before}${c.name}`, 100), value: `${before}${c.value}` }))));
+    return void (await i.respond(
+      named
+        .filter((c) => `${before}${c.value}`.length <= 100)
+        .map((c) => ({ name: clip(`${before}${c.name}`, 100), value: `${before}${c.value}` })),
+    ));
   }
   if (focused.name === 'id' && i.guildId) {
     const key = typed.trim().toLowerCase();
     const own = deps.store.subscriptions(i.guildId).filter((s) => s.id.startsWith(key));
-    return void (await i.respond(own.slice(0, 25).map((s) => ({ name: clip(`${s.id} · ${s.schedule} · ${s.topics.join(', ') || 'whatever is new'}${s.status === 'paused' ? ' · paused' : ''}`, 100), value: s.id }))));
+    return void (await i.respond(
+      own.slice(0, 25).map((s) => ({
+        name: clip(`${s.id} · ${s.schedule} · ${s.topics.join(', ') || 'whatever is new'}${s.status === 'paused' ? ' · paused' : ''}`, 100),
+        value: s.id,
+      })),
+    ));
   }
   await i.respond([]);
 }

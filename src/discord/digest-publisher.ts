@@ -9,10 +9,19 @@ import { NO_MENTIONS } from './no-mentions.js';
 export function discordPublisher(token: string, apiUrl: string): Publisher {
   const rest = new REST({ api: apiUrl, retries: 0, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(token);
   let me: Promise<string> | null = null;
-  const myId = () => (me ??= (rest.get(Routes.user('@me')) as Promise<APIUser>).then((u) => u.id).catch((e: unknown) => { me = null; throw e; }));
+  const myId = () =>
+    (me ??= (rest.get(Routes.user('@me')) as Promise<APIUser>)
+      .then((u) => u.id)
+      .catch((e: unknown) => {
+        me = null;
+        throw e;
+      }));
   return {
     async recentOwnPosts(channelId, limit) {
-      const [id, messages] = await Promise.all([myId(), rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) }) as Promise<APIMessage[]>]);
+      const [id, messages] = await Promise.all([
+        myId(),
+        rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: String(limit) }) }) as Promise<APIMessage[]>,
+      ]);
       return messages
         .filter((m) => m.author.id === id)
         .map((m) => ({ id: m.id, text: [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n') }));

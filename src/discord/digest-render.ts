@@ -18,7 +18,15 @@ const TITLES_RESERVE = 400;
 const MAX_SECTIONS = LIMITS.embeds - 2;
 
 export function formatInZone(iso: string, timeZone: string): string {
-  const f = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const f = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
   return `${f.format(new Date(iso))} ${timeZone === 'UTC' ? 'UTC' : `(${timeZone})`}`;
 }
 
@@ -46,22 +54,45 @@ export function renderDigest(v: DigestView): MessagePayload {
   const since = formatInZone(a.period.start, v.timezone);
   if (a.articles.length === 0) {
     const key = v.key ? `\n-# ${v.key}` : '';
-    return { content: `${clip(`📭 **Digest: ${escapeMarkdown(v.name)}**: nothing new since ${since}.`, LIMITS.content - key.length)}${key}`, embeds: [] };
+    return {
+      content: `${clip(`📭 **Digest: ${escapeMarkdown(v.name)}**: nothing new since ${since}.`, LIMITS.content - key.length)}${key}`,
+      embeds: [],
+    };
   }
   const listed = a.articles.slice(0, 10).map((x) => `• ${citationMd(x)}`);
   const more = a.articles.length > listed.length ? `\n…and ${a.articles.length - listed.length} more (see /sources).` : '';
   const header: APIEmbed = {
     color: COLOR,
     title: escapeMarkdown(clip(`Digest: ${v.name}`, Math.floor(LIMITS.title / 2))),
-    description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`, HEADER_CHARS),
+    description: clip(
+      `**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`,
+      HEADER_CHARS,
+    ),
     footer: { text: `Every line is a quote from the articles. /quote id:<id> shows one in context.${v.key ? `\n${v.key}` : ''}` },
   };
   const events: APIEmbed[] = a.events.length
-    ? [{ color: COLOR, title: 'Dated events in these articles', description: clip(a.events.map((e) => `**${escapeMarkdown(dateLabel(e.date))}**: ${escapeMarkdown(clip(e.quote.text, 160))} \`${e.quote.id}\``).join('\n'), EVENTS_CHARS) }]
+    ? [
+        {
+          color: COLOR,
+          title: 'Dated events in these articles',
+          description: clip(
+            a.events
+              .map((e) => `**${escapeMarkdown(dateLabel(e.date))}**: ${escapeMarkdown(clip(e.quote.text, 160))} \`${e.quote.id}\``)
+              .join('\n'),
+            EVENTS_CHARS,
+          ),
+        },
+      ]
     : [];
   const sections = a.sections.slice(0, MAX_SECTIONS);
   const used = (header.description?.length ?? 0) + (events[0]?.description?.length ?? 0) + TITLES_RESERVE;
   const budget = Math.min(LIMITS.description, Math.floor((LIMITS.embedTotal - used) / Math.max(1, sections.length)));
-  const topicEmbeds = sections.map((s): APIEmbed => ({ color: COLOR, title: escapeMarkdown(clip(s.topic.name, Math.floor(LIMITS.title / 2))), description: sectionText(s, budget) }));
+  const topicEmbeds = sections.map(
+    (s): APIEmbed => ({
+      color: COLOR,
+      title: escapeMarkdown(clip(s.topic.name, Math.floor(LIMITS.title / 2))),
+      description: sectionText(s, budget),
+    }),
+  );
   return { embeds: [header, ...topicEmbeds, ...events] };
 }

@@ -32,8 +32,13 @@ export function clip(text: string, max: number): string {
 export type { MessagePayload };
 
 function embedLength(e: APIEmbed): number {
-  return (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0) + (e.author?.name.length ?? 0) +
-    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.author?.name.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
 }
 
 /** Every way the payload breaks a Discord limit; empty when it is fine. */
@@ -43,7 +48,11 @@ export function limitViolations(p: MessagePayload): string[] {
   over('content', p.content?.length ?? 0, LIMITS.content);
   const embeds = p.embeds ?? [];
   over('embeds', embeds.length, LIMITS.embeds);
-  over('total embed text', embeds.reduce((n, e) => n + embedLength(e), 0), LIMITS.embedTotal);
+  over(
+    'total embed text',
+    embeds.reduce((n, e) => n + embedLength(e), 0),
+    LIMITS.embedTotal,
+  );
   for (const e of embeds) {
     over('title', e.title?.length ?? 0, LIMITS.title);
     over('description', e.description?.length ?? 0, LIMITS.description);

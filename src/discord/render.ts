@@ -20,7 +20,12 @@ const LEAD_CHARS = 900;
 const md = (text: string) => escapeMarkdown(text);
 
 export function citationMd(a: ArticleRef): string {
-  return [`**${md(clip(a.outlet ?? 'outlet unknown', 80))}**`, `*${md(clip(a.title, 150))}*`, md(clip(a.author ?? 'author unknown', 80)), formatPublished(a)].join(' · ');
+  return [
+    `**${md(clip(a.outlet ?? 'outlet unknown', 80))}**`,
+    `*${md(clip(a.title, 150))}*`,
+    md(clip(a.author ?? 'author unknown', 80)),
+    formatPublished(a),
+  ].join(' · ');
 }
 
 export function quoteBlock(q: Quote, label?: string): string {
@@ -63,30 +68,56 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       const lead = a
         ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
         : md(answer.fallback?.note ?? '');
-      return { title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return {
+        title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`,
+        lead,
+        items: answer.quotes.map((q) => () => quoteBlock(q)),
+        perPage: PER_PAGE.quotes,
+      };
     }
     case 'corridor': {
       const c = answer.corridor;
-      if (!c) return { title: `Mentions of ${answer.fallback?.name ?? ''}`, lead: md(answer.fallback?.note ?? ''), items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
-      const who = (s: 'backs' | 'opposes') => c.stances.filter((x) => x.stance === s).map((x) => md(x.actor.name)).join(', ');
+      if (!c)
+        return {
+          title: `Mentions of ${answer.fallback?.name ?? ''}`,
+          lead: md(answer.fallback?.note ?? ''),
+          items: answer.quotes.map((q) => () => quoteBlock(q)),
+          perPage: PER_PAGE.quotes,
+        };
+      const who = (s: 'backs' | 'opposes') =>
+        c.stances
+          .filter((x) => x.stance === s)
+          .map((x) => md(x.actor.name))
+          .join(', ');
       const lead = [
         `corridor · mentioned in ${c.articles} article(s), ${c.mentions} quote(s)`,
         c.definition ? `**What it is:** ${md(clip(c.definition.text, 400))}` : 'No article defines it yet.',
         who('backs') && `**Backed by:** ${who('backs')}`,
         who('opposes') && `**Opposed by:** ${who('opposes')}`,
-      ].filter(Boolean).join('\n');
+      ]
+        .filter(Boolean)
+        .join('\n');
       return { title: c.name, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'search': {
       const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', none: '' }[answer.match];
-      const lead = answer.quotes.length ? `${answer.total} quote(s), matching ${how}${answer.total > answer.quotes.length ? `; the best ${answer.quotes.length} here` : ''}` : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
+      const lead = answer.quotes.length
+        ? `${answer.total} quote(s), matching ${how}${answer.total > answer.quotes.length ? `; the best ${answer.quotes.length} here` : ''}`
+        : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
       return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'timeline': {
       const f = answer.filters;
       const scope = [f.actor?.name, f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`].filter(Boolean).join(' · ');
       const lead = answer.total ? `${answer.total} dated event(s), oldest first` : 'No quote states a date in that scope.';
-      return { title: `Timeline${scope ? `: ${scope}` : ''}`, lead, items: answer.events.map((e) => () => eventBlock(e)), perPage: PER_PAGE.events, total: answer.total, offset: answer.offset };
+      return {
+        title: `Timeline${scope ? `: ${scope}` : ''}`,
+        lead,
+        items: answer.events.map((e) => () => eventBlock(e)),
+        perPage: PER_PAGE.events,
+        total: answer.total,
+        offset: answer.offset,
+      };
     }
     case 'sources':
       return {

@@ -49,7 +49,11 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   if (i.commandName === 'digest') return deps.digest ? handleDigest(i, deps.digest) : tellUser(i, NO_DIGESTS);
   const command = findCommand(i.commandName);
   if (!command) {
-    await i.reply({ content: `⚠️ /${i.commandName} is not a command of this bot (any more). Try /actor, /timeline or /search.`, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({
+      content: `⚠️ /${i.commandName} is not a command of this bot (any more). Try /actor, /timeline or /search.`,
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   const options = flatten(i.options.data);
@@ -69,7 +73,11 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   }
   const answer = command.execute({ corpus: deps.corpus(), options, window: pageWindow(command.data.name, 0) });
   const ephemeral = options.private === true || !answer.ok;
-  await i.reply({ ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS, ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}) } as InteractionReplyOptions);
+  await i.reply({
+    ...renderPage(answer, 0, commandLine(command.data.name, options)),
+    allowedMentions: NO_MENTIONS,
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  } as InteractionReplyOptions);
 }
 
 async function answerAutocomplete(i: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
@@ -84,7 +92,11 @@ async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise
   const line = ref && (ref.line === FROM_FOOTER ? lineFromFooter(i.message.embeds[0]?.footer?.text) : ref.line);
   const parsed = line ? parseCommandLine(line, commands) : null;
   if (!ref || !parsed?.ok) {
-    await i.reply({ content: '⚠️ This button no longer works. Run the command again.', flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await i.reply({
+      content: '⚠️ This button no longer works. Run the command again.',
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
     return;
   }
   const window = pageWindow(parsed.command.data.name, ref.page);
@@ -111,7 +123,12 @@ export async function handleInteraction(i: Interaction, deps: RouterDeps): Promi
     else if (i.isButton()) await answerPageButton(i, deps);
     else if (i.isRepliable()) await tellUser(i, 'This bot does not handle that kind of interaction.');
   } catch (e) {
-    const context = i.isChatInputCommand() || i.isAutocomplete() ? { command: i.commandName, options: flatten(i.options.data) } : i.isButton() ? { button: i.customId } : { type: i.type };
+    const context =
+      i.isChatInputCommand() || i.isAutocomplete()
+        ? { command: i.commandName, options: flatten(i.options.data) }
+        : i.isButton()
+          ? { button: i.customId }
+          : { type: i.type };
     deps.log.error(`interaction ${i.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, context);
     try {
       await tellUser(i, SORRY);

@@ -3,7 +3,6 @@
 import type { ArticleRef } from '../briefing/answer-types.js';
 import { MONTHS } from './date-label.js';
 
-
 /** "15 Jul 2025", "about 31 Jul 2025", or "date unknown". */
 export function formatPublished(a: Pick<ArticleRef, 'published' | 'published_approximate'>): string {
   if (!a.published) return 'date unknown';

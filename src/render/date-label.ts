@@ -10,9 +10,12 @@ function one(value: string, withYear = true): string {
   const v = parseYmd(value);
   const year = withYear ? ` ${v.y}` : '';
   switch (precisionOf(value)) {
-    case 'year': return String(v.y);
-    case 'month': return `${MONTHS[v.m - 1]}${year}`;
-    case 'day': return `${v.d} ${MONTHS[v.m - 1]}${year}`;
+    case 'year':
+      return String(v.y);
+    case 'month':
+      return `${MONTHS[v.m - 1]}${year}`;
+    case 'day':
+      return `${v.d} ${MONTHS[v.m - 1]}${year}`;
   }
 }
 

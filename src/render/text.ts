@@ -1,6 +1,16 @@
 // Terminal text for an answer: readable, every quote with its citation and
 // id. Long answers show the first `limit` quotes and say how many remain.
-import type { ActorAnswer, Answer, CorridorAnswer, Quote, SearchAnswer, SourcesAnswer, TimelineAnswer, BriefAnswer, QuoteAnswer } from '../briefing/answer-types.js';
+import type {
+  ActorAnswer,
+  Answer,
+  CorridorAnswer,
+  Quote,
+  SearchAnswer,
+  SourcesAnswer,
+  TimelineAnswer,
+  BriefAnswer,
+  QuoteAnswer,
+} from '../briefing/answer-types.js';
 import { groupEvents } from './event-groups.js';
 import { dateLabel } from './date-label.js';
 import { describeProblem } from '../briefing/problems.js';
@@ -36,14 +46,18 @@ function quoteLines(quotes: Quote[], opts: TextOptions): string[] {
     `${String(i + 1).padStart(3)}. ${quoteLine(q, opts)}`,
     `     — ${citation(q.article)}  [${q.id}]`,
   ]);
-  if (shown.length < quotes.length) lines.push('', `… ${quotes.length - shown.length} more quotes (--limit 0 shows all; --json gives the full answer)`);
+  if (shown.length < quotes.length)
+    lines.push('', `… ${quotes.length - shown.length} more quotes (--limit 0 shows all; --json gives the full answer)`);
   if (quotes.length === 0) lines.push('No quotes.');
   return lines;
 }
 
 function actorText(a: ActorAnswer, opts: TextOptions): string[] {
   const head = a.actor
-    ? [`${a.actor.name} · ${a.actor.kind} · mentioned in ${a.actor.articles} article(s), ${a.actor.mentions} quote(s)`, ...(a.actor.aliases.length ? [`Also: ${a.actor.aliases.join(', ')}`] : [])]
+    ? [
+        `${a.actor.name} · ${a.actor.kind} · mentioned in ${a.actor.articles} article(s), ${a.actor.mentions} quote(s)`,
+        ...(a.actor.aliases.length ? [`Also: ${a.actor.aliases.join(', ')}`] : []),
+      ]
     : [a.fallback?.note ?? ''];
   return [...head, '', ...quoteLines(a.quotes, opts)];
 }
@@ -62,14 +76,24 @@ function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
 }
 
 function searchText(s: SearchAnswer, opts: TextOptions): string[] {
-  const how = { all: 'all terms', any: 'some of the terms (no passage has them all)', fuzzy: 'near spellings (no exact match)', none: '' }[s.match];
-  const head = s.quotes.length ? `${s.total} quote(s) for "${s.query}", matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}` : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
+  const how = { all: 'all terms', any: 'some of the terms (no passage has them all)', fuzzy: 'near spellings (no exact match)', none: '' }[
+    s.match
+  ];
+  const head = s.quotes.length
+    ? `${s.total} quote(s) for "${s.query}", matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}`
+    : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
   return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
 }
 
 function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
   const f = t.filters;
-  const scope = [f.actor && `actor ${f.actor.name}`, f.corridor && `corridor ${f.corridor.name}`, (f.from || f.to) && `${f.from ?? 'the start'} to ${f.to ?? 'now'}`].filter(Boolean).join(', ');
+  const scope = [
+    f.actor && `actor ${f.actor.name}`,
+    f.corridor && `corridor ${f.corridor.name}`,
+    (f.from || f.to) && `${f.from ?? 'the start'} to ${f.to ?? 'now'}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
   const head = `${t.total} dated event(s)${scope ? ` for ${scope}` : ''}`;
   if (t.events.length === 0) return [head, '', 'No quote states a date in that scope.'];
   const shown = opts.limit > 0 ? t.events.slice(0, opts.limit) : t.events;
@@ -81,12 +105,21 @@ function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
       for (const e of group.events) lines.push(`   ${quoteLine(e.quote, opts)}`, `     — ${citation(e.article)}  [${e.quote.id}]`);
     }
   }
-  if (shown.length < t.total) lines.push('', `… ${t.total - shown.length} more events (--limit 0 shows ${t.events.length < t.total ? `the first ${t.events.length}` : 'all'}; --json gives them as data)`);
+  if (shown.length < t.total)
+    lines.push(
+      '',
+      `… ${t.total - shown.length} more events (--limit 0 shows ${t.events.length < t.total ? `the first ${t.events.length}` : 'all'}; --json gives them as data)`,
+    );
   return lines;
 }
 
 function briefText(b: BriefAnswer, opts: TextOptions): string[] {
-  const lines = [`Briefing: ${b.topic.name}${b.topic.type === 'text' ? '' : ` (${b.topic.type})`}`, b.summary, '', ...quoteLines(b.quotes, { ...opts, limit: 0 })];
+  const lines = [
+    `Briefing: ${b.topic.name}${b.topic.type === 'text' ? '' : ` (${b.topic.type})`}`,
+    b.summary,
+    '',
+    ...quoteLines(b.quotes, { ...opts, limit: 0 }),
+  ];
   if (b.events.length) {
     lines.push('', 'Latest dated events:');
     for (const e of b.events) lines.push(`  ${dateLabel(e.date)}: ${quoteLine(e.quote, opts)}  [${e.quote.id}]`);
@@ -122,13 +155,20 @@ const CONTROLS = /\u001b(?!\[(?:1|22)m)|[\u0000-\u0009\u000b-\u001a\u001c-\u001f
 function lines(answer: Answer, opts: TextOptions): string[] {
   if (!answer.ok) return [`Error: ${describeProblem(answer.problem)}`];
   switch (answer.command) {
-    case 'actor': return actorText(answer, opts);
-    case 'corridor': return corridorText(answer, opts);
-    case 'search': return searchText(answer, opts);
-    case 'sources': return sourcesText(answer);
-    case 'timeline': return timelineText(answer, opts);
-    case 'brief': return briefText(answer, opts);
-    case 'quote': return quoteText(answer, opts);
+    case 'actor':
+      return actorText(answer, opts);
+    case 'corridor':
+      return corridorText(answer, opts);
+    case 'search':
+      return searchText(answer, opts);
+    case 'sources':
+      return sourcesText(answer);
+    case 'timeline':
+      return timelineText(answer, opts);
+    case 'brief':
+      return briefText(answer, opts);
+    case 'quote':
+      return quoteText(answer, opts);
   }
 }
 

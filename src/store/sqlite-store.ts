@@ -10,24 +10,61 @@ import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subs
 export class StoreError extends Error {}
 
 interface SubscriptionRow {
-  id: string; guild_id: string; channel_id: string; schedule: string; cron: string; timezone: string; topics: string;
-  thread: number; skip_empty: number; status: SubscriptionStatus; pause_reason: string | null; created_by: string; created_at: string;
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  schedule: string;
+  cron: string;
+  timezone: string;
+  topics: string;
+  thread: number;
+  skip_empty: number;
+  status: SubscriptionStatus;
+  pause_reason: string | null;
+  created_by: string;
+  created_at: string;
 }
 
 interface DeliveryRow {
-  subscription_id: string; fire_time: string; status: Delivery['status']; message_id: string | null; thread_id: string | null;
-  error: string | null; attempts: number; period_start: string | null; period_end: string | null; updated_at: string;
+  subscription_id: string;
+  fire_time: string;
+  status: Delivery['status'];
+  message_id: string | null;
+  thread_id: string | null;
+  error: string | null;
+  attempts: number;
+  period_start: string | null;
+  period_end: string | null;
+  updated_at: string;
 }
 
 const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id, guildId: r.guild_id, channelId: r.channel_id, schedule: r.schedule, cron: r.cron, timezone: r.timezone,
-  topics: JSON.parse(r.topics) as string[], thread: r.thread === 1, skipEmpty: r.skip_empty === 1, status: r.status,
-  pauseReason: r.pause_reason, createdBy: r.created_by, createdAt: r.created_at,
+  id: r.id,
+  guildId: r.guild_id,
+  channelId: r.channel_id,
+  schedule: r.schedule,
+  cron: r.cron,
+  timezone: r.timezone,
+  topics: JSON.parse(r.topics) as string[],
+  thread: r.thread === 1,
+  skipEmpty: r.skip_empty === 1,
+  status: r.status,
+  pauseReason: r.pause_reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
 });
 
 const toDelivery = (r: DeliveryRow): Delivery => ({
-  subscriptionId: r.subscription_id, fireTime: r.fire_time, status: r.status, messageId: r.message_id, threadId: r.thread_id,
-  error: r.error, attempts: r.attempts, periodStart: r.period_start, periodEnd: r.period_end, updatedAt: r.updated_at,
+  subscriptionId: r.subscription_id,
+  fireTime: r.fire_time,
+  status: r.status,
+  messageId: r.message_id,
+  threadId: r.thread_id,
+  error: r.error,
+  attempts: r.attempts,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+  updatedAt: r.updated_at,
 });
 
 /** Short ids people can type: "d" and 6 base-32 characters. */
@@ -39,7 +76,9 @@ function newId(): string {
 function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
-    throw new StoreError(`${file} was written by a newer version of briefing-bot (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade, or point DATABASE_URL elsewhere.`);
+    throw new StoreError(
+      `${file} was written by a newer version of briefing-bot (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade, or point DATABASE_URL elsewhere.`,
+    );
   }
   for (const m of MIGRATIONS.filter((x) => x.version > current)) {
     db.transaction(() => {
@@ -59,24 +98,34 @@ export function openSqliteStore(file: string): Store {
     migrate(db, file);
   } catch (e) {
     if (e instanceof StoreError) throw e;
-    throw new StoreError(`cannot open the database ${file}: ${e instanceof Error ? e.message : String(e)}. It is left as it is; move it aside or point DATABASE_URL elsewhere.`);
+    throw new StoreError(
+      `cannot open the database ${file}: ${e instanceof Error ? e.message : String(e)}. It is left as it is; move it aside or point DATABASE_URL elsewhere.`,
+    );
   }
   const q = {
-    insertSub: db.prepare(`INSERT INTO subscriptions (id, guild_id, channel_id, schedule, cron, timezone, topics, thread, skip_empty, status, pause_reason, created_by, created_at)
+    insertSub:
+      db.prepare(`INSERT INTO subscriptions (id, guild_id, channel_id, schedule, cron, timezone, topics, thread, skip_empty, status, pause_reason, created_by, created_at)
       VALUES (@id, @guild_id, @channel_id, @schedule, @cron, @timezone, @topics, @thread, @skip_empty, 'active', NULL, @created_by, @created_at)`),
     sub: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     subs: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY created_at, id'),
     guildSubs: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY created_at, id'),
     removeSub: db.prepare('DELETE FROM subscriptions WHERE id = ?'),
     setStatus: db.prepare('UPDATE subscriptions SET status = ?, pause_reason = ? WHERE id = ?'),
-    claim: db.prepare(`INSERT OR IGNORE INTO deliveries (subscription_id, fire_time, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)`),
+    claim: db.prepare(
+      `INSERT OR IGNORE INTO deliveries (subscription_id, fire_time, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)`,
+    ),
     fire: db.prepare<[string, string], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? AND fire_time = ?'),
-    update: db.prepare(`UPDATE deliveries SET status = @status, message_id = COALESCE(@message_id, message_id), thread_id = COALESCE(@thread_id, thread_id),
+    update:
+      db.prepare(`UPDATE deliveries SET status = @status, message_id = COALESCE(@message_id, message_id), thread_id = COALESCE(@thread_id, thread_id),
       error = @error, attempts = COALESCE(@attempts, attempts), period_start = COALESCE(@period_start, period_start), period_end = COALESCE(@period_end, period_end),
       updated_at = @updated_at WHERE subscription_id = @subscription_id AND fire_time = @fire_time`),
     latest: db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY fire_time DESC LIMIT 1'),
-    lastDelivered: db.prepare<[string], DeliveryRow>(`SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'empty') ORDER BY period_end DESC, fire_time DESC LIMIT 1`),
-    history: db.prepare<[string, number], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY fire_time DESC LIMIT ?'),
+    lastDelivered: db.prepare<[string], DeliveryRow>(
+      `SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'empty') ORDER BY period_end DESC, fire_time DESC LIMIT 1`,
+    ),
+    history: db.prepare<[string, number], DeliveryRow>(
+      'SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY fire_time DESC LIMIT ?',
+    ),
     pending: db.prepare<[], DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'pending' ORDER BY fire_time`),
     seen: db.prepare('INSERT OR IGNORE INTO articles_seen (article_id, first_seen) VALUES (?, ?)'),
     allSeen: db.prepare<[], { article_id: string; first_seen: string }>('SELECT article_id, first_seen FROM articles_seen'),
@@ -100,8 +149,17 @@ export function openSqliteStore(file: string): Store {
         const id = newId();
         if (q.sub.get(id)) continue;
         q.insertSub.run({
-          id, guild_id: s.guildId, channel_id: s.channelId, schedule: s.schedule, cron: s.cron, timezone: s.timezone, topics: JSON.stringify(s.topics),
-          thread: s.thread ? 1 : 0, skip_empty: s.skipEmpty ? 1 : 0, created_by: s.createdBy, created_at: now.toISOString(),
+          id,
+          guild_id: s.guildId,
+          channel_id: s.channelId,
+          schedule: s.schedule,
+          cron: s.cron,
+          timezone: s.timezone,
+          topics: JSON.stringify(s.topics),
+          thread: s.thread ? 1 : 0,
+          skip_empty: s.skipEmpty ? 1 : 0,
+          created_by: s.createdBy,
+          created_at: now.toISOString(),
         });
         return toSubscription(q.sub.get(id)!);
       }
@@ -120,8 +178,16 @@ export function openSqliteStore(file: string): Store {
     },
     updateFire(subscriptionId, fireTime, u: DeliveryUpdate, now) {
       q.update.run({
-        subscription_id: subscriptionId, fire_time: fireTime, status: u.status, message_id: u.messageId ?? null, thread_id: u.threadId ?? null,
-        error: u.error ?? null, attempts: u.attempts ?? null, period_start: u.periodStart ?? null, period_end: u.periodEnd ?? null, updated_at: now.toISOString(),
+        subscription_id: subscriptionId,
+        fire_time: fireTime,
+        status: u.status,
+        message_id: u.messageId ?? null,
+        thread_id: u.threadId ?? null,
+        error: u.error ?? null,
+        attempts: u.attempts ?? null,
+        period_start: u.periodStart ?? null,
+        period_end: u.periodEnd ?? null,
+        updated_at: now.toISOString(),
       });
     },
     latestFire: (id) => {
@@ -135,7 +201,8 @@ export function openSqliteStore(file: string): Store {
     deliveries: (id, limit = 10) => q.history.all(id, limit).map(toDelivery),
     pendingFires: () => q.pending.all().map(toDelivery),
     // IMMEDIATE: the write lock is taken before the lease is read, so two processes cannot both see it free.
-    acquireLease: (name, owner, ttlMs, now) => acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()),
+    acquireLease: (name, owner, ttlMs, now) =>
+      acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()),
     releaseLease: (name, owner) => void lease.release.run(name, owner),
     recordArticles: (ids, now) => recordArticles(ids, now.toISOString()),
     articlesFirstSeen: () => new Map(q.allSeen.all().map((r) => [r.article_id, r.first_seen])),

@@ -9,16 +9,35 @@ const lat = { p50_ms: num, p99_ms: num };
 
 function corpusShape(articles: number) {
   return {
-    corpus: { articles, passages: num }, ingest_ms: num, add_one_ms: num, index_bytes: num, load_ms: num, heap_mb: num, rss_mb: num,
+    corpus: { articles, passages: num },
+    ingest_ms: num,
+    add_one_ms: num,
+    index_bytes: num,
+    load_ms: num,
+    heap_mb: num,
+    rss_mb: num,
     commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat },
     baseline: { search: { ...lat, throws: num, queries: num, build_ms: num }, ratio: { p50: num, p99: num } },
-    e2e: { interactions: 200, rate_per_s: 100, ...lat, sustained_per_s: num, errors: 0, bot_peak_rss_mb: num, bot_ready_rss_mb: num, bot_rss_mb: num },
+    e2e: {
+      interactions: 200,
+      rate_per_s: 100,
+      ...lat,
+      sustained_per_s: num,
+      errors: 0,
+      bot_peak_rss_mb: num,
+      bot_ready_rss_mb: num,
+      bot_rss_mb: num,
+    },
   };
 }
 
 describe('npm run bench', () => {
   it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, () => {
-    const out = execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', '20', '--interactions', '200', '--json'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const out = execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', '20', '--interactions', '200', '--json'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const report = JSON.parse(out);
     // Each corpus has one article more than generated: the one the benchmark adds to time add_one_ms.
     expect(report).toMatchObject({ ...corpusShape(21), seed: corpusShape(5), machine: { cpus: num, node: process.version } });
@@ -30,7 +49,11 @@ describe('npm run bench', () => {
   it('refuses a bad size with a clear message and exit code 2', () => {
     let err: { status?: number; stderr?: string } = {};
     try {
-      execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', 'lots'], { cwd: REPO, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+      execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', 'lots'], {
+        cwd: REPO,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
     } catch (e) {
       err = e as typeof err;
     }

@@ -52,13 +52,26 @@ function rssMb(pid: number | undefined, field: 'VmHWM' | 'VmRSS'): number {
   }
 }
 
-export async function measureE2e(dataDir: string, mix: QueryMix, count: number, rate: number, progress: (line: string) => void): Promise<E2eFigures> {
+export async function measureE2e(
+  dataDir: string,
+  mix: QueryMix,
+  count: number,
+  rate: number,
+  progress: (line: string) => void,
+): Promise<E2eFigures> {
   const emulator = new DiscordEmulator();
   await emulator.start();
   const state = mkdtempSync(join(tmpdir(), 'briefing-bench-state-'));
   const cli = new URL('../../src/cli.js', import.meta.url).pathname;
   const bot = spawn(process.execPath, [cli, 'start'], {
-    env: { ...process.env, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: dataDir, DATABASE_URL: `sqlite:${join(state, 'b.sqlite')}`, LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATA_DIR: dataDir,
+      DATABASE_URL: `sqlite:${join(state, 'b.sqlite')}`,
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -111,8 +124,14 @@ export async function measureE2e(dataDir: string, mix: QueryMix, count: number, 
       last = Math.max(last, cb.t);
     }
     return {
-      interactions: count, rate_per_s: rate, ...latency(samples), sustained_per_s: round((samples.length / (last - start)) * 1000, 1), errors,
-      bot_peak_rss_mb: rssMb(bot.pid, 'VmHWM'), bot_ready_rss_mb: readyRss, bot_rss_mb: rssMb(bot.pid, 'VmRSS'),
+      interactions: count,
+      rate_per_s: rate,
+      ...latency(samples),
+      sustained_per_s: round((samples.length / (last - start)) * 1000, 1),
+      errors,
+      bot_peak_rss_mb: rssMb(bot.pid, 'VmHWM'),
+      bot_ready_rss_mb: readyRss,
+      bot_rss_mb: rssMb(bot.pid, 'VmRSS'),
     };
   } finally {
     bot.kill('SIGTERM');
@@ -121,4 +140,3 @@ export async function measureE2e(dataDir: string, mix: QueryMix, count: number, 
     rmSync(state, { recursive: true, force: true });
   }
 }
-

@@ -20,7 +20,16 @@ export function prng(seed: number): () => number {
   };
 }
 
-const OUTLETS = ['Caucasus Monitor', 'Eurasia Ledger', 'Black Sea Review', 'Steppe Dispatch', 'Novaya Gazeta Europe', 'Balkan Insight', 'New Eastern Europe', 'Aras Weekly'];
+const OUTLETS = [
+  'Caucasus Monitor',
+  'Eurasia Ledger',
+  'Black Sea Review',
+  'Steppe Dispatch',
+  'Novaya Gazeta Europe',
+  'Balkan Insight',
+  'New Eastern Europe',
+  'Aras Weekly',
+];
 const FIRST = ['Anna', 'Davit', 'Leyla', 'Oleksandr', 'Mariam', 'Farid', 'Irina', 'Giorgi', 'Nino', 'Reza', 'Sona', 'Taras'];
 const LAST = ['Matveeva', 'Hakobyan', 'Aliyeva', 'Kovalenko', 'Beridze', 'Karimi', 'Petrosyan', 'Melnyk', 'Huseynov', 'Lomidze'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -39,10 +48,12 @@ function namePools(g: Gazetteer): Names {
   const adjByKind = new Map<string, string[]>();
   for (const a of g.actors) {
     (byKind.get(a.kind) ?? byKind.set(a.kind, []).get(a.kind)!).push(a.name);
-    for (const adj of a.adjectives.filter((x) => /^[A-Z]/.test(x) && !x.endsWith('s'))) (adjByKind.get(a.kind) ?? adjByKind.set(a.kind, []).get(a.kind)!).push(adj);
+    for (const adj of a.adjectives.filter((x) => /^[A-Z]/.test(x) && !x.endsWith('s')))
+      (adjByKind.get(a.kind) ?? adjByKind.set(a.kind, []).get(a.kind)!).push(adj);
   }
   for (const a of g.actors) {
-    for (const form of [a.name, ...a.aliases]) if (form.length >= 4 && /^[A-Z]/.test(form)) poolOf.set(form.toLowerCase(), byKind.get(a.kind)!);
+    for (const form of [a.name, ...a.aliases])
+      if (form.length >= 4 && /^[A-Z]/.test(form)) poolOf.set(form.toLowerCase(), byKind.get(a.kind)!);
     for (const adj of a.adjectives) if (adjByKind.get(a.kind)?.includes(adj)) poolOf.set(adj.toLowerCase(), adjByKind.get(a.kind)!);
   }
   const corridors = g.corridors.map((c) => c.name);
@@ -71,7 +82,8 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
   const article = () => {
     const outlet = pick(OUTLETS);
     let title = '';
-    do title = swap(pick(titles)); while (used.has(`${outlet}|${title}`) && (title = `${title} (${used.size})`) && used.has(`${outlet}|${title}`));
+    do title = swap(pick(titles));
+    while (used.has(`${outlet}|${title}`) && (title = `${title} (${used.size})`) && used.has(`${outlet}|${title}`));
     used.add(`${outlet}|${title}`);
     const day = 1 + Math.floor(rand() * 28);
     const month = Math.floor(rand() * 12);
@@ -94,26 +106,60 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
     const paragraphs = [];
     for (let i = 0; i < main!.sentences.length; i += 2) paragraphs.push(main!.sentences.slice(i, i + 2).join(' '));
     const lines = [
-      '', main!.title, `${main!.caption} Photo: ${main!.outlet}`, ...paragraphs,
+      '',
+      main!.title,
+      `${main!.caption} Photo: ${main!.outlet}`,
+      ...paragraphs,
       `${main!.author} is a senior fellow at the Caucasus Policy Institute and writes on regional security.`,
       `${main!.outlet} is a reader supported publication. Please support us and help us reach our goal.`,
-      'Armenia, Azerbaijan, Iran, South Caucasus', 'Hashtags', '', 'Comments', 'No comments yet...', 'Related Articles',
+      'Armenia, Azerbaijan, Iran, South Caucasus',
+      'Hashtags',
+      '',
+      'Comments',
+      'No comments yet...',
+      'Related Articles',
     ];
     for (const r of related) {
-      lines.push('', '', r.outlet, `${String(r.day).padStart(2, '0')}-${String(r.month + 1).padStart(2, '0')}-${r.year}`, `- ${r.outlet}`, `${r.title} — ${r.outlet}`, r.sentences.join(' '));
+      lines.push(
+        '',
+        '',
+        r.outlet,
+        `${String(r.day).padStart(2, '0')}-${String(r.month + 1).padStart(2, '0')}-${r.year}`,
+        `- ${r.outlet}`,
+        `${r.title} — ${r.outlet}`,
+        r.sentences.join(' '),
+      );
     }
     write(`page_${String(p).padStart(4, '0')}.txt`, `${lines.join('\n')}\n`);
-    write(`page_${String(p).padStart(4, '0')}.meta.json`, JSON.stringify({ retrieved: `${main!.year}-${String(main!.month + 1).padStart(2, '0')}-${String(main!.day).padStart(2, '0')}` }));
+    write(
+      `page_${String(p).padStart(4, '0')}.meta.json`,
+      JSON.stringify({ retrieved: `${main!.year}-${String(main!.month + 1).padStart(2, '0')}-${String(main!.day).padStart(2, '0')}` }),
+    );
     made += ARTICLES_PER_PAGE;
   }
   for (let i = 0; made < n; i++, made++) {
     const a = article();
     const paragraphs = [];
     for (let s = 0; s < a.sentences.length; s += 3) paragraphs.push(a.sentences.slice(s, s + 3).join(' '));
-    write(`article_${String(i).padStart(4, '0')}.md`, [
-      '---', `title: ${JSON.stringify(a.title)}`, `outlet: ${a.outlet}`, `author: ${a.author}`, `published: ${a.year}-${String(a.month + 1).padStart(2, '0')}-${String(a.day).padStart(2, '0')}`, '---', '',
-      `# ${a.title}`, '', `![${a.caption}](photo.jpg "Photo: ${a.outlet}")`, '', ...paragraphs.flatMap((x) => [x, '']), `Published ${a.day} ${MONTHS[a.month]} ${a.year}.`, '',
-    ].join('\n'));
+    write(
+      `article_${String(i).padStart(4, '0')}.md`,
+      [
+        '---',
+        `title: ${JSON.stringify(a.title)}`,
+        `outlet: ${a.outlet}`,
+        `author: ${a.author}`,
+        `published: ${a.year}-${String(a.month + 1).padStart(2, '0')}-${String(a.day).padStart(2, '0')}`,
+        '---',
+        '',
+        `# ${a.title}`,
+        '',
+        `![${a.caption}](photo.jpg "Photo: ${a.outlet}")`,
+        '',
+        ...paragraphs.flatMap((x) => [x, '']),
+        `Published ${a.day} ${MONTHS[a.month]} ${a.year}.`,
+        '',
+      ].join('\n'),
+    );
   }
   return { articles: made, files, bytes };
 }

@@ -13,7 +13,11 @@ const corpus = openCorpus(dataPaths(dir));
 findCommand('actor')!.execute({ corpus, options: { name: 'Iran' } });
 // performance.now() counts from the start of this process: node's own start-up and module loading included.
 const load_ms = round(performance.now(), 1);
-for (const [name, options] of [['corridor', { name: 'Zangezur Corridor' }], ['timeline', { actor: 'Iran' }], ['search', { query: 'peace treaty' }]] as const) {
+for (const [name, options] of [
+  ['corridor', { name: 'Zangezur Corridor' }],
+  ['timeline', { actor: 'Iran' }],
+  ['search', { query: 'peace treaty' }],
+] as const) {
   findCommand(name)!.execute({ corpus, options });
 }
 (globalThis as { gc?: () => void }).gc?.();

@@ -75,14 +75,38 @@ function addOne(paths: DataPaths): BuildResult {
 /** A fresh process per run; the median of LOAD_RUNS, memory from the same runs. */
 function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb: number } {
   const probe = new URL('./load-probe.js', import.meta.url).pathname;
-  const runs = Array.from({ length: LOAD_RUNS }, () => JSON.parse(execFileSync(process.execPath, ['--expose-gc', probe, paths.root], { encoding: 'utf8' })) as { load_ms: number; heap_mb: number; rss_mb: number });
-  return { load_ms: percentile(runs.map((r) => r.load_ms), 50), heap_mb: Math.max(...runs.map((r) => r.heap_mb)), rss_mb: Math.max(...runs.map((r) => r.rss_mb)) };
+  const runs = Array.from(
+    { length: LOAD_RUNS },
+    () =>
+      JSON.parse(execFileSync(process.execPath, ['--expose-gc', probe, paths.root], { encoding: 'utf8' })) as {
+        load_ms: number;
+        heap_mb: number;
+        rss_mb: number;
+      },
+  );
+  return {
+    load_ms: percentile(
+      runs.map((r) => r.load_ms),
+      50,
+    ),
+    heap_mb: Math.max(...runs.map((r) => r.heap_mb)),
+    rss_mb: Math.max(...runs.map((r) => r.rss_mb)),
+  };
 }
 
-async function measureCorpus(label: string, paths: DataPaths, o: { interactions: number; rate: number }, log: (l: string) => void): Promise<CorpusFigures> {
+async function measureCorpus(
+  label: string,
+  paths: DataPaths,
+  o: { interactions: number; rate: number },
+  log: (l: string) => void,
+): Promise<CorpusFigures> {
   log(`${label}: ingest`);
   let done = 0;
-  const built = buildCorpus(paths, { progress: (n, total) => { if (n - done >= 2000 || n === total) log(`  ingested ${(done = n)}/${total} files`); } });
+  const built = buildCorpus(paths, {
+    progress: (n, total) => {
+      if (n - done >= 2000 || n === total) log(`  ingested ${(done = n)}/${total} files`);
+    },
+  });
   log(`${label}: ${built.articles} articles, ${built.passages} passages, ingest ${Math.round(built.ms)} ms; one more article`);
   const after = addOne(paths);
   const add_one_ms = round(after.ms, 1);
@@ -98,14 +122,29 @@ async function measureCorpus(label: string, paths: DataPaths, o: { interactions:
   const e2e = await measureE2e(paths.root, mix, o.interactions, o.rate, log);
   return {
     corpus: { articles: after.articles, passages: after.passages },
-    ingest_ms: round(built.ms, 1), add_one_ms, index_bytes: after.bytes, ...load, commands, baseline, e2e,
+    ingest_ms: round(built.ms, 1),
+    add_one_ms,
+    index_bytes: after.bytes,
+    ...load,
+    commands,
+    baseline,
+    e2e,
   };
 }
 
 export async function runBench(argv: string[]): Promise<BenchReport> {
   let args;
   try {
-    args = parseArgs({ args: argv, options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, rate: { type: 'string' }, keep: { type: 'string' } } }).values;
+    args = parseArgs({
+      args: argv,
+      options: {
+        json: { type: 'boolean' },
+        articles: { type: 'string' },
+        interactions: { type: 'string' },
+        rate: { type: 'string' },
+        keep: { type: 'string' },
+      },
+    }).values;
   } catch (e) {
     usage(e instanceof Error ? e.message : String(e));
   }
@@ -116,7 +155,8 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
   try {
     const seedPaths = dataPaths(join(root, 'seed'));
     mkdirSync(seedPaths.raw, { recursive: true });
-    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json']) copyFileSync(join(REPO, 'data/raw', f), join(seedPaths.raw, f));
+    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
+      copyFileSync(join(REPO, 'data/raw', f), join(seedPaths.raw, f));
     copyFileSync(join(REPO, 'data/gazetteer.json'), seedPaths.gazetteer);
     const seed = await measureCorpus('seed', seedPaths, o, log);
 
@@ -131,7 +171,13 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     log(`generated ${generated.articles} articles in ${generated.files} files (${Math.round(generated.bytes / 1024)} KiB)`);
     const big = await measureCorpus(`${articles} articles`, genPaths, o, log);
     const cpu = cpus();
-    const machine = { cpus: cpu.length, cpu: cpu[0]?.model ?? 'unknown', memory_gb: round(totalmem() / 2 ** 30, 1), node: process.version, date: new Date().toISOString().slice(0, 10) };
+    const machine = {
+      cpus: cpu.length,
+      cpu: cpu[0]?.model ?? 'unknown',
+      memory_gb: round(totalmem() / 2 ** 30, 1),
+      node: process.version,
+      date: new Date().toISOString().slice(0, 10),
+    };
     const report: BenchReport = { ...big, seed, machine };
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
     return report;

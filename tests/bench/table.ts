@@ -43,7 +43,12 @@ const LARGE = 10_000;
 
 export function formatTable(r: BenchReport): string {
   const pick = (t: Target | undefined) => (t === undefined || typeof t === 'number' ? t : r.corpus.articles >= LARGE ? t.large : t.small);
-  const head = ['figure', `seed (${r.seed.corpus.articles} art., ${r.seed.corpus.passages} pass.)`, `generated (${r.corpus.articles} art., ${r.corpus.passages} pass.)`, 'target'];
+  const head = [
+    'figure',
+    `seed (${r.seed.corpus.articles} art., ${r.seed.corpus.passages} pass.)`,
+    `generated (${r.corpus.articles} art., ${r.corpus.passages} pass.)`,
+    'target',
+  ];
   const rows: string[][] = [];
   for (let i = 0; i < ROWS.length; i++) {
     const [label, get, rowTarget] = ROWS[i]!;
@@ -53,9 +58,20 @@ export function formatTable(r: BenchReport): string {
       // A p50 / p99 pair shares a row.
       const [, get99, nextTarget] = next;
       const t99 = pick(nextTarget);
-      rows.push([label, `${fmt(get(r.seed))} / ${fmt(get99(r.seed))}`, `${fmt(get(r))} / ${fmt(get99(r))}`, t99 === undefined ? '' : `p99 ≤ ${t99} ${get99(r) <= t99 ? 'met' : 'MISSED'}`]);
+      rows.push([
+        label,
+        `${fmt(get(r.seed))} / ${fmt(get99(r.seed))}`,
+        `${fmt(get(r))} / ${fmt(get99(r))}`,
+        t99 === undefined ? '' : `p99 ≤ ${t99} ${get99(r) <= t99 ? 'met' : 'MISSED'}`,
+      ]);
       i++;
-    } else rows.push([label, fmt(get(r.seed)), fmt(get(r)), target === undefined ? '' : `${target === 0 ? '= 0' : `≤ ${target}`} ${get(r) <= target ? 'met' : 'MISSED'}`]);
+    } else
+      rows.push([
+        label,
+        fmt(get(r.seed)),
+        fmt(get(r)),
+        target === undefined ? '' : `${target === 0 ? '= 0' : `≤ ${target}`} ${get(r) <= target ? 'met' : 'MISSED'}`,
+      ]);
   }
   const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
   const line = (cells: string[]) => `| ${cells.map((x, c) => x.padEnd(widths[c]!)).join(' | ')} |`;

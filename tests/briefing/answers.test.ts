@@ -54,7 +54,11 @@ describe('/corridor', () => {
     if (!c.ok || !c.corridor) throw new Error('expected a corridor card');
     expect(c.quotes[0]!.text).toMatch(/refers to its demand for establishing an extraterritorial route/);
     expect(c.corridor.definition?.id).toBe(c.quotes[0]!.id);
-    const stance = (s: 'backs' | 'opposes') => c.corridor!.stances.filter((x) => x.stance === s).map((x) => x.actor.id).sort();
+    const stance = (s: 'backs' | 'opposes') =>
+      c
+        .corridor!.stances.filter((x) => x.stance === s)
+        .map((x) => x.actor.id)
+        .sort();
     expect(stance('backs')).toEqual(['azerbaijan', 'russia', 'turkey']);
     expect(stance('opposes')).toContain('iran');
     const iran = c.corridor.stances.find((s) => s.actor.id === 'iran')!;

@@ -9,8 +9,25 @@ import { seedCorpus } from '../helpers/seed-corpus.js';
 const { corpus } = seedCorpus();
 
 const HOSTILE = [
-  'Iran:', '*', '-Iran', '~', '^', 'Iran~', 'Iran^x', '10:30', 'https://x.com/a?b=c', '+', '',
-  'x'.repeat(3000), 'Iran\u0000\u0007\u001b[31m', '\u202EnarI\u202C', 'Иран', 'Путин', '@everyone', '<@&123>', '   ',
+  'Iran:',
+  '*',
+  '-Iran',
+  '~',
+  '^',
+  'Iran~',
+  'Iran^x',
+  '10:30',
+  'https://x.com/a?b=c',
+  '+',
+  '',
+  'x'.repeat(3000),
+  'Iran\u0000\u0007\u001b[31m',
+  '\u202EnarI\u202C',
+  'Иран',
+  'Путин',
+  '@everyone',
+  '<@&123>',
+  '   ',
 ];
 
 describe.each([

@@ -10,11 +10,16 @@ import { seedCorpus } from '../helpers/seed-corpus.js';
 const { corpus } = seedCorpus();
 // The article that arrives in the period is the one that says most about the Zangezur Corridor.
 const first = corpus.ranked('corridor', 'zangezur', 1)[0]!.articleId;
-const rest = contents(corpus).articles.map((a) => a.id).filter((id) => id !== first);
+const rest = contents(corpus)
+  .articles.map((a) => a.id)
+  .filter((id) => id !== first);
 const START = new Date('2026-11-23T08:00:00Z');
 const END = new Date('2026-11-24T08:00:00Z');
 // One article arrived inside the period, the others before it.
-const firstSeen = new Map([[first!, '2026-11-24T07:00:00.000Z'], ...rest.map((id) => [id, '2026-11-01T00:00:00.000Z'] as [string, string])]);
+const firstSeen = new Map([
+  [first!, '2026-11-24T07:00:00.000Z'],
+  ...rest.map((id) => [id, '2026-11-01T00:00:00.000Z'] as [string, string]),
+]);
 
 describe('digest content', () => {
   it('holds only the articles first seen in the period, and quotes only from them', () => {
@@ -37,7 +42,8 @@ describe('digest content', () => {
     expect(d.sections[2]).toMatchObject({ total: 0, quotes: [] });
     const embeds = renderDigest({ answer: d, name: 'x', timezone: 'UTC' }).embeds!;
     expect(embeds.find((e) => e.title === 'Ukraine')?.description).toBe('Nothing new on Ukraine in this period.');
-    for (const e of d.events) expect([...e.actors, ...e.corridors].some((t) => ['Zangezur Corridor', 'Iran', 'Ukraine'].includes(t.name))).toBe(true);
+    for (const e of d.events)
+      expect([...e.actors, ...e.corridors].some((t) => ['Zangezur Corridor', 'Iran', 'Ukraine'].includes(t.name))).toBe(true);
   });
 
   it('leaves background dates to /timeline: events are from the month before publication on', () => {
@@ -69,16 +75,28 @@ describe('digest rendering', () => {
   it('fits any digest within Discord limits: at most 10 embeds and 6000 characters', () => {
     const real = digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
     const text = fc.string({ minLength: 0, maxLength: 3000 });
-    fc.assert(fc.property(fc.array(text, { minLength: 1, maxLength: 12 }), fc.array(text, { maxLength: 30 }), fc.string({ maxLength: 300 }), (bodies, titles, name) => {
-      const quote = real.sections[0]!.quotes[0]!;
-      const answer: DigestAnswer = {
-        ...real,
-        articles: titles.map((t, i) => ({ ...quote.article, id: `a${i}`, title: t || 'x', outlet: t, author: `@everyone ${t}` })),
-        sections: bodies.map((b, i) => ({ topic: { type: 'actor', id: `x${i}`, name: b.slice(0, 300) || 'x' }, total: 3, quotes: [1, 2, 3].map(() => ({ ...quote, text: b })) })),
-        events: real.events.concat(real.events).map((e) => ({ ...e, quote: { ...e.quote, text: bodies[0]! } })),
-      };
-      const msg = renderDigest({ answer, name, timezone: 'UTC' });
-      expect(limitViolations(msg)).toEqual([]);
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(
+        fc.array(text, { minLength: 1, maxLength: 12 }),
+        fc.array(text, { maxLength: 30 }),
+        fc.string({ maxLength: 300 }),
+        (bodies, titles, name) => {
+          const quote = real.sections[0]!.quotes[0]!;
+          const answer: DigestAnswer = {
+            ...real,
+            articles: titles.map((t, i) => ({ ...quote.article, id: `a${i}`, title: t || 'x', outlet: t, author: `@everyone ${t}` })),
+            sections: bodies.map((b, i) => ({
+              topic: { type: 'actor', id: `x${i}`, name: b.slice(0, 300) || 'x' },
+              total: 3,
+              quotes: [1, 2, 3].map(() => ({ ...quote, text: b })),
+            })),
+            events: real.events.concat(real.events).map((e) => ({ ...e, quote: { ...e.quote, text: bodies[0]! } })),
+          };
+          const msg = renderDigest({ answer, name, timezone: 'UTC' });
+          expect(limitViolations(msg)).toEqual([]);
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

@@ -53,7 +53,9 @@ describe('/timeline', () => {
     expect(july.every((e) => e.date.start === '2024-07' || e.date.start === '2024')).toBe(true);
     const day = ok({ from: '2025-07-30', to: '2025-07-30' }).events;
     expect(day.map((e) => e.phrase)).toEqual(expect.arrayContaining(['30 July 2025', 'last week']));
-    expect(day.every((e) => e.date.precision !== 'day' || (e.date.start <= '2025-07-30' && (e.date.end ?? e.date.start) >= '2025-07-30'))).toBe(true);
+    expect(
+      day.every((e) => e.date.precision !== 'day' || (e.date.start <= '2025-07-30' && (e.date.end ?? e.date.start) >= '2025-07-30')),
+    ).toBe(true);
   });
 
   it.each([

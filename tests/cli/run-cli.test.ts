@@ -38,8 +38,12 @@ describe('briefing CLI', () => {
     expect(c.corridor.name).toBe('Crossroads of Peace');
     const s = JSON.parse(cli('ask', '/sources', '--json').out);
     expect(s.articles).toHaveLength(4);
-    expect(s.articles[0]).toEqual(expect.objectContaining({ id: expect.any(String), title: expect.any(String), passages: expect.any(Number) }));
-    expect(s.articles.every((a: { published: string | null }) => a.published === null || /^\d{4}-\d{2}-\d{2}$/.test(a.published))).toBe(true);
+    expect(s.articles[0]).toEqual(
+      expect.objectContaining({ id: expect.any(String), title: expect.any(String), passages: expect.any(Number) }),
+    );
+    expect(s.articles.every((a: { published: string | null }) => a.published === null || /^\d{4}-\d{2}-\d{2}$/.test(a.published))).toBe(
+      true,
+    );
   });
 
   it('answers /timeline with every event as JSON, and as text grouped by year', () => {
@@ -82,19 +86,32 @@ describe('briefing CLI', () => {
 
   it('exits 1 naming the file when the data folder is missing', () => {
     const out: string[] = [];
-    const code = runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], { out: (t) => out.push(t), err: (t) => out.push(t), isTty: false });
+    const code = runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      isTty: false,
+    });
     expect(code).toBe(1);
     expect(out.join('\n')).toMatch(/nowhere\/raw: folder not found/);
   });
 
   it('start without a token and without a terminal exits 1 saying how to set the token', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], { env: { PATH: process.env.PATH, DATA_DIR: paths.root }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], cwd: paths.root });
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
+      env: { PATH: process.env.PATH, DATA_DIR: paths.root },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: paths.root,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('DISCORD_TOKEN is not set');
   });
 
   it('start with invalid config exits 1 listing every problem', () => {
-    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], { env: { PATH: process.env.PATH, DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' }, encoding: 'utf8', cwd: paths.root });
+    const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
+      env: { PATH: process.env.PATH, DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' },
+      encoding: 'utf8',
+      cwd: paths.root,
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/DISCORD_TOKEN: .*\n.*LOG_LEVEL: /);
     expect(r.stderr).not.toContain('oops');

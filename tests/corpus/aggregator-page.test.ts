@@ -13,7 +13,11 @@ describe('the aggregator page format, on a page in the same format the parser wa
   const [main, review, ferries] = parse(join(FIXTURES, 'pages/black-sea-page.txt'));
 
   it('finds the main article and every related block with its outlet', () => {
-    expect([main?.title, review?.title, ferries?.title]).toEqual(["Georgia's balancing act on the Black Sea", 'The port that never was', "Baku's new ferries"]);
+    expect([main?.title, review?.title, ferries?.title]).toEqual([
+      "Georgia's balancing act on the Black Sea",
+      'The port that never was',
+      "Baku's new ferries",
+    ]);
     expect([main?.outlet, review?.outlet, ferries?.outlet]).toEqual(['Caucasus Weekly', 'Eurasia Review', 'Caspian Monitor']);
   });
 
@@ -36,7 +40,16 @@ describe('the aggregator page format, on a page in the same format the parser wa
 
   it('drops appeals, republication notes, tag lines, bios and interface text', () => {
     const all = [main, review, ferries].flatMap((d) => texts(d!)).join('\n');
-    for (const gone of ['reader-supported', 'Donate', 'originally published', 'Try Our AI', 'Hashtags', 'is a journalist based', 'is a correspondent', 'She writes']) {
+    for (const gone of [
+      'reader-supported',
+      'Donate',
+      'originally published',
+      'Try Our AI',
+      'Hashtags',
+      'is a journalist based',
+      'is a correspondent',
+      'She writes',
+    ]) {
       expect(all).not.toContain(gone);
     }
     expect(main?.tags).toEqual(['Georgia', 'Black Sea', 'Middle Corridor', 'ports']);
@@ -58,7 +71,11 @@ describe('the seed page', () => {
     expect(fog.some((t) => t.startsWith("'In July, the Russians were able to capture"))).toBe(true);
     expect(fog.some((t) => t.includes('Operational encirclement'))).toBe(false);
     const caption = byTitle('The fog of war').items.find((i) => i.text.startsWith('Destruction in Kostyantynivka'));
-    expect(caption).toMatchObject({ kind: 'caption', text: 'Destruction in Kostyantynivka, Donetsk region, Ukraine, 30 July 2025.', credit: 'AFU / EPA' });
+    expect(caption).toMatchObject({
+      kind: 'caption',
+      text: 'Destruction in Kostyantynivka, Donetsk region, Ukraine, 30 July 2025.',
+      credit: 'AFU / EPA',
+    });
   });
 
   it('removes a byline run into the text and keeps the sentence it interrupted', () => {
@@ -71,7 +88,8 @@ describe('the seed page', () => {
 
 describe('metadata lines under the main title', () => {
   it('reads a "By" line and a date line as the author and date, not as paragraphs', () => {
-    const page = 'Title of the piece\nBy Jane Roe\n12 July 2025\nFirst paragraph of the article is here. It has two sentences.\nHashtags\nRelated Articles\n\nOutlet X\n1 day ago\n- Outlet X\nRelated title — Outlet X\nBody of the related article goes here.\n';
+    const page =
+      'Title of the piece\nBy Jane Roe\n12 July 2025\nFirst paragraph of the article is here. It has two sentences.\nHashtags\nRelated Articles\n\nOutlet X\n1 day ago\n- Outlet X\nRelated title — Outlet X\nBody of the related article goes here.\n';
     const [main] = parseAggregatorPage(page, { source, sidecar: null, knownNames: [] });
     expect(main).toMatchObject({ title: 'Title of the piece', author: 'Jane Roe', published: { date: '2025-07-12', approximate: false } });
     expect(main!.items.map((i) => i.text)).toEqual(['First paragraph of the article is here.', 'It has two sentences.']);
@@ -114,7 +132,8 @@ describe('other caption and bio forms', () => {
   });
 
   it('does not take "Photos by residents showed ..." for a credit', () => {
-    const p = 'T\nBody one is here.\nHashtags\nRelated Articles\n\nZ\n1 day ago\n- Z\nTitle — Z\nThe town was shelled overnight. Photos by residents showed the damage.\n';
+    const p =
+      'T\nBody one is here.\nHashtags\nRelated Articles\n\nZ\n1 day ago\n- Z\nTitle — Z\nThe town was shelled overnight. Photos by residents showed the damage.\n';
     const [, r] = parseAggregatorPage(p, { source, sidecar: null, knownNames: [] });
     expect(r!.items.map((i) => i.kind)).toEqual(['body', 'body']);
   });

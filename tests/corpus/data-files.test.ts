@@ -40,7 +40,9 @@ describe('bad data files', () => {
   });
 
   it('names the line and field of a bad JSON Lines record', () => {
-    const e = failure(() => buildCorpus(tempData({ 'a.jsonl': '{"title":"T","outlet":"O","body":"Text here."}\n{"title":"T2","body":"x"}\n' })));
+    const e = failure(() =>
+      buildCorpus(tempData({ 'a.jsonl': '{"title":"T","outlet":"O","body":"Text here."}\n{"title":"T2","body":"x"}\n' })),
+    );
     expect(e.message).toMatch(/a\.jsonl: line 2: outlet: /);
   });
 

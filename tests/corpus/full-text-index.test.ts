@@ -45,8 +45,30 @@ describe('the full-text index', () => {
   });
 
   it('treats FTS5 syntax as plain words and never throws', () => {
-    const hostile = ['"', '"Iran', 'Iran"', '*', 'Iran*', 'NEAR(Iran Israel)', 'Iran AND', 'OR Iran', 'NOT Iran', '-Iran', 'text:Iran', 'terms:Iran',
-      '^Iran', '(Iran', 'Iran)', '10:30', '{Iran}', 'Iran + Israel', "'; DROP TABLE passages; --", 'x'.repeat(3000), 'Iran\u0000\u200bIsrael', '🙂 Iran'];
+    const hostile = [
+      '"',
+      '"Iran',
+      'Iran"',
+      '*',
+      'Iran*',
+      'NEAR(Iran Israel)',
+      'Iran AND',
+      'OR Iran',
+      'NOT Iran',
+      '-Iran',
+      'text:Iran',
+      'terms:Iran',
+      '^Iran',
+      '(Iran',
+      'Iran)',
+      '10:30',
+      '{Iran}',
+      'Iran + Israel',
+      "'; DROP TABLE passages; --",
+      'x'.repeat(3000),
+      'Iran\u0000\u200bIsrael',
+      '🙂 Iran',
+    ];
     for (const q of hostile) {
       const a = search(corpus, q);
       expect(a.ok || ['no-search-terms', 'input-too-long', 'empty-input'].includes(a.problem.code)).toBe(true);

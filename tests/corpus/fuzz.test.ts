@@ -10,20 +10,51 @@ import { firstDay, lastDay } from '../../src/corpus/extract/dates/date-value.js'
 import { seedCorpus } from '../helpers/seed-corpus.js';
 
 const source = { file: 'f.txt', format: 'aggregator-page' as const, retrieved: '2025-08-06', retrievedFrom: 'sidecar' as const };
-const line = fc.oneof(fc.string({ maxLength: 200 }), fc.constantFrom('', 'Hashtags', 'Related Articles', '5 hours ago', '- Outlet', 'Outlet', 'Photo: EPA', "'Quote.", '—'));
+const line = fc.oneof(
+  fc.string({ maxLength: 200 }),
+  fc.constantFrom('', 'Hashtags', 'Related Articles', '5 hours ago', '- Outlet', 'Outlet', 'Photo: EPA', "'Quote.", '—'),
+);
 
 describe('fuzzing', () => {
   it('reads dates from any text without throwing, and every date is well formed and in order', () => {
-    const piece = fc.oneof(fc.string({ maxLength: 30 }), fc.constantFrom('in 2023', 'between 1988 and 1994', '2021–2022', 'On 10 July', 'In March', 'last week', 'Two months later', '$10,000', '2,000 troops', 'the 1990s', '12 March-15 April 2023', 'yesterday', 'may', '3/4'));
+    const piece = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.constantFrom(
+        'in 2023',
+        'between 1988 and 1994',
+        '2021–2022',
+        'On 10 July',
+        'In March',
+        'last week',
+        'Two months later',
+        '$10,000',
+        '2,000 troops',
+        'the 1990s',
+        '12 March-15 April 2023',
+        'yesterday',
+        'may',
+        '3/4',
+      ),
+    );
     fc.assert(
-      fc.property(fc.array(fc.array(piece, { maxLength: 8 }).map((p) => p.join(' ')), { maxLength: 5 }), fc.constantFrom('2025-08-06', '2024-01-02', null), (texts, published) => {
-        for (const dates of articleDates(texts.map((text) => ({ text, kind: 'body' as const })), { published })) {
-          for (const d of dates) {
-            expect(d.start).toMatch({ year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[d.precision]);
-            if (d.end) expect(lastDay(d.end) >= firstDay(d.start)).toBe(true);
+      fc.property(
+        fc.array(
+          fc.array(piece, { maxLength: 8 }).map((p) => p.join(' ')),
+          { maxLength: 5 },
+        ),
+        fc.constantFrom('2025-08-06', '2024-01-02', null),
+        (texts, published) => {
+          for (const dates of articleDates(
+            texts.map((text) => ({ text, kind: 'body' as const })),
+            { published },
+          )) {
+            for (const d of dates) {
+              expect(d.start).toMatch({ year: /^\d{4}$/, month: /^\d{4}-\d{2}$/, day: /^\d{4}-\d{2}-\d{2}$/ }[d.precision]);
+              if (d.end) expect(lastDay(d.end) >= firstDay(d.start)).toBe(true);
+            }
           }
-        }
-      }),
+        },
+      ),
       { numRuns: 300 },
     );
   });

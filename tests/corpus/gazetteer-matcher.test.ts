@@ -30,7 +30,10 @@ describe('gazetteer matching', () => {
   });
 
   it('rejects a gazetteer with a name claimed by two entries, naming the place', () => {
-    const bad = { ...gazetteer, actors: [...gazetteer.actors, { id: 'persia-2', name: 'Persia', kind: 'country', aliases: [], adjectives: [] }] };
+    const bad = {
+      ...gazetteer,
+      actors: [...gazetteer.actors, { id: 'persia-2', name: 'Persia', kind: 'country', aliases: [], adjectives: [] }],
+    };
     const r = gazetteerSchema.safeParse(bad);
     expect(r.success).toBe(false);
     expect(r.error?.issues[0]?.message).toContain('already names "iran"');

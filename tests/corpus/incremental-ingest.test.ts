@@ -51,7 +51,13 @@ describe('incremental ingest', () => {
     expect(added.added).toHaveLength(2);
     expect(added.unchanged).toBe(2);
 
-    writeFileSync(join(paths.raw, 'a.md'), md.replace('Officials in Yerevan say the first section could open in 2026.', 'Officials in Yerevan now say the first section could open in 2027.'));
+    writeFileSync(
+      join(paths.raw, 'a.md'),
+      md.replace(
+        'Officials in Yerevan say the first section could open in 2026.',
+        'Officials in Yerevan now say the first section could open in 2027.',
+      ),
+    );
     const changed = buildCorpus(paths).report;
     expect(changed.files.map((f) => f.file)).toEqual(['a.md']);
     expect(changed).toMatchObject({ added: [], removed: [] });
@@ -66,7 +72,10 @@ describe('incremental ingest', () => {
   it('keeps the quote ids of unchanged sentences when an article changes', () => {
     const paths = tempData({ 'a.md': md });
     const before = snapshot(paths).passages;
-    writeFileSync(join(paths.raw, 'a.md'), md.replace('Officials in Yerevan say the first section could open in 2026.', 'A sentence that was not there before, about Armenia.'));
+    writeFileSync(
+      join(paths.raw, 'a.md'),
+      md.replace('Officials in Yerevan say the first section could open in 2026.', 'A sentence that was not there before, about Armenia.'),
+    );
     const after = snapshot(paths).passages;
     const kept = before.filter((p) => !p.text.startsWith('Officials in Yerevan'));
     for (const p of kept) expect(after.find((q) => q.id === p.id)?.text).toBe(p.text);

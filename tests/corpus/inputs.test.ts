@@ -19,10 +19,19 @@ describe('other inputs', () => {
 
   it('reads Markdown front matter and skips headings and code', () => {
     const a = article('Yerevan weighs the Crossroads of Peace');
-    expect(a).toMatchObject({ outlet: 'Test Gazette', author: 'Ani Petrosyan', published: '2025-07-20', url: 'https://example.org/crossroads', tags: ['Armenia', 'transit'] });
+    expect(a).toMatchObject({
+      outlet: 'Test Gazette',
+      author: 'Ani Petrosyan',
+      published: '2025-07-20',
+      url: 'https://example.org/crossroads',
+      tags: ['Armenia', 'transit'],
+    });
     const ps = texts(a.id);
     expect(ps.map((p) => p.text).join(' ')).not.toMatch(/Funding|code is not quotable/);
-    expect(ps.find((p) => p.kind === 'caption')).toMatchObject({ text: 'Trucks at the Meghri border crossing, 2 July 2025', credit: 'Test Agency' });
+    expect(ps.find((p) => p.kind === 'caption')).toMatchObject({
+      text: 'Trucks at the Meghri border crossing, 2 July 2025',
+      credit: 'Test Agency',
+    });
     expect(ps.some((p) => p.text === 'Officials in Yerevan say the first section could open in 2026.')).toBe(true);
   });
 

@@ -27,7 +27,12 @@ describe('the live corpus', () => {
     const paths = tempData(SEED_FILES);
     const logs: string[] = [];
     const added: string[][] = [];
-    const live = liveCorpus(paths, makeLogger('info', (l) => logs.push(l)), (ids) => added.push(ids), 20);
+    const live = liveCorpus(
+      paths,
+      makeLogger('info', (l) => logs.push(l)),
+      (ids) => added.push(ids),
+      20,
+    );
     const corpus = live.current();
     const before = corpus.size().articles;
     expect(added).toHaveLength(1);
@@ -50,7 +55,12 @@ describe('the live corpus', () => {
     const paths = tempData(SEED_FILES);
     const logs: string[] = [];
     const added: string[][] = [];
-    const live = liveCorpus(paths, makeLogger('info', (l) => logs.push(l)), (ids) => added.push(ids), 20);
+    const live = liveCorpus(
+      paths,
+      makeLogger('info', (l) => logs.push(l)),
+      (ids) => added.push(ids),
+      20,
+    );
     try {
       const before = live.current().size().articles;
       writeFileSync(join(paths.raw, 'border.md'), ARTICLE);

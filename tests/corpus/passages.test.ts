@@ -6,12 +6,22 @@ const body = (...texts: string[]): LayoutItem[] => texts.map((text) => ({ kind: 
 
 describe('passages', () => {
   it('keeps a quotation that runs over several sentences together', () => {
-    const { passages } = buildPassages(body("'However, the situation is getting worse.", '… We can assume they will capture it.', "So far, it holds.' The next sentence stands alone."));
-    expect(passages.map((p) => p.text)).toEqual(["'However, the situation is getting worse. … We can assume they will capture it. So far, it holds.' The next sentence stands alone."]);
+    const { passages } = buildPassages(
+      body(
+        "'However, the situation is getting worse.",
+        '… We can assume they will capture it.',
+        "So far, it holds.' The next sentence stands alone.",
+      ),
+    );
+    expect(passages.map((p) => p.text)).toEqual([
+      "'However, the situation is getting worse. … We can assume they will capture it. So far, it holds.' The next sentence stands alone.",
+    ]);
   });
 
   it('joins a fragment of a few words to the sentence before', () => {
-    const { passages } = buildPassages(body('Please support the fund and its goal of a new school.', 'We are close.', 'A separate sentence follows here.'));
+    const { passages } = buildPassages(
+      body('Please support the fund and its goal of a new school.', 'We are close.', 'A separate sentence follows here.'),
+    );
     expect(passages).toHaveLength(2);
     expect(passages[0]!.text).toMatch(/We are close\.$/);
   });
@@ -25,7 +35,10 @@ describe('passages', () => {
         'Both countries depend on remittances from Russia.',
       ),
     );
-    expect(passages.map((p) => p.text)).toEqual(['Both countries depend on remittances from Russia.', 'However, a complete shutout of Russia in the South Caucasus is unlikely.']);
+    expect(passages.map((p) => p.text)).toEqual([
+      'Both countries depend on remittances from Russia.',
+      'However, a complete shutout of Russia in the South Caucasus is unlikely.',
+    ]);
     expect(duplicates).toBe(2);
     expect(passages.map((p) => p.seq)).toEqual([0, 1]);
   });

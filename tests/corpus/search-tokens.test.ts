@@ -10,7 +10,7 @@ describe('the hardened tokenizer (ARCHITECTURE §4 traps)', () => {
     expect(terms('2021–2022 EPA/Reuters Kramatorsk‑Slovyansk')).toEqual(['2021', '2022', 'epa', 'reuters', 'kramatorsk', 'slovyansk']);
   });
 
-  it('drops possessives, so Armenia\'s is Armenia', () => {
+  it("drops possessives, so Armenia's is Armenia", () => {
     expect(terms("Armenia's and Azerbaijan’s")).toEqual(['armenia', 'and', 'azerbaijan']);
   });
 

@@ -6,15 +6,45 @@ import { splitSentences } from '../../src/corpus/ingest/sentences.js';
 import { cleanArticleText } from '../../src/text/normalize.js';
 
 const PIECES = [
-  'Iran said so.', 'https://evil.example/phish', 'www.example.com/a.b', 'a.b@example.org', '2.5', '1,200.50', 'U.S.', 'Gen.', 'Jan.', '"Quoted."',
-  '“Curly,” she said.', 'Why?', 'Wow!', '…', 'and', 'The', 'Armenia', '3.', '(see p. 4)', 'e.g.', '—', '\n', '  ', 'Ж.', 'Erdoğan.',
+  'Iran said so.',
+  'https://evil.example/phish',
+  'www.example.com/a.b',
+  'a.b@example.org',
+  '2.5',
+  '1,200.50',
+  'U.S.',
+  'Gen.',
+  'Jan.',
+  '"Quoted."',
+  '“Curly,” she said.',
+  'Why?',
+  'Wow!',
+  '…',
+  'and',
+  'The',
+  'Armenia',
+  '3.',
+  '(see p. 4)',
+  'e.g.',
+  '—',
+  '\n',
+  '  ',
+  'Ж.',
+  'Erdoğan.',
 ];
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 30 }).map((p) => p.join(' '));
 
 describe('sentence splitting', () => {
   it('keeps URLs, e-mail addresses and decimals whole', () => {
-    expect(splitSentences('Visit https://evil.example/phish now. Mail a.b@example.org today. GDP grew 2.5 percent, or 1,200.50 dollars. See www.example.com.')).toEqual([
-      'Visit https://evil.example/phish now.', 'Mail a.b@example.org today.', 'GDP grew 2.5 percent, or 1,200.50 dollars.', 'See www.example.com.',
+    expect(
+      splitSentences(
+        'Visit https://evil.example/phish now. Mail a.b@example.org today. GDP grew 2.5 percent, or 1,200.50 dollars. See www.example.com.',
+      ),
+    ).toEqual([
+      'Visit https://evil.example/phish now.',
+      'Mail a.b@example.org today.',
+      'GDP grew 2.5 percent, or 1,200.50 dollars.',
+      'See www.example.com.',
     ]);
   });
 

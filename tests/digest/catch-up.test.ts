@@ -12,9 +12,27 @@ import { NEW_SUB, tempStore } from '../helpers/temp-store.js';
 
 const HOUR = 3600_000;
 const GRACE = 6 * HOUR;
-const sub = (o: Partial<Subscription> = {}): Subscription => ({ ...NEW_SUB, id: 'dtest22', status: 'active', pauseReason: null, createdAt: '2026-11-20T00:00:00.000Z', ...o });
+const sub = (o: Partial<Subscription> = {}): Subscription => ({
+  ...NEW_SUB,
+  id: 'dtest22',
+  status: 'active',
+  pauseReason: null,
+  createdAt: '2026-11-20T00:00:00.000Z',
+  ...o,
+});
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const lastFire = (fireTime: string) => ({ subscriptionId: 'dtest22', fireTime, status: 'delivered' as const, messageId: 'm', threadId: null, error: null, attempts: 1, periodStart: null, periodEnd: fireTime, updatedAt: fireTime });
+const lastFire = (fireTime: string) => ({
+  subscriptionId: 'dtest22',
+  fireTime,
+  status: 'delivered' as const,
+  messageId: 'm',
+  threadId: null,
+  error: null,
+  attempts: 1,
+  periodStart: null,
+  periodEnd: fireTime,
+  updatedAt: fireTime,
+});
 
 describe('catching up after downtime', () => {
   it('delivers a fire missed within the grace window once', () => {
@@ -28,8 +46,14 @@ describe('catching up after downtime', () => {
     expect(iso(plan.deliver)).toBe('2026-11-24T10:00:00.000Z');
     const skipped = plan.skip.map((s) => [s.fire.toISOString().slice(11, 16), s.reason.includes('outside') ? 'old' : 'covered']);
     expect(skipped).toEqual([
-      ['02:00', 'old'], ['03:00', 'old'], ['04:00', 'old'],
-      ['05:00', 'covered'], ['06:00', 'covered'], ['07:00', 'covered'], ['08:00', 'covered'], ['09:00', 'covered'],
+      ['02:00', 'old'],
+      ['03:00', 'old'],
+      ['04:00', 'old'],
+      ['05:00', 'covered'],
+      ['06:00', 'covered'],
+      ['07:00', 'covered'],
+      ['08:00', 'covered'],
+      ['09:00', 'covered'],
     ]);
   });
 
@@ -40,8 +64,13 @@ describe('catching up after downtime', () => {
   });
 
   it('counts from the creation time when nothing was ever delivered, and misses nothing when up to date', () => {
-    expect(iso(planCatchUp(sub({ createdAt: '2026-11-24T07:59:00.000Z' }), undefined, new Date('2026-11-24T09:00:00Z'), GRACE).deliver)).toBe('2026-11-24T08:00:00.000Z');
-    expect(planCatchUp(sub(), lastFire('2026-11-24T08:00:00.000Z'), new Date('2026-11-24T09:00:00Z'), GRACE)).toEqual({ deliver: null, skip: [] });
+    expect(
+      iso(planCatchUp(sub({ createdAt: '2026-11-24T07:59:00.000Z' }), undefined, new Date('2026-11-24T09:00:00Z'), GRACE).deliver),
+    ).toBe('2026-11-24T08:00:00.000Z');
+    expect(planCatchUp(sub(), lastFire('2026-11-24T08:00:00.000Z'), new Date('2026-11-24T09:00:00Z'), GRACE)).toEqual({
+      deliver: null,
+      skip: [],
+    });
   });
 
   it('follows the subscription time zone', () => {
@@ -54,7 +83,10 @@ describe('the scheduler on start', () => {
   it('retries an interrupted fire with its nonce, catches up a recent miss once, and logs older ones as skipped', async () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
-    store.recordArticles(contents(corpus).articles.map((a) => a.id), new Date('2026-11-20T00:00:00Z'));
+    store.recordArticles(
+      contents(corpus).articles.map((a) => a.id),
+      new Date('2026-11-20T00:00:00Z'),
+    );
     const daily = store.addSubscription(NEW_SUB, new Date('2026-11-20T00:00:00Z'));
     const hourly = store.addSubscription({ ...NEW_SUB, schedule: '0 * * * *', cron: '0 * * * *' }, new Date('2026-11-24T01:30:00Z'));
     const now = new Date('2026-11-24T10:30:00Z');
@@ -62,8 +94,17 @@ describe('the scheduler on start', () => {
     const publisher = new FakePublisher();
     await publisher.post(daily.channelId, { content: 'posted before the crash' }, digestNonce(daily.id, new Date('2026-11-24T08:00:00Z')));
     const scheduler = makeScheduler({
-      store, corpus: () => corpus, publisher, render: renderDigest, threadName: digestThreadName, now: () => now, sleep: async () => {},
-      log: makeLogger('error', () => {}), retries: 1, backoffMs: 1, graceMs: GRACE,
+      store,
+      corpus: () => corpus,
+      publisher,
+      render: renderDigest,
+      threadName: digestThreadName,
+      now: () => now,
+      sleep: async () => {},
+      log: makeLogger('error', () => {}),
+      retries: 1,
+      backoffMs: 1,
+      graceMs: GRACE,
     });
     await scheduler.start();
     await scheduler.stop(1000);
@@ -85,8 +126,17 @@ describe('the scheduler on stop', () => {
     publisher.post = () => new Promise(() => {});
     const logs: string[] = [];
     const scheduler = makeScheduler({
-      store, corpus: () => corpus, publisher, render: renderDigest, threadName: digestThreadName, now: () => new Date('2026-11-24T08:00:00.250Z'), sleep: async () => {},
-      log: makeLogger('warn', (l) => logs.push(l)), retries: 0, backoffMs: 1, graceMs: GRACE,
+      store,
+      corpus: () => corpus,
+      publisher,
+      render: renderDigest,
+      threadName: digestThreadName,
+      now: () => new Date('2026-11-24T08:00:00.250Z'),
+      sleep: async () => {},
+      log: makeLogger('warn', (l) => logs.push(l)),
+      retries: 0,
+      backoffMs: 1,
+      graceMs: GRACE,
     });
     const sending = scheduler.sendNow(sub.id);
     await new Promise((r) => setTimeout(r, 20));

@@ -16,15 +16,26 @@ const FIRE = new Date('2026-11-24T08:00:00Z');
 
 function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
   const { store } = tempStore();
-  store.recordArticles(contents(corpus).articles.map((a) => a.id), o.seen ?? new Date('2026-11-24T06:00:00Z'));
+  store.recordArticles(
+    contents(corpus).articles.map((a) => a.id),
+    o.seen ?? new Date('2026-11-24T06:00:00Z'),
+  );
   const sub = store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
   const publisher = new FakePublisher();
   const logs: string[] = [];
   const waits: number[] = [];
   let clock = FIRE;
   const deps: DeliveryDeps = {
-    store, corpus: () => corpus, publisher, render: renderDigest, threadName: digestThreadName,
-    now: () => clock, sleep: async (ms) => void waits.push(ms), log: makeLogger('debug', (l) => logs.push(l)), retries: 3, backoffMs: 1000,
+    store,
+    corpus: () => corpus,
+    publisher,
+    render: renderDigest,
+    threadName: digestThreadName,
+    now: () => clock,
+    sleep: async (ms) => void waits.push(ms),
+    log: makeLogger('debug', (l) => logs.push(l)),
+    retries: 3,
+    backoffMs: 1000,
   };
   return { store, sub, publisher, deps, logs, waits, setClock: (d: Date) => (clock = d) };
 }
@@ -40,7 +51,13 @@ describe('delivering one fire', () => {
     expect(publisher.messages[0]!.nonce).toBe(digestNonce(sub.id, FIRE));
     expect(limitViolations(publisher.messages[0]!.payload)).toEqual([]);
     // A new subscription's first digest looks back a week from its creation.
-    expect(row(store, sub.id)).toMatchObject({ status: 'delivered', messageId: 'm1', attempts: 1, periodStart: new Date(CREATED.getTime() - FIRST_DIGEST_LOOKBACK_MS).toISOString(), periodEnd: FIRE.toISOString() });
+    expect(row(store, sub.id)).toMatchObject({
+      status: 'delivered',
+      messageId: 'm1',
+      attempts: 1,
+      periodStart: new Date(CREATED.getTime() - FIRST_DIGEST_LOOKBACK_MS).toISOString(),
+      periodEnd: FIRE.toISOString(),
+    });
     // The same fire again (a second scheduler tick, a restart) posts nothing.
     expect((await deliverFire(deps, sub.id, FIRE)).status).toBe('already-done');
     expect(publisher.attempts).toHaveLength(1);
@@ -64,7 +81,7 @@ describe('delivering one fire', () => {
     expect(publisher.messages).toHaveLength(1);
   });
 
-  it('after a long downtime, finds the interrupted fire\'s own post in the channel and does not post it again, though the nonce has expired', async () => {
+  it("after a long downtime, finds the interrupted fire's own post in the channel and does not post it again, though the nonce has expired", async () => {
     const { store, sub, publisher, deps, setClock } = setup();
     // The fire was claimed and posted (its message names the fire), then the process died before logging it.
     store.claimFire(sub.id, FIRE, FIRE);
@@ -135,7 +152,11 @@ describe('delivering one fire', () => {
 
   it('retries 429 and 5xx with growing waits (a longer retry_after wins), then delivers', async () => {
     const { store, sub, publisher, deps, waits } = setup();
-    publisher.failures = [{ status: 500, message: 'Internal Server Error' }, { retryAfter: 5000, message: 'rate limited' }, { status: 502, message: 'Bad Gateway' }];
+    publisher.failures = [
+      { status: 500, message: 'Internal Server Error' },
+      { retryAfter: 5000, message: 'rate limited' },
+      { status: 502, message: 'Bad Gateway' },
+    ];
     expect((await deliverFire(deps, sub.id, FIRE)).status).toBe('delivered');
     expect(waits).toEqual([1000, 5000, 4000]);
     expect(new Set(publisher.attempts.map((a) => a.nonce)).size).toBe(1);
@@ -166,7 +187,10 @@ describe('delivering one fire', () => {
     expect(publisher.threads).toEqual([{ channelId: sub.channelId, messageId: 'm1', name: 'Digest: Iran · 2026-11-24' }]);
     const other = setup({ sub: { thread: true } });
     other.publisher.threadFailure = { status: 403, code: 50013, message: 'Missing Permissions' };
-    expect(await deliverFire(other.deps, other.sub.id, FIRE)).toMatchObject({ status: 'delivered', note: expect.stringMatching(/thread could not be opened/) });
+    expect(await deliverFire(other.deps, other.sub.id, FIRE)).toMatchObject({
+      status: 'delivered',
+      note: expect.stringMatching(/thread could not be opened/),
+    });
     expect(other.store.subscription(other.sub.id)?.status).toBe('active');
     expect(row(store, sub.id)?.threadId).toBe('t1');
   });

@@ -13,7 +13,9 @@ function recordingScheduler(events: string[], name: string): Scheduler {
     start: async () => void events.push(`${name} start`),
     stop: async () => void events.push(`${name} stop`),
     sync: () => void events.push(`${name} sync`),
-    add: () => undefined, remove: () => undefined, nextRun: () => null,
+    add: () => undefined,
+    remove: () => undefined,
+    nextRun: () => null,
     sendNow: async () => ({ status: 'gone' }),
   };
 }
@@ -26,7 +28,10 @@ describe('the scheduler lease', () => {
     const t0 = new Date('2026-11-24T08:00:00Z');
     expect(a.acquireLease('scheduler', 'A', 30_000, t0)).toEqual({ held: true, owner: 'A', expiresAt: '2026-11-24T08:00:30.000Z' });
     expect(b.acquireLease('scheduler', 'B', 30_000, t0)).toMatchObject({ held: false, owner: 'A' });
-    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 10_000))).toMatchObject({ held: true, expiresAt: '2026-11-24T08:00:40.000Z' });
+    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 10_000))).toMatchObject({
+      held: true,
+      expiresAt: '2026-11-24T08:00:40.000Z',
+    });
     expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 39_000)).held).toBe(false);
     expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 41_000))).toMatchObject({ held: true, owner: 'B' });
     expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 42_000)).held).toBe(false);
@@ -42,7 +47,15 @@ describe('the scheduler lease', () => {
     let clock = new Date('2026-11-24T08:00:00Z');
     const logs: string[] = [];
     const log = makeLogger('info', (l) => logs.push(l));
-    const make = (name: string) => makeLeadership({ store: openSqliteStore(file), scheduler: recordingScheduler(events, name), owner: name, ttlMs: 30_000, now: () => clock, log });
+    const make = (name: string) =>
+      makeLeadership({
+        store: openSqliteStore(file),
+        scheduler: recordingScheduler(events, name),
+        owner: name,
+        ttlMs: 30_000,
+        now: () => clock,
+        log,
+      });
     const a = make('A');
     const b = make('B');
     await a.checkNow();

@@ -50,7 +50,12 @@ describe('digest schedules', () => {
   it('lists past fires in a time zone, across a daylight-saving change', () => {
     const { fires, total } = firesBetween('0 8 * * *', 'Europe/Berlin', new Date('2026-10-23T12:00:00Z'), new Date('2026-10-27T12:00:00Z'));
     // 08:00 in Berlin is 06:00 UTC in summer time, 07:00 UTC after 25 October.
-    expect(fires.map((d) => d.toISOString())).toEqual(['2026-10-24T06:00:00.000Z', '2026-10-25T07:00:00.000Z', '2026-10-26T07:00:00.000Z', '2026-10-27T07:00:00.000Z']);
+    expect(fires.map((d) => d.toISOString())).toEqual([
+      '2026-10-24T06:00:00.000Z',
+      '2026-10-25T07:00:00.000Z',
+      '2026-10-26T07:00:00.000Z',
+      '2026-10-27T07:00:00.000Z',
+    ]);
     expect(total).toBe(4);
     const seconds = firesBetween('*/20 * * * * *', 'UTC', new Date('2026-11-24T08:00:00Z'), new Date('2026-11-24T08:01:00Z'));
     expect(seconds.fires.map((d) => d.toISOString().slice(11, 19))).toEqual(['08:00:20', '08:00:40', '08:01:00']);

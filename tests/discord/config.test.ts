@@ -13,8 +13,14 @@ describe('config', () => {
     expect(r).toEqual({
       ok: true,
       config: {
-        DISCORD_API_URL: 'https://discord.com/api', LOGIN_TIMEOUT_SECONDS: 30, LOG_LEVEL: 'info', DATA_DIR: 'data', DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
-        DIGEST_MIN_INTERVAL_SECONDS: 900, DIGEST_CATCH_UP_GRACE_SECONDS: 21600, SCHEDULER_LEASE_SECONDS: 30,
+        DISCORD_API_URL: 'https://discord.com/api',
+        LOGIN_TIMEOUT_SECONDS: 30,
+        LOG_LEVEL: 'info',
+        DATA_DIR: 'data',
+        DATABASE_URL: 'sqlite:data/state/briefing.sqlite',
+        DIGEST_MIN_INTERVAL_SECONDS: 900,
+        DIGEST_CATCH_UP_GRACE_SECONDS: 21600,
+        SCHEDULER_LEASE_SECONDS: 30,
       },
     });
   });
@@ -40,7 +46,9 @@ describe('config', () => {
   it('refuses plain http for the REST base except to this machine, since the token travels with every request', () => {
     for (const url of ['http://discord.example/api', 'http://10.0.0.5:8080/api', 'http://127.0.0.1.evil.example/api']) {
       const r = loadConfig({ DISCORD_API_URL: url });
-      expect(!r.ok && r.problems).toEqual([expect.stringMatching(/^DISCORD_API_URL: must use https: the bot token travels with every request/)]);
+      expect(!r.ok && r.problems).toEqual([
+        expect.stringMatching(/^DISCORD_API_URL: must use https: the bot token travels with every request/),
+      ]);
     }
     for (const url of ['https://proxy.example/api', 'http://127.0.0.1:3000/api', 'http://localhost:3000/api', 'http://[::1]:3000/api']) {
       expect(loadConfig({ DISCORD_API_URL: url }).ok).toBe(true);

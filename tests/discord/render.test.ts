@@ -7,7 +7,12 @@ import { clip, LIMITS, limitViolations } from '../../src/discord/limits.js';
 import { decodePageId, encodePageId, FROM_FOOTER, lineFromFooter, pageFooter } from '../../src/discord/paging.js';
 import { pageCount, renderPage } from '../../src/discord/render.js';
 
-const text = (max: number) => fc.string({ minLength: 1, maxLength: max, unit: fc.oneof(fc.constantFrom('a', ' ', '*', '_', '`', '>', '@', '\n', 'é', 'Ж', '|', '~'), fc.string({ minLength: 1, maxLength: 1 })) });
+const text = (max: number) =>
+  fc.string({
+    minLength: 1,
+    maxLength: max,
+    unit: fc.oneof(fc.constantFrom('a', ' ', '*', '_', '`', '>', '@', '\n', 'é', 'Ж', '|', '~'), fc.string({ minLength: 1, maxLength: 1 })),
+  });
 
 const article: fc.Arbitrary<ArticleRef> = fc.record({
   id: fc.constantFrom('abcdef12', '0123abcd'),
@@ -18,26 +23,71 @@ const article: fc.Arbitrary<ArticleRef> = fc.record({
   published_approximate: fc.boolean(),
 });
 
-const quote: fc.Arbitrary<Quote> = fc.record({ id: fc.constant('abcdef12.123456'), text: text(5000), kind: fc.constantFrom('body' as const, 'caption' as const), article });
+const quote: fc.Arbitrary<Quote> = fc.record({
+  id: fc.constant('abcdef12.123456'),
+  text: text(5000),
+  kind: fc.constantFrom('body' as const, 'caption' as const),
+  article,
+});
 
 const answers: fc.Arbitrary<Answer> = fc.oneof(
-  fc.record({ ok: fc.constant(true as const), command: fc.constant('search' as const), query: text(300), terms: fc.array(text(40), { maxLength: 30 }), match: fc.constant('all' as const), total: fc.nat({ max: 100000 }), quotes: fc.array(quote, { maxLength: 60 }) }),
   fc.record({
-    ok: fc.constant(true as const), command: fc.constant('actor' as const),
-    actor: fc.record({ id: fc.constant('x'), name: text(300), kind: fc.constant('country' as const), aliases: fc.array(text(100), { maxLength: 40 }), articles: fc.nat(), mentions: fc.nat() }),
+    ok: fc.constant(true as const),
+    command: fc.constant('search' as const),
+    query: text(300),
+    terms: fc.array(text(40), { maxLength: 30 }),
+    match: fc.constant('all' as const),
+    total: fc.nat({ max: 100000 }),
     quotes: fc.array(quote, { maxLength: 60 }),
   }),
   fc.record({
-    ok: fc.constant(true as const), command: fc.constant('timeline' as const),
-    filters: fc.constant<TimelineAnswer['filters']>({ actor: null, corridor: null, from: null, to: null }),
-    events: fc.array(fc.record({ date: fc.constant<EventDate>({ start: '2024-07', end: null, precision: 'month', approximate: false }), phrase: fc.constant('July 2024'), quote, actors: fc.constant<NamedRef[]>([]), corridors: fc.constant<NamedRef[]>([]), article }), { maxLength: 40 }),
-    total: fc.nat({ max: 100000 }), offset: fc.constant(0),
+    ok: fc.constant(true as const),
+    command: fc.constant('actor' as const),
+    actor: fc.record({
+      id: fc.constant('x'),
+      name: text(300),
+      kind: fc.constant('country' as const),
+      aliases: fc.array(text(100), { maxLength: 40 }),
+      articles: fc.nat(),
+      mentions: fc.nat(),
+    }),
+    quotes: fc.array(quote, { maxLength: 60 }),
   }),
   fc.record({
-    ok: fc.constant(true as const), command: fc.constant('brief' as const),
+    ok: fc.constant(true as const),
+    command: fc.constant('timeline' as const),
+    filters: fc.constant<TimelineAnswer['filters']>({ actor: null, corridor: null, from: null, to: null }),
+    events: fc.array(
+      fc.record({
+        date: fc.constant<EventDate>({ start: '2024-07', end: null, precision: 'month', approximate: false }),
+        phrase: fc.constant('July 2024'),
+        quote,
+        actors: fc.constant<NamedRef[]>([]),
+        corridors: fc.constant<NamedRef[]>([]),
+        article,
+      }),
+      { maxLength: 40 },
+    ),
+    total: fc.nat({ max: 100000 }),
+    offset: fc.constant(0),
+  }),
+  fc.record({
+    ok: fc.constant(true as const),
+    command: fc.constant('brief' as const),
     topic: fc.record({ type: fc.constant('text' as const), id: fc.constant(null), name: text(300) }),
-    summary: text(200), quotes: fc.array(quote, { maxLength: 5 }),
-    events: fc.array(fc.record({ date: fc.constant<EventDate>({ start: '1988', end: '1994', precision: 'year', approximate: false }), phrase: fc.constant('x'), quote, actors: fc.constant<NamedRef[]>([]), corridors: fc.constant<NamedRef[]>([]), article }), { maxLength: 5 }),
+    summary: text(200),
+    quotes: fc.array(quote, { maxLength: 5 }),
+    events: fc.array(
+      fc.record({
+        date: fc.constant<EventDate>({ start: '1988', end: '1994', precision: 'year', approximate: false }),
+        phrase: fc.constant('x'),
+        quote,
+        actors: fc.constant<NamedRef[]>([]),
+        corridors: fc.constant<NamedRef[]>([]),
+        article,
+      }),
+      { maxLength: 5 },
+    ),
   }),
 );
 
@@ -46,15 +96,25 @@ describe('Discord renderer', () => {
     fc.assert(
       fc.property(answers, text(350), (answer, line) => {
         const pages = pageCount(answer);
-        for (const page of [0, pages - 1, pages + 3]) expect(limitViolations(renderPage(answer, page, `/search query:${line}`))).toEqual([]);
+        for (const page of [0, pages - 1, pages + 3])
+          expect(limitViolations(renderPage(answer, page, `/search query:${line}`))).toEqual([]);
       }),
       { numRuns: 150 },
     );
   });
 
   it('escapes markdown in quoted text', () => {
-    const q: Quote = { id: 'abcdef12.123456', text: '**bold** _it_ `code` @everyone', kind: 'body', article: { id: 'a', title: 't', outlet: 'o', author: null, published: null, published_approximate: false } };
-    const page = renderPage({ ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] }, 0, '/search query:x');
+    const q: Quote = {
+      id: 'abcdef12.123456',
+      text: '**bold** _it_ `code` @everyone',
+      kind: 'body',
+      article: { id: 'a', title: 't', outlet: 'o', author: null, published: null, published_approximate: false },
+    };
+    const page = renderPage(
+      { ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] },
+      0,
+      '/search query:x',
+    );
     expect(page.embeds![0]!.description).toContain('\\*\\*bold\\*\\* \\_it\\_ \\`code\\`');
   });
 

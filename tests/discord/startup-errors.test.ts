@@ -6,10 +6,18 @@ const failed = (code: string) => Object.assign(new TypeError('fetch failed'), { 
 
 describe('start-up errors in one line', () => {
   it('names DNS, network and permission failures by what to check', () => {
-    expect(describeStartupError(failed('ENOTFOUND'), where)).toBe("Cannot reach Discord's API: the host discord.com could not be resolved (DNS). Check DISCORD_API_URL and this machine's network.");
-    expect(describeStartupError(failed('ECONNRESET'), where)).toMatch(/^Cannot reach Discord's API at https:\/\/discord\.com\/api \(ECONNRESET\)/);
-    expect(describeStartupError(Object.assign(new Error("EACCES: permission denied, open '/srv/briefing/data/build/ingest.lock'"), { code: 'EACCES' }), where))
-      .toMatch(/^Cannot write under \/srv\/briefing\/data \(EACCES\): .*ingest\.lock.*needs to write DATA_DIR\/build/);
+    expect(describeStartupError(failed('ENOTFOUND'), where)).toBe(
+      "Cannot reach Discord's API: the host discord.com could not be resolved (DNS). Check DISCORD_API_URL and this machine's network.",
+    );
+    expect(describeStartupError(failed('ECONNRESET'), where)).toMatch(
+      /^Cannot reach Discord's API at https:\/\/discord\.com\/api \(ECONNRESET\)/,
+    );
+    expect(
+      describeStartupError(
+        Object.assign(new Error("EACCES: permission denied, open '/srv/briefing/data/build/ingest.lock'"), { code: 'EACCES' }),
+        where,
+      ),
+    ).toMatch(/^Cannot write under \/srv\/briefing\/data \(EACCES\): .*ingest\.lock.*needs to write DATA_DIR\/build/);
   });
 
   it('leaves anything it does not recognise to the stack trace', () => {

@@ -7,7 +7,18 @@ import { makeLogger } from '../../src/logger.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
 
-type Answer = { type: number; data: Record<string, unknown> & { embeds?: APIMessage['embeds']; flags?: number; content?: string; allowed_mentions?: unknown; components?: MessagePayload['components']; choices?: { name: string; value: string }[] }; followUp?: boolean };
+type Answer = {
+  type: number;
+  data: Record<string, unknown> & {
+    embeds?: APIMessage['embeds'];
+    flags?: number;
+    content?: string;
+    allowed_mentions?: unknown;
+    components?: MessagePayload['components'];
+    choices?: { name: string; value: string }[];
+  };
+  followUp?: boolean;
+};
 
 export interface Asker {
   /** Injects the interaction and returns the body of its (last successful) callback. */
@@ -35,7 +46,17 @@ export function makeAsker(emulator: DiscordEmulator): Asker {
       if (callback.type !== 5) return ok.body as never;
       // Deferred: the answer arrives as an edit of the original response.
       const token = i.token;
-      const edit = await emulator.waitFor(() => emulator.calls.find((c) => (c.method === 'PATCH' || c.method === 'POST') && c.path.startsWith('/webhooks/') && c.path.includes(`/${token}`) && (c.status ?? 500) < 400), 8000);
+      const edit = await emulator.waitFor(
+        () =>
+          emulator.calls.find(
+            (c) =>
+              (c.method === 'PATCH' || c.method === 'POST') &&
+              c.path.startsWith('/webhooks/') &&
+              c.path.includes(`/${token}`) &&
+              (c.status ?? 500) < 400,
+          ),
+        8000,
+      );
       return { type: 5, data: { ...(callback.data ?? {}), ...(edit.body as object) }, followUp: edit.method === 'POST' } as never;
     },
   };

@@ -32,7 +32,12 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
 
   it('registers every command in a server with deploy-commands and says what it registered', async () => {
     const out: string[] = [];
-    const code = await deployCli(['--guild', GUILD_ID], { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.emulator.apiUrl }, (t) => out.push(t), (t) => out.push(t));
+    const code = await deployCli(
+      ['--guild', GUILD_ID],
+      { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.emulator.apiUrl },
+      (t) => out.push(t),
+      (t) => out.push(t),
+    );
     expect(code).toBe(0);
     const put = h.emulator.callsTo('PUT', new RegExp(`/guilds/${GUILD_ID}/commands$`)).at(-1)!;
     expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(registeredCommands.map((c) => c.name).sort());
@@ -110,9 +115,13 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     const body = await h.ask(slash('brief', { topic: 'Zangezur' }));
     expect(body.type).toBe(4);
     expect(body.data.embeds![0]!.title).toBe('Briefing: Zangezur Corridor');
-    const thread = await h.emulator.waitFor(() => h.emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages/\\d+/threads$`)).at(-1));
+    const thread = await h.emulator.waitFor(() =>
+      h.emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages/\\d+/threads$`)).at(-1),
+    );
     expect((thread.body as { name: string }).name).toMatch(/^Briefing: Zangezur Corridor · \d{4}-\d{2}-\d{2}$/);
-    const starter = await h.emulator.waitFor(() => h.emulator.calls.find((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.at >= thread.at));
+    const starter = await h.emulator.waitFor(() =>
+      h.emulator.calls.find((c) => c.method === 'POST' && /^\/channels\/\d+\/messages$/.test(c.path) && c.at >= thread.at),
+    );
     expect((starter.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
   });
 
@@ -123,24 +132,23 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect(body.data.content).toMatch(/Create Public Threads, Send Messages in Threads/);
   });
 
-  it.each([
-    ['Iran:'],
-    ['*'],
-    ['@everyone'],
-    ['<@&123456789012345678>'],
-    ['x'.repeat(3000)],
-    ['Iran\u0000\u0007\u202e'],
-    ['Путин'],
-  ])('answers hostile input %#, pinging no one', async (value) => {
-    for (const [name, option] of [['search', 'query'], ['actor', 'name'], ['timeline', 'from']] as const) {
-      const body = await h.ask(slash(name, { [option]: value }));
-      expect([4, 5]).toContain(body.type);
-      expect(body.data.allowed_mentions).toEqual({ parse: [] });
-      expect(limitViolations(body.data)).toEqual([]);
-      // A user's mistake is shown to them alone, even after a public deferral.
-      if (body.data.content?.startsWith('⚠️')) expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    }
-  });
+  it.each([['Iran:'], ['*'], ['@everyone'], ['<@&123456789012345678>'], ['x'.repeat(3000)], ['Iran\u0000\u0007\u202e'], ['Путин']])(
+    'answers hostile input %#, pinging no one',
+    async (value) => {
+      for (const [name, option] of [
+        ['search', 'query'],
+        ['actor', 'name'],
+        ['timeline', 'from'],
+      ] as const) {
+        const body = await h.ask(slash(name, { [option]: value }));
+        expect([4, 5]).toContain(body.type);
+        expect(body.data.allowed_mentions).toEqual({ parse: [] });
+        expect(limitViolations(body.data)).toEqual([]);
+        // A user's mistake is shown to them alone, even after a public deferral.
+        if (body.data.content?.startsWith('⚠️')) expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+      }
+    },
+  );
 
   it('answers an unknown command privately', async () => {
     const body = await h.ask(slash('weather', { city: 'Baku' }));
@@ -157,7 +165,14 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
   });
 
   it('still answers when the reply route is rate limited once with a 429', async () => {
-    h.emulator.fault('POST', /^\/interactions\/\d+\/[^/]+\/callback$/, 429, { message: 'You are being rate limited.', retry_after: 0.2, global: false }, 1, { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' });
+    h.emulator.fault(
+      'POST',
+      /^\/interactions\/\d+\/[^/]+\/callback$/,
+      429,
+      { message: 'You are being rate limited.', retry_after: 0.2, global: false },
+      1,
+      { 'retry-after': '0.2', 'x-ratelimit-scope': 'user' },
+    );
     const i = slash('corridor', { name: 'Aras' });
     const body = await h.ask(i);
     expect(body.type).toBe(4);
@@ -168,7 +183,9 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     h.emulator.fault('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/, 403, { message: 'Missing Permissions', code: 50013 });
     const i = slash('brief', { topic: 'Iran' });
     await h.ask(i);
-    const note = await h.emulator.waitFor(() => h.emulator.calls.find((c) => c.method === 'POST' && c.path.startsWith('/webhooks/') && c.path.endsWith(`/${i.token}`)));
+    const note = await h.emulator.waitFor(() =>
+      h.emulator.calls.find((c) => c.method === 'POST' && c.path.startsWith('/webhooks/') && c.path.endsWith(`/${i.token}`)),
+    );
     expect((note.body as { content: string; flags: number }).content).toMatch(/could not open a thread/);
     expect((note.body as { flags: number }).flags & EPHEMERAL).toBe(EPHEMERAL);
   });
@@ -179,7 +196,9 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     const body = await h.ask(i);
     expect(body.data.content).toMatch(/Something went wrong/);
     expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(h.logs.join('\n')).toMatch(new RegExp(`interaction ${i.id} failed: .*Unknown interaction[\\s\\S]*"command":"actor","options":\\{"name":"Pashinyan"\\}`));
+    expect(h.logs.join('\n')).toMatch(
+      new RegExp(`interaction ${i.id} failed: .*Unknown interaction[\\s\\S]*"command":"actor","options":\\{"name":"Pashinyan"\\}`),
+    );
   });
 
   it('reconnects and resumes when the gateway asks (op 7), then keeps answering', async () => {

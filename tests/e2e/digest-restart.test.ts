@@ -21,13 +21,24 @@ describe('a digest interrupted before it was logged', () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
     const fire = new Date('2026-11-24T08:00:00Z');
-    store.recordArticles(contents(corpus).articles.map((a) => a.id), new Date('2026-11-24T06:00:00Z'));
+    store.recordArticles(
+      contents(corpus).articles.map((a) => a.id),
+      new Date('2026-11-24T06:00:00Z'),
+    );
     const sub = store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID }, new Date('2026-11-24T07:00:00Z'));
     let clock = fire;
     const logs: string[] = [];
     const deps: DeliveryDeps = {
-      store, corpus: () => corpus, publisher: discordPublisher(TOKEN, emulator.apiUrl), render: renderDigest, threadName: digestThreadName,
-      now: () => clock, sleep: async () => undefined, log: makeLogger('debug', (l) => logs.push(l)), retries: 1, backoffMs: 10,
+      store,
+      corpus: () => corpus,
+      publisher: discordPublisher(TOKEN, emulator.apiUrl),
+      render: renderDigest,
+      threadName: digestThreadName,
+      now: () => clock,
+      sleep: async () => undefined,
+      log: makeLogger('debug', (l) => logs.push(l)),
+      retries: 1,
+      backoffMs: 10,
     };
     const first = await deliverFire(deps, sub.id, fire);
     expect(first.status).toBe('delivered');

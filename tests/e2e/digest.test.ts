@@ -24,7 +24,11 @@ let config: Config & { DISCORD_TOKEN: string };
 const logs: string[] = [];
 
 async function boot(): Promise<BotRuntime> {
-  return runBot(config, makeLogger('debug', (l) => logs.push(l), [TOKEN]), { backoffMs: 50 });
+  return runBot(
+    config,
+    makeLogger('debug', (l) => logs.push(l), [TOKEN]),
+    { backoffMs: 50 },
+  );
 }
 
 beforeAll(async () => {
@@ -33,8 +37,12 @@ beforeAll(async () => {
   asker = makeAsker(emulator);
   const data = tempData(SEED_FILES);
   const parsed = loadConfig({
-    DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(tempDir(), 'state', 'briefing.sqlite')}`,
-    DIGEST_MIN_INTERVAL_SECONDS: '1', LOG_LEVEL: 'debug',
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: emulator.apiUrl,
+    DATA_DIR: data.root,
+    DATABASE_URL: `sqlite:${join(tempDir(), 'state', 'briefing.sqlite')}`,
+    DIGEST_MIN_INTERVAL_SECONDS: '1',
+    LOG_LEVEL: 'debug',
   });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   config = { ...parsed.config, DISCORD_TOKEN: TOKEN };
@@ -69,7 +77,9 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
       expect(a.data.allowed_mentions).toEqual({ parse: [] });
     }
     const noEmbeds = String(BigInt(ALL_PERMISSIONS) & ~(1n << 14n));
-    expect(text(await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: 'daily 08:00' }, { appPermissions: noEmbeds })))).toMatch(/Missing permission\(s\) there: Embed Links/);
+    expect(
+      text(await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: 'daily 08:00' }, { appPermissions: noEmbeds }))),
+    ).toMatch(/Missing permission\(s\) there: Embed Links/);
     expect(runtime.store.subscriptions()).toEqual([]);
   });
 
@@ -147,7 +157,10 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     const route = new RegExp(`^/channels/${CHANNEL_ID}/messages$`);
     const before = emulator.callsTo('POST', route).length;
     emulator.fault('POST', route, 500, { message: 'Internal Server Error', code: 0 }, 1);
-    emulator.fault('POST', route, 429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, 1, { 'retry-after': '0.05', 'x-ratelimit-scope': 'user' });
+    emulator.fault('POST', route, 429, { message: 'You are being rate limited.', retry_after: 0.05, global: false }, 1, {
+      'retry-after': '0.05',
+      'x-ratelimit-scope': 'user',
+    });
     const calls = await emulator.waitFor(() => {
       const c = emulator.callsTo('POST', route).slice(before);
       return c.some((x) => x.status === 200) && c;

@@ -136,7 +136,8 @@ export class DiscordEmulator {
       this.gatewayOps.push({ op: msg.op, at: Date.now() });
       if (msg.op === GatewayOpcodes.Heartbeat) ws.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck }));
       else if (msg.op === GatewayOpcodes.Identify) this.onIdentify(ws);
-      else if (msg.op === GatewayOpcodes.Resume) ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++this.seq, d: {} }));
+      else if (msg.op === GatewayOpcodes.Resume)
+        ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, s: ++this.seq, d: {} }));
     });
   }
 
@@ -152,15 +153,61 @@ export class DiscordEmulator {
     };
     ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Ready, s: ++this.seq, d: ready }));
     const channel: APIGuildTextChannel<ChannelType.GuildText> = {
-      id: CHANNEL_ID, type: ChannelType.GuildText, guild_id: GUILD_ID, name: 'briefings', position: 0, permission_overwrites: [], nsfw: false, parent_id: null, topic: null, last_message_id: null, rate_limit_per_user: 0, default_auto_archive_duration: 1440,
+      id: CHANNEL_ID,
+      type: ChannelType.GuildText,
+      guild_id: GUILD_ID,
+      name: 'briefings',
+      position: 0,
+      permission_overwrites: [],
+      nsfw: false,
+      parent_id: null,
+      topic: null,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      default_auto_archive_duration: 1440,
     };
     const guild = {
-      id: GUILD_ID, name: 'Analysts', icon: null, splash: null, discovery_splash: null, owner_id: USER_ID, afk_channel_id: null, afk_timeout: 60, verification_level: 0,
-      default_message_notifications: 0, explicit_content_filter: 0, roles: [], emojis: [], features: [], mfa_level: 0, application_id: null, system_channel_id: null,
-      system_channel_flags: 0, rules_channel_id: null, vanity_url_code: null, description: null, banner: null, premium_tier: 0, preferred_locale: 'en-US',
-      public_updates_channel_id: null, nsfw_level: 0, premium_progress_bar_enabled: false, safety_alerts_channel_id: null, stickers: [],
-      joined_at: new Date().toISOString(), large: false, unavailable: false, member_count: 2, voice_states: [], members: [], channels: [channel], threads: [],
-      presences: [], stage_instances: [], guild_scheduled_events: [], soundboard_sounds: [],
+      id: GUILD_ID,
+      name: 'Analysts',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: USER_ID,
+      afk_channel_id: null,
+      afk_timeout: 60,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [],
+      emojis: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      safety_alerts_channel_id: null,
+      stickers: [],
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [],
+      channels: [channel],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
     };
     ws.send(JSON.stringify({ op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.GuildCreate, s: ++this.seq, d: guild }));
   }
@@ -173,7 +220,11 @@ export class DiscordEmulator {
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
     const text = Buffer.concat(chunks).toString('utf8');
     let body: unknown = text;
-    try { body = text ? JSON.parse(text) : null; } catch { /* multipart or plain text stays a string */ }
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      /* multipart or plain text stays a string */
+    }
     const method = req.method ?? 'GET';
     const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now(), t: arrived };
     this.calls.push(call);
@@ -189,16 +240,31 @@ export class DiscordEmulator {
   }
 
   private send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-    if (status === 204) { res.writeHead(204, headers).end(); return; }
+    if (status === 204) {
+      res.writeHead(204, headers).end();
+      return;
+    }
     res.writeHead(status, { 'content-type': 'application/json', ...headers }).end(JSON.stringify(body));
   }
 
   private message(channelId: string, body: Record<string, unknown>, id = snowflake()): APIMessage {
     const m = {
-      id, channel_id: channelId, author: { id: APP_ID, username: 'briefing-bot', discriminator: '0000', global_name: null, avatar: null, bot: true },
-      content: (body.content as string) ?? '', timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false,
-      mentions: [], mention_roles: [], attachments: [], embeds: (body.embeds as APIMessage['embeds']) ?? [], pinned: false, type: 0,
-      components: (body.components as APIMessage['components']) ?? [], flags: (body.flags as number) ?? 0,
+      id,
+      channel_id: channelId,
+      author: { id: APP_ID, username: 'briefing-bot', discriminator: '0000', global_name: null, avatar: null, bot: true },
+      content: (body.content as string) ?? '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: (body.embeds as APIMessage['embeds']) ?? [],
+      pinned: false,
+      type: 0,
+      components: (body.components as APIMessage['components']) ?? [],
+      flags: (body.flags as number) ?? 0,
     } as APIMessage;
     this.messages.set(id, m);
     return m;
@@ -206,10 +272,15 @@ export class DiscordEmulator {
 
   private route(method: string, path: string, query: URLSearchParams, body: unknown): [number, unknown] {
     const b = (body ?? {}) as Record<string, unknown>;
-    const gateway: RESTGetAPIGatewayBotResult = { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } };
+    const gateway: RESTGetAPIGatewayBotResult = {
+      url: `ws://127.0.0.1:${this.port}`,
+      shards: 1,
+      session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+    };
     if (method === 'GET' && path === '/gateway/bot') return [200, gateway];
     if (method === 'GET' && path === '/applications/@me') return [200, { id: APP_ID, name: 'briefing-bot' }];
-    if (method === 'GET' && path === '/users/@me') return [200, { id: APP_ID, username: 'briefing-bot', discriminator: '0000', global_name: null, avatar: null, bot: true }];
+    if (method === 'GET' && path === '/users/@me')
+      return [200, { id: APP_ID, username: 'briefing-bot', discriminator: '0000', global_name: null, avatar: null, bot: true }];
     if (method === 'PUT' && /^\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return [200, (body as Record<string, unknown>[]).map((c) => ({ ...c, id: snowflake(), application_id: APP_ID, version: '1' }))];
     }
@@ -220,7 +291,19 @@ export class DiscordEmulator {
       const msg = b.type === 4 || b.type === 5 || b.type === 7 ? this.message(CHANNEL_ID, data) : null;
       if (msg) this.messages.set(`original:${m[2]}`, msg);
       if (query.get('with_response') !== 'true') return [204, null];
-      return [200, { interaction: { id: m[1], type: 2, response_message_id: msg?.id, response_message_loading: b.type === 5, response_message_ephemeral: Boolean(((data.flags as number) ?? 0) & 64) }, resource: msg ? { type: b.type, message: msg } : undefined }];
+      return [
+        200,
+        {
+          interaction: {
+            id: m[1],
+            type: 2,
+            response_message_id: msg?.id,
+            response_message_loading: b.type === 5,
+            response_message_ephemeral: Boolean(((data.flags as number) ?? 0) & 64),
+          },
+          resource: msg ? { type: b.type, message: msg } : undefined,
+        },
+      ];
     }
     m = /^\/webhooks\/\d+\/([^/]+)\/messages\/@original$/.exec(path);
     if (m && method === 'PATCH') {
@@ -254,7 +337,27 @@ export class DiscordEmulator {
     }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (m && method === 'POST') {
-      return [201, { id: snowflake(), type: ChannelType.PublicThread, guild_id: GUILD_ID, parent_id: m[1], name: b.name, owner_id: APP_ID, thread_metadata: { archived: false, auto_archive_duration: b.auto_archive_duration ?? 1440, archive_timestamp: new Date().toISOString(), locked: false }, message_count: 0, member_count: 1, rate_limit_per_user: 0, flags: 0 }];
+      return [
+        201,
+        {
+          id: snowflake(),
+          type: ChannelType.PublicThread,
+          guild_id: GUILD_ID,
+          parent_id: m[1],
+          name: b.name,
+          owner_id: APP_ID,
+          thread_metadata: {
+            archived: false,
+            auto_archive_duration: b.auto_archive_duration ?? 1440,
+            archive_timestamp: new Date().toISOString(),
+            locked: false,
+          },
+          message_count: 0,
+          member_count: 1,
+          rate_limit_per_user: 0,
+          flags: 0,
+        },
+      ];
     }
     return [404, { message: `Unknown route ${method} ${path}`, code: 0 }];
   }

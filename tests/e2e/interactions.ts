@@ -24,7 +24,12 @@ type Opt = string | boolean;
 function member(userId: string) {
   return {
     user: { id: userId, username: `user${userId.slice(-2)}`, discriminator: '0000', global_name: null, avatar: null },
-    roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, permissions: ALL_PERMISSIONS,
+    roles: [],
+    joined_at: new Date().toISOString(),
+    deaf: false,
+    mute: false,
+    flags: 0,
+    permissions: ALL_PERMISSIONS,
   } as APIChatInputApplicationCommandInteraction['member'] & object;
 }
 
@@ -49,11 +54,17 @@ function base(userId: string, appPermissions: string) {
 
 function toOptions(options: Record<string, Opt>): APIApplicationCommandInteractionDataBasicOption[] {
   return Object.entries(options).map(([name, value]) =>
-    typeof value === 'boolean' ? { type: ApplicationCommandOptionType.Boolean, name, value } : { type: ApplicationCommandOptionType.String, name, value },
+    typeof value === 'boolean'
+      ? { type: ApplicationCommandOptionType.Boolean, name, value }
+      : { type: ApplicationCommandOptionType.String, name, value },
   );
 }
 
-export function slash(name: string, options: Record<string, Opt> = {}, o: { user?: string; appPermissions?: string } = {}): APIChatInputApplicationCommandInteraction {
+export function slash(
+  name: string,
+  options: Record<string, Opt> = {},
+  o: { user?: string; appPermissions?: string } = {},
+): APIChatInputApplicationCommandInteraction {
   return {
     ...base(o.user ?? USER_ID, o.appPermissions ?? ALL_PERMISSIONS),
     type: InteractionType.ApplicationCommand,
@@ -62,24 +73,49 @@ export function slash(name: string, options: Record<string, Opt> = {}, o: { user
 }
 
 /** A /digest subcommand; a `channel` option is sent as Discord does, with the channel resolved. */
-export function digestSlash(sub: string, options: Record<string, Opt> = {}, o: { user?: string; appPermissions?: string; memberPermissions?: string } = {}): APIChatInputApplicationCommandInteraction {
+export function digestSlash(
+  sub: string,
+  options: Record<string, Opt> = {},
+  o: { user?: string; appPermissions?: string; memberPermissions?: string } = {},
+): APIChatInputApplicationCommandInteraction {
   const { channel, ...rest } = options;
-  const channelOption = channel === undefined ? [] : [{ type: ApplicationCommandOptionType.Channel, name: 'channel', value: String(channel) }];
+  const channelOption =
+    channel === undefined ? [] : [{ type: ApplicationCommandOptionType.Channel, name: 'channel', value: String(channel) }];
   const i = {
     ...base(o.user ?? USER_ID, o.appPermissions ?? ALL_PERMISSIONS),
     type: InteractionType.ApplicationCommand,
     data: {
-      id: snowflake(), name: 'digest', type: ApplicationCommandType.ChatInput,
+      id: snowflake(),
+      name: 'digest',
+      type: ApplicationCommandType.ChatInput,
       options: [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options: [...channelOption, ...toOptions(rest)] }],
-      ...(channel === undefined ? {} : { resolved: { channels: { [String(channel)]: { id: String(channel), type: ChannelType.GuildText, name: 'briefings', permissions: ALL_PERMISSIONS } } } }),
+      ...(channel === undefined
+        ? {}
+        : {
+            resolved: {
+              channels: {
+                [String(channel)]: { id: String(channel), type: ChannelType.GuildText, name: 'briefings', permissions: ALL_PERMISSIONS },
+              },
+            },
+          }),
     },
   } as APIChatInputApplicationCommandInteraction;
   if (o.memberPermissions !== undefined) (i.member as { permissions: string }).permissions = o.memberPermissions;
   return i;
 }
 
-export function autocomplete(name: string, focused: string, typed: string, others: Record<string, string> = {}): APIApplicationCommandAutocompleteInteraction {
-  const focusedOption: APIApplicationCommandInteractionDataStringOption = { type: ApplicationCommandOptionType.String, name: focused, value: typed, focused: true };
+export function autocomplete(
+  name: string,
+  focused: string,
+  typed: string,
+  others: Record<string, string> = {},
+): APIApplicationCommandAutocompleteInteraction {
+  const focusedOption: APIApplicationCommandInteractionDataStringOption = {
+    type: ApplicationCommandOptionType.String,
+    name: focused,
+    value: typed,
+    focused: true,
+  };
   return {
     ...base(USER_ID, ALL_PERMISSIONS),
     type: InteractionType.ApplicationCommandAutocomplete,
@@ -87,9 +123,21 @@ export function autocomplete(name: string, focused: string, typed: string, other
   } as APIApplicationCommandAutocompleteInteraction;
 }
 
-export function button(customId: string, message: APIMessage, o: { user?: string; askedBy?: string } = {}): APIMessageComponentButtonInteraction {
+export function button(
+  customId: string,
+  message: APIMessage,
+  o: { user?: string; askedBy?: string } = {},
+): APIMessageComponentButtonInteraction {
   const asker = o.askedBy ?? USER_ID;
-  const withMeta = { ...message, interaction_metadata: { id: snowflake(), type: InteractionType.ApplicationCommand, user: { id: asker, username: 'asker', discriminator: '0000', global_name: null, avatar: null }, authorizing_integration_owners: {} } } as APIMessage;
+  const withMeta = {
+    ...message,
+    interaction_metadata: {
+      id: snowflake(),
+      type: InteractionType.ApplicationCommand,
+      user: { id: asker, username: 'asker', discriminator: '0000', global_name: null, avatar: null },
+      authorizing_integration_owners: {},
+    },
+  } as APIMessage;
   return {
     ...base(o.user ?? USER_ID, ALL_PERMISSIONS),
     type: InteractionType.MessageComponent,

@@ -17,7 +17,11 @@ const PLACES = ['Yerevan', 'Baku', 'Tbilisi', 'Gyumri', 'Meghri', 'Nakhchivan'];
 
 /** A long article (about 0.9 MB) that takes ingest seconds: thousands of dated sentences. */
 function longArticle(): string {
-  const lines = Array.from({ length: 8_000 }, (_, n) => `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} for round ${n} of the border talks.`);
+  const lines = Array.from(
+    { length: 8_000 },
+    (_, n) =>
+      `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} for round ${n} of the border talks.`,
+  );
   return `---\ntitle: The long record of the border talks\noutlet: Test Wire\nauthor: A. Writer\npublished: 2024-04-01\n---\n\n${lines.join('\n\n')}\n`;
 }
 
@@ -32,10 +36,18 @@ describe('an ingest while the bot runs', () => {
   it('never holds an answer: every command during it is answered within a second', { timeout: 120_000 }, async () => {
     await emulator.start();
     const data = tempData(SEED_FILES);
-    const parsed = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}` });
+    const parsed = loadConfig({
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATA_DIR: data.root,
+      DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`,
+    });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     const logs: string[] = [];
-    runtime = await runBot({ ...parsed.config, DISCORD_TOKEN: TOKEN }, makeLogger('info', (l) => logs.push(l), [TOKEN]));
+    runtime = await runBot(
+      { ...parsed.config, DISCORD_TOKEN: TOKEN },
+      makeLogger('info', (l) => logs.push(l), [TOKEN]),
+    );
     const asker = makeAsker(emulator);
 
     writeFileSync(join(data.raw, 'long.md'), longArticle());

@@ -18,7 +18,14 @@ describe('briefing start as a process', () => {
     await emulator.start();
     const data = tempData(SEED_FILES);
     const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
-      env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`, LOG_LEVEL: 'debug' },
+      env: {
+        PATH: process.env.PATH,
+        DISCORD_TOKEN: TOKEN,
+        DISCORD_API_URL: emulator.apiUrl,
+        DATA_DIR: data.root,
+        DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`,
+        LOG_LEVEL: 'debug',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let logs = '';
@@ -32,9 +39,11 @@ describe('briefing start as a process', () => {
     await emulator.waitFor(() => emulator.callsTo('POST', new RegExp(`^/interactions/${i.id}/`)).length > 0);
     // SIGHUP reads raw/ again in a worker thread; the bot keeps running.
     child.kill('SIGHUP');
-    await emulator.waitFor(() => logs.includes('ingest (SIGHUP): nothing changed in raw/'), 10000).catch((e: Error) => {
-      throw new Error(`${e.message}; the bot logged:\n${logs}`);
-    });
+    await emulator
+      .waitFor(() => logs.includes('ingest (SIGHUP): nothing changed in raw/'), 10000)
+      .catch((e: Error) => {
+        throw new Error(`${e.message}; the bot logged:\n${logs}`);
+      });
     expect(child.exitCode).toBeNull();
     const started = Date.now();
     child.kill('SIGTERM');

@@ -11,7 +11,10 @@ import { REPO, tempData } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 
 async function start(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
-  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], { env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
+    env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   child.stderr.on('data', (d) => (err += String(d)));
   const [code] = (await once(child, 'exit')) as [number | null];
@@ -67,7 +70,11 @@ describe('start-up errors', { timeout: 60_000 }, () => {
 
     const file = join(data.root, 'a-file');
     writeFileSync(file, 'x');
-    const noFolder = await start({ ...base, DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
+    const noFolder = await start({
+      ...base,
+      DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`,
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+    });
     expect(noFolder.code).toBe(1);
     expect(noFolder.err).toMatch(/cannot create the folder for DATABASE_URL/);
     for (const r of [missing, bad, noFolder]) expect(r.err).not.toMatch(/Unexpected error| {4}at /);

@@ -19,22 +19,32 @@ afterAll(async () => {
   await emulator.close();
 });
 
-const fireKeys = () => emulator.channelPosts(CHANNEL_ID).map((c) => {
-  const b = c.body as { content?: string; embeds?: { footer?: { text?: string } }[] };
-  return /digest \w+ · fire \S+/.exec(`${b.content ?? ''}\n${b.embeds?.[0]?.footer?.text ?? ''}`)?.[0] ?? '';
-});
+const fireKeys = () =>
+  emulator.channelPosts(CHANNEL_ID).map((c) => {
+    const b = c.body as { content?: string; embeds?: { footer?: { text?: string } }[] };
+    return /digest \w+ · fire \S+/.exec(`${b.content ?? ''}\n${b.embeds?.[0]?.footer?.text ?? ''}`)?.[0] ?? '';
+  });
 
 describe('two bots on one database', { timeout: 60_000 }, () => {
-  it('run one schedule between them, follow each other\'s changes, and hand over on stop', async () => {
+  it("run one schedule between them, follow each other's changes, and hand over on stop", async () => {
     await emulator.start();
     const data = tempData(SEED_FILES);
     const parsed = loadConfig({
-      DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'shared.sqlite')}`,
-      DIGEST_MIN_INTERVAL_SECONDS: '1', SCHEDULER_LEASE_SECONDS: '1',
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: emulator.apiUrl,
+      DATA_DIR: data.root,
+      DATABASE_URL: `sqlite:${join(data.root, 'state', 'shared.sqlite')}`,
+      DIGEST_MIN_INTERVAL_SECONDS: '1',
+      SCHEDULER_LEASE_SECONDS: '1',
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
     const logs: string[] = [];
-    const boot = (name: string) => runBot({ ...parsed.config, DISCORD_TOKEN: TOKEN }, makeLogger('info', (l) => logs.push(`${name} ${l}`), [TOKEN]), { backoffMs: 50 });
+    const boot = (name: string) =>
+      runBot(
+        { ...parsed.config, DISCORD_TOKEN: TOKEN },
+        makeLogger('info', (l) => logs.push(`${name} ${l}`), [TOKEN]),
+        { backoffMs: 50 },
+      );
     const a = await boot('A');
     runtimes.push(a);
     const b = await boot('B');

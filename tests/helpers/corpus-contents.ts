@@ -4,7 +4,6 @@ import type { Article, Passage } from '../../src/corpus/records.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 
 export function contents(corpus: Corpus): { articles: Article[]; passages: Passage[] } {
-  const articles = corpus.articles(0, 100_000)
-    .sort((a, b) => a.source.file.localeCompare(b.source.file) || a.id.localeCompare(b.id));
+  const articles = corpus.articles(0, 100_000).sort((a, b) => a.source.file.localeCompare(b.source.file) || a.id.localeCompare(b.id));
   return { articles, passages: articles.flatMap((a) => corpus.passagesOf(a.id)) };
 }

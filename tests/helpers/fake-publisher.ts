@@ -31,8 +31,14 @@ export class FakePublisher implements Publisher {
   }
 
   async recentOwnPosts(channelId: string, limit: number): Promise<OwnPost[]> {
-    return this.messages.filter((m) => m.channelId === channelId).reverse().slice(0, limit)
-      .map((m) => ({ id: m.id, text: [m.payload.content ?? '', ...(m.payload.embeds ?? []).flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n') }));
+    return this.messages
+      .filter((m) => m.channelId === channelId)
+      .reverse()
+      .slice(0, limit)
+      .map((m) => ({
+        id: m.id,
+        text: [m.payload.content ?? '', ...(m.payload.embeds ?? []).flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n'),
+      }));
   }
 
   /** Forgets nonces, as Discord does after a few minutes: a repeat then posts a second message. */

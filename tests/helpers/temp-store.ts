@@ -18,6 +18,13 @@ export function tempStore(): { store: Store; file: string } {
 }
 
 export const NEW_SUB: NewSubscription = {
-  guildId: '200000000000000002', channelId: '300000000000000003', schedule: 'daily 08:00', cron: '0 8 * * *', timezone: 'UTC',
-  topics: [], thread: false, skipEmpty: false, createdBy: '400000000000000004',
+  guildId: '200000000000000002',
+  channelId: '300000000000000003',
+  schedule: 'daily 08:00',
+  cron: '0 8 * * *',
+  timezone: 'UTC',
+  topics: [],
+  thread: false,
+  skipEmpty: false,
+  createdBy: '400000000000000004',
 };

@@ -9,10 +9,29 @@ import { renderPage } from '../../src/discord/render.js';
 import { escapeMarkdown } from '../../src/render/escape-markdown.js';
 import { toText } from '../../src/render/text.js';
 
-const HOSTILE = ['[click here](https://evil.example/login)', '# Heading', '-# subtext', '> quoted', '- item', '1. first', '**bold**', '__u__', '~~s~~', '||spoiler||', '`code`', '<@123>', '\\', '\n'];
-const hostile = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 }).map((parts) => parts.join(' ').trim() || 'x');
+const HOSTILE = [
+  '[click here](https://evil.example/login)',
+  '# Heading',
+  '-# subtext',
+  '> quoted',
+  '- item',
+  '1. first',
+  '**bold**',
+  '__u__',
+  '~~s~~',
+  '||spoiler||',
+  '`code`',
+  '<@123>',
+  '\\',
+  '\n',
+];
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 8 })), { minLength: 1, maxLength: 6 })
+  .map((parts) => parts.join(' ').trim() || 'x');
 
-const article = hostile.map((title): ArticleRef => ({ id: 'abcdef12', title, outlet: title, author: title, published: '2025-07-15', published_approximate: false }));
+const article = hostile.map(
+  (title): ArticleRef => ({ id: 'abcdef12', title, outlet: title, author: title, published: '2025-07-15', published_approximate: false }),
+);
 const quote = fc.tuple(hostile, article).map(([text, a]): Quote => ({ id: 'abcdef12.123456', text, kind: 'body', article: a }));
 
 /** A masked link, or a line-level construct, that the text would render as. */
@@ -37,7 +56,13 @@ describe('markdown from articles and users', () => {
       fc.property(fc.array(quote, { minLength: 1, maxLength: 6 }), hostile, (quotes, query) => {
         const answers: Answer[] = [
           { ok: true, command: 'search', query, terms: [query], match: 'all', total: quotes.length, quotes },
-          { ok: true, command: 'actor', actor: null, fallback: { kind: 'mentions', name: query, note: `"${query}" is not in the gazetteer` }, quotes },
+          {
+            ok: true,
+            command: 'actor',
+            actor: null,
+            fallback: { kind: 'mentions', name: query, note: `"${query}" is not in the gazetteer` },
+            quotes,
+          },
           { ok: true, command: 'brief', topic: { type: 'text', id: null, name: query }, summary: 's', quotes, events: [] },
         ];
         for (const a of answers) {
@@ -48,10 +73,16 @@ describe('markdown from articles and users', () => {
         }
         const digest = renderDigest({
           answer: {
-            ok: true, command: 'digest', period: { start: '2026-11-23T08:00:00.000Z', end: '2026-11-24T08:00:00.000Z' }, topics: [],
-            articles: quotes.map((q) => q.article), sections: [{ topic: { type: 'actor', id: 'iran', name: query }, total: quotes.length, quotes }], events: [],
+            ok: true,
+            command: 'digest',
+            period: { start: '2026-11-23T08:00:00.000Z', end: '2026-11-24T08:00:00.000Z' },
+            topics: [],
+            articles: quotes.map((q) => q.article),
+            sections: [{ topic: { type: 'actor', id: 'iran', name: query }, total: quotes.length, quotes }],
+            events: [],
           },
-          name: query, timezone: 'UTC',
+          name: query,
+          timezone: 'UTC',
         });
         for (const e of digest.embeds ?? []) for (const t of [e.title ?? '', e.description ?? '']) expect(t).not.toMatch(MASKED_LINK);
         expect(digest.content ?? '').not.toMatch(MASKED_LINK);
@@ -61,9 +92,19 @@ describe('markdown from articles and users', () => {
   });
 
   it('leaves the console free of terminal escape sequences from article text', () => {
-    const a: ArticleRef = { id: 'a', title: 't\u001b]8;;https://evil\u0007x', outlet: 'o', author: null, published: null, published_approximate: false };
+    const a: ArticleRef = {
+      id: 'a',
+      title: 't\u001b]8;;https://evil\u0007x',
+      outlet: 'o',
+      author: null,
+      published: null,
+      published_approximate: false,
+    };
     const q: Quote = { id: 'abcdef12.123456', text: 'Iran \u001b[31mred\u001b[0m said', kind: 'body', article: a };
-    const out = toText({ ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] }, { limit: 10, ansi: false });
+    const out = toText(
+      { ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] },
+      { limit: 10, ansi: false },
+    );
     expect(out).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
   });
 });

@@ -14,7 +14,13 @@ describe('the SQLite store', () => {
     const file = join(tempDir(), 'nested', 'state', 'b.sqlite');
     const store = openStore(`sqlite:${file}`);
     const sub = store.addSubscription({ ...NEW_SUB, topics: ['Iran', 'Zangezur corridor'], thread: true }, T0);
-    expect(sub).toMatchObject({ status: 'active', pauseReason: null, topics: ['Iran', 'Zangezur corridor'], thread: true, createdAt: T0.toISOString() });
+    expect(sub).toMatchObject({
+      status: 'active',
+      pauseReason: null,
+      topics: ['Iran', 'Zangezur corridor'],
+      thread: true,
+      createdAt: T0.toISOString(),
+    });
     expect(sub.id).toMatch(/^d[a-z0-9]{6}$/);
     store.close();
     const db = new Database(file, { readonly: true });
@@ -34,7 +40,12 @@ describe('the SQLite store', () => {
     const first = store.claimFire(sub.id, T0, T0);
     expect(first.claimed).toBe(true);
     expect(first.delivery.status).toBe('pending');
-    store.updateFire(sub.id, first.delivery.fireTime, { status: 'delivered', messageId: 'm1', periodStart: '2026-11-23T08:00:00.000Z', periodEnd: T0.toISOString() }, T0);
+    store.updateFire(
+      sub.id,
+      first.delivery.fireTime,
+      { status: 'delivered', messageId: 'm1', periodStart: '2026-11-23T08:00:00.000Z', periodEnd: T0.toISOString() },
+      T0,
+    );
     const second = store.claimFire(sub.id, T0, T0);
     expect(second.claimed).toBe(false);
     expect(second.delivery).toMatchObject({ status: 'delivered', messageId: 'm1' });
@@ -55,7 +66,13 @@ describe('the SQLite store', () => {
     const { store } = tempStore();
     expect(store.recordArticles(['a', 'b'], T0)).toBe(2);
     expect(store.recordArticles(['b', 'c'], new Date('2026-11-25T00:00:00Z'))).toBe(1);
-    expect(store.articlesFirstSeen()).toEqual(new Map([['a', T0.toISOString()], ['b', T0.toISOString()], ['c', '2026-11-25T00:00:00.000Z']]));
+    expect(store.articlesFirstSeen()).toEqual(
+      new Map([
+        ['a', T0.toISOString()],
+        ['b', T0.toISOString()],
+        ['c', '2026-11-25T00:00:00.000Z'],
+      ]),
+    );
   });
 
   it('refuses a file that is not a database, and leaves it untouched', () => {

@@ -28,17 +28,22 @@ export interface ArticleRows {
 
 export function articleRows(db: Db): ArticleRows {
   const q = {
-    article: db.prepare(`INSERT INTO articles (id, title, title_key, outlet, author, published, published_approximate, published_text, url, tags,
+    article:
+      db.prepare(`INSERT INTO articles (id, title, title_key, outlet, author, published, published_approximate, published_text, url, tags,
       file, pos, format, retrieved, retrieved_from, passages, ord) VALUES (@id, @title, @title_key, @outlet, @author, @published, @published_approximate,
       @published_text, @url, @tags, @file, @pos, @format, @retrieved, @retrieved_from, @passages, @ord)`),
-    passage: db.prepare(`INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    passage: db.prepare(
+      `INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     updatePassageTags: db.prepare(`UPDATE passages SET actors = ?, corridors = ? WHERE rowid = ?`),
     fts: db.prepare(`INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)`),
     term: db.prepare(`INSERT OR IGNORE INTO terms (term) VALUES (?)`),
     tag: db.prepare(`INSERT INTO tags (type, entity, passage, article, score, effective, definition, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     stance: db.prepare(`INSERT INTO stances (corridor, actor, stance, passage, article, ord) VALUES (?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO events (passage, article, n, first, last, article_id, seq, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    eventTag: db.prepare(`INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    eventTag: db.prepare(
+      `INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
     count: db.prepare(`INSERT INTO entity_counts (type, entity, passages, articles, events) VALUES (?, ?, ?, ?, ?)
       ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles, events = events + excluded.events`),
     articleName: db.prepare(`INSERT INTO article_names (article, name, count) VALUES (?, ?, ?)`),
@@ -52,7 +57,9 @@ export function articleRows(db: Db): ArticleRows {
     ftsDelete: db.prepare(`DELETE FROM passages_fts WHERE rowid = ?`),
     dropEmptyCounts: db.prepare(`DELETE FROM entity_counts WHERE passages <= 0 AND events <= 0`),
     dropEmptyNames: db.prepare(`DELETE FROM names WHERE count <= 0`),
-    deleteFrom: Object.fromEntries(['tags', 'stances', 'event_tags', 'article_names'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE article = ?`)])),
+    deleteFrom: Object.fromEntries(
+      ['tags', 'stances', 'event_tags', 'article_names'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE article = ?`)]),
+    ),
     deleteEvents: db.prepare(`DELETE FROM events WHERE article = ?`),
     deletePassages: db.prepare(`DELETE FROM passages WHERE article = ?`),
     deleteArticle: db.prepare(`DELETE FROM articles WHERE rowid = ?`),
@@ -60,7 +67,13 @@ export function articleRows(db: Db): ArticleRows {
   };
 
   /** Tags, stances, events under each entity, names and counts: everything the gazetteer decides. */
-  function writeTagged(rowid: number, ord: string, articleId: string, built: Pick<BuiltArticle, 'passages' | 'tags' | 'stances' | 'names'>, passageRows: number[]): void {
+  function writeTagged(
+    rowid: number,
+    ord: string,
+    articleId: string,
+    built: Pick<BuiltArticle, 'passages' | 'tags' | 'stances' | 'names'>,
+    passageRows: number[],
+  ): void {
     const counts = new Map<string, { type: string; entity: string; passages: number; events: number }>();
     const countOf = (type: string, entity: string) => {
       const key = `${type}\u0000${entity}`;
@@ -75,12 +88,30 @@ export function articleRows(db: Db): ArticleRows {
     }
     // The stance's place in the article breaks ties inside one passage.
     built.stances.forEach((s, i) => {
-      q.stance.run(s.corridor, s.actor, s.stance, passageRows[s.passage], rowid, `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`);
+      q.stance.run(
+        s.corridor,
+        s.actor,
+        s.stance,
+        passageRows[s.passage],
+        rowid,
+        `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`,
+      );
     });
     const byPassage = new Map(passageRows.map((r, i) => [r, built.passages[i]!]));
-    for (const e of q.eventsOf.all(rowid) as { rowid: number; passage: number; first: string; last: string; seq: number; n: number; long: number }[]) {
+    for (const e of q.eventsOf.all(rowid) as {
+      rowid: number;
+      passage: number;
+      first: string;
+      last: string;
+      seq: number;
+      n: number;
+      long: number;
+    }[]) {
       const p = byPassage.get(e.passage)!;
-      for (const [type, list] of [['actor', p.actors], ['corridor', p.corridors]] as const) {
+      for (const [type, list] of [
+        ['actor', p.actors],
+        ['corridor', p.corridors],
+      ] as const) {
         for (const t of list) {
           q.eventTag.run(type, t.id, e.rowid, rowid, e.first, e.last, articleId, e.seq, e.n, e.long);
           countOf(type, t.id).events++;
@@ -108,14 +139,42 @@ export function articleRows(db: Db): ArticleRows {
     insert(built, pos) {
       const a = built.article;
       const ord = articleOrd(a.source.file, pos);
-      const rowid = Number(q.article.run({
-        id: a.id, title: a.title, title_key: foldKey(a.title), outlet: a.outlet, author: a.author, published: a.published,
-        published_approximate: a.publishedApproximate ? 1 : 0, published_text: a.publishedText, url: a.url, tags: JSON.stringify(a.tags),
-        file: a.source.file, pos, format: a.source.format, retrieved: a.source.retrieved, retrieved_from: a.source.retrievedFrom, passages: a.passages, ord,
-      }).lastInsertRowid);
+      const rowid = Number(
+        q.article.run({
+          id: a.id,
+          title: a.title,
+          title_key: foldKey(a.title),
+          outlet: a.outlet,
+          author: a.author,
+          published: a.published,
+          published_approximate: a.publishedApproximate ? 1 : 0,
+          published_text: a.publishedText,
+          url: a.url,
+          tags: JSON.stringify(a.tags),
+          file: a.source.file,
+          pos,
+          format: a.source.format,
+          retrieved: a.source.retrieved,
+          retrieved_from: a.source.retrievedFrom,
+          passages: a.passages,
+          ord,
+        }).lastInsertRowid,
+      );
       const vocabulary = new Set<string>();
       const passageRows = built.passages.map((p) => {
-        const pr = Number(q.passage.run(p.id, rowid, p.seq, p.kind, p.text, p.credit ?? null, JSON.stringify(p.actors), JSON.stringify(p.corridors), JSON.stringify(p.dates)).lastInsertRowid);
+        const pr = Number(
+          q.passage.run(
+            p.id,
+            rowid,
+            p.seq,
+            p.kind,
+            p.text,
+            p.credit ?? null,
+            JSON.stringify(p.actors),
+            JSON.stringify(p.corridors),
+            JSON.stringify(p.dates),
+          ).lastInsertRowid,
+        );
         const terms = indexedTerms(p.text);
         q.fts.run(pr, terms);
         for (const t of terms.split(' ')) if (t.length >= MIN_NEAR_TERM) vocabulary.add(t);
@@ -129,7 +188,10 @@ export function articleRows(db: Db): ArticleRows {
       for (const t of vocabulary) q.term.run(t);
       q.total.run(1, 'articles');
       q.total.run(built.passages.length, 'passages');
-      q.total.run(built.passages.reduce((n, p) => n + p.dates.length, 0), 'events');
+      q.total.run(
+        built.passages.reduce((n, p) => n + p.dates.length, 0),
+        'events',
+      );
       writeTagged(rowid, ord, a.id, built, passageRows);
     },
     remove(articleId) {
@@ -146,7 +208,7 @@ export function articleRows(db: Db): ArticleRows {
       return true;
     },
     retag(rowid, built) {
-      const ord = (db.prepare(`SELECT ord, id FROM articles WHERE rowid = ?`).get(rowid) as { ord: string; id: string });
+      const ord = db.prepare(`SELECT ord, id FROM articles WHERE rowid = ?`).get(rowid) as { ord: string; id: string };
       clearTagged(rowid);
       const passageRows = q.passagesOf.all(rowid) as number[];
       built.passages.forEach((p, i) => {

@@ -15,7 +15,10 @@ function alternatives(term: string | string[]): string | null {
 export function matchExpression(q: TextQuery): string | null {
   const parts = q.terms.map(alternatives).filter((p): p is string => p !== null);
   const body = parts.length ? (parts.length === 1 ? parts[0]! : `(${parts.join(q.mode === 'all' ? ' AND ' : ' OR ')})`) : null;
-  const phrases = (q.phrases ?? []).map((p) => p.filter(Boolean)).filter((p) => p.length > 0).map((p) => quoted(p.join(' ')));
+  const phrases = (q.phrases ?? [])
+    .map((p) => p.filter(Boolean))
+    .filter((p) => p.length > 0)
+    .map((p) => quoted(p.join(' ')));
   const all = [...(body ? [body] : []), ...phrases];
   return all.length ? all.join(' AND ') : null;
 }

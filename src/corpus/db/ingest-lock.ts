@@ -41,7 +41,9 @@ export function withIngestLock<T>(build: string, waitMs: number, work: () => T):
   const until = Date.now() + waitMs;
   while (!tryLock(file)) {
     if (Date.now() >= until) {
-      throw new IngestBusyError(`another "briefing ingest" is running on ${build} (pid ${readFileSync(file, 'utf8').trim()}); try again when it has finished`);
+      throw new IngestBusyError(
+        `another "briefing ingest" is running on ${build} (pid ${readFileSync(file, 'utf8').trim()}); try again when it has finished`,
+      );
     }
     sleep(200);
   }

@@ -12,7 +12,9 @@ const BATCH = 500;
 
 export function retagAll(db: Db, rows: ArticleRows, matcher: GazetteerMatcher, known: Set<string>, log: (line: string) => void): number {
   const ids = db.prepare(`SELECT rowid FROM articles ORDER BY rowid`).pluck().all() as number[];
-  const passagesOf = db.prepare(`SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.article = ? ORDER BY p.seq`);
+  const passagesOf = db.prepare(
+    `SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article WHERE p.article = ? ORDER BY p.seq`,
+  );
   log(`The gazetteer changed: tagging ${ids.length} article(s) again ...`);
   for (let i = 0; i < ids.length; i += BATCH) {
     db.transaction(() => {

@@ -43,7 +43,9 @@ function queries(db: Db) {
     ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
     rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
       ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
-    definition: get(`SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`).pluck(),
+    definition: get(
+      `SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`,
+    ).pluck(),
     // SQLite takes the bare columns from the row holding MIN(ord): the first evidence of each stance.
     stances: get(`SELECT actor, stance, (SELECT id FROM passages WHERE rowid = s.passage) AS passage, MIN(ord) AS first
       FROM stances s WHERE corridor = ? GROUP BY actor, stance ORDER BY first`),
@@ -55,7 +57,9 @@ function queries(db: Db) {
     vocabHas: get(`SELECT 1 FROM terms WHERE term = ?`).pluck(),
     match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
     // bm25() spelled out, not the rank column: FTS5 ranks every match for ORDER BY rank, rowid bound or not.
-    matchSince: get(`SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`),
+    matchSince: get(
+      `SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
+    ),
     newestMatch: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
     matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
     topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
@@ -77,7 +81,11 @@ function queries(db: Db) {
  * `part: 'long'` reads the rare longer ones that start earlier still. Those all
  * sort before every ordinary event of the answer, which makes paging a concatenation.
  */
-function eventWhere(q: EventQuery, part: 'main' | 'long', forCount: boolean): { from: string; where: string; args: unknown[]; order: string } {
+function eventWhere(
+  q: EventQuery,
+  part: 'main' | 'long',
+  forCount: boolean,
+): { from: string; where: string; args: unknown[]; order: string } {
   const args: unknown[] = [];
   const where: string[] = [];
   const lead = q.actor !== null ? { type: 'actor', id: q.actor } : q.corridor !== null ? { type: 'corridor', id: q.corridor } : null;
@@ -168,7 +176,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
   }
 
   const corpus: Corpus = {
-    get gazetteer() { current(); return gazetteer; },
+    get gazetteer() {
+      current();
+      return gazetteer;
+    },
     actor: (id) => corpus.gazetteer.actors.find((a) => a.id === id),
     corridor: (id) => corpus.gazetteer.corridors.find((c) => c.id === id),
     size() {
@@ -217,8 +228,9 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       current();
       const page = (part: 'main' | 'long', off: number, lim: number) => {
         const w = eventWhere(eq, part, false);
-        return eventStatement(`SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`)
-          .all([...w.args, lim, off]) as { passage: number; n: number; first: string; last: string }[];
+        return eventStatement(
+          `SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`,
+        ).all([...w.args, lim, off]) as { passage: number; n: number; first: string; last: string }[];
       };
       const long = countPart(eq, 'long');
       const rows = [
@@ -266,9 +278,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       // Counting walks the index lists only; ranking scores every match, so it is capped (see RANK_CAP).
       const total = q.matchCount.get(expr) as number;
       if (total === 0) return { hits: [], total: 0 };
-      const rows = (total > RANK_CAP
-        ? q.matchSince.all(expr, q.newestMatch.get(expr, RANK_CAP - 1), limit)
-        : q.match.all(expr, limit)) as { rowid: number; rank: number }[];
+      const rows = (total > RANK_CAP ? q.matchSince.all(expr, q.newestMatch.get(expr, RANK_CAP - 1), limit) : q.match.all(expr, limit)) as {
+        rowid: number;
+        rank: number;
+      }[];
       return { hits: rows.map((r): TextHit => ({ passage: passageAt(r.rowid), score: -r.rank })), total };
     },
     topicCounts(articles) {

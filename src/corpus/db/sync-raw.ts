@@ -23,7 +23,10 @@ interface RawFile {
   stat: string;
 }
 
-interface Known { stat: string; fingerprint: string }
+interface Known {
+  stat: string;
+  fingerprint: string;
+}
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
@@ -53,10 +56,19 @@ const MAX_FILE_BYTES = { article: 2 * 1024 * 1024, records: 64 * 1024 * 1024 };
 function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
   const size = statSync(f.abs).size;
   const max = /\.(jsonl?|ndjson)$/i.test(f.rel) ? MAX_FILE_BYTES.records : MAX_FILE_BYTES.article;
-  if (size > max) throw new DataFileError(f.rel, `${(size / 2 ** 20).toFixed(1)} MB is over the ${max / 2 ** 20} MB a file of this kind may have; split it or remove it`);
+  if (size > max)
+    throw new DataFileError(
+      f.rel,
+      `${(size / 2 ** 20).toFixed(1)} MB is over the ${max / 2 ** 20} MB a file of this kind may have; split it or remove it`,
+    );
   const text = readFileSync(f.abs, 'utf8');
   const sidecarText = f.sidecar ? readFileSync(f.sidecar, 'utf8') : '';
-  const input: RawInput = { file: f.rel, text, sidecar: f.sidecar ? readSidecar(f.sidecar) : null, mtimeDay: statSync(f.abs).mtime.toISOString().slice(0, 10) };
+  const input: RawInput = {
+    file: f.rel,
+    text,
+    sidecar: f.sidecar ? readSidecar(f.sidecar) : null,
+    mtimeDay: statSync(f.abs).mtime.toISOString().slice(0, 10),
+  };
   return { input, fingerprint: `${sha(text)}:${sha(sidecarText)}` };
 }
 
@@ -75,7 +87,9 @@ interface FileWork {
 
 /** Which copy of an article is served: the richest; on a tie the first file in order, then the first in the file. */
 function winner(db: Db, articleId: string): { file: string; pos: number } | undefined {
-  return db.prepare(`SELECT file, pos FROM copies WHERE article_id = ? ORDER BY richness DESC, file, pos LIMIT 1`).get(articleId) as { file: string; pos: number } | undefined;
+  return db.prepare(`SELECT file, pos FROM copies WHERE article_id = ? ORDER BY richness DESC, file, pos LIMIT 1`).get(articleId) as
+    | { file: string; pos: number }
+    | undefined;
 }
 
 function servedFrom(db: Db, articleId: string): string | undefined {
@@ -99,7 +113,14 @@ function handOver(w: FileWork, ids: string[]): void {
   }
 }
 
-function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: string[], known: Set<string>, stored: Known | undefined): void {
+function applyFile(
+  w: FileWork,
+  f: RawFile,
+  matcher: GazetteerMatcher,
+  names: string[],
+  known: Set<string>,
+  stored: Known | undefined,
+): void {
   const { input, fingerprint } = readInput(f);
   if (stored && stored.fingerprint === fingerprint && !w.dirty.has(f.rel)) {
     w.db.prepare(`UPDATE files SET stat = ? WHERE path = ?`).run(f.stat, f.rel);
@@ -116,7 +137,9 @@ function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: st
     const served = new Set<string>();
     // Each article is written as soon as it is built; a later, richer copy in the same file replaces it.
     for (const a of ingested.articles) {
-      w.db.prepare(`INSERT OR REPLACE INTO copies (article_id, file, pos, richness) VALUES (?, ?, ?, ?)`).run(a.article.id, f.rel, a.pos, a.richness);
+      w.db
+        .prepare(`INSERT OR REPLACE INTO copies (article_id, file, pos, richness) VALUES (?, ?, ?, ?)`)
+        .run(a.article.id, f.rel, a.pos, a.richness);
       const best = winner(w.db, a.article.id)!;
       if (best.file !== f.rel || best.pos !== a.pos) {
         if (best.file !== f.rel) w.report.merged.push({ title: a.article.title, kept: best.file, dropped: f.rel });
@@ -131,7 +154,9 @@ function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: st
     }
     handOver(w, had);
     for (const id of had) if (!served.has(id) && !servedFrom(w.db, id)) w.report.removed.push(id);
-    w.db.prepare(`INSERT OR REPLACE INTO files (path, stat, fingerprint, report) VALUES (?, ?, ?, ?)`).run(f.rel, f.stat, fingerprint, JSON.stringify(ingested.report));
+    w.db
+      .prepare(`INSERT OR REPLACE INTO files (path, stat, fingerprint, report) VALUES (?, ?, ?, ?)`)
+      .run(f.rel, f.stat, fingerprint, JSON.stringify(ingested.report));
   })();
   w.dirty.delete(f.rel);
   w.report.files.push(ingested.report);
@@ -139,7 +164,8 @@ function applyFile(w: FileWork, f: RawFile, matcher: GazetteerMatcher, names: st
 
 /** Brings the database in line with raw/ and the gazetteer; throws DataFileError when raw/ or the gazetteer is missing or invalid. */
 export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): IngestReport {
-  if (!existsSync(paths.raw)) throw new DataFileError(shown(paths.raw), 'folder not found; put article files (.txt, .md, .json, .jsonl) there');
+  if (!existsSync(paths.raw))
+    throw new DataFileError(shown(paths.raw), 'folder not found; put article files (.txt, .md, .json, .jsonl) there');
   const { gazetteer, text: gazetteerText } = readGazetteer(paths);
   const matcher = compileGazetteer(gazetteer);
   const names = gazetteerNames(gazetteer);
@@ -157,7 +183,9 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
   db.prepare(`UPDATE meta SET value = ? WHERE key = 'gazetteer'`).run(gazetteerHash);
 
   const onDisk = scan(paths);
-  const stored = new Map((db.prepare(`SELECT path, stat, fingerprint FROM files`).all() as ({ path: string } & Known)[]).map((r) => [r.path, r]));
+  const stored = new Map(
+    (db.prepare(`SELECT path, stat, fingerprint FROM files`).all() as ({ path: string } & Known)[]).map((r) => [r.path, r]),
+  );
   const present = new Set(onDisk.map((f) => f.rel));
   for (const path of stored.keys()) {
     if (present.has(path)) continue;

@@ -4,7 +4,8 @@
 // project" or "such a route" inherits the corridor of the passage before it,
 // when that passage is about exactly one corridor.
 
-const REFERENCE = /\b(?:the|this|that|such an?|the proposed|the so-called|the planned)\s+(?:corridor|project|route|initiative|notion|link)\b/i;
+const REFERENCE =
+  /\b(?:the|this|that|such an?|the proposed|the so-called|the planned)\s+(?:corridor|project|route|initiative|notion|link)\b/i;
 const LOOKBACK = 2;
 
 export interface ReferenceInput {

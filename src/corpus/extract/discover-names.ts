@@ -5,12 +5,14 @@ import { words, isCapitalised } from '../../text/words.js';
 import type { Mention } from './gazetteer-matcher.js';
 
 const SKIP = new Set(
-  ('The A An In On At When While After Before Since As But And However According Despite Although Though If For With This These ' +
+  (
+    'The A An In On At When While After Before Since As But And However According Despite Although Though If For With This These ' +
     'Those That It He She They We I You There Here Its His Her Their Our Many Some Most One Two Three Both Each Every During Over ' +
     'Under Last Next Earlier Later Meanwhile Yet So Still Even Such What Why How Who Where By From To Of Instead Indeed Already Now ' +
     'Then Once Unlike Like Amid Following Between Among Across Against Without Within Only Another Other Several Few No Not Or ' +
     'Prime Minister President Secretary State Mr Ms Dr General January February March April May June July August September October ' +
-    'November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Photo First Second Third').split(' '),
+    'November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday Photo First Second Third'
+  ).split(' '),
 );
 const CONNECTORS = new Set(['of', 'de', 'von', 'der', 'al']);
 
@@ -23,7 +25,12 @@ export function countNames(passages: { text: string; mentions: Mention[] }[], kn
     for (let i = 0; i < ws.length; i++) {
       if (!isCapitalised(ws[i]!.raw) || mentioned(ws[i]!.start) || SKIP.has(ws[i]!.raw)) continue;
       let j = i + 1;
-      while (j < ws.length && !mentioned(ws[j]!.start) && (isCapitalised(ws[j]!.raw) || (CONNECTORS.has(ws[j]!.raw) && isCapitalised(ws[j + 1]?.raw ?? '')))) j++;
+      while (
+        j < ws.length &&
+        !mentioned(ws[j]!.start) &&
+        (isCapitalised(ws[j]!.raw) || (CONNECTORS.has(ws[j]!.raw) && isCapitalised(ws[j + 1]?.raw ?? '')))
+      )
+        j++;
       // A single capitalised word opening a sentence is usually just a word.
       const atSentenceStart = i === 0 || /[.!?:]['’"”]?\s+$/.test(text.slice(Math.max(0, ws[i]!.start - 4), ws[i]!.start));
       const name = text.slice(ws[i]!.start, ws[j - 1]!.end).replace(/['’]s$/, '');

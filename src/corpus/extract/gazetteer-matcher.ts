@@ -72,7 +72,10 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
       const out: Mention[] = [];
       for (let i = 0; i < toks.length; ) {
         const form = byFirst.get(keys[i]!)?.find((f) => matchesAt(f, i));
-        if (!form) { i++; continue; }
+        if (!form) {
+          i++;
+          continue;
+        }
         const last = toks[i + form.keys.length - 1]!;
         if (form.target) out.push({ ...form.target, start: toks[i]!.start, end: last.end });
         i += form.keys.length;

@@ -33,11 +33,18 @@ export function tagPassages(passages: TaggablePassage[], matcher: GazetteerMatch
     const mentions = matcher.find(p.text);
     return { mentions, actors: tagsOf(p, mentions, 'actor'), corridors: tagsOf(p, mentions, 'corridor') };
   });
-  const refs = resolveCorridorReferences(passages.map((p, i) => ({ articleId: p.articleId, text: p.text, named: tagged[i]!.corridors.map((c) => c.id) })));
+  const refs = resolveCorridorReferences(
+    passages.map((p, i) => ({ articleId: p.articleId, text: p.text, named: tagged[i]!.corridors.map((c) => c.id) })),
+  );
   refs.forEach((id, i) => {
     if (!id) return;
     const t = tagged[i]!;
-    const base = centrality({ text: passages[i]!.text, kind: passages[i]!.kind, mentions: [{ type: 'corridor', id, start: 0, end: 0, weight: 1 }], distinct: 1 });
+    const base = centrality({
+      text: passages[i]!.text,
+      kind: passages[i]!.kind,
+      mentions: [{ type: 'corridor', id, start: 0, end: 0, weight: 1 }],
+      distinct: 1,
+    });
     t.corridors.push({ id, score: Math.round(base * REFERENCE_WEIGHT * 1000) / 1000, via: 'reference' });
   });
   return tagged;

@@ -18,7 +18,11 @@ export interface PageContext {
   knownNames: string[];
 }
 
-interface BlockHeader { line: number; outlet: string; published: PublishedDate | null }
+interface BlockHeader {
+  line: number;
+  outlet: string;
+  published: PublishedDate | null;
+}
 
 /** Does this text look like the aggregator's format (at least one related-article header)? */
 export function looksLikeAggregatorPage(text: string): boolean {
@@ -41,7 +45,12 @@ export function parseAggregatorPage(text: string, ctx: PageContext): ArticleDraf
 }
 
 function splitLines(text: string): string[] {
-  return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').replace(/\u00A0/g, ' ').split('\n').map((l) => l.trim());
+  return text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\u00A0/g, ' ')
+    .split('\n')
+    .map((l) => l.trim());
 }
 
 /** "Outlet" / "5 hours ago" / "- Outlet": the three lines that open a related article. */
@@ -77,9 +86,15 @@ function mainArticle(region: string[], ctx: PageContext, lex: Lexicon): ArticleD
   const paragraphs = lines.filter((line, i) => {
     if (i > 2 || line.split(/\s+/).length > 8) return true;
     const by = /^By\s+(.+?)\.?$/.exec(line);
-    if (by) { author ??= by[1]!; return false; }
+    if (by) {
+      author ??= by[1]!;
+      return false;
+    }
     const date = parseDateLine(line, ctx.source.retrieved);
-    if (date) { published ??= date; return false; }
+    if (date) {
+      published ??= date;
+      return false;
+    }
     return true;
   });
   const laid = layoutArticle(paragraphs, { runIn: false, author, lex });

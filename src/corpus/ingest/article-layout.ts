@@ -39,22 +39,37 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   let tags: string[] = [];
   let items: LayoutItem[] = [];
   paragraphs.forEach((p, paragraph) => {
-    if (isInterfaceLine(p)) { dropped.boilerplate++; return; }
+    if (isInterfaceLine(p)) {
+      dropped.boilerplate++;
+      return;
+    }
     const asTags = tagLineItems(p);
-    if (asTags && !opts.runIn) { tags = asTags; return; }
-    if (!opts.runIn && isHeadingLine(p)) { dropped.headings++; return; }
+    if (asTags && !opts.runIn) {
+      tags = asTags;
+      return;
+    }
+    if (!opts.runIn && isHeadingLine(p)) {
+      dropped.headings++;
+      return;
+    }
     for (const text of splitSentences(p)) items.push({ kind: 'body', text, paragraph });
   });
 
   const last = items.at(-1);
   const trailingTags = last ? tagLineItems(last.text) : null;
-  if (trailingTags) { tags = trailingTags; items.pop(); }
+  if (trailingTags) {
+    tags = trailingTags;
+    items.pop();
+  }
 
   let outletHint: string | null = null;
   let cutParagraph = -1;
   const tailStart = Math.floor(items.length * (1 - TAIL_SHARE));
   items = items.filter((item, i) => {
-    if (item.paragraph === cutParagraph) { dropped.boilerplate++; return false; }
+    if (item.paragraph === cutParagraph) {
+      dropped.boilerplate++;
+      return false;
+    }
     if (!isBoilerplateSentence(item.text)) return true;
     outletHint ??= outletNamedByAppeal(item.text);
     if (i >= tailStart) cutParagraph = item.paragraph;
@@ -74,7 +89,10 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   if (opts.runIn) {
     for (const item of items) {
       const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex, item.afterCredit) : null;
-      if (split) { item.text = split.rest; dropped.headings++; }
+      if (split) {
+        item.text = split.rest;
+        dropped.headings++;
+      }
     }
   }
   return { items, author, tags, outletHint, dropped };

@@ -53,9 +53,11 @@ function spreadTags(passages: Passage[], pick: (p: Passage) => Passage['actors']
   const out: BuiltTag[] = [];
   for (const [entity, hits] of byEntity) {
     // Stable: equal scores keep reading order, as the ranking over the whole corpus did.
-    [...hits].sort((a, b) => b.score - a.score).forEach((h, k) => {
-      out.push({ type, entity, passage: h.passage, score: h.score, effective: h.score * SPREAD_DECAY ** k, definition: 0 });
-    });
+    [...hits]
+      .sort((a, b) => b.score - a.score)
+      .forEach((h, k) => {
+        out.push({ type, entity, passage: h.passage, score: h.score, effective: h.score * SPREAD_DECAY ** k, definition: 0 });
+      });
   }
   return out;
 }
@@ -69,7 +71,10 @@ export type TaggedArticle = Pick<BuiltArticle, 'tags' | 'stances' | 'names'>;
  */
 export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known: Set<string>): TaggedArticle {
   const tagged = tagPassages(passages, matcher);
-  passages.forEach((p, i) => { p.actors = tagged[i]!.actors; p.corridors = tagged[i]!.corridors; });
+  passages.forEach((p, i) => {
+    p.actors = tagged[i]!.actors;
+    p.corridors = tagged[i]!.corridors;
+  });
   const tags = [...spreadTags(passages, (p) => p.actors, 'actor'), ...spreadTags(passages, (p) => p.corridors, 'corridor')];
   const stances: BuiltArticle['stances'] = [];
   for (const t of tags) {
@@ -77,13 +82,18 @@ export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known
     const p = passages[t.passage]!;
     const mentions = tagged[t.passage]!.mentions;
     for (const m of mentions) {
-      if (m.type === 'corridor' && m.id === t.entity) t.definition = Math.max(t.definition, definitionScore(p.text, m.start, m.end, p.kind));
+      if (m.type === 'corridor' && m.id === t.entity)
+        t.definition = Math.max(t.definition, definitionScore(p.text, m.start, m.end, p.kind));
     }
-    for (const s of findStances({ text: p.text, mentions, corridor: t.entity })) stances.push({ ...s, corridor: t.entity, passage: t.passage });
+    for (const s of findStances({ text: p.text, mentions, corridor: t.entity }))
+      stances.push({ ...s, corridor: t.entity, passage: t.passage });
   }
   // Stances in reading order, as the evidence list shows them.
   stances.sort((a, b) => a.passage - b.passage);
-  const names = countNames(passages.map((p, i) => ({ text: p.text, mentions: tagged[i]!.mentions })), known);
+  const names = countNames(
+    passages.map((p, i) => ({ text: p.text, mentions: tagged[i]!.mentions })),
+    known,
+  );
   return { tags, stances, names };
 }
 
@@ -93,16 +103,35 @@ export function buildArticle(d: ArticleDraft, matcher: GazetteerMatcher, known: 
   const dropped = { boilerplate: d.dropped.boilerplate, headings: d.dropped.headings, bios: d.dropped.bios, duplicates: built.duplicates };
   if (built.passages.length === 0) return null;
   const id = articleId(d.outlet, d.title);
-  const ids = passageIds(id, built.passages.map((p) => p.text));
+  const ids = passageIds(
+    id,
+    built.passages.map((p) => p.text),
+  );
   const dates = articleDates(built.passages, { published: d.published?.date ?? null });
   const passages: Passage[] = built.passages.map((p, i) => ({
-    id: ids[i]!, articleId: id, seq: p.seq, kind: p.kind, text: p.text, ...(p.credit ? { credit: p.credit } : {}), actors: [], corridors: [], dates: dates[i]!,
+    id: ids[i]!,
+    articleId: id,
+    seq: p.seq,
+    kind: p.kind,
+    text: p.text,
+    ...(p.credit ? { credit: p.credit } : {}),
+    actors: [],
+    corridors: [],
+    dates: dates[i]!,
   }));
   const { tags, stances, names } = tagArticle(passages, matcher, known);
   const article: Article = {
-    id, title: d.title, outlet: d.outlet, author: d.author,
-    published: d.published?.date ?? null, publishedApproximate: d.published?.approximate ?? false, publishedText: d.published?.text ?? null,
-    url: d.url, tags: d.tags, source: d.source, passages: passages.length,
+    id,
+    title: d.title,
+    outlet: d.outlet,
+    author: d.author,
+    published: d.published?.date ?? null,
+    publishedApproximate: d.published?.approximate ?? false,
+    publishedText: d.published?.text ?? null,
+    url: d.url,
+    tags: d.tags,
+    source: d.source,
+    passages: passages.length,
   };
   return { article, passages, tags, stances, names, richness: richness(d), dropped };
 }

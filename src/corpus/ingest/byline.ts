@@ -14,16 +14,22 @@ export interface Byline {
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}`;
 const SECTION_WORDS = new Set(
-  ('Articles Article Commentary Comment Comments Opinion Opinions Analysis News Feature Features Interview Interviews ' +
+  (
+    'Articles Article Commentary Comment Comments Opinion Opinions Analysis News Feature Features Interview Interviews ' +
     'Report Reports Review Reviews Essay Essays Blog Podcast Podcasts Editorial Column Columns Politics Economy Society ' +
-    'World Region Culture Investigation Investigations Explainer Long Read Reads Reportage Briefing Insight Insights and &').split(' '),
+    'World Region Culture Investigation Investigations Explainer Long Read Reads Reportage Briefing Insight Insights and &'
+  ).split(' '),
 );
 const ROLE_MODIFIERS = new Set(
-  ('Visiting Senior Associate Assistant Adjunct Principal Honorary Emeritus Distinguished Research Teaching Postdoctoral ' +
-    'Doctoral Lead Chief Deputy Executive Managing Contributing Non-Resident Nonresident Resident Junior Full').split(' '),
+  (
+    'Visiting Senior Associate Assistant Adjunct Principal Honorary Emeritus Distinguished Research Teaching Postdoctoral ' +
+    'Doctoral Lead Chief Deputy Executive Managing Contributing Non-Resident Nonresident Resident Junior Full'
+  ).split(' '),
 );
-const ROLE_HEADS = /^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$/;
-const ORG_WORDS = /\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|Programme|Program|Forum|Initiative|Tank)\b/;
+const ROLE_HEADS =
+  /^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$/;
+const ORG_WORDS =
+  /\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|Programme|Program|Forum|Initiative|Tank)\b/;
 
 /** "DATE - NAME - SECTION" or "By NAME" at the very start of the body. */
 function leadingByline(body: string): Byline | null {
@@ -81,7 +87,8 @@ function roleAndAffiliationEnd(ws: string[], from: number, lex: Lexicon): number
   if (roleEnd < 0 || roleEnd - i > 5) return null;
   i = roleEnd + 1;
   const affStart = i;
-  while (i < ws.length && !startsSentence(ws[i]!, ws[i + 1], lex) && (/^\p{Lu}/u.test(ws[i]!) || /^(of|for|the|and|&|in|at)$/.test(ws[i]!))) i++;
+  while (i < ws.length && !startsSentence(ws[i]!, ws[i + 1], lex) && (/^\p{Lu}/u.test(ws[i]!) || /^(of|for|the|and|&|in|at)$/.test(ws[i]!)))
+    i++;
   return ORG_WORDS.test(ws.slice(affStart, i).join(' ')) ? i : null;
 }
 

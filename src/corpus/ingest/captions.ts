@@ -19,7 +19,10 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
   const queue = [...items];
   for (let k = 0; k < queue.length; k++) {
     const item = queue[k]!;
-    if (item.kind !== 'body') { out.push(item); continue; }
+    if (item.kind !== 'body') {
+      out.push(item);
+      continue;
+    }
     // "caption text Photo: credit" with no full stop before the marker.
     const mid = MID_MARKER.exec(item.text);
     if (mid && mid.index > 0 && !CREDIT_PREFIX.test(item.text)) {
@@ -41,11 +44,17 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
       if (lastInParagraph && !TERMINAL.test(after)) credit = after.trim();
       else ({ credit, rest } = splitCredit(after, lex));
       // "Photos by residents showed ..." is a sentence: a "by" credit must name someone.
-      if (/\sby\s+$/i.test(prefix[0]) && !credit) { credit = null; rest = ''; }
+      if (/\sby\s+$/i.test(prefix[0]) && !credit) {
+        credit = null;
+        rest = '';
+      }
     } else if (CREDIT_SENTENCE.test(item.text)) {
       credit = item.text;
     }
-    if (credit === null) { out.push(item); continue; }
+    if (credit === null) {
+      out.push(item);
+      continue;
+    }
     markCaption(out, item.paragraph, credit);
     if (rest) queue.splice(k + 1, 0, { ...item, text: rest, afterCredit: true });
   }

@@ -65,7 +65,10 @@ function draftsOf(input: RawInput, format: SourceFormat, knownNames: string[]): 
   };
   if (format === 'aggregator-page') {
     if (!looksLikeAggregatorPage(input.text)) {
-      throw new DataFileError(input.file, 'not in the aggregator page format (no "Outlet / date / - Outlet" article header found); use .md or .json for single articles');
+      throw new DataFileError(
+        input.file,
+        'not in the aggregator page format (no "Outlet / date / - Outlet" article header found); use .md or .json for single articles',
+      );
     }
     return parseAggregatorPage(input.text, { source, sidecar: input.sidecar, knownNames });
   }
@@ -92,8 +95,12 @@ export function ingestFile(input: RawInput, matcher: GazetteerMatcher, knownName
   if (!format) return null;
   const drafts = draftsOf(input, format, knownNames);
   const report: FileReport = {
-    file: input.file, format, retrieved: drafts[0]?.source.retrieved ?? input.mtimeDay, retrievedFrom: input.sidecar ? 'sidecar' : 'file-mtime',
-    articles: [], dropped: { boilerplate: 0, headings: 0, bios: 0, duplicates: 0 },
+    file: input.file,
+    format,
+    retrieved: drafts[0]?.source.retrieved ?? input.mtimeDay,
+    retrievedFrom: input.sidecar ? 'sidecar' : 'file-mtime',
+    articles: [],
+    dropped: { boilerplate: 0, headings: 0, bios: 0, duplicates: 0 },
   };
   function* articles(): Generator<BuiltArticle & { pos: number }> {
     for (const [pos, d] of drafts.entries()) {

@@ -6,20 +6,24 @@
 
 /** Words that begin sentences and are never part of a name or a credit. */
 const STARTERS = new Set(
-  ('The A An In On At When While After Before Since As But And However According Despite Although Though If For With ' +
+  (
+    'The A An In On At When While After Before Since As But And However According Despite Although Though If For With ' +
     'This These Those That It He She They We I You There Here Its His Her Their Our Many Some Most One Two Three Both Each ' +
     'Every During Over Under Last Next Earlier Later Meanwhile Yet So Still Even Such What Why How Who Where By From To Of ' +
     'Instead Indeed Already Now Then Once Unlike Like Amid Following Between Among Across Against Around Without Within ' +
-    'Only Another Other Several Few No Not Nor Or Until Unless Because Whether Although Whereas Moreover Furthermore Thus').split(' '),
+    'Only Another Other Several Few No Not Nor Or Until Unless Because Whether Although Whereas Moreover Furthermore Thus'
+  ).split(' '),
 );
 /** Lower-case words that may sit inside a name ("Office of the Prime Minister", "von der Leyen"). */
 const NAME_CONNECTORS = new Set(['of', 'for', 'the', 'and', 'de', 'von', 'der', 'van', 'al', 'el', 'bin', 'la', 'le', 'du', '&']);
 /** Words after which a capitalised word is mid-sentence even without a name ("published by The Conversation"). */
 const LEADING_FUNCTION_WORDS = new Set(
-  ('a an the of for to from by with in on at as and or but than that this these those said says told via into onto upon about ' +
+  (
+    'a an the of for to from by with in on at as and or but than that this these those said says told via into onto upon about ' +
     'between among against across near over under after before during since without within through toward towards including ' +
     'like per amid behind beyond despite except inside outside past versus is are was were be been has have had will would can ' +
-    'could may might must should do does did not his her its their our my your whose which who whom').split(' '),
+    'could may might must should do does did not his her its their our my your whose which who whom'
+  ).split(' '),
 );
 const OPEN_QUOTE = /^['‘"“«]\p{Lu}/u;
 

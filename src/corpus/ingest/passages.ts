@@ -25,7 +25,11 @@ function quoteBalance(text: string): number {
   return (text.match(OPENING)?.length ?? 0) - (text.match(CLOSING)?.length ?? 0);
 }
 
-interface Open { item: LayoutItem; text: string; sentences: number }
+interface Open {
+  item: LayoutItem;
+  text: string;
+  sentences: number;
+}
 
 function joins(cur: Open, next: LayoutItem): boolean {
   if (cur.item.kind !== 'body' || next.kind !== 'body' || cur.item.paragraph !== next.paragraph) return false;
@@ -45,7 +49,10 @@ export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; 
       merged.push({ item, text: item.text, sentences: 1 });
     }
   }
-  const keep = keptPassages(merged.map((m) => dedupeKey(m.text)), merged.map((m) => wordCount(m.text)));
+  const keep = keptPassages(
+    merged.map((m) => dedupeKey(m.text)),
+    merged.map((m) => wordCount(m.text)),
+  );
   const passages: PassageDraft[] = [];
   merged.forEach((m, i) => {
     if (keep[i]) passages.push({ kind: m.item.kind, text: m.text, credit: m.item.credit, seq: passages.length });
@@ -61,7 +68,9 @@ export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; 
  */
 function keptPassages(keys: string[], words: number[]): boolean[] {
   const firstAt = new Map<string, number>();
-  keys.forEach((k, i) => { if (k && !firstAt.has(k)) firstAt.set(k, i); });
+  keys.forEach((k, i) => {
+    if (k && !firstAt.has(k)) firstAt.set(k, i);
+  });
   // Every run of MIN_PULL_QUOTE_WORDS words -> the passages holding it.
   const shingles = new Map<string, Set<number>>();
   const tokens = keys.map((k) => (k ? k.split(' ') : []));

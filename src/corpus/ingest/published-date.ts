@@ -33,7 +33,8 @@ export function parsePublished(raw: string): PublishedDate | null {
   // and a second field above 12 means the page used month-day-year instead.
   m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s);
   if (m) {
-    const a = +m[1]!, b = +m[2]!;
+    const a = +m[1]!,
+      b = +m[2]!;
     return absolute(b > 12 ? isoDay(+m[3]!, a, b) : isoDay(+m[3]!, b, a));
   }
   m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s);
@@ -49,10 +50,40 @@ function absolute(date: string | null): PublishedDate | null {
 
 const UNIT_DAYS: Record<string, number> = { second: 0, minute: 0, hour: 0, day: 1, week: 7 };
 const UNIT_NAMES: Record<string, string> = {
-  second: 'second', sec: 'second', s: 'second', minute: 'minute', min: 'minute', m: 'minute', hour: 'hour', hr: 'hour', h: 'hour',
-  day: 'day', d: 'day', week: 'week', wk: 'week', w: 'week', month: 'month', mo: 'month', year: 'year', yr: 'year', y: 'year',
+  second: 'second',
+  sec: 'second',
+  s: 'second',
+  minute: 'minute',
+  min: 'minute',
+  m: 'minute',
+  hour: 'hour',
+  hr: 'hour',
+  h: 'hour',
+  day: 'day',
+  d: 'day',
+  week: 'week',
+  wk: 'week',
+  w: 'week',
+  month: 'month',
+  mo: 'month',
+  year: 'year',
+  yr: 'year',
+  y: 'year',
 };
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 /** A relative date ("6 days ago", "yesterday") resolved against the retrieval day. */
 export function parseRelativePublished(raw: string, retrieved: string): PublishedDate | null {
@@ -64,13 +95,16 @@ export function parseRelativePublished(raw: string, retrieved: string): Publishe
   if (s === 'just now' || s === 'today') days = 0;
   else if (s === 'yesterday') days = 1;
   else {
-    const m = /^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$/.exec(s);
+    const m =
+      /^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$/.exec(
+        s,
+      );
     if (!m) return null;
     const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!;
     const unit = UNIT_NAMES[m[2]!.replace(/s$/, '')] ?? UNIT_NAMES[m[2]!]!;
     if (unit === 'month') months = n;
     else if (unit === 'year') months = 12 * n;
-    else days = Math.floor((n * UNIT_DAYS[unit]!));
+    else days = Math.floor(n * UNIT_DAYS[unit]!);
   }
   if (days !== null) base.setUTCDate(base.getUTCDate() - days);
   if (months) base.setUTCMonth(base.getUTCMonth() - months);

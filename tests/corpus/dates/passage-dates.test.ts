@@ -3,12 +3,19 @@ import { articleDates } from '../../../src/corpus/extract/dates/passage-dates.js
 
 /** Dates stated by one body passage of an article published on `published`, as "START[/END] precision[~]". */
 function dates(text: string, published: string | null = '2025-08-06'): string[] {
-  return articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => `${d.start}${d.end ? `/${d.end}` : ''} ${d.precision}${d.approximate ? '~' : ''}`);
+  return articleDates([{ text, kind: 'body' }], { published })[0]!.map(
+    (d) => `${d.start}${d.end ? `/${d.end}` : ''} ${d.precision}${d.approximate ? '~' : ''}`,
+  );
 }
 
 /** Dates of several passages read in order, flattened. */
 function datesInOrder(texts: string[], published: string | null = '2025-08-06'): string[] {
-  return articleDates(texts.map((text) => ({ text, kind: 'body' as const })), { published }).flat().map((d) => `${d.start}${d.end ? `/${d.end}` : ''} ${d.precision}${d.approximate ? '~' : ''}`);
+  return articleDates(
+    texts.map((text) => ({ text, kind: 'body' as const })),
+    { published },
+  )
+    .flat()
+    .map((d) => `${d.start}${d.end ? `/${d.end}` : ''} ${d.precision}${d.approximate ? '~' : ''}`);
 }
 
 describe('full dates', () => {
@@ -63,7 +70,7 @@ describe('years with a cue', () => {
     ['Armenia and the US held exercises in 2023.', ['2023 year']],
     ['on the list since 2019.', ['2019 year']],
     ['gives a world tour in his 2008 book.', ['2008 year']],
-    ["victory in the 2020 Second Karabakh War", ['2020 year']],
+    ['victory in the 2020 Second Karabakh War', ['2020 year']],
     ['In 1994, after more than 30,000 casualties, Russia brokered a ceasefire.', ['1994 year']],
     ['in 2023 and 2024', ['2023 year', '2024 year']],
     ['in 2018, 2019 or 2020', ['2018 year', '2019 year', '2020 year']],
@@ -95,7 +102,10 @@ describe('relative phrases', () => {
   });
 
   it('counts "two months later" on from the date stated before it, no finer than that date', () => {
-    expect(datesInOrder(['The triggerman was arrested in July 2022.', 'Two months later, the UK arrested four nationals.'])).toEqual(['2022-07 month', '2022-09 month~']);
+    expect(datesInOrder(['The triggerman was arrested in July 2022.', 'Two months later, the UK arrested four nationals.'])).toEqual([
+      '2022-07 month',
+      '2022-09 month~',
+    ]);
     expect(datesInOrder(['They met on 3 March 2021.', 'Ten days later, talks failed.'])).toEqual(['2021-03-03 day', '2021-03-13 day~']);
   });
 
@@ -107,7 +117,10 @@ describe('relative phrases', () => {
   });
 
   it('lends a year-less date the year stated before it when the article has no date, and marks it approximate', () => {
-    expect(datesInOrder(['The talks began in July 2022.', 'In September, they collapsed.'], null)).toEqual(['2022-07 month', '2022-09 month~']);
+    expect(datesInOrder(['The talks began in July 2022.', 'In September, they collapsed.'], null)).toEqual([
+      '2022-07 month',
+      '2022-09 month~',
+    ]);
   });
 });
 

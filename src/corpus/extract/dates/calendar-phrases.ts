@@ -27,11 +27,13 @@ export interface CalendarPhrase {
 
 // The casual English parser: its British variant reads "February 24" as February 2024.
 const parser = chrono.casual;
-const MONTH_WORD = /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/gi;
+const MONTH_WORD =
+  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/gi;
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const FROM_PREVIOUS = /\b(later|earlier|afterwards?|before|next (?:day|morning|evening|night)|following (?:day|week|month|year))\b/i;
 /** "the next two months", "over the past few years": a span of time up to or from now, not a date. */
-const WINDOW = /\b(next|past|last|coming|following)\s+(?:few|several|couple of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
+const WINDOW =
+  /\b(next|past|last|coming|following)\s+(?:few|several|couple of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
 const FROM_PUBLICATION = /\b(ago|last|this|next|past|yesterday|tonight|previous)\b/i;
 
 function hasLowercaseMonth(text: string): boolean {
@@ -57,7 +59,8 @@ function ymd(c: ParsedComponents): Ymd {
 /** The precision a relative phrase's unit supports: "two months later" is a month, whatever day chrono computes. */
 function relativePrecision(text: string, c: ParsedComponents): Precision | null {
   // A week is told as its days (a range), never as a month.
-  if (/\b(hours?|minutes?|days?|weeks?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text)) return 'day';
+  if (/\b(hours?|minutes?|days?|weeks?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text))
+    return 'day';
   if (/\bmonths?\b/i.test(text)) return 'month';
   if (/\byears?\b/i.test(text)) return 'year';
   return certainPrecision(c);
@@ -110,10 +113,25 @@ function joinRanges(text: string, found: CalendarPhrase[]): CalendarPhrase[] {
     const a = found[i]!;
     const b = found[i + 1];
     const gap = b ? text.slice(a.index + a.length, b.index) : '';
-    if (b && a.anchoring === 'yearless' && b.anchoring === 'absolute' && !a.end && !b.end && /^\s*(?:and|to|until|till|through|-|–|—)\s*$/.test(gap)) {
+    if (
+      b &&
+      a.anchoring === 'yearless' &&
+      b.anchoring === 'absolute' &&
+      !a.end &&
+      !b.end &&
+      /^\s*(?:and|to|until|till|through|-|–|—)\s*$/.test(gap)
+    ) {
       const precision = coarser(a.precision, b.precision);
       const startYear = a.start.m > b.start.m ? b.start.y - 1 : b.start.y;
-      out.push({ ...b, index: a.index, length: b.index + b.length - a.index, text: text.slice(a.index, b.index + b.length), start: { ...a.start, y: startYear }, end: b.start, precision });
+      out.push({
+        ...b,
+        index: a.index,
+        length: b.index + b.length - a.index,
+        text: text.slice(a.index, b.index + b.length),
+        start: { ...a.start, y: startYear },
+        end: b.start,
+        precision,
+      });
       i++;
     } else out.push(a);
   }
@@ -123,5 +141,8 @@ function joinRanges(text: string, found: CalendarPhrase[]): CalendarPhrase[] {
 /** Calendar phrases in the text, computed against `reference` (relative ones are recomputed by the caller as needed). */
 export function findCalendarPhrases(text: string, reference: Date): CalendarPhrase[] {
   const results = parser.parse(text, { instant: reference, timezone: 'UTC' }, { forwardDate: false });
-  return joinRanges(text, results.map(classify).filter((p): p is CalendarPhrase => p !== null));
+  return joinRanges(
+    text,
+    results.map(classify).filter((p): p is CalendarPhrase => p !== null),
+  );
 }

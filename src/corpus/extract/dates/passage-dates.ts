@@ -18,7 +18,8 @@ export interface Publication {
 }
 
 /** Cheap test that spares chrono the many passages with no date words at all. */
-const MAY_HOLD_DATE = /\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ago|last|later|earlier|yesterday|next|this|previous|following)/i;
+const MAY_HOLD_DATE =
+  /\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|ago|last|later|earlier|yesterday|next|this|previous|following)/i;
 
 interface Context {
   published: Ymd | null;
@@ -96,10 +97,14 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
   }
   const p = f.phrase;
   switch (p.anchoring) {
-    case 'absolute': return stated(p.start, p.end, p.precision, false, words);
-    case 'yearless': return resolveYearless(p, ctx);
-    case 'publication': return resolvePublication(p, ctx);
-    case 'previous': return resolvePrevious(p, ctx);
+    case 'absolute':
+      return stated(p.start, p.end, p.precision, false, words);
+    case 'yearless':
+      return resolveYearless(p, ctx);
+    case 'publication':
+      return resolvePublication(p, ctx);
+    case 'previous':
+      return resolvePrevious(p, ctx);
   }
 }
 
@@ -107,7 +112,9 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
   if (!MAY_HOLD_DATE.test(passage.text)) return [];
   const found: Found[] = [
     ...findYearPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'year', phrase })),
-    ...findCalendarPhrases(passage.text, reference).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'calendar', phrase })),
+    ...findCalendarPhrases(passage.text, reference).map(
+      (phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'calendar', phrase }),
+    ),
   ];
   const out: StatedDate[] = [];
   for (const f of dropOverlaps(found)) {

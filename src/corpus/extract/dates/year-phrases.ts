@@ -18,7 +18,9 @@ const NOT_AFTER = String.raw`(?![\d%]|[.,:]\d|\s?(?:%|percent\b|per cent\b))`;
 
 /** Words that, right before a number, make it a point in time. */
 const TIME_CUES = new Set(
-  'in since by until till from of during before after circa c. early late mid throughout through year spring summer autumn fall winter end beginning start middle'.split(' '),
+  'in since by until till from of during before after circa c. early late mid throughout through year spring summer autumn fall winter end beginning start middle'.split(
+    ' ',
+  ),
 );
 /** Words that, right before a number, make it a year only if a noun (not a count) follows: "his 2008 book". */
 const DETERMINERS = new Set('the his her its their our my your this that whose'.split(' '));
@@ -65,11 +67,15 @@ function scan(text: string, pattern: string, make: (m: RegExpExecArray) => YearP
 }
 
 function ranges(text: string): YearPhrase[] {
-  const worded = scan(text, String.raw`\b(?:between|from)\s+(?:the\s+years?\s+)?${YEAR}\s+(?:and|to|until|till|through|thru)\s+${YEAR}${NOT_AFTER}`, (m) => {
-    const [start, end] = [Number(m[1]), Number(m[2])];
-    if (end <= start || isCount(text, m.index + m[0].length)) return null;
-    return { index: m.index, length: m[0].length, start, end };
-  });
+  const worded = scan(
+    text,
+    String.raw`\b(?:between|from)\s+(?:the\s+years?\s+)?${YEAR}\s+(?:and|to|until|till|through|thru)\s+${YEAR}${NOT_AFTER}`,
+    (m) => {
+      const [start, end] = [Number(m[1]), Number(m[2])];
+      if (end <= start || isCount(text, m.index + m[0].length)) return null;
+      return { index: m.index, length: m[0].length, start, end };
+    },
+  );
   const dashed = scan(text, String.raw`${NOT_BEFORE}${YEAR}\s?${DASH}\s?(\d{4}|\d{2})${NOT_AFTER}`, (m) => {
     const start = Number(m[1]);
     const end = yearFromTail(start, m[2]!);
