@@ -21,5 +21,6 @@ export const briefCommand = {
     ],
   },
   execute: (ctx) => brief(ctx.corpus, stringOption(ctx, 'topic')),
+  reply: 'thread',
   autocomplete: { topic: 'topic' },
 } satisfies Command;

@@ -33,6 +33,8 @@ export interface Command {
   autocomplete?: Readonly<Record<string, AutocompleteKind>>;
   /** May take longer than about a second (full-text search on a large corpus): Discord is told to wait first. */
   slow?: boolean;
+  /** How Discord posts the answer: a reply (the default), or a message with a discussion thread opened on it. */
+  reply?: 'reply' | 'thread';
 }
 
 /** An optional string option: undefined when absent, so the core can tell "not given" from "given empty". */

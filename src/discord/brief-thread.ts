@@ -8,7 +8,7 @@ import { clip, LIMITS } from './limits.js';
 import { renderPage } from './render.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
-import type { RouterDeps } from './router.js';
+import type { RouterDeps } from './router-deps.js';
 
 export function missingForBrief(granted: bigint): string[] {
   return missingPermissions(granted, [...TO_POST, ...TO_OPEN_THREADS]);

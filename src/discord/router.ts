@@ -15,24 +15,15 @@ import { commands, findCommand } from '../../commands/index.js';
 import { nameChoices } from '../briefing/name-choices.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
-import type { Corpus } from '../corpus/corpus.js';
-import type { Logger } from '../logger.js';
 import { postBrief } from './brief-thread.js';
-import { digestAutocomplete, handleDigest, type DigestInteractionDeps } from './digest-interactions.js';
 import { commandLine } from './command-line.js';
+import { findDiscordCommand } from './discord-commands.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from './paging.js';
 import { pageWindow, renderPage } from './render.js';
+import type { RouterDeps } from './router-deps.js';
 
-export interface RouterDeps {
-  /** The current corpus (it may be reloaded while the bot runs). */
-  corpus(): Corpus;
-  log: Logger;
-  /** Digest subscriptions; absent when the bot runs without a store. */
-  digest?: DigestInteractionDeps | undefined;
-}
-
-const NO_DIGESTS = 'Digests are not available: this bot runs without its database.';
+export type { RouterDeps };
 
 const SORRY = 'Something went wrong while answering. It has been logged; please try again.';
 
@@ -46,7 +37,11 @@ function flatten(options: readonly CommandInteractionOption[]): Record<string, O
 }
 
 async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
-  if (i.commandName === 'digest') return deps.digest ? handleDigest(i, deps.digest) : tellUser(i, NO_DIGESTS);
+  const discordOnly = findDiscordCommand(i.commandName);
+  if (discordOnly) {
+    const why = discordOnly.unavailable(deps);
+    return why ? tellUser(i, why) : discordOnly.execute(i, deps);
+  }
   const command = findCommand(i.commandName);
   if (!command) {
     await i.reply({
@@ -57,7 +52,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
     return;
   }
   const options = flatten(i.options.data);
-  if (command.data.name === 'brief') return postBrief(i, command, options, deps);
+  if (command.reply === 'thread') return postBrief(i, command, options, deps);
   if (command.slow) {
     // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
@@ -81,7 +76,8 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
 }
 
 async function answerAutocomplete(i: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
-  if (i.commandName === 'digest') return deps.digest ? digestAutocomplete(i, deps.digest) : i.respond([]);
+  const discordOnly = findDiscordCommand(i.commandName);
+  if (discordOnly) return discordOnly.autocomplete(i, deps);
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.autocomplete?.[focused.name];
   await i.respond(kind ? nameChoices(deps.corpus(), kind, String(focused.value)) : []);

@@ -1,0 +1,13 @@
+// What the interaction handlers need, in a module of its own so that handlers
+// (the router, /brief threads, /digest) import it without importing each other.
+import type { Corpus } from '../corpus/corpus.js';
+import type { Logger } from '../logger.js';
+import type { DigestInteractionDeps } from './digest-interactions.js';
+
+export interface RouterDeps {
+  /** The current corpus (it may be reloaded while the bot runs). */
+  corpus(): Corpus;
+  log: Logger;
+  /** Digest subscriptions; absent when the bot runs without a store. */
+  digest?: DigestInteractionDeps | undefined;
+}
