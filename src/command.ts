@@ -4,6 +4,7 @@
 // and calls the pure core.
 import { ApplicationCommandOptionType, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Answer } from './briefing/answer-types.js';
+import type { ChoiceKind } from './briefing/name-choices.js';
 import type { Corpus } from './corpus/corpus.js';
 import type { Window } from './briefing/window.js';
 
@@ -13,9 +14,6 @@ export const PRIVATE_OPTION = {
   name: 'private',
   description: 'Only you see the answer',
 } as const;
-
-/** Which gazetteer names an autocompleted option offers. */
-export type AutocompleteKind = 'actor' | 'corridor' | 'topic';
 
 export type OptionValue = string | number | boolean;
 
@@ -30,7 +28,7 @@ export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(ctx: CommandContext): Answer;
   /** Autocompleted options and the names they offer. */
-  autocomplete?: Readonly<Record<string, AutocompleteKind>>;
+  autocomplete?: Readonly<Record<string, ChoiceKind>>;
   /** May take longer than about a second (full-text search on a large corpus): Discord is told to wait first. */
   slow?: boolean;
   /** How Discord posts the answer: a reply (the default), or a message with a discussion thread opened on it. */

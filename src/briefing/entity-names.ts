@@ -2,17 +2,12 @@
 // when nothing matches. Comparison ignores case, diacritics and possessives.
 import { distance } from 'fastest-levenshtein';
 import type { ActorEntry, CorridorEntry, Gazetteer } from '../corpus/schema.js';
-import { foldKey } from '../text/normalize.js';
+import { nameKey } from '../text/normalize.js';
+
+export { nameKey };
 import type { Suggestion } from './problems.js';
 
 type Entry = { type: 'actor'; entry: ActorEntry } | { type: 'corridor'; entry: CorridorEntry };
-
-export function nameKey(text: string): string {
-  return foldKey(text)
-    .replace(/['’]s\b/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
 
 function formsOf(e: Entry): string[] {
   return e.type === 'actor'

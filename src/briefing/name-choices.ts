@@ -14,6 +14,7 @@ export interface Choice {
   value: string;
 }
 
+/** Which gazetteer names an autocompleted option offers. */
 export type ChoiceKind = 'actor' | 'corridor' | 'topic';
 
 interface Entry {

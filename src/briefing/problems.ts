@@ -1,5 +1,6 @@
 // A user's mistake is an answer, not an exception. Each problem has a code;
 // one table turns codes into the words a user reads.
+import { clip } from '../text/clip.js';
 
 export interface Suggestion {
   name: string;
@@ -23,9 +24,8 @@ function suggest(list: Suggestion[]): string {
   return ` Did you mean: ${parts.join(', ')}?`;
 }
 
-function clip(text: string, max = 60): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+/** What a user typed, shown back in a message: long pastes are cut. */
+const shownBack = (text: string) => clip(text, 60);
 
 export function describeProblem(p: Problem): string {
   switch (p.code) {
@@ -34,17 +34,17 @@ export function describeProblem(p: Problem): string {
     case 'input-too-long':
       return `The ${p.option} option is ${p.length} characters long; the limit is ${p.max}. Shorten it to the words that matter.`;
     case 'no-search-terms':
-      return `"${clip(p.query)}" has no words to search for (only punctuation, symbols or very common words). Try names or phrases, e.g. nuclear deal.`;
+      return `"${shownBack(p.query)}" has no words to search for (only punctuation, symbols or very common words). Try names or phrases, e.g. nuclear deal.`;
     case 'unknown-actor':
-      return `No actor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
+      return `No actor called "${shownBack(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'unknown-corridor':
-      return `No corridor called "${clip(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
+      return `No corridor called "${shownBack(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'bad-date':
-      return `${p.option} "${clip(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ${p.option}:2024-07.`;
+      return `${p.option} "${shownBack(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ${p.option}:2024-07.`;
     case 'unknown-quote':
-      return `No quote has the id "${clip(p.id)}". Ids look like 97dcd70d.f53feb and are shown under every quote.`;
+      return `No quote has the id "${shownBack(p.id)}". Ids look like 97dcd70d.f53feb and are shown under every quote.`;
     case 'nothing-on-topic':
-      return `Nothing in the corpus on "${clip(p.topic)}".${suggest(p.suggestions)}`;
+      return `Nothing in the corpus on "${shownBack(p.topic)}".${suggest(p.suggestions)}`;
     case 'reversed-range':
       return `from ${p.from} is after to ${p.to}. Swap them, or leave one out for an open range.`;
   }

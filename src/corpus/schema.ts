@@ -3,6 +3,7 @@
 // build output. Each file is validated at load; errors name the file and the
 // path inside it (see data-file-error.ts).
 import { z } from 'zod';
+import { nameKey } from '../text/normalize.js';
 import { parsePublished } from './ingest/published-date.js';
 
 const text = z.string().trim().min(1, 'must not be empty');
@@ -87,7 +88,8 @@ export const gazetteerSchema = z
       if (ids.has(entryId)) ctx.addIssue({ code: 'custom', path: [section, i, 'id'], message: `duplicate id "${entryId}"` });
       ids.set(entryId, entryId);
       for (const [field, form, j] of forms) {
-        const key = form.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+        // The same key the name lookups use, so a clash here is a clash there (ı, ə and possessives included).
+        const key = nameKey(form);
         const owner = names.get(key);
         if (owner !== undefined && owner !== entryId) {
           ctx.addIssue({

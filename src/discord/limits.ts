@@ -3,6 +3,7 @@
 // payload Discord would reject.
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { MessagePayload } from '../render/message-payload.js';
+import { clip } from '../text/clip.js';
 
 export const LIMITS = {
   content: 2000,
@@ -21,13 +22,7 @@ export const LIMITS = {
   threadName: 100,
 } as const;
 
-/** Cut at a word boundary and end with an ellipsis, within `max` characters. */
-export function clip(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
+export { clip };
 
 export type { MessagePayload };
 

@@ -1,7 +1,7 @@
 // How a source is cited, in every renderer: outlet, title, author, date.
 // Unknown parts are said to be unknown rather than left out.
 import type { ArticleRef } from '../briefing/answer-types.js';
-import { MONTHS } from './date-label.js';
+import { MONTHS } from '../text/months.js';
 
 /** "15 Jul 2025", "about 31 Jul 2025", or "date unknown". */
 export function formatPublished(a: Pick<ArticleRef, 'published' | 'published_approximate'>): string {

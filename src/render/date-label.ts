@@ -4,7 +4,7 @@
 import type { EventDate } from '../briefing/answer-types.js';
 import { parseYmd, precisionOf } from '../corpus/extract/dates/date-value.js';
 
-export const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+import { MONTHS } from '../text/months.js';
 
 function one(value: string, withYear = true): string {
   const v = parseYmd(value);

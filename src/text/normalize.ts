@@ -37,6 +37,14 @@ export function foldKey(text: string): string {
   return foldDiacritics(text).toLowerCase();
 }
 
+/** A name as lookups compare it: folded, possessive dropped, punctuation as spaces ("Erdoğan's" -> "erdogan"). */
+export function nameKey(text: string): string {
+  return foldKey(text)
+    .replace(/['’]s\b/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
 // C0/C1 controls, zero-width and bidirectional formatting characters: they are
 // invisible, break matching, and can reorder what a reader sees.
 const INVISIBLE_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF]/g;

@@ -29,6 +29,14 @@ describe('bad data files', () => {
     expect(e.message).toMatch(/gazetteer\.json: actors\[3\]\.kind: /);
   });
 
+  it('finds two entries sharing a name the way lookups compare names (ı, ə, possessives folded)', () => {
+    const g = JSON.parse(gazetteer);
+    g.actors.push({ id: 'baku-city', name: 'Bakı', kind: 'organisation', aliases: [], adjectives: [] });
+    g.actors.push({ id: 'baki-club', name: "Baki's", kind: 'organisation', aliases: [], adjectives: [] });
+    const e = failure(() => buildCorpus(tempData(SEED_FILES, JSON.stringify(g))));
+    expect(e.message).toMatch(/"Baki's" already names "baku-city"/);
+  });
+
   it('names the line of a gazetteer that is not JSON', () => {
     const e = failure(() => buildCorpus(tempData(SEED_FILES, '{\n "version": 1,\n "actors": [,]\n}')));
     expect(e.message).toMatch(/gazetteer\.json: invalid JSON at line 3/);

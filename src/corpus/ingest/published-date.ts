@@ -2,6 +2,7 @@
 // "2025-07-15T09:00:00Z") or relative to the moment the page was captured
 // ("5 hours ago"). Relative ones resolve against the retrieval day and are
 // marked approximate, because the capture time within that day is unknown.
+import { monthIndex } from '../../text/months.js';
 
 export interface PublishedDate {
   /** YYYY-MM-DD */
@@ -9,12 +10,6 @@ export interface PublishedDate {
   approximate: boolean;
   /** The wording on the page, kept for relative dates. */
   text: string | null;
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-function monthIndex(name: string): number {
-  return MONTHS.indexOf(name.slice(0, 3).toLowerCase());
 }
 
 function isoDay(y: number, m: number, d: number): string | null {
