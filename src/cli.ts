@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Entry point of the `briefing` command. `start` and `deploy-commands` talk to
-// Discord and are asynchronous; everything else is runCli.
+// Entry point of the `briefing` command. `start`, `deploy-commands` and
+// `doctor` talk to Discord and are asynchronous; everything else is runCli.
 import { deployCli } from './cli/deploy-cli.js';
+import { doctor, formatChecks } from './cli/doctor.js';
 import { runCli } from './cli/run-cli.js';
 import { start } from './start.js';
 
@@ -11,6 +12,11 @@ const err = (t: string) => process.stderr.write(`${t}\n`);
 async function main(): Promise<number> {
   if (sub === 'start') return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
   if (sub === 'deploy-commands') return deployCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);
+  if (sub === 'doctor') {
+    const checks = await doctor(process.env);
+    process.stdout.write(`${formatChecks(checks)}\n`);
+    return checks.every((c) => c.ok) ? 0 : 1;
+  }
   return runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err, isTty: Boolean(process.stdout.isTTY) });
 }
 

@@ -7,7 +7,7 @@ import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
-import { makeLogger } from './logger.js';
+import { makeLogger, type Logger } from './logger.js';
 import { runBot } from './run-bot.js';
 import { describeStartupError } from './startup-errors.js';
 
@@ -23,6 +23,13 @@ const SHUTDOWN_LIMIT_MS = 5000;
 export const NO_TOKEN = `DISCORD_TOKEN is not set, and there is no terminal for the local console.
 Set it in the environment or in .env (see .env.example), then run: npx briefing deploy-commands && npm start`;
 
+export function logUnhandled(log: Logger): (reason: unknown) => void {
+  return (reason) =>
+    log.error(
+      `unhandled rejection (the bot keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    );
+}
+
 export async function start(io: StartIo): Promise<number> {
   const cfg = loadConfig(readEnvironment(io.env));
   if (!cfg.ok) {
@@ -32,6 +39,8 @@ export async function start(io: StartIo): Promise<number> {
   const config = cfg.config;
   const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
   log.info(envFileNote());
+  // A promise nobody awaited must not take every server's bot down: log it with its stack and keep answering.
+  process.on('unhandledRejection', logUnhandled(log));
   const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
   if (!config.DISCORD_TOKEN) {
     let corpus: Corpus;

@@ -35,6 +35,8 @@ Usage:
   briefing start                                      run the Discord bot (DISCORD_TOKEN), or the local console
                                                       in a terminal when no token is set
   briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally
+  briefing doctor                                     check the settings, data files, databases and Discord, and say
+                                                      how to fix what is wrong (exit 1 if anything is)
 Options:
   --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
   --json       print the full answer as JSON, with no paging

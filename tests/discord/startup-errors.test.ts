@@ -24,3 +24,15 @@ describe('start-up errors in one line', () => {
     expect(describeStartupError(new RangeError('a bug'), where)).toBeNull();
   });
 });
+
+describe('an unhandled rejection', () => {
+  it('is logged with its stack, and the bot keeps running', async () => {
+    const { logUnhandled } = await import('../../src/start.js');
+    const { makeLogger } = await import('../../src/logger.js');
+    const lines: string[] = [];
+    logUnhandled(makeLogger('info', (l) => lines.push(l)))(new Error('a promise nobody awaited'));
+    expect(lines).toEqual([
+      expect.stringMatching(/ERROR unhandled rejection \(the bot keeps running\): Error: a promise nobody awaited\n\s+at /),
+    ]);
+  });
+});

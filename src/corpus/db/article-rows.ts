@@ -48,7 +48,7 @@ export function articleRows(db: Db): ArticleRows {
       ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles, events = events + excluded.events`),
     articleName: db.prepare(`INSERT INTO article_names (article, name, count) VALUES (?, ?, ?)`),
     name: db.prepare(`INSERT INTO names (name, count) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET count = count + excluded.count`),
-    total: db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = ?`),
+    total: db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + CAST(? AS INTEGER) WHERE key = ?`),
     find: db.prepare(`SELECT rowid, ord FROM articles WHERE id = ?`),
     passagesOf: db.prepare(`SELECT rowid FROM passages WHERE article = ? ORDER BY seq`).pluck(),
     tagCounts: db.prepare(`SELECT type, entity, count(*) AS n FROM tags WHERE article = ? GROUP BY type, entity`),

@@ -1,0 +1,85 @@
+// `briefing doctor`: checks what the bot needs, one line each, and says how to
+// fix what is wrong: the settings, the data files, the bot's database, the
+// corpus database, and (with a token) whether Discord answers. Exit 0 when
+// everything is fine, 1 otherwise. Nothing is changed: the corpus is opened
+// as it is, not brought up to date.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { REST, Routes } from 'discord.js';
+import { describeProblems, envFileNote, loadConfig, readEnvironment } from '../config.js';
+import { dataPaths, listFiles, readGazetteer, shown } from '../corpus/data-dir.js';
+import { openForReading } from '../corpus/db/corpus-db.js';
+import { openStore } from '../store/open-store.js';
+
+export interface Check {
+  ok: boolean;
+  what: string;
+  detail: string;
+}
+
+const DISCORD_TIMEOUT_MS = 10_000;
+const fail = (what: string, detail: string): Check => ({ ok: false, what, detail });
+const pass = (what: string, detail: string): Check => ({ ok: true, what, detail });
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+
+export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<Check[]> {
+  const cfg = loadConfig(readEnvironment(env, envFile));
+  if (!cfg.ok) return [fail('settings', `${describeProblems(cfg.problems)}`)];
+  const c = cfg.config;
+  const checks: Check[] = [pass('settings', envFileNote(envFile))];
+  const paths = dataPaths(resolve(c.DATA_DIR));
+
+  try {
+    const { gazetteer } = readGazetteer(paths);
+    checks.push(pass('gazetteer', `${shown(paths.gazetteer)}: ${gazetteer.actors.length} actors, ${gazetteer.corridors.length} corridors`));
+  } catch (e) {
+    checks.push(fail('gazetteer', `${message(e)}. Fix the file (see "Extending the gazetteer" in the README).`));
+  }
+  if (existsSync(paths.raw)) {
+    const files = listFiles(paths.raw).filter((f) => !f.endsWith('.meta.json'));
+    checks.push(
+      files.length
+        ? pass('raw files', `${files.length} in ${shown(paths.raw)}`)
+        : fail('raw files', `${shown(paths.raw)} is empty: add articles (see "Adding articles").`),
+    );
+  } else checks.push(fail('raw files', `${shown(paths.raw)} not found: create it and add articles, or set DATA_DIR.`));
+
+  const corpus = openForReading(paths.build);
+  if ('db' in corpus) {
+    const n = corpus.db.prepare(`SELECT value FROM meta WHERE key = 'articles'`).pluck().get();
+    corpus.db.close();
+    checks.push(pass('corpus', `${shown(paths.build)}: ${Number(n)} articles`));
+  } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
+
+  try {
+    const store = openStore(c.DATABASE_URL);
+    checks.push(pass('database', `${c.DATABASE_URL}: ${store.subscriptions().length} digest subscription(s)`));
+    store.close();
+  } catch (e) {
+    checks.push(fail('database', message(e)));
+  }
+
+  if (!c.DISCORD_TOKEN) checks.push(pass('discord', 'no DISCORD_TOKEN: the bot would open the local console; set it to check Discord'));
+  else {
+    try {
+      const rest = new REST({ api: c.DISCORD_API_URL, retries: 0, timeout: DISCORD_TIMEOUT_MS }).setToken(c.DISCORD_TOKEN);
+      const me = (await rest.get(Routes.user('@me'))) as { username: string };
+      checks.push(pass('discord', `${c.DISCORD_API_URL} answers; the token is the bot ${me.username}`));
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      checks.push(
+        fail(
+          'discord',
+          status === 401
+            ? 'Discord rejected DISCORD_TOKEN (401): reset it in the Developer Portal.'
+            : `cannot reach ${c.DISCORD_API_URL}: ${message(e)}`,
+        ),
+      );
+    }
+  }
+  return checks;
+}
+
+export function formatChecks(checks: Check[]): string {
+  return checks.map((c) => `${c.ok ? '✓' : '✗'} ${c.what}: ${c.detail}`).join('\n');
+}
