@@ -36,7 +36,14 @@ export interface FullTextResult {
 const NONE: FullTextResult = { hits: [], total: 0, stems: new Set() };
 
 /** `phrases`: word lists that must appear in this order (quoted phrases, unknown names). */
-export function fullText(corpus: Corpus, terms: string[], mode: MatchMode, limit: number, phrases: string[][] = []): FullTextResult {
+export function fullText(
+  corpus: Corpus,
+  terms: string[],
+  mode: MatchMode,
+  limit: number,
+  phrases: string[][] = [],
+  order: 'best' | 'newest' = 'best',
+): FullTextResult {
   if (terms.length === 0) return NONE;
   let stems = terms.map(stemTerm);
   const phraseStems = phrases.map((p) => p.map(stemTerm));
@@ -48,7 +55,7 @@ export function fullText(corpus: Corpus, terms: string[], mode: MatchMode, limit
     if (rare.length > 0) stems = rare;
   }
   const spellings = stems.map((t, i) => (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH ? [t, ...corpus.nearTerms(t)] : [t]));
-  const { hits, total } = corpus.match({ terms: spellings, mode: mode === 'all' ? 'all' : 'any', phrases: phraseStems }, limit);
+  const { hits, total } = corpus.match({ terms: spellings, mode: mode === 'all' ? 'all' : 'any', phrases: phraseStems, order }, limit);
   return { hits, total, stems: new Set(spellings.flat()) };
 }
 

@@ -1,6 +1,7 @@
 // The fallback for a name the gazetteer does not know: passages that mention
 // it as written (every word, in order), ranked by the full-text index.
 import type { Corpus } from '../corpus/corpus.js';
+import { searchTokens } from '../corpus/search-tokens.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { Quote } from './answer-types.js';
 import { findActor, findCorridor } from './entity-names.js';
@@ -8,18 +9,20 @@ import { fullText, queryTerms, spansOf } from './full-text.js';
 import { articleCache, MAX_QUOTES, quotesFor, toQuote } from './quotes.js';
 
 /**
- * The index finds passages holding every word; the check as written (in order,
- * punctuation aside) runs on the best of them, so ask for more than are shown.
- * Asking the index for the phrase itself would read word positions for every
- * candidate: three times the cost, measured at 70,000 articles.
+ * Passages that mention the name as written, newest first. The index finds the
+ * words in order (stemmed); the check as written (punctuation aside) drops the
+ * few that differ, so a little more is asked for than is shown. Newest first
+ * needs no scoring: at 70,000 articles, ranking every passage holding the words
+ * cost more than the rest of the answer.
  */
-const PHRASE_HEADROOM = 3;
+const PHRASE_HEADROOM = 1.5;
 
 export function mentionsOf(corpus: Corpus, name: string): Quote[] {
   const terms = queryTerms(name);
   const phrase = ` ${dedupeKey(name)} `;
   if (terms.length === 0 || phrase.trim() === '') return [];
-  const found = fullText(corpus, terms, 'all', MAX_QUOTES * PHRASE_HEADROOM);
+  const words = searchTokens(name).map((t) => t.term);
+  const found = fullText(corpus, terms, 'all', Math.ceil(MAX_QUOTES * PHRASE_HEADROOM), [words], 'newest');
   const articleOf = articleCache(corpus);
   return found.hits
     .filter((h) => ` ${dedupeKey(h.passage.text)} `.includes(phrase))

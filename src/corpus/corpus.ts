@@ -38,6 +38,8 @@ export interface TextQuery {
   mode: 'all' | 'any';
   /** Only passages holding each of these word lists in order (index terms): quoted phrases, a name the gazetteer lacks. */
   phrases?: string[][];
+  /** best: by relevance, with `total` counted (the default); newest: the most recently added first, `total` not counted. */
+  order?: 'best' | 'newest';
 }
 
 export interface TextHit {

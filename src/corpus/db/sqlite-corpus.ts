@@ -60,6 +60,7 @@ function queries(db: Db) {
     matchSince: get(
       `SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
     ),
+    newestMatches: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck(),
     newestMatch: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
     matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
     topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
@@ -275,6 +276,11 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       current();
       const expr = matchExpression(tq);
       if (!expr) return { hits: [], total: 0 };
+      if (tq.order === 'newest') {
+        // Walks the index lists backwards and stops at the limit: no scoring, no count.
+        const rows = q.newestMatches.all(expr, limit) as number[];
+        return { hits: rows.map((r): TextHit => ({ passage: passageAt(r), score: 0 })), total: rows.length };
+      }
       // Counting walks the index lists only; ranking scores every match, so it is capped (see RANK_CAP).
       const total = q.matchCount.get(expr) as number;
       if (total === 0) return { hits: [], total: 0 };
