@@ -37,7 +37,8 @@ export async function start(io: StartIo): Promise<number> {
     return 1;
   }
   const config = cfg.config;
-  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN]);
+  // Readable lines at a terminal, JSON lines under a process manager or in a container.
+  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN], { json: !process.stderr.isTTY });
   log.info(envFileNote());
   // A promise nobody awaited must not take every server's bot down: log it with its stack and keep answering.
   process.on('unhandledRejection', logUnhandled(log));

@@ -120,7 +120,9 @@ async function alreadyPosted(deps: DeliveryDeps, sub: Subscription, fire: string
   }
 }
 
-export async function deliverFire(deps: DeliveryDeps, subscriptionId: string, fireTime: Date): Promise<DeliveryOutcome> {
+export async function deliverFire(fireDeps: DeliveryDeps, subscriptionId: string, fireTime: Date): Promise<DeliveryOutcome> {
+  // Every line logged for this fire carries the subscription and the fire time.
+  const deps = { ...fireDeps, log: fireDeps.log.child({ digest: subscriptionId, fire: fireTime.toISOString() }) };
   // A subscription removed by another instance or command has no fires left to log.
   const sub = deps.store.subscription(subscriptionId);
   if (!sub) return { status: 'gone' };

@@ -112,7 +112,9 @@ async function tellUser(i: Interaction, text: string): Promise<void> {
   else await i.reply({ ...body, flags: MessageFlags.Ephemeral });
 }
 
-export async function handleInteraction(i: Interaction, deps: RouterDeps): Promise<void> {
+export async function handleInteraction(i: Interaction, routerDeps: RouterDeps): Promise<void> {
+  // Every line logged while answering carries the interaction's id.
+  const deps = { ...routerDeps, log: routerDeps.log.child({ interaction: i.id }) };
   try {
     if (i.isAutocomplete()) await answerAutocomplete(i, deps);
     else if (i.isChatInputCommand()) await answerCommand(i, deps);
@@ -125,7 +127,7 @@ export async function handleInteraction(i: Interaction, deps: RouterDeps): Promi
         : i.isButton()
           ? { button: i.customId }
           : { type: i.type };
-    deps.log.error(`interaction ${i.id} failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, context);
+    deps.log.error(`interaction failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`, context);
     try {
       await tellUser(i, SORRY);
     } catch (again) {

@@ -83,4 +83,28 @@ describe('config', () => {
     expect(lines[0]).not.toContain(TOKEN);
     expect(lines[0]).toContain('[redacted]');
   });
+
+  it('writes JSON lines for machines, with child loggers stamping their ids and secrets censored in fields too', () => {
+    const lines: string[] = [];
+    const log = makeLogger('debug', (l) => lines.push(l), [TOKEN], { json: true });
+    log.child({ interaction: '123' }).warn('slow answer', { ms: 1200, token: 'another-secret-value', note: `leaked ${TOKEN}` });
+    const record = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(record).toMatchObject({
+      level: 'warn',
+      interaction: '123',
+      ms: 1200,
+      token: '[redacted]',
+      note: 'leaked [redacted]',
+      msg: 'slow answer',
+    });
+    expect(String(record.time)).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('writes readable lines for people at a terminal', () => {
+    const lines: string[] = [];
+    makeLogger('info', (l) => lines.push(l))
+      .child({ digest: 'd1' })
+      .info('delivered');
+    expect(lines[0]).toMatch(/^\d{4}-\d\d-\d\dT[\d:.]+Z INFO delivered \{"digest":"d1"\}$/);
+  });
 });

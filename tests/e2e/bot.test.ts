@@ -197,7 +197,9 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect(body.data.content).toMatch(/Something went wrong/);
     expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect(h.logs.join('\n')).toMatch(
-      new RegExp(`interaction ${i.id} failed: .*Unknown interaction[\\s\\S]*"command":"actor","options":\\{"name":"Pashinyan"\\}`),
+      new RegExp(
+        `interaction failed: .*Unknown interaction[\\s\\S]*"interaction":"${i.id}","command":"actor","options":\\{"name":"Pashinyan"\\}`,
+      ),
     );
   });
 
