@@ -25,7 +25,10 @@ export function describeStartupError(e: unknown, where: { apiUrl: string; dataDi
     case '401':
       return 'Discord rejected DISCORD_TOKEN (401): reset the token in the Developer Portal (your app > Bot) and set it again.';
     case 'ECONNREFUSED':
-      return `Cannot reach Discord's API at ${where.apiUrl}: the connection was refused. Check DISCORD_API_URL, or that the REST proxy runs.`;
+      return (
+        `Cannot reach Discord's API at ${where.apiUrl}: the connection was refused. Check DISCORD_API_URL, or that the REST proxy ` +
+        `runs.`
+      );
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return `Cannot reach Discord's API: the host ${host} could not be resolved (DNS). Check DISCORD_API_URL and this machine's network.`;
@@ -38,7 +41,10 @@ export function describeStartupError(e: unknown, where: { apiUrl: string; dataDi
     case 'EROFS':
     case 'SQLITE_READONLY':
     case 'SQLITE_CANTOPEN':
-      return `Cannot write under ${where.dataDir} (${code}): ${e instanceof Error ? e.message : String(e)}. The bot needs to write DATA_DIR/build.`;
+      return (
+        `Cannot write under ${where.dataDir} (${code}): ${e instanceof Error ? e.message : String(e)}. The bot needs to write ` +
+        `DATA_DIR/build.`
+      );
     default:
       return null;
   }

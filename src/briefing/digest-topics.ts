@@ -28,7 +28,9 @@ export function parseTopics(corpus: Corpus, raw: string | undefined): { ok: true
   if (parts.length > MAX_TOPICS)
     return {
       ok: false,
-      message: `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new articles are about.`,
+      message:
+        `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new ` +
+        `articles are about.`,
     };
   const topics: Topic[] = [];
   for (const part of parts) {

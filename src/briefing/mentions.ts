@@ -43,7 +43,8 @@ export function mentionFallback(
     : mentionsOf(corpus, name);
   if (quotes.length === 0) return null;
   const note = other
-    ? `${other.name} is ${asked === 'actor' ? 'a corridor' : 'an actor'}: /${asked === 'actor' ? 'corridor' : 'actor'} name:${other.name} gives its card. Showing passages that mention "${name}".`
+    ? `${other.name} is ${asked === 'actor' ? 'a corridor' : 'an actor'}: /${asked === 'actor' ? 'corridor' : 'actor'} ` +
+      `name:${other.name} gives its card. Showing passages that mention "${name}".`
     : `"${name}" is not in the gazetteer; showing passages that mention it.`;
   return { fallback: { kind: 'mentions', name, note }, quotes };
 }

@@ -34,13 +34,19 @@ export function describeProblem(p: Problem): string {
     case 'input-too-long':
       return `The ${p.option} option is ${p.length} characters long; the limit is ${p.max}. Shorten it to the words that matter.`;
     case 'no-search-terms':
-      return `"${shownBack(p.query)}" has no words to search for (only punctuation, symbols or very common words). Try names or phrases, e.g. nuclear deal.`;
+      return (
+        `"${shownBack(p.query)}" has no words to search for (only punctuation, symbols or very common words). Try names or ` +
+        `phrases, e.g. nuclear deal.`
+      );
     case 'unknown-actor':
       return `No actor called "${shownBack(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'unknown-corridor':
       return `No corridor called "${shownBack(p.name)}" in the gazetteer, and no article mentions it.${suggest(p.suggestions)}`;
     case 'bad-date':
-      return `${p.option} "${shownBack(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ${p.option}:2024-07.`;
+      return (
+        `${p.option} "${shownBack(p.value)}" is not a date. Use YYYY, YYYY-MM or YYYY-MM-DD, e.g. ${p.option}:2020 or ` +
+        `${p.option}:2024-07.`
+      );
     case 'unknown-quote':
       return `No quote has the id "${shownBack(p.id)}". Ids look like 97dcd70d.f53feb and are shown under every quote.`;
     case 'nothing-on-topic':

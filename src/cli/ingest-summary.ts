@@ -6,7 +6,8 @@ import type { BuildResult } from '../corpus/build-store.js';
 export function ingestSummary(r: BuildResult, rawDir: string, buildDir: string): string {
   const { report } = r;
   const lines = [
-    `Ingested ${rawDir}: ${report.files.length} file(s) read, ${report.unchanged} unchanged -> ${report.added.length} article(s) added, ${report.changed.length} changed, ${report.removed.length} removed`,
+    `Ingested ${rawDir}: ${report.files.length} file(s) read, ${report.unchanged} unchanged -> ${report.added.length} article(s) ` +
+      `added, ${report.changed.length} changed, ${report.removed.length} removed`,
   ];
   if (report.retagged) lines.push(`The gazetteer changed: ${report.retagged} article(s) tagged again, no text changed.`);
   for (const f of report.files) {
@@ -20,12 +21,14 @@ export function ingestSummary(r: BuildResult, rawDir: string, buildDir: string):
       if (!a || a.source.file !== f.file) continue;
       const date = a.published ? `${a.published}${a.publishedApproximate ? ` approx., "${a.publishedText}"` : ''}` : 'no date';
       lines.push(
-        `    + ${a.title.slice(0, 70)}${a.title.length > 70 ? '…' : ''} | ${a.outlet ?? 'outlet unknown'} | ${a.author ?? 'author unknown'} | ${date} | ${a.passages} passages`,
+        `    + ${a.title.slice(0, 70)}${a.title.length > 70 ? '…' : ''} | ${a.outlet ?? 'outlet unknown'} | ` +
+          `${a.author ?? 'author unknown'} | ${date} | ${a.passages} passages`,
       );
     }
     const d = f.dropped;
     lines.push(
-      `    dropped: ${d.boilerplate} boilerplate, ${d.duplicates} repeated pull quotes, ${d.headings} sub-headings, ${d.bios} author-bio sentences`,
+      `    dropped: ${d.boilerplate} boilerplate, ${d.duplicates} repeated pull quotes, ${d.headings} sub-headings, ${d.bios} ` +
+        `author-bio sentences`,
     );
   }
   for (const s of report.skipped) lines.push(`  skipped ${s.file}: ${s.reason}`);

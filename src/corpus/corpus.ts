@@ -75,7 +75,10 @@ export interface Corpus {
   termFrequency(term: string): number;
   /** Vocabulary terms one edit away from `term` (near spellings). */
   nearTerms(term: string): string[];
-  /** Best hits first, at most `limit`, and how many passages match in all. When very many match, the best of the most recently added (see RANK_CAP). */
+  /**
+   * Best hits first, at most `limit`, and how many passages match in all. When very many match, the best of the most recently
+   * added (see RANK_CAP).
+   */
   match(q: TextQuery, limit: number): { hits: TextHit[]; total: number };
   /** Per entity, how many passages of these articles are tagged with it. */
   topicCounts(articles: readonly string[]): { type: EntityType; id: string; passages: number }[];

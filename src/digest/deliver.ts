@@ -114,7 +114,8 @@ async function alreadyPosted(deps: DeliveryDeps, sub: Subscription, fire: string
     return (await deps.publisher.recentOwnPosts(sub.channelId, RECENT_POSTS)).find((m) => m.text.includes(key))?.id ?? null;
   } catch (e) {
     deps.log.warn(
-      `digest ${sub.id}: could not check the channel for the interrupted fire of ${fire} (${classifyPublishError(e).reason}); retrying with its nonce`,
+      `digest ${sub.id}: could not check the channel for the interrupted fire of ${fire} (${classifyPublishError(e).reason}); retrying ` +
+        `with its nonce`,
     );
     return null;
   }

@@ -51,7 +51,8 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
     } else if (!standbyLogged) {
       standbyLogged = true;
       deps.log.info(
-        `another process (${lease.owner}) runs the digest schedule until ${lease.expiresAt}; this one stands by and takes over if it stops renewing`,
+        `another process (${lease.owner}) runs the digest schedule until ${lease.expiresAt}; this one stands by and takes over if it ` +
+          `stops renewing`,
       );
     }
   }

@@ -43,7 +43,9 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
   if (deps.store.subscriptions(input.guildId).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
     return {
       ok: false,
-      message: `This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most it may hold. Remove one with /digest unsubscribe.`,
+      message:
+        `This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most it may hold. Remove one with ` +
+        `/digest unsubscribe.`,
     };
   }
   const sub = deps.store.addSubscription(
@@ -116,7 +118,8 @@ export async function sendNow(
   if (sub.status === 'paused')
     return {
       ok: false,
-      message: `Subscription \`${sub.id}\` is paused (${sub.pauseReason ?? 'no reason given'}). Fix that, then /digest resume id:${sub.id}.`,
+      message:
+        `Subscription \`${sub.id}\` is paused (${sub.pauseReason ?? 'no reason given'}). Fix that, then /digest resume ` + `id:${sub.id}.`,
     };
   return { ok: true, sub, outcome: await deps.scheduler.sendNow(sub.id) };
 }

@@ -74,7 +74,9 @@ export function parseSchedule(raw: string, minIntervalSeconds = DEFAULT_MIN_INTE
   if (gap < minIntervalSeconds) {
     return {
       ok: false,
-      message: `\`${result.label}\` would post every ${describeSeconds(gap)}; digests may come at most every ${describeSeconds(minIntervalSeconds)}, so a channel is not flooded.`,
+      message:
+        `\`${result.label}\` would post every ${describeSeconds(gap)}; digests may come at most every ` +
+        `${describeSeconds(minIntervalSeconds)}, so a channel is not flooded.`,
     };
   }
   return result;

@@ -130,7 +130,8 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       for (const [id, sub] of active) if (!tasks.has(id)) add(sub);
     },
     nextRun: (id) => tasks.get(id)?.getNextRun() ?? null,
-    // Scheduled fires are whole seconds; a send-now keeps its milliseconds (never .000) so it never takes a scheduled fire's log row or nonce.
+    // Scheduled fires are whole seconds; a send-now keeps its milliseconds (never .000) so it never takes a scheduled fire's log
+    // row or nonce.
     sendNow: (id) => {
       const now = deps.now().getTime();
       return run(id, new Date(now % 1000 === 0 ? now + 1 : now), 'send-now');

@@ -22,7 +22,9 @@ export function parseTimeZone(raw: string | undefined): { ok: true; zone: string
   const close = timeZoneChoices(text.split('/').pop() ?? '').slice(0, 3);
   return {
     ok: false,
-    message: `\`${text.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or UTC${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}.`,
+    message:
+      `\`${text.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or ` +
+      `UTC${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}.`,
   };
 }
 

@@ -51,7 +51,8 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       () =>
         reject(
           new LoginTimeoutError(
-            `No answer from Discord at ${deps.apiUrl} within ${loginTimeoutMs / 1000} s of logging in. Check DISCORD_API_URL and the network.`,
+            `No answer from Discord at ${deps.apiUrl} within ${loginTimeoutMs / 1000} s of logging in. Check DISCORD_API_URL and the ` +
+              `network.`,
           ),
         ),
       loginTimeoutMs,

@@ -27,7 +27,9 @@ export async function postBrief(
   const missing = missingForBrief(i.appPermissions?.bitfield ?? 0n);
   if (missing.length) {
     await i.reply({
-      content: `⚠️ I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an admin to grant them, or use /search and /timeline, which reply only to you.`,
+      content:
+        `⚠️ I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an ` +
+        `admin to grant them, or use /search and /timeline, which reply only to you.`,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

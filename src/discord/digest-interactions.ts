@@ -46,17 +46,23 @@ function botPermissionsIn(i: ChatInputCommandInteraction, channelId: string): bi
   return channel && me && 'permissionsFor' in channel ? (channel.permissionsFor(me)?.bitfield ?? null) : null;
 }
 
+/** "delivered for 24 Nov 2026, 09:00 (Europe/Berlin)", with the error if it had one. */
+function lastDelivery(d: { status: string; fireTime: string; error: string | null }, timezone: string): string {
+  return `${d.status} for ${formatInZone(d.fireTime, timezone)}${d.error ? ` (${d.error})` : ''}`;
+}
+
 function listEmbed(rows: ListedSubscription[]): APIEmbed {
   const fields = rows.slice(0, LIMITS.fields).map(({ sub, nextRun, last }) => ({
     name: clip(`${sub.id} · ${sub.status === 'active' ? 'active' : 'paused'}`, LIMITS.fieldName),
     value: clip(
       [
         `<#${sub.channelId}> · \`${sub.schedule}\` · ${sub.timezone}`,
-        `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'whatever is new'}${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}`,
+        `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'whatever is new'}` +
+          `${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}`,
         sub.status === 'paused'
           ? `⏸️ Paused: ${sub.pauseReason ?? 'no reason given'}. Fix it, then \`/digest resume id:${sub.id}\`.`
           : `Next: ${when(nextRun, sub.timezone)}`,
-        `Last: ${last ? `${last.status} for ${formatInZone(last.fireTime, sub.timezone)}${last.error ? ` (${last.error})` : ''}` : 'none yet'}`,
+        `Last: ${last ? lastDelivery(last, sub.timezone) : 'none yet'}`,
       ].join('\n'),
       LIMITS.fieldValue,
     ),
@@ -82,7 +88,9 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
       const granted = botPermissionsIn(i, channel.id);
       const missing = granted === null ? [] : missingForDigest(granted, thread);
       if (missing.length)
-        return void (await i.reply(say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ${missing.join(', ')}.`)));
+        return void (await i.reply(
+          say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ` + `${missing.join(', ')}.`),
+        ));
       const r = subscribe(deps, {
         guildId,
         channelId: channel.id,
@@ -96,7 +104,8 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
       if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
       return void (await i.reply(
         say(
-          `✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
+          `✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ` +
+            `${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
         ),
       ));
     }
@@ -113,7 +122,8 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
       if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
       return void (await i.reply(
         say(
-          `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
+          `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} ` +
+            `Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
         ),
       ));
     }

@@ -66,7 +66,8 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     case 'actor': {
       const a = answer.actor;
       const lead = a
-        ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
+        ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} ` +
+          `quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
         : md(answer.fallback?.note ?? '');
       return {
         title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`,

@@ -108,7 +108,8 @@ function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
   if (shown.length < t.total)
     lines.push(
       '',
-      `… ${t.total - shown.length} more events (--limit 0 shows ${t.events.length < t.total ? `the first ${t.events.length}` : 'all'}; --json gives them as data)`,
+      `… ${t.total - shown.length} more events (--limit 0 shows ` +
+        `${t.events.length < t.total ? `the first ${t.events.length}` : 'all'}; --json gives them as data)`,
     );
   return lines;
 }
@@ -143,7 +144,8 @@ function sourcesText(s: SourcesAnswer): string[] {
     '',
     ...s.articles.flatMap((a) => [
       `• ${a.title}`,
-      `  ${a.outlet ?? 'outlet unknown'} · ${a.author ?? 'author unknown'} · ${formatPublished(a)}${a.published_text ? ` (“${a.published_text}”)` : ''} · ${a.passages} quotes  [${a.id}]`,
+      `  ${a.outlet ?? 'outlet unknown'} · ${a.author ?? 'author unknown'} · ` +
+        `${formatPublished(a)}${a.published_text ? ` (“${a.published_text}”)` : ''} · ${a.passages} quotes  [${a.id}]`,
     ]),
   ];
 }

@@ -77,7 +77,8 @@ function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > SCHEMA_VERSION) {
     throw new StoreError(
-      `${file} was written by a newer version of briefing-bot (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade, or point DATABASE_URL elsewhere.`,
+      `${file} was written by a newer version of briefing-bot (schema ${current}, this one knows ${SCHEMA_VERSION}). Upgrade, or point ` +
+        `DATABASE_URL elsewhere.`,
     );
   }
   for (const m of MIGRATIONS.filter((x) => x.version > current)) {
@@ -99,13 +100,15 @@ export function openSqliteStore(file: string): Store {
   } catch (e) {
     if (e instanceof StoreError) throw e;
     throw new StoreError(
-      `cannot open the database ${file}: ${e instanceof Error ? e.message : String(e)}. It is left as it is; move it aside or point DATABASE_URL elsewhere.`,
+      `cannot open the database ${file}: ${e instanceof Error ? e.message : String(e)}. It is left as it is; move it aside or point ` +
+        `DATABASE_URL elsewhere.`,
     );
   }
   const q = {
-    insertSub:
-      db.prepare(`INSERT INTO subscriptions (id, guild_id, channel_id, schedule, cron, timezone, topics, thread, skip_empty, status, pause_reason, created_by, created_at)
-      VALUES (@id, @guild_id, @channel_id, @schedule, @cron, @timezone, @topics, @thread, @skip_empty, 'active', NULL, @created_by, @created_at)`),
+    insertSub: db.prepare(`INSERT INTO subscriptions (id, guild_id, channel_id, schedule, cron, timezone, topics, thread, skip_empty,
+        status, pause_reason, created_by, created_at)
+      VALUES (@id, @guild_id, @channel_id, @schedule, @cron, @timezone, @topics, @thread, @skip_empty, 'active', NULL,
+        @created_by, @created_at)`),
     sub: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     subs: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY created_at, id'),
     guildSubs: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY created_at, id'),
@@ -115,13 +118,15 @@ export function openSqliteStore(file: string): Store {
       `INSERT OR IGNORE INTO deliveries (subscription_id, fire_time, status, attempts, updated_at) VALUES (?, ?, 'pending', 0, ?)`,
     ),
     fire: db.prepare<[string, string], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? AND fire_time = ?'),
-    update:
-      db.prepare(`UPDATE deliveries SET status = @status, message_id = COALESCE(@message_id, message_id), thread_id = COALESCE(@thread_id, thread_id),
-      error = @error, attempts = COALESCE(@attempts, attempts), period_start = COALESCE(@period_start, period_start), period_end = COALESCE(@period_end, period_end),
+    update: db.prepare(`UPDATE deliveries SET status = @status, message_id = COALESCE(@message_id, message_id),
+        thread_id = COALESCE(@thread_id, thread_id),
+      error = @error, attempts = COALESCE(@attempts, attempts), period_start = COALESCE(@period_start, period_start),
+        period_end = COALESCE(@period_end, period_end),
       updated_at = @updated_at WHERE subscription_id = @subscription_id AND fire_time = @fire_time`),
     latest: db.prepare<[string], DeliveryRow>('SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY fire_time DESC LIMIT 1'),
     lastDelivered: db.prepare<[string], DeliveryRow>(
-      `SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'empty') ORDER BY period_end DESC, fire_time DESC LIMIT 1`,
+      `SELECT * FROM deliveries WHERE subscription_id = ? AND status IN ('delivered', 'empty') ORDER BY period_end DESC, fire_time ` +
+        `DESC LIMIT 1`,
     ),
     history: db.prepare<[string, number], DeliveryRow>(
       'SELECT * FROM deliveries WHERE subscription_id = ? ORDER BY fire_time DESC LIMIT ?',
@@ -132,7 +137,8 @@ export function openSqliteStore(file: string): Store {
   };
   const lease = {
     take: db.prepare(`INSERT INTO leases (name, owner, expires_at) VALUES (@name, @owner, @until)
-      ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < @now`),
+      ON CONFLICT (name) DO UPDATE SET owner = excluded.owner,
+        expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < @now`),
     read: db.prepare<[string], { owner: string; expires_at: string }>('SELECT owner, expires_at FROM leases WHERE name = ?'),
     release: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
   };

@@ -78,7 +78,8 @@ export function formatTable(r: BenchReport): string {
   const m = r.machine;
   return [
     `briefing-bot benchmark, ${m.date}: ${m.cpus} × ${m.cpu}, ${m.memory_gb} GiB, Node ${m.node}`,
-    `e2e: ${r.e2e.interactions} interactions at ${r.e2e.rate_per_s}/s against the emulator; baseline: the same FTS5 index with the user's text passed to MATCH as it is`,
+    `e2e: ${r.e2e.interactions} interactions at ${r.e2e.rate_per_s}/s against the emulator; baseline: the same FTS5 index with the ` +
+      `user's text passed to MATCH as it is`,
     '',
     line(head),
     line(widths.map((w) => '-'.repeat(w))),

@@ -89,7 +89,8 @@ describe('the seed page', () => {
 describe('metadata lines under the main title', () => {
   it('reads a "By" line and a date line as the author and date, not as paragraphs', () => {
     const page =
-      'Title of the piece\nBy Jane Roe\n12 July 2025\nFirst paragraph of the article is here. It has two sentences.\nHashtags\nRelated Articles\n\nOutlet X\n1 day ago\n- Outlet X\nRelated title — Outlet X\nBody of the related article goes here.\n';
+      'Title of the piece\nBy Jane Roe\n12 July 2025\nFirst paragraph of the article is here. It has two sentences.\nHashtags\nRelated ' +
+      'Articles\n\nOutlet X\n1 day ago\n- Outlet X\nRelated title — Outlet X\nBody of the related article goes here.\n';
     const [main] = parseAggregatorPage(page, { source, sidecar: null, knownNames: [] });
     expect(main).toMatchObject({ title: 'Title of the piece', author: 'Jane Roe', published: { date: '2025-07-12', approximate: false } });
     expect(main!.items.map((i) => i.text)).toEqual(['First paragraph of the article is here.', 'It has two sentences.']);
@@ -133,7 +134,8 @@ describe('other caption and bio forms', () => {
 
   it('does not take "Photos by residents showed ..." for a credit', () => {
     const p =
-      'T\nBody one is here.\nHashtags\nRelated Articles\n\nZ\n1 day ago\n- Z\nTitle — Z\nThe town was shelled overnight. Photos by residents showed the damage.\n';
+      'T\nBody one is here.\nHashtags\nRelated Articles\n\nZ\n1 day ago\n- Z\nTitle — Z\nThe town was shelled overnight. Photos by ' +
+      'residents showed the damage.\n';
     const [, r] = parseAggregatorPage(p, { source, sidecar: null, knownNames: [] });
     expect(r!.items.map((i) => i.kind)).toEqual(['body', 'body']);
   });

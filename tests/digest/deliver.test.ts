@@ -81,7 +81,7 @@ describe('delivering one fire', () => {
     expect(publisher.messages).toHaveLength(1);
   });
 
-  it("after a long downtime, finds the interrupted fire's own post in the channel and does not post it again, though the nonce has expired", async () => {
+  it('after a long downtime, finds the fire in the channel and does not post it again, though the nonce expired', async () => {
     const { store, sub, publisher, deps, setClock } = setup();
     // The fire was claimed and posted (its message names the fire), then the process died before logging it.
     store.claimFire(sub.id, FIRE, FIRE);

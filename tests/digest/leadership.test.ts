@@ -41,42 +41,45 @@ describe('the scheduler lease', () => {
     b.close();
   });
 
-  it('runs the schedule in the holder only; a standby starts it when the holder stops renewing, and the old holder stands down', async () => {
-    const file = join(tempDir(), 'b.sqlite');
-    const events: string[] = [];
-    let clock = new Date('2026-11-24T08:00:00Z');
-    const logs: string[] = [];
-    const log = makeLogger('info', (l) => logs.push(l));
-    const make = (name: string) =>
-      makeLeadership({
-        store: openSqliteStore(file),
-        scheduler: recordingScheduler(events, name),
-        owner: name,
-        ttlMs: 30_000,
-        now: () => clock,
-        log,
-      });
-    const a = make('A');
-    const b = make('B');
-    await a.checkNow();
-    await b.checkNow();
-    expect([a.leading(), b.leading()]).toEqual([true, false]);
-    expect(logs.join('\n')).toMatch(/another process \(A\) runs the digest schedule until 2026-11-24T08:00:30\.000Z; this one stands by/);
-    await a.checkNow();
-    expect(events).toEqual(['A start', 'A sync']);
+  it(
+    'runs the schedule in the holder only; a standby starts it when the holder stops renewing, and the old holder stands ' + 'down',
+    async () => {
+      const file = join(tempDir(), 'b.sqlite');
+      const events: string[] = [];
+      let clock = new Date('2026-11-24T08:00:00Z');
+      const logs: string[] = [];
+      const log = makeLogger('info', (l) => logs.push(l));
+      const make = (name: string) =>
+        makeLeadership({
+          store: openSqliteStore(file),
+          scheduler: recordingScheduler(events, name),
+          owner: name,
+          ttlMs: 30_000,
+          now: () => clock,
+          log,
+        });
+      const a = make('A');
+      const b = make('B');
+      await a.checkNow();
+      await b.checkNow();
+      expect([a.leading(), b.leading()]).toEqual([true, false]);
+      expect(logs.join('\n')).toMatch(/another process \(A\) runs the digest schedule until 2026-11-24T08:00:30\.000Z; this one stands by/);
+      await a.checkNow();
+      expect(events).toEqual(['A start', 'A sync']);
 
-    // A is frozen (or killed) and stops renewing; once its lease lapses, B takes over.
-    clock = new Date(clock.getTime() + 31_000);
-    await b.checkNow();
-    expect(b.leading()).toBe(true);
-    await a.checkNow();
-    expect(a.leading()).toBe(false);
-    expect(events).toEqual(['A start', 'A sync', 'B start', 'A stop']);
-    expect(logs.join('\n')).toMatch(/lease passed to B; this process stands by/);
+      // A is frozen (or killed) and stops renewing; once its lease lapses, B takes over.
+      clock = new Date(clock.getTime() + 31_000);
+      await b.checkNow();
+      expect(b.leading()).toBe(true);
+      await a.checkNow();
+      expect(a.leading()).toBe(false);
+      expect(events).toEqual(['A start', 'A sync', 'B start', 'A stop']);
+      expect(logs.join('\n')).toMatch(/lease passed to B; this process stands by/);
 
-    // A clean stop hands the lease on at once.
-    await b.stop(100);
-    await a.checkNow();
-    expect(a.leading()).toBe(true);
-  });
+      // A clean stop hands the lease on at once.
+      await b.stop(100);
+      await a.checkNow();
+      expect(a.leading()).toBe(true);
+    },
+  );
 });

@@ -20,9 +20,13 @@ function longArticle(): string {
   const lines = Array.from(
     { length: 8_000 },
     (_, n) =>
-      `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} for round ${n} of the border talks.`,
+      `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} for round ${n} of the ` +
+      `border talks.`,
   );
-  return `---\ntitle: The long record of the border talks\noutlet: Test Wire\nauthor: A. Writer\npublished: 2024-04-01\n---\n\n${lines.join('\n\n')}\n`;
+  return (
+    `---\ntitle: The long record of the border talks\noutlet: Test Wire\nauthor: A. Writer\npublished: ` +
+    `2024-04-01\n---\n\n${lines.join('\n\n')}\n`
+  );
 }
 
 let runtime: BotRuntime | undefined;

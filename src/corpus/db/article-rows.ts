@@ -30,7 +30,8 @@ export function articleRows(db: Db): ArticleRows {
   const q = {
     article:
       db.prepare(`INSERT INTO articles (id, title, title_key, outlet, author, published, published_approximate, published_text, url, tags,
-      file, pos, format, retrieved, retrieved_from, passages, ord) VALUES (@id, @title, @title_key, @outlet, @author, @published, @published_approximate,
+      file, pos, format, retrieved, retrieved_from, passages, ord) VALUES (@id, @title, @title_key, @outlet, @author, @published,
+        @published_approximate,
       @published_text, @url, @tags, @file, @pos, @format, @retrieved, @retrieved_from, @passages, @ord)`),
     passage: db.prepare(
       `INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -45,7 +46,8 @@ export function articleRows(db: Db): ArticleRows {
       `INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
     count: db.prepare(`INSERT INTO entity_counts (type, entity, passages, articles, events) VALUES (?, ?, ?, ?, ?)
-      ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles, events = events + excluded.events`),
+      ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles,
+        events = events + excluded.events`),
     articleName: db.prepare(`INSERT INTO article_names (article, name, count) VALUES (?, ?, ?)`),
     name: db.prepare(`INSERT INTO names (name, count) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET count = count + excluded.count`),
     total: db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + CAST(? AS INTEGER) WHERE key = ?`),

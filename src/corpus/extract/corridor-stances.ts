@@ -14,8 +14,12 @@ export interface StanceInput {
   corridor: string;
 }
 
-const BACK = `support(?:s|ed)?|back(?:s|ed)?|endorse[sd]?|champion(?:s|ed)?|promote[sd]?|favou?r(?:s|ed)?|advocate[sd]?(?: for)?|push(?:es|ed)? for|envision(?:s|ed)?|envisage[sd]?|demand(?:s|ed)?|propose[sd]?|insist(?:s|ed)? on`;
-const OPPOSE = `oppose[sd]?|reject(?:s|ed)?|resist(?:s|ed)?|object(?:s|ed)? to|criticise[sd]?|criticize[sd]?|condemn(?:s|ed)?|dismiss(?:es|ed)?|(?:has |have )?shown little enthusiasm for|(?:its |a )?red line on`;
+const BACK =
+  `support(?:s|ed)?|back(?:s|ed)?|endorse[sd]?|champion(?:s|ed)?|promote[sd]?|favou?r(?:s|ed)?|advocate[sd]?(?: ` +
+  `for)?|push(?:es|ed)? for|envision(?:s|ed)?|envisage[sd]?|demand(?:s|ed)?|propose[sd]?|insist(?:s|ed)? on`;
+const OPPOSE =
+  `oppose[sd]?|reject(?:s|ed)?|resist(?:s|ed)?|object(?:s|ed)? ` +
+  `to|criticise[sd]?|criticize[sd]?|condemn(?:s|ed)?|dismiss(?:es|ed)?|(?:has |have )?shown little enthusiasm for|(?:its |a )?red line on`;
 const ACTIVE = new RegExp(String.raw`\b(?:(${BACK})|(${OPPOSE}))\b`, 'gi');
 const PASSIVE =
   /\b(?:(backed|supported|endorsed|championed|promoted|favou?red)|(opposed|rejected|resisted|blocked|criticised|criticized|condemned))\s+by\s+/gi;

@@ -2,7 +2,27 @@
 //   "Sossi Tatikyan holds a Master of Public Administration degree from ..."
 // It names the author and is not a quote.
 
-const BIO_VERBS = `(?:holds|is|was|has|teaches|works|writes|serves|received|earned|graduated|specialises|specializes|researches|covers|joined|reports|studied|lectures)`;
+const BIO_VERBS = `(?:${[
+  'holds',
+  'is',
+  'was',
+  'has',
+  'teaches',
+  'works',
+  'writes',
+  'serves',
+  'received',
+  'earned',
+  'graduated',
+  'specialises',
+  'specializes',
+  'researches',
+  'covers',
+  'joined',
+  'reports',
+  'studied',
+  'lectures',
+].join('|')})`;
 const BIO_START = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'’.-]+\s){1,3}?\p{Lu}[\p{L}'’-]+)\s+${BIO_VERBS}\b`, 'u');
 const BIO_WORDS =
   /\b(degree|MA|BA|MSc|MPhil|PhD|Ph\.D|Master|Bachelor|University|College|School|Institute|fellow|Fellow|researcher|Researcher|journalist|analyst|editor|professor|Professor|lecturer|author of|based in|correspondent|graduate|alumnus|alumna|doctoral|candidate)\b/;

@@ -18,9 +18,10 @@ const NOT_AFTER = String.raw`(?![\d%]|[.,:]\d|\s?(?:%|percent\b|per cent\b))`;
 
 /** Words that, right before a number, make it a point in time. */
 const TIME_CUES = new Set(
-  'in since by until till from of during before after circa c. early late mid throughout through year spring summer autumn fall winter end beginning start middle'.split(
-    ' ',
-  ),
+  (
+    'in since by until till from of during before after circa c. early late mid throughout through year spring summer autumn fall winter ' +
+    'end beginning start middle'
+  ).split(' '),
 );
 /** Words that, right before a number, make it a year only if a noun (not a count) follows: "his 2008 book". */
 const DETERMINERS = new Set('the his her its their our my your this that whose'.split(' '));
