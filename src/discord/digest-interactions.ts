@@ -10,7 +10,7 @@ import {
 } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
-import type { DigestView } from '../digest/deliver.js';
+import type { DeliveryOutcome, DigestView } from '../digest/deliver.js';
 import { list, preview, resume, sendNow, subscribe, unsubscribe, type ListedSubscription, type ManageDeps } from '../digest/manage.js';
 import { parseSchedule } from '../digest/schedule.js';
 import { timeZoneChoices } from '../digest/time-zones.js';
@@ -74,15 +74,26 @@ function listEmbed(rows: ListedSubscription[]): APIEmbed {
   };
 }
 
-export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
-  if (!i.inGuild() || !i.guildId) return void (await i.reply(say('⚠️ /digest works in a server channel, not in direct messages.')));
-  if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
-    return void (await i.reply(say('⚠️ /digest needs the Manage Server permission.')));
-  const guildId = i.guildId;
-  const sub = i.options.getSubcommand();
-  const str = (name: string) => i.options.getString(name) ?? undefined;
-  switch (sub) {
-    case 'subscribe': {
+/** A check a subcommand declares before it runs, the way Sapphire declares preconditions: null passes, text refuses. */
+type Precondition = (i: ChatInputCommandInteraction) => string | null;
+
+const IN_SERVER: Precondition = (i) => (i.inGuild() && i.guildId ? null : '/digest works in a server channel, not in direct messages.');
+const MANAGE_SERVER: Precondition = (i) =>
+  i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ? null : '/digest needs the Manage Server permission.';
+
+interface Subcommand {
+  preconditions: readonly Precondition[];
+  execute(i: ChatInputCommandInteraction, deps: DigestInteractionDeps, guildId: string): Promise<void>;
+}
+
+const str = (i: ChatInputCommandInteraction, name: string) => i.options.getString(name) ?? undefined;
+const MANAGERS = [IN_SERVER, MANAGE_SERVER] as const;
+
+/** Every /digest subcommand by name (commands/digest.ts registers the same names; a test checks they agree). */
+export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
+  subscribe: {
+    preconditions: MANAGERS,
+    async execute(i, deps, guildId) {
       const channel = i.options.getChannel('channel', true);
       const thread = i.options.getBoolean('thread') ?? false;
       const granted = botPermissionsIn(i, channel.id);
@@ -96,8 +107,8 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
         channelId: channel.id,
         userId: i.user.id,
         schedule: i.options.getString('schedule', true),
-        timezone: str('timezone'),
-        topics: str('topics'),
+        timezone: str(i, 'timezone'),
+        topics: str(i, 'topics'),
         thread,
         skipEmpty: i.options.getBoolean('skip_empty') ?? false,
       });
@@ -108,52 +119,79 @@ export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestI
             `${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
         ),
       ));
-    }
-    case 'list':
-      return void (await i.reply(privately({ embeds: [listEmbed(list(deps, guildId))] })));
-    case 'unsubscribe': {
+    },
+  },
+  list: {
+    preconditions: MANAGERS,
+    execute: async (i, deps, guildId) => void (await i.reply(privately({ embeds: [listEmbed(list(deps, guildId))] }))),
+  },
+  unsubscribe: {
+    preconditions: MANAGERS,
+    async execute(i, deps, guildId) {
       const r = unsubscribe(deps, guildId, i.options.getString('id', true));
-      return void (await i.reply(
-        say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${r.message}`),
-      ));
-    }
-    case 'resume': {
+      await i.reply(say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${r.message}`));
+    },
+  },
+  resume: {
+    preconditions: MANAGERS,
+    async execute(i, deps, guildId) {
       const r = resume(deps, guildId, i.options.getString('id', true));
       if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
-      return void (await i.reply(
+      await i.reply(
         say(
           `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} ` +
             `Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
         ),
-      ));
-    }
-    case 'preview': {
-      const r = preview(deps, str('topics'));
-      return void (await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${r.message}`)));
-    }
-    case 'send-now': {
+      );
+    },
+  },
+  preview: {
+    preconditions: MANAGERS,
+    async execute(i, deps) {
+      const r = preview(deps, str(i, 'topics'));
+      await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${r.message}`));
+    },
+  },
+  'send-now': {
+    preconditions: MANAGERS,
+    async execute(i, deps, guildId) {
       // Retries with backoff can outlast Discord's 3 s, so answer "thinking" first.
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       const r = await sendNow(deps, guildId, i.options.getString('id', true));
-      const o = r.ok ? r.outcome : null;
-      const text = !r.ok
-        ? `⚠️ ${r.message}`
-        : o!.status === 'delivered'
-          ? `📨 Digest posted in <#${r.sub.channelId}> (${o!.articles} new article(s)).${o!.note ? ` ⚠️ ${o!.note}` : ''}`
-          : o!.status === 'empty'
-            ? 'Nothing new, and this subscription skips empty digests: nothing was posted.'
-            : o!.status === 'paused'
-              ? `⏸️ Discord refused the post, so \`${r.sub.id}\` is paused: ${o!.reason}`
-              : o!.status === 'failed'
-                ? `⚠️ The digest could not be posted: ${o!.reason}`
-                : o!.status === 'already-done'
-                  ? 'That digest was already delivered.'
-                  : 'The subscription was removed meanwhile; nothing was posted.';
-      return void (await i.editReply({ content: clip(text, LIMITS.content), allowedMentions: NO_MENTIONS }));
-    }
-    default:
-      return void (await i.reply(say(`⚠️ /digest ${sub} is not a subcommand of this bot.`)));
+      await i.editReply({
+        content: clip(r.ok ? sendNowText(r.sub, r.outcome) : `⚠️ ${r.message}`, LIMITS.content),
+        allowedMentions: NO_MENTIONS,
+      });
+    },
+  },
+};
+
+function sendNowText(sub: { id: string; channelId: string }, o: DeliveryOutcome): string {
+  switch (o.status) {
+    case 'delivered':
+      return `📨 Digest posted in <#${sub.channelId}> (${o.articles} new article(s)).${o.note ? ` ⚠️ ${o.note}` : ''}`;
+    case 'empty':
+      return 'Nothing new, and this subscription skips empty digests: nothing was posted.';
+    case 'paused':
+      return `⏸️ Discord refused the post, so \`${sub.id}\` is paused: ${o.reason}`;
+    case 'failed':
+      return `⚠️ The digest could not be posted: ${o.reason}`;
+    case 'already-done':
+      return 'That digest was already delivered.';
+    case 'gone':
+      return 'The subscription was removed meanwhile; nothing was posted.';
   }
+}
+
+export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
+  const name = i.options.getSubcommand();
+  const sub = DIGEST_SUBCOMMANDS[name];
+  if (!sub) return void (await i.reply(say(`⚠️ /digest ${name} is not a subcommand of this bot.`)));
+  for (const check of sub.preconditions) {
+    const refusal = check(i);
+    if (refusal) return void (await i.reply(say(`⚠️ ${refusal}`)));
+  }
+  await sub.execute(i, deps, i.guildId!);
 }
 
 export async function digestAutocomplete(i: AutocompleteInteraction, deps: DigestInteractionDeps): Promise<void> {

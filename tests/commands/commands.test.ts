@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { commands, registeredCommands } from '../../commands/index.js';
+import { digestCommandData } from '../../commands/digest.js';
+import { DIGEST_SUBCOMMANDS } from '../../src/discord/digest-interactions.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 
 describe('slash command definitions', () => {
+  it('registers exactly the /digest subcommands the bot handles, each behind the Manage Server precondition', () => {
+    const registered = (digestCommandData.options ?? []).map((o) => o.name).sort();
+    expect(Object.keys(DIGEST_SUBCOMMANDS).sort()).toEqual(registered);
+    for (const sub of Object.values(DIGEST_SUBCOMMANDS)) expect(sub.preconditions.length).toBe(2);
+  });
+
   it('have unique names and valid Discord limits, and serialise', () => {
     const names = registeredCommands.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
