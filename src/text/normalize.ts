@@ -1,6 +1,7 @@
 // Text normalisation shared by ingest, tagging, the index and user input.
 // One place decides what "the same word" means, so a name typed by a user,
 // a gazetteer alias and a word in an article always compare alike.
+import { decodeHTMLStrict } from 'entities';
 
 // Letters that NFKD does not decompose but that readers treat as plain Latin.
 const SPECIAL_LETTERS: Record<string, string> = {
@@ -54,9 +55,17 @@ export function cleanInput(text: string): string {
   return text.replace(INVISIBLE_RE, '').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * HTML entities (&amp;, &mdash;, &#8217;) as the characters they stand for: pages saved from a
+ * browser and feeds carry them in every format. Only complete entities, so "AT&T" stays as written.
+ */
+export function decodeEntities(text: string): string {
+  return text.includes('&') ? decodeHTMLStrict(text) : text;
+}
+
 /** Article text as we will store and quote it. */
 export function cleanArticleText(text: string): string {
-  return text
+  return decodeEntities(text)
     .replace(INVISIBLE_RE, '')
     .replace(/\u00A0/g, ' ')
     .replace(/\s+/g, ' ')

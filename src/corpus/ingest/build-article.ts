@@ -4,6 +4,7 @@
 // stances and unknown names. Everything here depends on this article alone,
 // so adding or replacing an article never touches another.
 import { articleId, passageIds } from '../../text/ids.js';
+import { decodeEntities } from '../../text/normalize.js';
 import type { Article, Passage, StanceRecord } from '../records.js';
 import { definitionScore } from '../extract/corridor-definition.js';
 import { findStances } from '../extract/corridor-stances.js';
@@ -98,7 +99,10 @@ export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known
 }
 
 /** Null when the draft yields no passage at all. */
-export function buildArticle(d: ArticleDraft, matcher: GazetteerMatcher, known: Set<string>): BuiltArticle | null {
+export function buildArticle(draft: ArticleDraft, matcher: GazetteerMatcher, known: Set<string>): BuiltArticle | null {
+  // Metadata with HTML entities decoded before the id is made from it, so every format gives the same id.
+  const meta = (t: string | null) => (t === null ? null : decodeEntities(t));
+  const d: ArticleDraft = { ...draft, title: decodeEntities(draft.title), outlet: meta(draft.outlet), author: meta(draft.author) };
   const built = buildPassages(d.items);
   const dropped = { boilerplate: d.dropped.boilerplate, headings: d.dropped.headings, bios: d.dropped.bios, duplicates: built.duplicates };
   if (built.passages.length === 0) return null;
