@@ -3,7 +3,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { cleanInput } from '../text/normalize.js';
 import { closestNames, findActor, findCorridor } from './entity-names.js';
-import type { Suggestion } from './problems.js';
+import type { Result, Suggestion } from './problems.js';
 
 export const MAX_TOPICS = 5;
 
@@ -20,28 +20,18 @@ export function findTopic(corpus: Corpus, name: string): Topic | null {
   return c ? { type: 'corridor', id: c.id, name: c.name } : null;
 }
 
-export function parseTopics(corpus: Corpus, raw: string | undefined): { ok: true; topics: Topic[] } | { ok: false; message: string } {
+export function parseTopics(corpus: Corpus, raw: string | undefined): Result<{ topics: Topic[] }> {
   const parts = cleanInput(raw ?? '')
     .split(/[,;]/)
     .map((p) => p.trim())
     .filter(Boolean);
-  if (parts.length > MAX_TOPICS)
-    return {
-      ok: false,
-      message:
-        `${parts.length} topics given; a digest takes at most ${MAX_TOPICS}. Leave topics out to follow whatever the new ` +
-        `articles are about.`,
-    };
+  if (parts.length > MAX_TOPICS) return { ok: false, problem: { code: 'too-many-topics', count: parts.length, max: MAX_TOPICS } };
   const topics: Topic[] = [];
   for (const part of parts) {
     const t = findTopic(corpus, part.slice(0, 100));
     if (!t) {
-      const sugg: Suggestion[] = closestNames(corpus.gazetteer, part.slice(0, 100));
-      const hint = sugg.length ? ` Did you mean: ${sugg.map((s) => s.name).join(', ')}?` : '';
-      return {
-        ok: false,
-        message: `"${part.slice(0, 60)}" is not an actor or corridor in the gazetteer.${hint} Separate several topics with commas.`,
-      };
+      const suggestions: Suggestion[] = closestNames(corpus.gazetteer, part.slice(0, 100));
+      return { ok: false, problem: { code: 'unknown-topic', name: part, suggestions } };
     }
     if (!topics.some((x) => x.id === t.id)) topics.push(t);
   }

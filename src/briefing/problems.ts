@@ -16,7 +16,27 @@ export type Problem =
   | { code: 'bad-date'; option: string; value: string }
   | { code: 'reversed-range'; from: string; to: string }
   | { code: 'unknown-quote'; id: string }
-  | { code: 'nothing-on-topic'; topic: string; suggestions: Suggestion[] };
+  | { code: 'nothing-on-topic'; topic: string; suggestions: Suggestion[] }
+  // Digest subscriptions (/digest): schedules, time zones, topics, ids.
+  | { code: 'bad-schedule'; schedule: string; why: 'empty' | 'not-a-schedule' | 'never-fires' }
+  | { code: 'schedule-too-long'; length: number; max: number }
+  | { code: 'bad-cron'; schedule: string; detail: string }
+  | { code: 'bad-time-of-day'; time: string }
+  | { code: 'weekly-needs-day' }
+  | { code: 'day-not-allowed'; kind: string; instead: string }
+  | { code: 'schedule-too-frequent'; schedule: string; every: string; atMost: string }
+  | { code: 'bad-time-zone'; value: string; close: string[] }
+  | { code: 'too-many-topics'; count: number; max: number }
+  | { code: 'unknown-topic'; name: string; suggestions: Suggestion[] }
+  | { code: 'too-many-subscriptions'; max: number }
+  | { code: 'unknown-subscription'; id: string }
+  | { code: 'subscription-paused'; id: string; reason: string | null };
+
+/** Either what was asked for, or the problem that stopped it. */
+export type Result<T> = ({ ok: true } & T) | { ok: false; problem: Problem };
+
+const SCHEDULE_EXAMPLES =
+  'Use a preset such as `daily 08:00`, `weekdays 09:00` or `weekly mon 09:00`, or a cron expression such as `0 8 * * 1-5`.';
 
 function suggest(list: Suggestion[]): string {
   if (list.length === 0) return '';
@@ -53,5 +73,40 @@ export function describeProblem(p: Problem): string {
       return `Nothing in the corpus on "${shownBack(p.topic)}".${suggest(p.suggestions)}`;
     case 'reversed-range':
       return `from ${p.from} is after to ${p.to}. Swap them, or leave one out for an open range.`;
+    case 'bad-schedule':
+      return p.why === 'empty'
+        ? `The schedule is empty. ${SCHEDULE_EXAMPLES}`
+        : p.why === 'never-fires'
+          ? `\`${p.schedule}\` never fires. ${SCHEDULE_EXAMPLES}`
+          : `\`${p.schedule.slice(0, 60)}\` is neither a preset nor a cron expression of 5 or 6 fields. ${SCHEDULE_EXAMPLES}`;
+    case 'schedule-too-long':
+      return `The schedule is ${p.length} characters long; the limit is ${p.max}. ${SCHEDULE_EXAMPLES}`;
+    case 'bad-cron':
+      return `\`${p.schedule.slice(0, 60)}\` is not a valid cron expression (${p.detail}). ${SCHEDULE_EXAMPLES}`;
+    case 'bad-time-of-day':
+      return `${p.time} is not a time of day; use 00:00 to 23:59.`;
+    case 'weekly-needs-day':
+      return 'A weekly schedule needs a day, e.g. `weekly mon 09:00`.';
+    case 'day-not-allowed':
+      return `\`${p.kind}\` takes no day; use \`${p.instead}\`.`;
+    case 'schedule-too-frequent':
+      return `\`${p.schedule}\` would post every ${p.every}; digests may come at most every ${p.atMost}, so a channel is not flooded.`;
+    case 'bad-time-zone':
+      return (
+        `\`${p.value.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or ` +
+        `UTC${p.close.length ? ` (did you mean ${p.close.join(', ')}?)` : ''}.`
+      );
+    case 'too-many-topics':
+      return `${p.count} topics given; a digest takes at most ${p.max}. Leave topics out to follow whatever the new articles are about.`;
+    case 'unknown-topic': {
+      const hint = p.suggestions.length ? ` Did you mean: ${p.suggestions.map((s) => s.name).join(', ')}?` : '';
+      return `"${p.name.slice(0, 60)}" is not an actor or corridor in the gazetteer.${hint} Separate several topics with commas.`;
+    }
+    case 'too-many-subscriptions':
+      return `This server already has ${p.max} digest subscriptions, the most it may hold. Remove one with /digest unsubscribe.`;
+    case 'unknown-subscription':
+      return `No digest subscription \`${p.id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.`;
+    case 'subscription-paused':
+      return `Subscription \`${p.id}\` is paused (${p.reason ?? 'no reason given'}). Fix that, then /digest resume id:${p.id}.`;
   }
 }

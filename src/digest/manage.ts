@@ -9,6 +9,7 @@ import { buildView, type DeliveryOutcome, type DigestView } from './deliver.js';
 import { parseSchedule } from './schedule.js';
 import type { Scheduler } from './scheduler.js';
 import { parseTimeZone } from './time-zones.js';
+import type { Problem } from '../briefing/problems.js';
 
 export const MAX_SUBSCRIPTIONS_PER_SERVER = 25;
 
@@ -20,7 +21,7 @@ export interface ManageDeps {
   minIntervalSeconds: number;
 }
 
-export type Refusal = { ok: false; message: string };
+export type Refusal = { ok: false; problem: Problem };
 
 export interface SubscribeInput {
   guildId: string;
@@ -41,12 +42,7 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
   const topics = parseTopics(deps.corpus(), input.topics);
   if (!topics.ok) return topics;
   if (deps.store.subscriptions(input.guildId).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
-    return {
-      ok: false,
-      message:
-        `This server already has ${MAX_SUBSCRIPTIONS_PER_SERVER} digest subscriptions, the most it may hold. Remove one with ` +
-        `/digest unsubscribe.`,
-    };
+    return { ok: false, problem: { code: 'too-many-subscriptions', max: MAX_SUBSCRIPTIONS_PER_SERVER } };
   }
   const sub = deps.store.addSubscription(
     {
@@ -69,8 +65,7 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
 function findOwn(deps: ManageDeps, guildId: string, rawId: string): Subscription | Refusal {
   const id = cleanInput(rawId).toLowerCase();
   const sub = /^d[a-z0-9]{6}$/.test(id) ? deps.store.subscription(id) : undefined;
-  if (!sub || sub.guildId !== guildId)
-    return { ok: false, message: `No digest subscription \`${id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.` };
+  if (!sub || sub.guildId !== guildId) return { ok: false, problem: { code: 'unknown-subscription', id } };
   return sub;
 }
 
@@ -115,12 +110,7 @@ export async function sendNow(
 ): Promise<{ ok: true; sub: Subscription; outcome: DeliveryOutcome } | Refusal> {
   const sub = findOwn(deps, guildId, rawId);
   if ('ok' in sub) return sub;
-  if (sub.status === 'paused')
-    return {
-      ok: false,
-      message:
-        `Subscription \`${sub.id}\` is paused (${sub.pauseReason ?? 'no reason given'}). Fix that, then /digest resume ` + `id:${sub.id}.`,
-    };
+  if (sub.status === 'paused') return { ok: false, problem: { code: 'subscription-paused', id: sub.id, reason: sub.pauseReason } };
   return { ok: true, sub, outcome: await deps.scheduler.sendNow(sub.id) };
 }
 

@@ -4,6 +4,7 @@
 // keeps one subscription from flooding a channel.
 import cron from 'node-cron';
 import { cleanInput } from '../text/normalize.js';
+import type { Result } from '../briefing/problems.js';
 
 export const DEFAULT_MIN_INTERVAL_SECONDS = 15 * 60;
 const MAX_SCHEDULE_LENGTH = 100;
@@ -12,9 +13,7 @@ const GAP_SAMPLE = 120;
 
 const DAYS: Record<string, number> = { sun: 0, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6 };
 
-export type ScheduleResult = { ok: true; cron: string; label: string } | { ok: false; message: string };
-
-const EXAMPLES = 'Use a preset such as `daily 08:00`, `weekdays 09:00` or `weekly mon 09:00`, or a cron expression such as `0 8 * * 1-5`.';
+export type ScheduleResult = Result<{ cron: string; label: string }>;
 
 function preset(text: string): ScheduleResult | null {
   const m = /^(daily|weekdays|weekly)\s+(?:(sun|mon|tue|wed|thu|fri|sat)[a-z]*\s+)?(\d{1,2}):(\d{2})$/i.exec(text);
@@ -22,10 +21,11 @@ function preset(text: string): ScheduleResult | null {
   const [, kind, day, hh, mm] = m;
   const hour = Number(hh);
   const minute = Number(mm);
-  if (hour > 23 || minute > 59) return { ok: false, message: `${hh}:${mm} is not a time of day; use 00:00 to 23:59.` };
+  if (hour > 23 || minute > 59) return { ok: false, problem: { code: 'bad-time-of-day', time: `${hh}:${mm}` } };
   const k = kind!.toLowerCase();
-  if (k === 'weekly' && !day) return { ok: false, message: 'A weekly schedule needs a day, e.g. `weekly mon 09:00`.' };
-  if (k !== 'weekly' && day) return { ok: false, message: `\`${k}\` takes no day; use \`weekly ${day.toLowerCase()} ${hh}:${mm}\`.` };
+  if (k === 'weekly' && !day) return { ok: false, problem: { code: 'weekly-needs-day' } };
+  if (k !== 'weekly' && day)
+    return { ok: false, problem: { code: 'day-not-allowed', kind: k, instead: `weekly ${day.toLowerCase()} ${hh}:${mm}` } };
   const dow = k === 'daily' ? '*' : k === 'weekdays' ? '1-5' : String(DAYS[day!.slice(0, 3).toLowerCase()]);
   const time = `${String(hour).padStart(2, '0')}:${mm}`;
   return {
@@ -50,33 +50,36 @@ export function shortestGapSeconds(expression: string): number {
 
 export function parseSchedule(raw: string, minIntervalSeconds = DEFAULT_MIN_INTERVAL_SECONDS): ScheduleResult {
   const text = cleanInput(raw);
-  if (!text) return { ok: false, message: `The schedule is empty. ${EXAMPLES}` };
+  if (!text) return { ok: false, problem: { code: 'bad-schedule', schedule: text, why: 'empty' } };
   if (text.length > MAX_SCHEDULE_LENGTH)
-    return { ok: false, message: `The schedule is ${text.length} characters long; the limit is ${MAX_SCHEDULE_LENGTH}. ${EXAMPLES}` };
+    return { ok: false, problem: { code: 'schedule-too-long', length: text.length, max: MAX_SCHEDULE_LENGTH } };
   const fromPreset = preset(text);
   let result: ScheduleResult;
   if (fromPreset) result = fromPreset;
   else {
     const fields = text.split(/\s+/);
     if (fields.length < 5 || fields.length > 6 || !fields.every((f) => /^[\w*,/-]+$/.test(f))) {
-      return { ok: false, message: `\`${text.slice(0, 60)}\` is neither a preset nor a cron expression of 5 or 6 fields. ${EXAMPLES}` };
+      return { ok: false, problem: { code: 'bad-schedule', schedule: text, why: 'not-a-schedule' } };
     }
     const check = cron.validateDetailed(fields.join(' '));
     if (!check.valid) {
       const why = check.errors.map((e) => `${e.field}: ${e.message.replace(' a invalid', ' an invalid')}`).join('; ');
-      return { ok: false, message: `\`${text.slice(0, 60)}\` is not a valid cron expression (${why}). ${EXAMPLES}` };
+      return { ok: false, problem: { code: 'bad-cron', schedule: text, detail: why } };
     }
     result = { ok: true, cron: fields.join(' '), label: fields.join(' ') };
   }
   if (!result.ok) return result;
   const gap = shortestGapSeconds(result.cron);
-  if (!Number.isFinite(gap)) return { ok: false, message: `\`${result.label}\` never fires. ${EXAMPLES}` };
+  if (!Number.isFinite(gap)) return { ok: false, problem: { code: 'bad-schedule', schedule: result.label, why: 'never-fires' } };
   if (gap < minIntervalSeconds) {
     return {
       ok: false,
-      message:
-        `\`${result.label}\` would post every ${describeSeconds(gap)}; digests may come at most every ` +
-        `${describeSeconds(minIntervalSeconds)}, so a channel is not flooded.`,
+      problem: {
+        code: 'schedule-too-frequent',
+        schedule: result.label,
+        every: describeSeconds(gap),
+        atMost: describeSeconds(minIntervalSeconds),
+      },
     };
   }
   return result;

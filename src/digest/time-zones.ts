@@ -1,5 +1,6 @@
 // IANA time zones: validated through Intl (which knows every zone and alias
 // the runtime ships), shown in their canonical spelling, and autocompleted.
+import type { Result } from '../briefing/problems.js';
 import { cleanInput } from '../text/normalize.js';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -9,7 +10,7 @@ function allZones(): string[] {
   return (zones ??= ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')]);
 }
 
-export function parseTimeZone(raw: string | undefined): { ok: true; zone: string } | { ok: false; message: string } {
+export function parseTimeZone(raw: string | undefined): Result<{ zone: string }> {
   const text = cleanInput(raw ?? '');
   if (!text) return { ok: true, zone: DEFAULT_TIME_ZONE };
   if (text.length <= 64 && /^[A-Za-z0-9_+\-/]+$/.test(text)) {
@@ -20,12 +21,7 @@ export function parseTimeZone(raw: string | undefined): { ok: true; zone: string
     }
   }
   const close = timeZoneChoices(text.split('/').pop() ?? '').slice(0, 3);
-  return {
-    ok: false,
-    message:
-      `\`${text.slice(0, 60)}\` is not an IANA time zone. Use a name like Europe/Berlin, Asia/Baku or ` +
-      `UTC${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}.`,
-  };
+  return { ok: false, problem: { code: 'bad-time-zone', value: text, close } };
 }
 
 /** Up to 25 zones whose name or city starts with (or contains) what was typed. */

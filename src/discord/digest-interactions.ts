@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
+import { describeProblem } from '../briefing/problems.js';
 import type { DeliveryOutcome, DigestView } from '../digest/deliver.js';
 import { list, preview, resume, sendNow, subscribe, unsubscribe, type ListedSubscription, type ManageDeps } from '../digest/manage.js';
 import { parseSchedule } from '../digest/schedule.js';
@@ -112,7 +113,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
         thread,
         skipEmpty: i.options.getBoolean('skip_empty') ?? false,
       });
-      if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
+      if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
       return void (await i.reply(
         say(
           `✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ` +
@@ -129,14 +130,16 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     preconditions: MANAGERS,
     async execute(i, deps, guildId) {
       const r = unsubscribe(deps, guildId, i.options.getString('id', true));
-      await i.reply(say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${r.message}`));
+      await i.reply(
+        say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${describeProblem(r.problem)}`),
+      );
     },
   },
   resume: {
     preconditions: MANAGERS,
     async execute(i, deps, guildId) {
       const r = resume(deps, guildId, i.options.getString('id', true));
-      if (!r.ok) return void (await i.reply(say(`⚠️ ${r.message}`)));
+      if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
       await i.reply(
         say(
           `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} ` +
@@ -149,7 +152,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
     preconditions: MANAGERS,
     async execute(i, deps) {
       const r = preview(deps, str(i, 'topics'));
-      await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${r.message}`));
+      await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${describeProblem(r.problem)}`));
     },
   },
   'send-now': {
@@ -159,7 +162,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
       await i.deferReply({ flags: MessageFlags.Ephemeral });
       const r = await sendNow(deps, guildId, i.options.getString('id', true));
       await i.editReply({
-        content: clip(r.ok ? sendNowText(r.sub, r.outcome) : `⚠️ ${r.message}`, LIMITS.content),
+        content: clip(r.ok ? sendNowText(r.sub, r.outcome) : `⚠️ ${describeProblem(r.problem)}`, LIMITS.content),
         allowedMentions: NO_MENTIONS,
       });
     },

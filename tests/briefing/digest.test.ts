@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contents } from '../helpers/corpus-contents.js';
 import { digest, type DigestAnswer } from '../../src/briefing/digest.js';
 import { parseTopics } from '../../src/briefing/digest-topics.js';
+import { describeProblem } from '../../src/briefing/problems.js';
 import { renderDigest } from '../../src/discord/digest-render.js';
 import { limitViolations } from '../../src/discord/limits.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
@@ -35,7 +36,7 @@ describe('digest content', () => {
 
   it('follows the topics asked for, in order, and says when one has nothing new', () => {
     const topics = parseTopics(corpus, 'Zangezur Corridor, Iran, Ukraine');
-    if (!topics.ok) throw new Error(topics.message);
+    if (!topics.ok) throw new Error(describeProblem(topics.problem));
     const d = digest(corpus, { topics: topics.topics, start: START, end: END, firstSeen });
     expect(d.sections.map((s) => s.topic.name)).toEqual(['Zangezur Corridor', 'Iran', 'Ukraine']);
     expect(d.sections[0]!.quotes[0]!.text).toMatch(/Zangezur|corridor|route/i);
@@ -65,7 +66,8 @@ describe('digest content', () => {
 
   it('refuses unknown topics with suggestions, and more than five', () => {
     const bad = parseTopics(corpus, 'Iran, Zangezr');
-    expect(!bad.ok && bad.message).toMatch(/"Zangezr" is not an actor or corridor.*Did you mean: Zangezur/);
+    expect(!bad.ok && bad.problem.code).toBe('unknown-topic');
+    expect(!bad.ok && describeProblem(bad.problem)).toMatch(/"Zangezr" is not an actor or corridor.*Did you mean: Zangezur/);
     expect(parseTopics(corpus, 'Iran, Russia, Turkey, Armenia, Azerbaijan, Georgia').ok).toBe(false);
     expect(parseTopics(corpus, 'iran, IRAN, Tehran')).toMatchObject({ ok: true, topics: [{ name: 'Iran' }] });
   });

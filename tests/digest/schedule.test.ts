@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+import { describeProblem } from '../../src/briefing/problems.js';
 import { firesBetween, parseSchedule, shortestGapSeconds } from '../../src/digest/schedule.js';
 import { parseTimeZone, timeZoneChoices } from '../../src/digest/time-zones.js';
 
 const ok = (text: string, min?: number) => {
   const r = parseSchedule(text, min);
-  if (!r.ok) throw new Error(r.message);
+  if (!r.ok) throw new Error(describeProblem(r.problem));
   return r;
 };
 const refused = (text: string, min?: number) => {
   const r = parseSchedule(text, min);
   if (r.ok) throw new Error(`accepted ${text}`);
-  return r.message;
+  return describeProblem(r.problem);
 };
 
 describe('digest schedules', () => {
@@ -73,7 +74,10 @@ describe('time zones', () => {
     for (const bad of ['Mars/Olympus', 'Europe/Berlin; DROP TABLE', 'x'.repeat(3000), 'Москва', '+05:00 ']) {
       const r = parseTimeZone(bad);
       expect(r.ok, bad).toBe(false);
-      if (!r.ok) expect(r.message).toMatch(/is not an IANA time zone/);
+      if (!r.ok) {
+        expect(r.problem.code).toBe('bad-time-zone');
+        expect(describeProblem(r.problem)).toMatch(/is not an IANA time zone/);
+      }
     }
   });
 
