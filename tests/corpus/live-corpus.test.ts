@@ -22,17 +22,23 @@ const waitFor = async (check: () => boolean) => {
   return check();
 };
 
+/** The seed corpus, live, recording its log lines and the batches of new article ids it reports. */
+function openLive() {
+  const paths = tempData(SEED_FILES);
+  const logs: string[] = [];
+  const added: string[][] = [];
+  const live = liveCorpus(
+    paths,
+    makeLogger('info', (l) => logs.push(l)),
+    (ids) => added.push(ids),
+    20,
+  );
+  return { paths, logs, added, live };
+}
+
 describe('the live corpus', () => {
   it('answers from rows `briefing ingest` commits, with no reload, and reports the new articles once', async () => {
-    const paths = tempData(SEED_FILES);
-    const logs: string[] = [];
-    const added: string[][] = [];
-    const live = liveCorpus(
-      paths,
-      makeLogger('info', (l) => logs.push(l)),
-      (ids) => added.push(ids),
-      20,
-    );
+    const { paths, added, live } = openLive();
     const corpus = live.current();
     const before = corpus.size().articles;
     expect(added).toHaveLength(1);
@@ -52,15 +58,7 @@ describe('the live corpus', () => {
   });
 
   it('ingests raw/ again in a worker on reload, and keeps answering when that fails', async () => {
-    const paths = tempData(SEED_FILES);
-    const logs: string[] = [];
-    const added: string[][] = [];
-    const live = liveCorpus(
-      paths,
-      makeLogger('info', (l) => logs.push(l)),
-      (ids) => added.push(ids),
-      20,
-    );
+    const { paths, logs, added, live } = openLive();
     try {
       const before = live.current().size().articles;
       writeFileSync(join(paths.raw, 'border.md'), ARTICLE);

@@ -3,8 +3,12 @@
 import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { MessagePayload } from '../../src/discord/limits.js';
+import { join } from 'node:path';
+import { type Config, loadConfig } from '../../src/config.js';
+import type { DataPaths } from '../../src/corpus/data-dir.js';
 import { makeLogger } from '../../src/logger.js';
-import { seedCorpus } from '../helpers/seed-corpus.js';
+import { SEED_FILES, seedCorpus } from '../helpers/seed-corpus.js';
+import { tempData } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
 
 type Answer = {
@@ -79,4 +83,21 @@ export async function startHarness(): Promise<Harness> {
       await emulator.close();
     },
   };
+}
+
+/** The bot's settings for a test: the emulator, the seed corpus in a temporary data folder, a database there. */
+export function botConfig(
+  emulator: DiscordEmulator,
+  extra: Record<string, string> = {},
+): { config: Config & { DISCORD_TOKEN: string }; data: DataPaths } {
+  const data = tempData(SEED_FILES);
+  const parsed = loadConfig({
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_URL: emulator.apiUrl,
+    DATA_DIR: data.root,
+    DATABASE_URL: `sqlite:${join(data.root, 'state', 'briefing.sqlite')}`,
+    ...extra,
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  return { config: { ...parsed.config, DISCORD_TOKEN: TOKEN }, data };
 }

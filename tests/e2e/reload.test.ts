@@ -4,12 +4,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/run-bot.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
-import { makeAsker } from './bot-harness.js';
+import { botConfig, makeAsker } from './bot-harness.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 import { slash } from './interactions.js';
 
@@ -39,17 +36,10 @@ afterAll(async () => {
 describe('an ingest while the bot runs', () => {
   it('never holds an answer: every command during it is answered within a second', { timeout: 120_000 }, async () => {
     await emulator.start();
-    const data = tempData(SEED_FILES);
-    const parsed = loadConfig({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATA_DIR: data.root,
-      DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`,
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const { config, data } = botConfig(emulator);
     const logs: string[] = [];
     runtime = await runBot(
-      { ...parsed.config, DISCORD_TOKEN: TOKEN },
+      config,
       makeLogger('info', (l) => logs.push(l), [TOKEN]),
     );
     const asker = makeAsker(emulator);

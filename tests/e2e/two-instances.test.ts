@@ -2,14 +2,11 @@
 // schedule, the other stands by. A subscription made or removed through the
 // standby reaches the schedule; no fire is ever posted twice; when the holder
 // stops, the standby takes the schedule over.
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/run-bot.js';
 import { NEW_SUB } from '../helpers/temp-store.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
+import { botConfig } from './bot-harness.js';
 import { CHANNEL_ID, DiscordEmulator, TOKEN } from './emulator.js';
 
 const emulator = new DiscordEmulator();
@@ -28,20 +25,11 @@ const fireKeys = () =>
 describe('two bots on one database', { timeout: 60_000 }, () => {
   it("run one schedule between them, follow each other's changes, and hand over on stop", async () => {
     await emulator.start();
-    const data = tempData(SEED_FILES);
-    const parsed = loadConfig({
-      DISCORD_TOKEN: TOKEN,
-      DISCORD_API_URL: emulator.apiUrl,
-      DATA_DIR: data.root,
-      DATABASE_URL: `sqlite:${join(data.root, 'state', 'shared.sqlite')}`,
-      DIGEST_MIN_INTERVAL_SECONDS: '1',
-      SCHEDULER_LEASE_SECONDS: '1',
-    });
-    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const { config } = botConfig(emulator, { DIGEST_MIN_INTERVAL_SECONDS: '1', SCHEDULER_LEASE_SECONDS: '1' });
     const logs: string[] = [];
     const boot = (name: string) =>
       runBot(
-        { ...parsed.config, DISCORD_TOKEN: TOKEN },
+        config,
         makeLogger('info', (l) => logs.push(`${name} ${l}`), [TOKEN]),
         { backoffMs: 50 },
       );
