@@ -31,7 +31,15 @@ const BOILERPLATE_SENTENCES = [
   /\bbecome a (member|patron|subscriber|supporter)\b/i,
   /\bthis (article|story|piece|text) (was|is|has been) (first|originally)? ?(published|republished|reprinted)\b/i,
   /\b(republished|reprinted) (from|with (the )?permission|under a creative commons)\b/i,
-  /\bviews expressed\b.*\bdo not necessarily reflect\b/i,
+  // Disclaimers, in their usual wordings: "... are the author's, and do not represent those of X".
+  /\b(views|opinions) expressed\b.*\b(do|does) not (necessarily )?(reflect|represent)\b/i,
+  /\b(views|opinions) expressed\b.*\bare (those of )?the author['’]?s?\b/i,
+  // Pitches and calls for contributions.
+  /^have an idea for an? \w+/i,
+  /\bsend (us )?(a|your) (short )?(pitch|proposal|submission)\b/i,
+  /\bguidelines for (contributors|submissions)\b/i,
+  /^(sign up|subscribe) (for|to) (our|the)\b/i,
+  /^(©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
   /^(read more|read also|see also|related):/i,
   /\bfollow us on\b/i,
@@ -46,7 +54,8 @@ export function isBoilerplateSentence(sentence: string): boolean {
 export function outletNamedByAppeal(sentence: string): string | null {
   const m =
     /^(.{3,60}?) is an? (?:reader|member|listener)[- ](?:supported|funded)\b/i.exec(sentence) ??
-    /\bdo not necessarily reflect the (?:position|views?|opinion) of (.{3,60}?)\.?$/i.exec(sentence);
+    /\bdo not necessarily reflect the (?:position|views?|opinion) of (.{3,60}?)\.?$/i.exec(sentence) ??
+    /\bdo not (?:necessarily )?represent (?:those|the views) of (?:the )?(.{2,60}?)(?: or any other institution)?\.?$/i.exec(sentence);
   return m ? m[1]!.trim() : null;
 }
 

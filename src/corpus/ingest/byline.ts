@@ -13,6 +13,8 @@ export interface Byline {
 }
 
 const NAME = String.raw`\p{Lu}[\p{L}'’.-]+(?:\s\p{Lu}[\p{L}'’.-]+){1,3}`;
+/** One author or several, as bylines list them: "A and B", "A, B and C", "A & B". */
+const NAMES = String.raw`${NAME}(?:(?:,\s+|\s+(?:and|&)\s+)${NAME})*`;
 const SECTION_WORDS = new Set(
   (
     'Articles Article Commentary Comment Comments Opinion Opinions Analysis News Feature Features Interview Interviews ' +
@@ -33,7 +35,7 @@ const ORG_WORDS =
 
 /** "DATE - NAME - SECTION" or "By NAME" at the very start of the body. */
 function leadingByline(body: string): Byline | null {
-  const m = new RegExp(String.raw`^(.{6,25}?)\s+[-–—|]\s+(${NAME})\s+[-–—|]\s+`, 'u').exec(body);
+  const m = new RegExp(String.raw`^(.{6,25}?)\s+[-–—|]\s+(${NAMES})\s+[-–—|]\s+`, 'u').exec(body);
   if (m) {
     const published = parsePublished(m[1]!);
     if (published) {

@@ -1,0 +1,56 @@
+// Classes of text that are never quotable, and bylines with several authors,
+// in wordings written for these tests (not taken from any one page).
+import { describe, expect, it } from 'vitest';
+import { isBoilerplateSentence, outletNamedByAppeal } from '../../src/corpus/ingest/boilerplate.js';
+import { extractByline } from '../../src/corpus/ingest/byline.js';
+import { buildLexicon } from '../../src/corpus/ingest/layout-cues.js';
+
+describe('boilerplate that is never quotable', () => {
+  it.each([
+    ["The views expressed in this article are the author's own and do not represent those of the Caspian Policy Forum."],
+    ['Opinions expressed by contributors are those of the authors and do not necessarily reflect the views of the editors.'],
+    ["The views expressed in this Analysis are the authors', and do not represent those of the Institute or any other institution."],
+    ['Have an idea for an op-ed you would like to write for us?'],
+    ['Send us your pitch at editors@example.org and we will reply within a week.'],
+    ['Full guidelines for contributors can be found on our website.'],
+    ['Sign up for our weekly briefing on the Caucasus.'],
+    ['© 2025 Example Media Ltd.'],
+    ['Copyright Example Weekly 2024.'],
+  ])('%s', (sentence) => {
+    expect(isBoilerplateSentence(sentence)).toBe(true);
+  });
+
+  it.each([
+    ['The views of Armenian voters have shifted since the war.'],
+    ['Officials expressed views that do not represent a change of policy, the minister said.'],
+    ['Azerbaijan has an idea for a new rail link to Turkey.'],
+    ['The copyright dispute between the two broadcasters went to court in March.'],
+  ])('leaves reporting alone: %s', (sentence) => {
+    expect(isBoilerplateSentence(sentence)).toBe(false);
+  });
+
+  it('takes the outlet from a disclaimer that names the institution', () => {
+    expect(
+      outletNamedByAppeal(
+        "The views expressed in this Commentary are the author's, and do not represent those of CEPS or any other institution.",
+      ),
+    ).toBe('CEPS');
+    expect(outletNamedByAppeal('These views do not necessarily reflect the position of the Eurasia Centre.')).toBe('the Eurasia Centre');
+  });
+});
+
+describe('bylines with several authors', () => {
+  const lex = buildLexicon([]);
+  it.each([
+    ['March 3, 2025 - Anna Petrova and Davit Beridze - Analysis The talks resumed in Geneva.', 'Anna Petrova and Davit Beridze'],
+    [
+      '12 May 2024 - Leyla Aliyeva, Oleksandr Melnyk and Nino Lomidze - Commentary The border opened.',
+      'Leyla Aliyeva, Oleksandr Melnyk and Nino Lomidze',
+    ],
+    ['June 1, 2025 - Reza Karimi - Opinion Tehran said nothing.', 'Reza Karimi'],
+  ])('%s', (body, author) => {
+    const b = extractByline(body, lex);
+    expect(b?.author).toBe(author);
+    expect(b?.body).toMatch(/^The |^Tehran /);
+  });
+});
