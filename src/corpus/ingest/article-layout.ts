@@ -80,7 +80,12 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   let author = opts.author;
   const bioStart = findBio(items, author);
   if (bioStart) {
-    author ??= bioStart.name;
+    // Two authors may each have a bio: every bio in the tail names one.
+    const named = items
+      .slice(bioStart.index)
+      .map((it) => bioSubject(it.text, null))
+      .filter((n): n is string => n !== null);
+    author ??= joinNames([...new Set([bioStart.name, ...named])]);
     dropped.bios += items.length - bioStart.index;
     items = items.slice(0, bioStart.index);
   }
@@ -98,13 +103,26 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   return { items, author, tags, outletHint, dropped };
 }
 
+/** "A", "A and B", "A, B and C". */
+function joinNames(names: string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
 /** A bio is the article's tail: its first sentence names the author, the rest continue it. */
 function findBio(items: LayoutItem[], author: string | null): { index: number; name: string } | null {
   const from = Math.max(1, Math.floor(items.length * (1 - BIO_SHARE)));
   for (let i = from; i < items.length; i++) {
     const name = bioSubject(items[i]!.text, author);
     if (!name) continue;
-    if (items.slice(i + 1).every((it) => continuesBio(it.text, name))) return { index: i, name };
+    // Every later sentence continues a bio: this one, or the next author's, which starts another.
+    let current = name;
+    const tail = items.slice(i + 1).every((it) => {
+      if (continuesBio(it.text, current)) return true;
+      const next = bioSubject(it.text, null);
+      if (next) current = next;
+      return next !== null;
+    });
+    if (tail) return { index: i, name };
   }
   return null;
 }

@@ -26,6 +26,8 @@ const BIO_VERBS = `(?:${[
 const BIO_START = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'’.-]+\s){1,3}?\p{Lu}[\p{L}'’-]+)\s+${BIO_VERBS}\b`, 'u');
 const BIO_WORDS =
   /\b(degree|MA|BA|MSc|MPhil|PhD|Ph\.D|Master|Bachelor|University|College|School|Institute|fellow|Fellow|researcher|Researcher|journalist|analyst|editor|professor|Professor|lecturer|author of|based in|correspondent|graduate|alumnus|alumna|doctoral|candidate)\b/;
+/** A career told in years rather than titles: "X has lived and worked for over a decade in ...", "X has spent a decade reporting from ...". */
+const CAREER = /\bhas (?:lived|worked|spent|reported|written|covered|been (?:writing|reporting|working))\b.{0,80}\b(?:years?|decades?)\b/;
 /** Later sentences of a bio may only mention the research: "Her main research topics are ...". */
 const BIO_MORE_WORDS = new RegExp(`${BIO_WORDS.source}|\\b(research|studies|interests|focuses)\\b`);
 
@@ -33,15 +35,23 @@ const BIO_MORE_WORDS = new RegExp(`${BIO_WORDS.source}|\\b(research|studies|inte
 export function bioSubject(sentence: string, knownAuthor: string | null): string | null {
   const m = BIO_START.exec(sentence.replace(/^About the authors?:?\s*/i, ''));
   if (!m) return null;
-  const name = m[1]!;
+  // A title is not part of the name: "Dr. Jane Roe is ..." names Jane Roe.
+  const name = m[1]!.replace(/^(?:Dr|Prof|Professor|Mr|Ms|Mrs)\.?\s+/, '');
   if (knownAuthor && sameName(name, knownAuthor)) return name;
-  return BIO_WORDS.test(sentence) ? name : null;
+  return BIO_WORDS.test(sentence) || CAREER.test(sentence) ? name : null;
 }
 
-/** A sentence that continues a biography: "She writes about ports.", "Her main research topics are ...". */
+/**
+ * A sentence that continues a biography: "She writes about ports.", "Her main research topics are ...",
+ * "Callum is particularly interested in ...", "In 2024, she founded ..." (a bio's dates are not events).
+ */
 export function continuesBio(sentence: string, author: string): boolean {
-  const surname = author.split(/\s+/).at(-1) ?? author;
-  return new RegExp(String.raw`^(He|She|They|His|Her|Their|${escapeRe(surname)})\b`, 'u').test(sentence) || BIO_MORE_WORDS.test(sentence);
+  const names = author.split(/\s+/);
+  const who = ['He', 'She', 'They', 'His', 'Her', 'Their', names[0]!, names.at(-1)!].map(escapeRe).join('|');
+  return (
+    new RegExp(String.raw`^(?:(?:In|By|Since|From|Until|After|Before)\s[^,]{1,30},\s+)?(?:${who})\b`, 'iu').test(sentence) ||
+    BIO_MORE_WORDS.test(sentence)
+  );
 }
 
 function sameName(a: string, b: string): boolean {

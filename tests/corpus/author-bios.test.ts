@@ -1,0 +1,49 @@
+// Author bios in the shapes real pages use: before a disclaimer, one per
+// author, with a title or a career told in years. A bio names the author,
+// is never a quote, and its dates never become timeline events.
+import { describe, expect, it } from 'vitest';
+import { timeline } from '../../src/briefing/timeline.js';
+import { openCorpus } from '../../src/corpus/build-store.js';
+import { contents } from '../helpers/corpus-contents.js';
+import { tempData } from '../helpers/temp-data.js';
+
+const ARTICLE = `---
+title: Rail links across the Caspian
+outlet: Test Institute
+published: 2025-06-02
+---
+
+Kazakhstan opened a new rail terminal at Aktau on 12 May 2025, officials said.
+
+The route links China with Azerbaijan and Georgia through the Caspian Sea.
+
+Freight volumes on the line have grown every quarter, according to the operator.
+
+Shippers in Baku expect the ferries across the Caspian to run twice a week.
+
+Georgia is widening the tracks that lead to its Black Sea ports.
+
+The operator wants to cut the journey from China to Europe to under three weeks.
+
+Critics say the ports on both shores still lack cranes and warehouses.
+
+Dr. Mariam Beridze is a Senior Fellow at the Test Institute, where she leads work on transport corridors.
+In 2019, she joined the institute from a ministry. Mariam is particularly interested in ports.
+
+Farid Karimi has spent more than a decade reporting from Central Asia for several outlets. His work focuses on infrastructure.
+
+The views expressed in this Commentary are the authors', and do not represent those of the Test Institute or any other institution.
+`;
+
+describe('author bios', () => {
+  it('name both authors, are not quoted, and give no timeline events', () => {
+    const corpus = openCorpus(tempData({ 'a.md': ARTICLE }));
+    const { articles, passages } = contents(corpus);
+    expect(articles[0]).toMatchObject({ author: 'Mariam Beridze and Farid Karimi', outlet: 'Test Institute' });
+    const text = passages.map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/Senior Fellow|joined the institute|reporting from Central Asia|views expressed|interested in ports/);
+    const events = timeline(corpus, {});
+    expect(events.ok && events.events.map((e) => e.date.start)).toEqual(['2025-05-12']);
+    corpus.close();
+  });
+});
