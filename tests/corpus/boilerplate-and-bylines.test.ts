@@ -48,6 +48,8 @@ describe('bylines with several authors', () => {
       'Leyla Aliyeva, Oleksandr Melnyk and Nino Lomidze',
     ],
     ['June 1, 2025 - Reza Karimi - Opinion Tehran said nothing.', 'Reza Karimi'],
+    ['Nino Lomidze, South Caucasus correspondent The protests went on.', 'Nino Lomidze'],
+    ['Anna Petrova and Davit Beridze, BBC Russian editor The talks resumed.', 'Anna Petrova and Davit Beridze'],
   ])('%s', (body, author) => {
     const b = extractByline(body, lex);
     expect(b?.author).toBe(author);

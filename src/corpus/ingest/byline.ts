@@ -94,6 +94,18 @@ function roleAndAffiliationEnd(ws: string[], from: number, lex: Lexicon): number
   return ORG_WORDS.test(ws.slice(affStart, i).join(' ')) ? i : null;
 }
 
+/** Job titles a byline gives after the name: "Jane Doe, Caucasus correspondent", "A. Writer, Moscow bureau chief". */
+const BYLINE_ROLE =
+  /^((?:[\p{Lu}\p{Ll}][\p{L}'’-]*\s){0,3}(?:correspondent|editor|reporter|writer|producer|journalist|analyst|bureau chief|columnist))\s+(?=\p{Lu}|["“])/iu;
+
+/** "NAMES, role" at the very start of the body (broadcasters' style). */
+function roleByline(body: string): Byline | null {
+  const m = new RegExp(String.raw`^(${NAMES}),\s+`, 'u').exec(body);
+  if (!m) return null;
+  const role = BYLINE_ROLE.exec(body.slice(m[0].length));
+  return role ? { author: m[1]!, published: null, body: body.slice(m[0].length + role[0].length) } : null;
+}
+
 export function extractByline(body: string, lex: Lexicon): Byline | null {
-  return leadingByline(body) ?? byLine(body, lex) ?? affiliationByline(body, lex);
+  return leadingByline(body) ?? byLine(body, lex) ?? roleByline(body) ?? affiliationByline(body, lex);
 }
