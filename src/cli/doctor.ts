@@ -26,7 +26,7 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
   const cfg = loadConfig(readEnvironment(env, envFile));
   if (!cfg.ok) return [fail('settings', `${describeProblems(cfg.problems)}`)];
   const c = cfg.config;
-  const checks: Check[] = [pass('settings', envFileNote(envFile))];
+  const checks: Check[] = [pass('settings', envFileNote(envFile).replace(/^settings: /, ''))];
   const paths = dataPaths(resolve(c.DATA_DIR));
 
   try {
