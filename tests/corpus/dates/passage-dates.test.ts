@@ -161,3 +161,18 @@ describe('dates stay on their day in any time zone', () => {
     }
   });
 });
+
+describe('dates ahead of the writing', () => {
+  const dated = (text: string, published: string) => articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => d.start);
+
+  it('resolves a year-less date forward when the sentence looks ahead, and back when it reports', () => {
+    expect(dated('The new terminal is due to open on 3 March.', '2025-02-10')).toEqual(['2025-03-03']);
+    expect(dated('Talks will resume on 15 January.', '2025-02-10')).toEqual(['2026-01-15']);
+    expect(dated('The ferry is scheduled for 20 February.', '2025-02-10')).toEqual(['2025-02-20']);
+    expect(dated('The terminal opened on 3 March.', '2025-02-10')).toEqual(['2024-03-03']);
+  });
+
+  it('gives one event for one date stated twice in a passage', () => {
+    expect(dated('On 3 March 2024 the talks began; by 3 March 2024 both sides had arrived.', '2025-02-10')).toEqual(['2024-03-03']);
+  });
+});

@@ -57,11 +57,17 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
   return { start: s, end: e && e !== s ? e : null, precision, approximate, text };
 }
 
-function resolveYearless(p: CalendarPhrase, ctx: Context): StatedDate | null {
+/** Words that put a date ahead of the writing: "is due to open on 3 March", "talks will resume in May". */
+const FUTURE = /\b(will|shall|due to|(?:is|are) (?:planned|scheduled|expected|set) (?:to|for)|planned for|scheduled for|upcoming|next)\b/i;
+
+function resolveYearless(p: CalendarPhrase, ctx: Context, future: boolean): StatedDate | null {
   if (ctx.published) {
     const pub = ctx.published;
     const start = { ...p.start, y: pub.y };
-    if (after(start, pub, p.precision)) start.y -= 1;
+    // News reports what happened: a date after publication is last year's, unless the sentence looks ahead.
+    if (future) {
+      if (after(pub, start, p.precision)) start.y += 1;
+    } else if (after(start, pub, p.precision)) start.y -= 1;
     const end = p.end ? { ...p.end, y: start.y + (p.end.m < p.start.m ? 1 : 0) } : null;
     return stated(start, end, p.precision, false, p.text);
   }
@@ -100,7 +106,7 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
     case 'absolute':
       return stated(p.start, p.end, p.precision, false, words);
     case 'yearless':
-      return resolveYearless(p, ctx);
+      return resolveYearless(p, ctx, FUTURE.test(text));
     case 'publication':
       return resolvePublication(p, ctx);
     case 'previous':
@@ -120,6 +126,8 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
   for (const f of dropOverlaps(found)) {
     const date = resolve(f, passage.text, ctx);
     if (!date) continue;
+    // The same date stated twice in one passage is one event.
+    if (out.some((d) => d.start === date.start && d.end === date.end && d.precision === date.precision)) continue;
     out.push(date);
     // A photo's date says when the picture was taken, not where the story is; "later" in the text does not count from it.
     if (passage.kind === 'body') ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
