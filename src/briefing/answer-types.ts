@@ -7,7 +7,10 @@ export interface ArticleRef {
   id: string;
   title: string;
   outlet: string | null;
+  /** One display string: "A", "A and B", "A, B and C". */
   author: string | null;
+  /** The same authors one by one (empty when unknown). */
+  authors: string[];
   /** YYYY-MM-DD, or null when the page gives no date. */
   published: string | null;
   /** True when the date was resolved from a relative one ("6 days ago"). */

@@ -4,6 +4,7 @@ import { corridor } from '../../src/briefing/corridor.js';
 import { search } from '../../src/briefing/search.js';
 import { sources } from '../../src/briefing/sources.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
+import { authorsOf } from '../../src/briefing/quotes.js';
 
 const { corpus } = seedCorpus();
 
@@ -109,5 +110,15 @@ describe('/sources', () => {
     expect(s.articles.map((a) => a.published).slice(0, 3)).toEqual(['2025-08-06', '2025-07-31', '2025-07-15']);
     expect(s.articles.reduce((n, a) => n + a.passages, 0)).toBe(corpus.size().passages);
     expect(s.total).toBe(4);
+  });
+});
+
+describe('authors', () => {
+  it('lists the authors of a byline one by one, and keeps the display string', () => {
+    expect(authorsOf('Callum Fraser and Natia Seskuria')).toEqual(['Callum Fraser', 'Natia Seskuria']);
+    expect(authorsOf('A. Writer, B. Reporter and C. Editor')).toEqual(['A. Writer', 'B. Reporter', 'C. Editor']);
+    expect(authorsOf('A. Writer, B. Reporter, and C. Editor')).toEqual(['A. Writer', 'B. Reporter', 'C. Editor']);
+    expect(authorsOf('Sossi Tatikyan')).toEqual(['Sossi Tatikyan']);
+    expect(authorsOf(null)).toEqual([]);
   });
 });

@@ -17,12 +17,16 @@ import { FIXTURES, tempData } from '../helpers/temp-data.js';
 type Expected = { sha256: string } | { rankedByText: true; ids: string[]; total: number | null };
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'answers-before-store.json'), 'utf8')) as Record<string, Expected>;
 
+/** Fields added since the hashes were taken: `authors` beside every article's `author`. */
+const ADDED = new Set(['authors']);
+
 /** JSON with keys sorted, so the hash does not depend on the order fields were written in. */
 const canonical = (v: unknown): string =>
   Array.isArray(v)
     ? `[${v.map(canonical).join(',')}]`
     : v && typeof v === 'object'
       ? `{${Object.keys(v)
+          .filter((k) => !ADDED.has(k))
           .sort()
           .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
           .join(',')}}`

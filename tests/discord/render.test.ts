@@ -19,6 +19,7 @@ const article: fc.Arbitrary<ArticleRef> = fc.record({
   title: text(600),
   outlet: fc.option(text(300), { nil: null }),
   author: fc.option(text(300), { nil: null }),
+  authors: fc.constant([]),
   published: fc.option(fc.constant('2025-07-15'), { nil: null }),
   published_approximate: fc.boolean(),
 });
@@ -108,7 +109,7 @@ describe('Discord renderer', () => {
       id: 'abcdef12.123456',
       text: '**bold** _it_ `code` @everyone',
       kind: 'body',
-      article: { id: 'a', title: 't', outlet: 'o', author: null, published: null, published_approximate: false },
+      article: { id: 'a', title: 't', outlet: 'o', author: null, authors: [], published: null, published_approximate: false },
     };
     const page = renderPage(
       { ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] },

@@ -30,7 +30,15 @@ const hostile = fc
   .map((parts) => parts.join(' ').trim() || 'x');
 
 const article = hostile.map(
-  (title): ArticleRef => ({ id: 'abcdef12', title, outlet: title, author: title, published: '2025-07-15', published_approximate: false }),
+  (title): ArticleRef => ({
+    id: 'abcdef12',
+    title,
+    outlet: title,
+    author: title,
+    authors: [title],
+    published: '2025-07-15',
+    published_approximate: false,
+  }),
 );
 const quote = fc.tuple(hostile, article).map(([text, a]): Quote => ({ id: 'abcdef12.123456', text, kind: 'body', article: a }));
 
@@ -97,6 +105,7 @@ describe('markdown from articles and users', () => {
       title: 't\u001b]8;;https://evil\u0007x',
       outlet: 'o',
       author: null,
+      authors: [],
       published: null,
       published_approximate: false,
     };
