@@ -2,7 +2,7 @@
 // when nothing matches. Comparison ignores case, diacritics and possessives.
 import { distance } from 'fastest-levenshtein';
 import type { ActorEntry, CorridorEntry, Gazetteer } from '../corpus/schema.js';
-import { nameKey } from '../text/normalize.js';
+import { nameKey, transliterationKey } from '../text/normalize.js';
 
 export { nameKey };
 import type { Suggestion } from './problems.js';
@@ -25,6 +25,9 @@ interface NameTable {
   /** Name key -> the first actor / corridor (in gazetteer order) that has it. */
   actors: Map<string, ActorEntry>;
   corridors: Map<string, CorridorEntry>;
+  /** The same, by transliteration key: the fallback for spelling variants. */
+  actorVariants: Map<string, ActorEntry>;
+  corridorVariants: Map<string, CorridorEntry>;
 }
 
 // Folding every name of the gazetteer on every lookup was most of an /actor answer's time; do it once per gazetteer.
@@ -39,24 +42,33 @@ function table(g: Gazetteer): NameTable {
     ].map((e): KeyedEntry => ({ e, keys: formsOf(e).map(nameKey) }));
     const actors = new Map<string, ActorEntry>();
     const corridors = new Map<string, CorridorEntry>();
+    const actorVariants = new Map<string, ActorEntry>();
+    const corridorVariants = new Map<string, CorridorEntry>();
     for (const { e, keys } of keyed) {
       for (const k of keys) {
         if (e.type === 'actor' && !actors.has(k)) actors.set(k, e.entry);
         if (e.type === 'corridor' && !corridors.has(k)) corridors.set(k, e.entry);
       }
+      for (const form of formsOf(e)) {
+        const v = transliterationKey(form);
+        if (e.type === 'actor' && !actorVariants.has(v)) actorVariants.set(v, e.entry);
+        if (e.type === 'corridor' && !corridorVariants.has(v)) corridorVariants.set(v, e.entry);
+      }
     }
-    t = { keyed, actors, corridors };
+    t = { keyed, actors, corridors, actorVariants, corridorVariants };
     tables.set(g, t);
   }
   return t;
 }
 
 export function findActor(g: Gazetteer, name: string): ActorEntry | null {
-  return table(g).actors.get(nameKey(name)) ?? null;
+  const t = table(g);
+  return t.actors.get(nameKey(name)) ?? t.actorVariants.get(transliterationKey(name)) ?? null;
 }
 
 export function findCorridor(g: Gazetteer, name: string): CorridorEntry | null {
-  return table(g).corridors.get(nameKey(name)) ?? null;
+  const t = table(g);
+  return t.corridors.get(nameKey(name)) ?? t.corridorVariants.get(transliterationKey(name)) ?? null;
 }
 
 /** Up to `limit` entries whose names are closest to `name`: an exact other-type name first, then prefixes, then spellings. */
@@ -70,7 +82,9 @@ export function closestNames(g: Gazetteer, name: string, limit = 5): Suggestion[
     for (const k of keys) {
       // An edit distance is at least the difference in length: skip the ones that cannot qualify.
       const far = Math.abs(k.length - key.length) > allowed;
-      const d = k === key ? 0 : k.startsWith(key) || (key.length >= 4 && k.includes(key)) ? 1 : far ? Infinity : 1 + distance(k, key);
+      // A prefix of the name or of one of its words is close; the middle of a word is not ("putn" is not "Sputnik").
+      const d =
+        k === key ? 0 : k.startsWith(key) || (key.length >= 4 && ` ${k}`.includes(` ${key}`)) ? 1 : far ? Infinity : 1 + distance(k, key);
       best = Math.min(best, d);
     }
     if (best <= allowed + 1) scored.push({ s: { name: e.entry.name, type: e.type }, score: best });

@@ -38,6 +38,26 @@ export function foldKey(text: string): string {
   return foldDiacritics(text).toLowerCase();
 }
 
+/**
+ * A name key with the spelling choices of Azerbaijani, Turkish and Russian
+ * transliteration folded away: Aliyev/Aliev/Əliyev, Gyumri/Giumri,
+ * Qarabağ/Karabakh, Şuşa/Shusha. Lookups fall back to it when the name key
+ * finds nothing; two different names rarely share one.
+ */
+export function transliterationKey(text: string): string {
+  return nameKey(text.replace(/[əƏ]/g, 'a'))
+    .replace(/kh/g, 'h')
+    .replace(/gh/g, 'g')
+    .replace(/zh/g, 'j')
+    .replace(/sh/g, 's')
+    .replace(/ch/g, 'c')
+    .replace(/q/g, 'k')
+    .replace(/x/g, 'h')
+    .replace(/iy|yi/g, 'i')
+    .replace(/y(?=[aeiou])/g, 'i')
+    .replace(/ii/g, 'i');
+}
+
 /** A name as lookups compare it: folded, possessive dropped, punctuation as spaces ("Erdoğan's" -> "erdogan"). */
 export function nameKey(text: string): string {
   return foldKey(text)

@@ -41,6 +41,19 @@ describe('/actor', () => {
     expect(a.quotes.every((q) => q.text.includes('Pokrovsk'))).toBe(true);
   });
 
+  it('finds a name through its transliteration variants (Aliev, Əliyev for Aliyev), but not a misspelling', () => {
+    for (const variant of ['Aliev', 'Əliyev', 'ALIYEV']) {
+      const a = actor(corpus, variant);
+      expect(a.ok && a.actor?.name, variant).toBe('Ilham Aliyev');
+    }
+    expect(actor(corpus, 'Irann').ok).toBe(false);
+  });
+
+  it('suggests a name whose word starts with what was typed, never one that only holds it inside a word', () => {
+    const a = actor(corpus, 'Putn');
+    expect(!a.ok && a.problem.code === 'unknown-actor' && a.problem.suggestions[0]?.name).toBe('Vladimir Putin');
+  });
+
   it('suggests the closest names when nothing matches', () => {
     const a = actor(corpus, 'Irann');
     expect(a.ok).toBe(false);
