@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DEFAULT_CATCH_UP_GRACE_SECONDS } from './digest/catch-up.js';
 import { DEFAULT_MIN_INTERVAL_SECONDS } from './digest/schedule.js';
 import { DEFAULT_DATABASE_URL, sqlitePath } from './store/open-store.js';
+import type { Result } from './briefing/problems.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
 const seconds = (fallback: number, min: number) =>
@@ -61,7 +62,7 @@ export const configSchema = z.object({
 
 export type Config = z.infer<typeof configSchema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigResult = Result<{ config: Config }>;
 
 /** The environment merged over .env in the working folder (if present); the process environment wins. */
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Record<string, string | undefined> {
@@ -76,15 +77,10 @@ export function envFileNote(envFile = '.env'): string {
     : `settings: the environment (no .env in ${dirname(resolve(envFile))})`;
 }
 
-/** The problems as printed before exiting: one per line, pointing at .env.example. */
-export function describeProblems(problems: string[]): string {
-  return `Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example.`;
-}
-
 export function loadConfig(env: Record<string, string | undefined>): ConfigResult {
   const parsed = configSchema.safeParse(env);
   if (parsed.success) return { ok: true, config: parsed.data };
   // Name the setting and the rule, never the value: a token must not reach a log.
-  const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-  return { ok: false, problems };
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  return { ok: false, problem: { code: 'invalid-config', issues } };
 }

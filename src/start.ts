@@ -2,7 +2,8 @@
 // local console when there is no token and a terminal to type in. SIGINT and
 // SIGTERM finish in-flight answers and exit 0 within 5 s.
 import { resolve } from 'node:path';
-import { describeProblems, envFileNote, loadConfig, readEnvironment } from './config.js';
+import { describeProblem } from './briefing/problems.js';
+import { envFileNote, loadConfig, readEnvironment } from './config.js';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
@@ -33,7 +34,7 @@ export function logUnhandled(log: Logger): (reason: unknown) => void {
 export async function start(io: StartIo): Promise<number> {
   const cfg = loadConfig(readEnvironment(io.env));
   if (!cfg.ok) {
-    io.stderr(describeProblems(cfg.problems));
+    io.stderr(describeProblem(cfg.problem));
     return 1;
   }
   const config = cfg.config;

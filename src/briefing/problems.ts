@@ -30,7 +30,9 @@ export type Problem =
   | { code: 'unknown-topic'; name: string; suggestions: Suggestion[] }
   | { code: 'too-many-subscriptions'; max: number }
   | { code: 'unknown-subscription'; id: string }
-  | { code: 'subscription-paused'; id: string; reason: string | null };
+  | { code: 'subscription-paused'; id: string; reason: string | null }
+  // Settings: every problem at once, naming the setting and the rule, never the value.
+  | { code: 'invalid-config'; issues: string[] };
 
 /** Either what was asked for, or the problem that stopped it. */
 export type Result<T> = ({ ok: true } & T) | { ok: false; problem: Problem };
@@ -106,6 +108,8 @@ export function describeProblem(p: Problem): string {
       return `This server already has ${p.max} digest subscriptions, the most it may hold. Remove one with /digest unsubscribe.`;
     case 'unknown-subscription':
       return `No digest subscription \`${p.id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.`;
+    case 'invalid-config':
+      return `Invalid configuration:\n${p.issues.map((i) => `  - ${i}`).join('\n')}\nSee .env.example.`;
     case 'subscription-paused':
       return `Subscription \`${p.id}\` is paused (${p.reason ?? 'no reason given'}). Fix that, then /digest resume id:${p.id}.`;
   }

@@ -1,7 +1,8 @@
 // `briefing deploy-commands [--guild ID]`: registers the slash commands and
 // prints what was registered. Exit 1 on bad config or a refusal from Discord.
 import { parseArgs } from 'node:util';
-import { describeProblems, loadConfig, readEnvironment } from '../config.js';
+import { describeProblem } from '../briefing/problems.js';
+import { loadConfig, readEnvironment } from '../config.js';
 import { deployCommands } from '../discord/deploy-commands.js';
 
 export async function deployCli(
@@ -19,7 +20,7 @@ export async function deployCli(
   }
   const cfg = loadConfig(readEnvironment({ ...env, ...(guild !== undefined ? { DISCORD_GUILD_ID: guild } : {}) }));
   if (!cfg.ok) {
-    err(describeProblems(cfg.problems));
+    err(describeProblem(cfg.problem));
     return 1;
   }
   const c = cfg.config;

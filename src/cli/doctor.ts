@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { REST, Routes } from 'discord.js';
-import { describeProblems, envFileNote, loadConfig, readEnvironment } from '../config.js';
+import { describeProblem } from '../briefing/problems.js';
+import { envFileNote, loadConfig, readEnvironment } from '../config.js';
 import { dataPaths, listFiles, readGazetteer, shown } from '../corpus/data-dir.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
 import { openStore } from '../store/open-store.js';
@@ -24,7 +25,7 @@ const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<Check[]> {
   const cfg = loadConfig(readEnvironment(env, envFile));
-  if (!cfg.ok) return [fail('settings', `${describeProblems(cfg.problems)}`)];
+  if (!cfg.ok) return [fail('settings', `${describeProblem(cfg.problem)}`)];
   const c = cfg.config;
   const checks: Check[] = [pass('settings', envFileNote(envFile).replace(/^settings: /, ''))];
   const paths = dataPaths(resolve(c.DATA_DIR));

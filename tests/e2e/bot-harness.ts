@@ -98,6 +98,6 @@ export function botConfig(
     DATABASE_URL: `sqlite:${join(data.root, 'state', 'briefing.sqlite')}`,
     ...extra,
   });
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.problem.code === 'invalid-config' ? parsed.problem.issues.join('\n') : parsed.problem.code);
   return { config: { ...parsed.config, DISCORD_TOKEN: TOKEN }, data };
 }

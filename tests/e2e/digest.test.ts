@@ -44,7 +44,7 @@ beforeAll(async () => {
     DIGEST_MIN_INTERVAL_SECONDS: '1',
     LOG_LEVEL: 'debug',
   });
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  if (!parsed.ok) throw new Error(parsed.problem.code === 'invalid-config' ? parsed.problem.issues.join('\n') : parsed.problem.code);
   config = { ...parsed.config, DISCORD_TOKEN: TOKEN };
   runtime = await boot();
 }, 30000);
