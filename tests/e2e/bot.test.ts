@@ -95,6 +95,19 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect((someoneElse.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
   });
 
+  it('keeps answering others while Discord holds one reply: no interaction waits behind a slow one', async () => {
+    const slow = slash('actor', { name: 'Iran' });
+    h.emulator.holdReplies('POST', new RegExp(`^/interactions/${slow.id}/`), 1500);
+    h.emulator.inject(slow);
+    const started = Date.now();
+    const fast = await h.ask(slash('actor', { name: 'Armenia' }));
+    expect(fast.type).toBe(4);
+    expect(Date.now() - started).toBeLessThan(1000);
+    // The held reply still arrives, once.
+    await h.emulator.waitFor(() => h.callbacksOf(slow).some((c) => c.status === 204 || c.status === 200), 5000);
+    expect(h.callbacksOf(slow)).toHaveLength(1);
+  });
+
   it('tells only the presser when a page button re-runs a command that now fails, leaving the shared message as it is', async () => {
     const message = [...h.emulator.messages.values()][0]!;
     const before = h.emulator.calls.filter((c) => c.method === 'PATCH').length;

@@ -62,6 +62,7 @@ export class DiscordEmulator {
   private sessionId = 'session-1';
   private nonceSeen = new Map<string, number>();
   private posted = new Map<string, APIMessage[]>();
+  private holds: { method: string; path: RegExp; ms: number; times: number }[] = [];
   port = 0;
   /** How long a nonce is remembered, as Discord does for a few minutes; tests shorten it to seconds. */
   nonceWindowMs = 5 * 60_000;
@@ -82,6 +83,11 @@ export class DiscordEmulator {
     this.wss.close();
     this.server.closeAllConnections();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** The next `times` requests matching method and path are answered only after `ms` (a slow or stalled Discord). */
+  holdReplies(method: string, path: RegExp, ms: number, times = 1): void {
+    this.holds.push({ method, path, ms, times });
   }
 
   /** The next `times` requests matching method and path get this status and body. */
@@ -228,6 +234,12 @@ export class DiscordEmulator {
     const method = req.method ?? 'GET';
     const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now(), t: arrived };
     this.calls.push(call);
+    const hold = this.holds.find((h) => h.times > 0 && h.method === method && h.path.test(path));
+    if (hold) {
+      // A slow Discord: the request is taken, and answered only after the delay.
+      hold.times--;
+      await new Promise((r) => setTimeout(r, hold.ms));
+    }
     const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.path.test(path));
     if (fault) {
       fault.times--;
