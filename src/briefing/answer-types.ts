@@ -15,6 +15,10 @@ export interface ArticleRef {
   published: string | null;
   /** True when the date was resolved from a relative one ("6 days ago"). */
   published_approximate: boolean;
+  /** The exact moment with its time zone when the page declared it, else null. */
+  published_at: string | null;
+  /** Where the article was published, when known. */
+  url: string | null;
 }
 
 export interface Span {
@@ -92,7 +96,6 @@ export interface SearchAnswer {
 
 export interface SourceEntry extends ArticleRef {
   published_text: string | null;
-  url: string | null;
   passages: number;
   tags: string[];
 }

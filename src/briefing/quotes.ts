@@ -1,19 +1,11 @@
 // Passage -> quote with its full citation.
 import type { Article, Passage } from '../corpus/records.js';
 import type { Corpus } from '../corpus/corpus.js';
+import { authorsOf } from '../text/author-list.js';
 import type { ArticleRef, Quote, Span } from './answer-types.js';
 
 /** The best quotes an answer carries (20 pages in Discord); the card says how many there are in all. */
 export const MAX_QUOTES = 100;
-
-/** "A, B and C" -> ["A", "B", "C"]: bylines list several authors with commas and a final "and" (or "&"). */
-export function authorsOf(author: string | null): string[] {
-  if (!author) return [];
-  return author
-    .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/)
-    .map((n) => n.trim())
-    .filter(Boolean);
-}
 
 export function articleRef(a: Article): ArticleRef {
   return {
@@ -24,6 +16,8 @@ export function articleRef(a: Article): ArticleRef {
     authors: authorsOf(a.author),
     published: a.published,
     published_approximate: a.publishedApproximate,
+    published_at: a.publishedAt,
+    url: a.url,
   };
 }
 

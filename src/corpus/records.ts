@@ -2,7 +2,7 @@
 // with their entity tags and stated dates. Ingest makes them; the corpus
 // database stores and returns them (db/rows.ts).
 
-export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl';
+export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl' | 'html';
 
 export interface Article {
   id: string;
@@ -14,6 +14,8 @@ export interface Article {
   publishedApproximate: boolean;
   /** The page's own wording for a relative date ("5 hours ago"). */
   publishedText: string | null;
+  /** The exact moment with its time zone, when the page declares it (JSON-LD, article:published_time, a feed). */
+  publishedAt: string | null;
   url: string | null;
   tags: string[];
   source: {

@@ -30,7 +30,13 @@ export const rawSidecarSchema = z.strictObject({
   /** Outlet of the page's main article, when the page itself never names it. */
   outlet: text.optional(),
   author: text.optional(),
+  /** Several authors, one by one (a feed item lists them so). */
+  authors: z.array(text).optional(),
+  /** The title the feed gave, for a saved page that declares none. */
+  title: text.optional(),
   published: publishedInput.optional(),
+  /** The feed the page came from (its id in feeds.json), or absent for a pasted link or a saved file. */
+  feed: text.optional(),
 });
 export type RawSidecar = z.infer<typeof rawSidecarSchema>;
 

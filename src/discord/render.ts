@@ -6,7 +6,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../render/escape-markdown.js';
 import type { Answer, ArticleRef, BriefAnswer, Quote, TimelineEvent } from '../briefing/answer-types.js';
 import { describeProblem } from '../briefing/problems.js';
-import { formatPublished } from '../render/citation.js';
+import { formatPublished, linkableUrl } from '../render/citation.js';
 import { dateLabel } from '../render/date-label.js';
 import type { Window } from '../briefing/window.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
@@ -20,9 +20,12 @@ const LEAD_CHARS = 900;
 const md = (text: string) => escapeMarkdown(text);
 
 export function citationMd(a: ArticleRef): string {
+  const title = `*${md(clip(a.title, 150))}*`;
+  const link = linkableUrl(a.url);
   return [
     `**${md(clip(a.outlet ?? 'outlet unknown', 80))}**`,
-    `*${md(clip(a.title, 150))}*`,
+    // A masked link keeps the citation short; the angle brackets stop Discord unfurling a preview.
+    link ? `[${title}](<${link}>)` : title,
     md(clip(a.author ?? 'author unknown', 80)),
     formatPublished(a),
   ].join(' · ');

@@ -11,6 +11,25 @@ export function formatPublished(a: Pick<ArticleRef, 'published' | 'published_app
   return a.published_approximate ? `about ${day}` : day;
 }
 
+/** Longest article URL a citation links to; a longer one is a tracking monster and is left out. */
+const MAX_LINK = 300;
+
+/**
+ * The article's URL when it is safe to show as a link: http(s) only, and with
+ * the characters that would end a Markdown link or an angle-bracket escape
+ * percent-encoded. Null otherwise.
+ */
+export function linkableUrl(url: string | null): string | null {
+  if (!url || !URL.canParse(url)) return null;
+  const u = new URL(url);
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  const href = u.href.replace(/[()<>\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  return href.length <= MAX_LINK ? href : null;
+}
+
 export function citation(a: ArticleRef): string {
-  return [a.outlet ?? 'outlet unknown', `"${a.title}"`, a.author ?? 'author unknown', formatPublished(a)].join(' · ');
+  const link = linkableUrl(a.url);
+  return [a.outlet ?? 'outlet unknown', `"${a.title}"`, a.author ?? 'author unknown', formatPublished(a), ...(link ? [link] : [])].join(
+    ' · ',
+  );
 }

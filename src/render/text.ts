@@ -14,7 +14,7 @@ import type {
 import { groupEvents } from './event-groups.js';
 import { dateLabel } from './date-label.js';
 import { describeProblem } from '../briefing/problems.js';
-import { citation, formatPublished } from './citation.js';
+import { citation, formatPublished, linkableUrl } from './citation.js';
 
 export interface TextOptions {
   /** Quotes to show; 0 shows all. */
@@ -146,6 +146,7 @@ function sourcesText(s: SourcesAnswer): string[] {
       `• ${a.title}`,
       `  ${a.outlet ?? 'outlet unknown'} · ${a.author ?? 'author unknown'} · ` +
         `${formatPublished(a)}${a.published_text ? ` (“${a.published_text}”)` : ''} · ${a.passages} quotes  [${a.id}]`,
+      ...(linkableUrl(a.url) ? [`  ${linkableUrl(a.url)}`] : []),
     ]),
   ];
 }

@@ -4,7 +4,7 @@ import { corridor } from '../../src/briefing/corridor.js';
 import { search } from '../../src/briefing/search.js';
 import { sources } from '../../src/briefing/sources.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
-import { authorsOf } from '../../src/briefing/quotes.js';
+import { authorsOf } from '../../src/text/author-list.js';
 
 const { corpus } = seedCorpus();
 

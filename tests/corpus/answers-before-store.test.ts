@@ -17,8 +17,12 @@ import { FIXTURES, tempData } from '../helpers/temp-data.js';
 type Expected = { sha256: string } | { rankedByText: true; ids: string[]; total: number | null };
 const expected = JSON.parse(readFileSync(join(FIXTURES, 'answers-before-store.json'), 'utf8')) as Record<string, Expected>;
 
-/** Fields added since the hashes were taken: `authors` beside every article's `author`. */
-const ADDED = new Set(['authors']);
+/**
+ * Fields added since the hashes were taken: `authors` beside every article's `author`, and
+ * `published_at` and `url` in every citation (a /sources entry had `url` already: it stays compared).
+ */
+const ADDED = new Set(['authors', 'published_at']);
+const addedTo = (o: object, k: string) => ADDED.has(k) || (k === 'url' && 'authors' in o && !('passages' in o));
 
 /** JSON with keys sorted, so the hash does not depend on the order fields were written in. */
 const canonical = (v: unknown): string =>
@@ -26,7 +30,7 @@ const canonical = (v: unknown): string =>
     ? `[${v.map(canonical).join(',')}]`
     : v && typeof v === 'object'
       ? `{${Object.keys(v)
-          .filter((k) => !ADDED.has(k))
+          .filter((k) => !addedTo(v, k))
           .sort()
           .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
           .join(',')}}`

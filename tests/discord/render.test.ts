@@ -22,6 +22,18 @@ const article: fc.Arbitrary<ArticleRef> = fc.record({
   authors: fc.constant([]),
   published: fc.option(fc.constant('2025-07-15'), { nil: null }),
   published_approximate: fc.boolean(),
+  published_at: fc.constant(null),
+  url: fc.option(
+    fc.constantFrom(
+      'https://news.example/a?b=1',
+      'javascript:alert(1)',
+      `https://news.example/${'a'.repeat(3000)}`,
+      'https://x.example/)[x](y',
+    ),
+    {
+      nil: null,
+    },
+  ),
 });
 
 const quote: fc.Arbitrary<Quote> = fc.record({
@@ -109,7 +121,17 @@ describe('Discord renderer', () => {
       id: 'abcdef12.123456',
       text: '**bold** _it_ `code` @everyone',
       kind: 'body',
-      article: { id: 'a', title: 't', outlet: 'o', author: null, authors: [], published: null, published_approximate: false },
+      article: {
+        id: 'a',
+        title: 't',
+        outlet: 'o',
+        author: null,
+        authors: [],
+        published: null,
+        published_approximate: false,
+        published_at: null,
+        url: null,
+      },
     };
     const page = renderPage(
       { ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] },

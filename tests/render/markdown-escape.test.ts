@@ -38,6 +38,8 @@ const article = hostile.map(
     authors: [title],
     published: '2025-07-15',
     published_approximate: false,
+    published_at: null,
+    url: null,
   }),
 );
 const quote = fc.tuple(hostile, article).map(([text, a]): Quote => ({ id: 'abcdef12.123456', text, kind: 'body', article: a }));
@@ -108,6 +110,8 @@ describe('markdown from articles and users', () => {
       authors: [],
       published: null,
       published_approximate: false,
+      published_at: null,
+      url: null,
     };
     const q: Quote = { id: 'abcdef12.123456', text: 'Iran \u001b[31mred\u001b[0m said', kind: 'body', article: a };
     const out = toText(

@@ -10,6 +10,7 @@ export interface ArticleRow {
   published: string | null;
   published_approximate: number;
   published_text: string | null;
+  published_at: string | null;
   url: string | null;
   tags: string;
   file: string;
@@ -41,6 +42,7 @@ export function articleFromRow(r: ArticleRow): Article {
     published: r.published,
     publishedApproximate: r.published_approximate === 1,
     publishedText: r.published_text,
+    publishedAt: r.published_at,
     url: r.url,
     tags: JSON.parse(r.tags) as string[],
     source: { file: r.file, format: r.format, retrieved: r.retrieved, retrievedFrom: r.retrieved_from },

@@ -51,11 +51,16 @@ function scan(paths: DataPaths): RawFile[] {
  * file is a mistake (a saved video page, a database dump) and would hold the
  * ingest for minutes. JSON Lines and JSON hold many articles, so they get more.
  */
-const MAX_FILE_BYTES = { article: 2 * 1024 * 1024, records: 64 * 1024 * 1024 };
+const MAX_FILE_BYTES = { article: 2 * 1024 * 1024, page: 6 * 1024 * 1024, records: 64 * 1024 * 1024 };
 
 function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
   const size = statSync(f.abs).size;
-  const max = /\.(jsonl?|ndjson)$/i.test(f.rel) ? MAX_FILE_BYTES.records : MAX_FILE_BYTES.article;
+  // A saved web page carries its scripts and styles: the fetcher reads up to 5 MB of one.
+  const max = /\.(jsonl?|ndjson)$/i.test(f.rel)
+    ? MAX_FILE_BYTES.records
+    : /\.html?$/i.test(f.rel)
+      ? MAX_FILE_BYTES.page
+      : MAX_FILE_BYTES.article;
   if (size > max)
     throw new DataFileError(
       f.rel,

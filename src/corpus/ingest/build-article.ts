@@ -132,6 +132,7 @@ export function buildArticle(draft: ArticleDraft, matcher: GazetteerMatcher, kno
     published: d.published?.date ?? null,
     publishedApproximate: d.published?.approximate ?? false,
     publishedText: d.published?.text ?? null,
+    publishedAt: d.published?.at ?? null,
     url: d.url,
     tags: d.tags,
     source: d.source,

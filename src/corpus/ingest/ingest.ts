@@ -6,6 +6,7 @@ import type { RawSidecar } from '../schema.js';
 import type { ArticleDraft, ArticleSource, SourceFormat } from './article-draft.js';
 import { looksLikeAggregatorPage, parseAggregatorPage } from './aggregator-page.js';
 import { parseJsonArticles } from './json-articles.js';
+import { parseHtmlArticle } from './html-article.js';
 import { parseMarkdownArticle } from './markdown-article.js';
 import { buildArticle, type BuiltArticle } from './build-article.js';
 
@@ -44,13 +45,14 @@ export interface IngestReport {
 }
 
 /** Why a file in raw/ that is not an article format was left out. */
-export const NOT_AN_ARTICLE_FORMAT = 'not .txt, .md, .json or .jsonl';
+export const NOT_AN_ARTICLE_FORMAT = 'not .txt, .md, .html, .json or .jsonl';
 
 export function formatOf(file: string): SourceFormat | null {
   const f = file.toLowerCase();
   if (f.endsWith('.meta.json')) return null;
   if (f.endsWith('.txt')) return 'aggregator-page';
   if (f.endsWith('.md') || f.endsWith('.markdown')) return 'markdown';
+  if (f.endsWith('.html') || f.endsWith('.htm')) return 'html';
   if (f.endsWith('.jsonl') || f.endsWith('.ndjson')) return 'jsonl';
   if (f.endsWith('.json')) return 'json';
   return null;
@@ -73,6 +75,7 @@ function draftsOf(input: RawInput, format: SourceFormat, knownNames: string[]): 
     return parseAggregatorPage(input.text, { source, sidecar: input.sidecar, knownNames });
   }
   if (format === 'markdown') return [parseMarkdownArticle(input.text, source, knownNames)];
+  if (format === 'html') return [parseHtmlArticle(input.text, source, input.sidecar, knownNames)];
   return parseJsonArticles(input.text, source, knownNames);
 }
 

@@ -10,6 +10,8 @@ export interface PublishedDate {
   approximate: boolean;
   /** The wording on the page, kept for relative dates. */
   text: string | null;
+  /** The exact moment with its time zone, when the page declares one (2025-03-03T10:00:00+04:00). */
+  at?: string | null;
 }
 
 function isoDay(y: number, m: number, d: number): string | null {
@@ -22,8 +24,13 @@ function isoDay(y: number, m: number, d: number): string | null {
 /** An absolute publication date, or null if the text is not one. */
 export function parsePublished(raw: string): PublishedDate | null {
   const s = raw.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
-  if (m) return absolute(isoDay(+m[1]!, +m[2]!, +m[3]!));
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  if (m) {
+    // The day is the one stated in the page's own zone: 2025-03-03T01:00+04:00 is the 3rd there.
+    const day = absolute(isoDay(+m[1]!, +m[2]!, +m[3]!));
+    if (day && m[4] && m[5]) day.at = `${s.slice(0, 10)}T${m[4]}${m[5] === 'Z' ? 'Z' : m[5].replace(/^([+-]\d{2})(\d{2})$/, '$1:$2')}`;
+    return day;
+  }
   // The aggregator writes day-month-year; a first field above 12 cannot be a month,
   // and a second field above 12 means the page used month-day-year instead.
   m = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/.exec(s);
@@ -32,11 +39,37 @@ export function parsePublished(raw: string): PublishedDate | null {
       b = +m[2]!;
     return absolute(b > 12 ? isoDay(+m[3]!, a, b) : isoDay(+m[3]!, b, a));
   }
+  const rfc = rfc822(s);
+  if (rfc) return rfc;
   m = /^([A-Za-z]{3,9})\.? (\d{1,2})(?:st|nd|rd|th)?,? (\d{4})$/.exec(s);
   if (m && monthIndex(m[1]!) >= 0) return absolute(isoDay(+m[3]!, monthIndex(m[1]!) + 1, +m[2]!));
   m = /^(\d{1,2})(?:st|nd|rd|th)? ([A-Za-z]{3,9})\.?,? (\d{4})$/.exec(s);
   if (m && monthIndex(m[2]!) >= 0) return absolute(isoDay(+m[3]!, monthIndex(m[2]!) + 1, +m[1]!));
   return null;
+}
+
+const ZONES: Record<string, string> = {
+  GMT: 'Z',
+  UT: 'Z',
+  UTC: 'Z',
+  Z: 'Z',
+  EST: '-05:00',
+  EDT: '-04:00',
+  CST: '-06:00',
+  CDT: '-05:00',
+  PST: '-08:00',
+  PDT: '-07:00',
+};
+
+/** RSS dates: "Tue, 03 Mar 2025 10:00:00 +0400", "3 Mar 2025 10:00 GMT"; the day and zone are kept as stated. */
+function rfc822(s: string): PublishedDate | null {
+  const m =
+    /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3,9})\.?\s+(\d{4})\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([+-]\d{4}|[A-Z]{1,3})?$/.exec(s);
+  if (!m || monthIndex(m[2]!) < 0) return null;
+  const day = absolute(isoDay(+m[3]!, monthIndex(m[2]!) + 1, +m[1]!));
+  const zone = m[7] ? (/^[+-]/.test(m[7]) ? `${m[7].slice(0, 3)}:${m[7].slice(3)}` : ZONES[m[7]]) : undefined;
+  if (day && zone) day.at = `${day.date}T${m[4]!.padStart(2, '0')}:${m[5]}:${m[6] ?? '00'}${zone}`;
+  return day;
 }
 
 function absolute(date: string | null): PublishedDate | null {

@@ -1,12 +1,21 @@
 // Markdown and JSON articles state their metadata (title, outlet, author,
 // date); only the body needs the layout steps. One function serves both.
-import type { FrontMatter } from '../schema.js';
 import type { ArticleDraft, ArticleSource } from './article-draft.js';
 import { layoutArticle } from './article-layout.js';
 import { buildLexicon } from './layout-cues.js';
 import { parsePublished } from './published-date.js';
 
-export function statedArticle(meta: FrontMatter, paragraphs: string[], source: ArticleSource, knownNames: string[]): ArticleDraft {
+/** Metadata as a file states it; an HTML page may leave the outlet unknown. */
+export interface StatedMeta {
+  title: string;
+  outlet: string | null;
+  author?: string | null | undefined;
+  published?: string | null | undefined;
+  url?: string | undefined;
+  tags?: string[] | undefined;
+}
+
+export function statedArticle(meta: StatedMeta, paragraphs: string[], source: ArticleSource, knownNames: string[]): ArticleDraft {
   const laid = layoutArticle(paragraphs, { runIn: false, author: meta.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
   return {
     title: meta.title,

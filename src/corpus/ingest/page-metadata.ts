@@ -1,0 +1,128 @@
+// What an HTML page declares about itself, in the order the declarations are
+// trusted: JSON-LD (NewsArticle and kin) first, then OpenGraph and article:*
+// meta tags, then <meta name="author"> and <time datetime>. The feed item (the
+// sidecar) fills what the page leaves out; see html-article.ts.
+
+/** The slice of the DOM this reads: linkedom's document satisfies it. */
+export interface PageDocument {
+  querySelectorAll(selector: string): Iterable<PageElement>;
+  querySelector(selector: string): PageElement | null;
+}
+export interface PageElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+}
+
+export interface PageMetadata {
+  title: string | null;
+  outlet: string | null;
+  authors: string[];
+  /** As declared, ISO 8601 with its time zone when the page gives one. */
+  published: string | null;
+  url: string | null;
+  /** <title>, which usually carries the site's name too: trusted less than the feed item and <h1>. */
+  documentTitle: string | null;
+}
+
+const ARTICLE_TYPE =
+  /(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefined || v === null ? [] : [v]);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.replace(/\s+/g, ' ').trim() : null);
+
+/** Every JSON-LD node on the page, @graph and arrays flattened. A broken block is skipped, never fatal. */
+function jsonLdNodes(doc: PageDocument): Json[] {
+  const out: Json[] = [];
+  const walk = (v: unknown) => {
+    for (const item of list(v)) {
+      if (!isObject(item)) continue;
+      out.push(item);
+      if ('@graph' in item) walk(item['@graph']);
+    }
+  };
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    try {
+      walk(JSON.parse(script.textContent ?? ''));
+    } catch {
+      // Pages ship invalid JSON-LD often enough; the meta tags still count.
+    }
+  }
+  return out;
+}
+
+const isArticleNode = (n: Json) => list(n['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+
+/** A person's name from "Jane Doe", { name }, or a byline-ish "By Jane Doe"; never a profile URL. */
+function personName(v: unknown): string | null {
+  const name = str(isObject(v) ? v.name : v);
+  if (!name || /^https?:\/\//i.test(name)) return null;
+  return name.replace(/^by\s+/i, '');
+}
+
+function fromJsonLd(doc: PageDocument): Partial<PageMetadata> {
+  const node = jsonLdNodes(doc).find(isArticleNode);
+  if (!node) return {};
+  const publisher = list(node.publisher)[0];
+  const authors = list(node.author)
+    .filter((a) => !(isObject(a) && list(a['@type']).includes('Organization')))
+    .map(personName)
+    .filter((a): a is string => a !== null);
+  const page = list(node.mainEntityOfPage)[0];
+  return {
+    title: str(node.headline) ?? str(node.name),
+    outlet: str(isObject(publisher) ? publisher.name : publisher),
+    authors,
+    published: str(node.datePublished) ?? str(node.dateCreated),
+    url: str(node.url) ?? str(isObject(page) ? page['@id'] : page),
+  };
+}
+
+function meta(doc: PageDocument, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const el = doc.querySelector(`meta[property="${key}"]`) ?? doc.querySelector(`meta[name="${key}"]`);
+    const v = str(el?.getAttribute('content'));
+    if (v) return v;
+  }
+  return null;
+}
+
+function metaAll(doc: PageDocument, ...keys: string[]): string[] {
+  for (const key of keys) {
+    const found = [...doc.querySelectorAll(`meta[property="${key}"], meta[name="${key}"]`)]
+      .map((el) => personName(el.getAttribute('content')))
+      .filter((v): v is string => v !== null);
+    if (found.length) return found;
+  }
+  return [];
+}
+
+function fromMetaTags(doc: PageDocument): Partial<PageMetadata> {
+  const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
+  const canonical = doc.querySelector('link[rel="canonical"]');
+  return {
+    title: meta(doc, 'og:title', 'twitter:title'),
+    outlet: meta(doc, 'og:site_name', 'application-name'),
+    authors: metaAll(doc, 'article:author', 'author', 'citation_author', 'parsely-author', 'sailthru.author', 'dc.creator'),
+    published:
+      meta(doc, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'dc.date.issued', 'date') ??
+      str(time?.getAttribute('datetime')),
+    url: str(canonical?.getAttribute('href')) ?? meta(doc, 'og:url'),
+  };
+}
+
+const first = <T>(...vs: (T | null | undefined)[]): T | null => vs.find((v) => v !== null && v !== undefined) ?? null;
+
+export function pageMetadata(doc: PageDocument): PageMetadata {
+  const ld = fromJsonLd(doc);
+  const tags = fromMetaTags(doc);
+  return {
+    title: first(ld.title, tags.title),
+    outlet: first(ld.outlet, tags.outlet),
+    authors: ld.authors?.length ? ld.authors : (tags.authors ?? []),
+    published: first(ld.published, tags.published),
+    url: first(ld.url, tags.url),
+    documentTitle: str(doc.querySelector('title')?.textContent),
+  };
+}

@@ -1,0 +1,126 @@
+// Saved and fetched web pages (.html in raw/): metadata from the page's own
+// declarations, the body without page furniture.
+import { describe, expect, it } from 'vitest';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { contents } from '../helpers/corpus-contents.js';
+import { articlePage, FURNITURE_TEXT, newsParagraphs } from '../helpers/news-pages.js';
+import { tempData } from '../helpers/temp-data.js';
+import { parseCommandLine } from '../../src/parse-command-line.js';
+import { commands } from '../../commands/index.js';
+import { toJson } from '../../src/render/json.js';
+
+describe('HTML pages in raw/', () => {
+  const paths = tempData({
+    'saved/json-ld.html': articlePage({
+      title: 'Border talks resume in Yerevan',
+      paragraphs: newsParagraphs('alpha'),
+      outlet: 'Caucasus Daily',
+      authors: ['Ani Petrosyan', 'Farid Mammadov'],
+      published: '2025-03-03T01:30:00+04:00',
+      url: 'https://caucasus-daily.example/2025/03/border-talks',
+      caption: 'Delegations meet at the border. Photo: Test Agency',
+    }),
+    'saved/meta-tags.html': articlePage({
+      declares: 'meta-tags',
+      title: 'Tehran watches the frontier',
+      paragraphs: newsParagraphs('beta'),
+      outlet: 'Persia Weekly',
+      authors: ['Sara Karimi'],
+      published: '2025-04-10T09:00:00Z',
+      url: 'https://persia-weekly.example/frontier',
+    }),
+    'saved/time-only.html': articlePage({
+      declares: 'time-only',
+      title: 'Ports of Georgia stay busy',
+      paragraphs: newsParagraphs('gamma'),
+      authors: ['Nino Beridze'],
+      published: '2025-05-01T12:00:00+04:00',
+    }),
+    'feeds/wire/from-feed.html': articlePage({ declares: 'nothing', title: 'x', paragraphs: newsParagraphs('delta') }),
+    'feeds/wire/from-feed.meta.json': JSON.stringify({
+      retrieved: '2025-06-02',
+      url: 'https://wire.example/delta',
+      title: 'Wire story from the feed',
+      outlet: 'Wire Service',
+      authors: ['A. Author', 'B. Writer'],
+      published: 'Mon, 02 Jun 2025 08:15:00 +0300',
+      feed: 'wire',
+    }),
+  });
+  const { report } = buildCorpus(paths);
+  const corpus = openCorpus(paths);
+  const { articles, passages } = contents(corpus);
+  const byFile = (f: string) => articles.find((a) => a.source.file === f)!;
+
+  it('ingests every page, skipping none', () => {
+    expect(report.skipped).toEqual([]);
+    expect(articles).toHaveLength(4);
+  });
+
+  it('takes title, outlet, authors, date with its zone and URL from JSON-LD', () => {
+    const a = byFile('saved/json-ld.html');
+    expect(a).toMatchObject({
+      title: 'Border talks resume in Yerevan',
+      outlet: 'Caucasus Daily',
+      author: 'Ani Petrosyan and Farid Mammadov',
+      // The day as stated in the page's own zone, and the exact moment kept beside it.
+      published: '2025-03-03',
+      publishedAt: '2025-03-03T01:30:00+04:00',
+      publishedApproximate: false,
+      url: 'https://caucasus-daily.example/2025/03/border-talks',
+      source: { format: 'html' },
+    });
+  });
+
+  it('falls back to OpenGraph and article:* tags, then to <meta name=author> and <time datetime>', () => {
+    expect(byFile('saved/meta-tags.html')).toMatchObject({
+      title: 'Tehran watches the frontier',
+      outlet: 'Persia Weekly',
+      author: 'Sara Karimi',
+      publishedAt: '2025-04-10T09:00:00Z',
+      url: 'https://persia-weekly.example/frontier',
+    });
+    expect(byFile('saved/time-only.html')).toMatchObject({
+      title: 'Ports of Georgia stay busy',
+      author: 'Nino Beridze',
+      published: '2025-05-01',
+    });
+  });
+
+  it('takes from the feed item (the sidecar) what the page does not declare', () => {
+    expect(byFile('feeds/wire/from-feed.html')).toMatchObject({
+      title: 'Wire story from the feed',
+      outlet: 'Wire Service',
+      author: 'A. Author and B. Writer',
+      published: '2025-06-02',
+      publishedAt: '2025-06-02T08:15:00+03:00',
+      url: 'https://wire.example/delta',
+    });
+  });
+
+  it('never quotes navigation, footers, newsletter boxes, share bars, related links or headings', () => {
+    const all = passages.map((p) => p.text).join('\n');
+    for (const f of FURNITURE_TEXT) expect(all).not.toContain(f.slice(0, 25));
+    expect(all).not.toContain('A sub-heading about the region');
+    expect(all).toContain('Armenia and Azerbaijan resumed talks on the border crossing on Monday');
+  });
+
+  it('keeps a figure caption as a caption with its credit', () => {
+    const cap = passages.find((p) => p.kind === 'caption');
+    expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });
+  });
+
+  it('shows the URL in citations and /sources (JSON url, published_at)', () => {
+    const parsed = parseCommandLine('/actor name:Armenia', commands);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as {
+      quotes: { article: Record<string, unknown> }[];
+    };
+    const cited = answer.quotes.map((q) => q.article).find((a) => a.title === 'Border talks resume in Yerevan')!;
+    expect(cited).toMatchObject({
+      url: 'https://caucasus-daily.example/2025/03/border-talks',
+      published_at: '2025-03-03T01:30:00+04:00',
+      authors: ['Ani Petrosyan', 'Farid Mammadov'],
+    });
+  });
+});
