@@ -3,6 +3,7 @@
 // `doctor` talk to Discord and are asynchronous; everything else is runCli.
 import { deployCli } from './cli/deploy-cli.js';
 import { doctor, formatChecks } from './cli/doctor.js';
+import { feedsCli } from './cli/feeds-cli.js';
 import { runCli } from './cli/run-cli.js';
 import { start } from './start.js';
 
@@ -12,6 +13,13 @@ const err = (t: string) => process.stderr.write(`${t}\n`);
 async function main(): Promise<number> {
   if (sub === 'start') return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
   if (sub === 'deploy-commands') return deployCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);
+  if (sub === 'feeds' || sub === 'fetch' || sub === 'add') {
+    return feedsCli(process.argv.slice(2), process.env, {
+      out: (t) => process.stdout.write(`${t}\n`),
+      err,
+      isTty: Boolean(process.stdout.isTTY),
+    });
+  }
   if (sub === 'doctor') {
     const checks = await doctor(process.env);
     process.stdout.write(`${formatChecks(checks)}\n`);

@@ -58,6 +58,26 @@ export const configSchema = z.object({
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
   DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
   SCHEDULER_LEASE_SECONDS: seconds(30, 1),
+  /** How often the bot polls the followed feeds; down to 2 s for tests and demos. */
+  FEEDS_POLL_SECONDS: seconds(900, 2),
+  /** Pause between two requests to one web host (feeds and pages), in milliseconds. */
+  FETCH_HOST_GAP_MS: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z
+      .number({ error: 'must be a whole number of milliseconds' })
+      .int('must be a whole number of milliseconds')
+      .min(0)
+      .max(60_000)
+      .default(1000),
+  ),
+  /** Lets fetches reach private, loopback and link-local addresses: tests and intranet deployments only. */
+  ALLOW_PRIVATE_URLS: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : String(v).toLowerCase()),
+    z
+      .enum(['true', 'false'], { error: 'must be true or false' })
+      .default('false')
+      .transform((v) => v === 'true'),
+  ),
 });
 
 export type Config = z.infer<typeof configSchema>;

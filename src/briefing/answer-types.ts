@@ -167,6 +167,19 @@ export interface QuoteAnswer {
   after: string[];
 }
 
+/** An article added by its URL (/add): what became of it and its citation card. */
+export interface AddedAnswer {
+  ok: true;
+  command: 'add';
+  /** new: added; changed: the page had changed and replaced the saved copy; unchanged: already there as it is;
+   *  duplicate: the same text is already in the corpus under another URL. */
+  outcome: 'new' | 'changed' | 'unchanged' | 'duplicate';
+  url: string;
+  articles: SourceEntry[];
+  /** Quotable passages of those articles. */
+  quotes: number;
+}
+
 export interface ProblemAnswer {
   ok: false;
   command: string;
@@ -178,6 +191,7 @@ export type Answer =
   | CorridorAnswer
   | SearchAnswer
   | SourcesAnswer
+  | AddedAnswer
   | TimelineAnswer
   | BriefAnswer
   | QuoteAnswer

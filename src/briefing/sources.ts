@@ -1,6 +1,7 @@
 // /sources: the articles in the corpus, newest first; undated ones last.
 import type { Corpus } from '../corpus/corpus.js';
-import type { SourcesAnswer } from './answer-types.js';
+import type { Article } from '../corpus/records.js';
+import type { AddedAnswer, SourceEntry, SourcesAnswer } from './answer-types.js';
 import { articleRef } from './quotes.js';
 import { clampOffset, windowOf, type Window } from './window.js';
 
@@ -8,8 +9,16 @@ export function sources(corpus: Corpus, window?: Partial<Window>): SourcesAnswer
   const total = corpus.size().articles;
   const w = windowOf(window);
   const offset = clampOffset(w, total);
-  const articles = corpus
-    .articles(offset, w.limit)
-    .map((a) => ({ ...articleRef(a), published_text: a.publishedText, url: a.url, passages: a.passages, tags: a.tags }));
+  const articles = corpus.articles(offset, w.limit).map(sourceEntry);
   return { ok: true, command: 'sources', articles, total, offset };
+}
+
+export function sourceEntry(a: Article): SourceEntry {
+  return { ...articleRef(a), published_text: a.publishedText, passages: a.passages, tags: a.tags };
+}
+
+/** The card for an article added by URL: the articles its saved file now serves. */
+export function addedArticle(corpus: Corpus, file: string, outcome: AddedAnswer['outcome'], url: string): AddedAnswer {
+  const articles = corpus.articlesInFile(file).map(sourceEntry);
+  return { ok: true, command: 'add', outcome, url, articles, quotes: articles.reduce((n, a) => n + a.passages, 0) };
 }

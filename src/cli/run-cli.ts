@@ -10,15 +10,12 @@ import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
+import type { CliIo } from './cli-io.js';
+import { FEEDS_HELP } from './feeds-cli.js';
 import { ingestSummary } from './ingest-summary.js';
 import { parseCommandLine } from '../parse-command-line.js';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-  /** Whether stdout is a terminal (for bold marks and progress). */
-  isTty: boolean;
-}
+export type { CliIo };
 
 export const HELP = `briefing: cited briefings from a corpus of news and analysis articles
 
@@ -37,6 +34,7 @@ Usage:
   briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally
   briefing doctor                                     check the settings, data files, databases and Discord, and say
                                                       how to fix what is wrong (exit 1 if anything is)
+${FEEDS_HELP}
 Options:
   --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
   --json       print the full answer as JSON, with no paging

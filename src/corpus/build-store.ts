@@ -53,7 +53,10 @@ export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildRes
         const bad = report.skipped.find((s) => s.reason !== NOT_AN_ARTICLE_FORMAT);
         throw bad
           ? new DataFileError(bad.file, bad.reason)
-          : new DataFileError(shown(paths.raw), 'no articles found; add .txt aggregator pages, .md or .json/.jsonl articles');
+          : new DataFileError(
+              shown(paths.raw),
+              'no articles found; add .txt aggregator pages, .md, .html or .json/.jsonl articles, or follow a feed (briefing feeds add)',
+            );
       }
       const ids = [...report.added, ...report.changed];
       const byId = db.prepare(`SELECT * FROM articles WHERE id = ?`);

@@ -71,6 +71,8 @@ export interface Corpus {
   countEvents(q: EventQuery): number;
   /** Articles newest first, undated last; only `ids` when given. */
   articles(offset: number, limit: number, ids?: readonly string[]): Article[];
+  /** The articles served from one raw file (path under raw/), in the file's order. */
+  articlesInFile(file: string): Article[];
   /** How many passages hold an index term; 0 when none does. */
   termFrequency(term: string): number;
   /** Vocabulary terms one edit away from `term` (near spellings). */

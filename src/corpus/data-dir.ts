@@ -1,5 +1,5 @@
-// The data folder: DIR/raw (inputs), DIR/gazetteer.json and DIR/build
-// (generated). Finding and reading inputs lives here; parsing does not.
+// The data folder: DIR/raw (inputs), DIR/gazetteer.json, DIR/feeds.json and
+// DIR/build (generated). Finding and reading inputs lives here; parsing does not.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { DataFileError, fromZodError, parseJsonFile } from './data-file-error.js';
@@ -10,10 +10,18 @@ export interface DataPaths {
   raw: string;
   gazetteer: string;
   build: string;
+  /** The followed feeds (feeds.json); absent until one is added. */
+  feeds: string;
 }
 
 export function dataPaths(root: string): DataPaths {
-  return { root, raw: join(root, 'raw'), gazetteer: join(root, 'gazetteer.json'), build: join(root, 'build') };
+  return {
+    root,
+    raw: join(root, 'raw'),
+    gazetteer: join(root, 'gazetteer.json'),
+    build: join(root, 'build'),
+    feeds: join(root, 'feeds.json'),
+  };
 }
 
 /** Paths as users see them in messages: relative to the working directory when inside it. */

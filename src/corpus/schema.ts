@@ -121,3 +121,34 @@ export const gazetteerSchema = z
 export type Gazetteer = z.infer<typeof gazetteerSchema>;
 export type ActorEntry = Gazetteer['actors'][number];
 export type CorridorEntry = Gazetteer['corridors'][number];
+
+// ---------------------------------------------------------------- feeds
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' });
+
+export const feedEntrySchema = z.strictObject({
+  /** Short, stable, used in raw/feeds/<id>/ and in commands. */
+  id,
+  /** Shown in /feeds list, and the outlet of an article whose page names none. */
+  name: text,
+  url: httpUrl,
+  /** Keep every item, not only those that mention an actor or corridor of the gazetteer. */
+  keepAll: z.boolean().default(false),
+});
+export type FeedEntry = z.infer<typeof feedEntrySchema>;
+
+/** DATA_DIR/feeds.json: the feeds the bot follows, checked in so a team can review changes to it. */
+export const feedListSchema = z.strictObject({ version: z.literal(1), feeds: z.array(feedEntrySchema) }).superRefine((list, ctx) => {
+  const seen = new Map<string, number>();
+  list.feeds.forEach((f, i) => {
+    for (const [key, field] of [
+      [`id:${f.id}`, 'id'],
+      [`url:${f.url}`, 'url'],
+    ] as const) {
+      const first = seen.get(key);
+      if (first !== undefined) ctx.addIssue({ code: 'custom', path: ['feeds', i, field], message: `the same ${field} as feeds[${first}]` });
+      else seen.set(key, i);
+    }
+  });
+});
+export type FeedList = z.infer<typeof feedListSchema>;

@@ -4,9 +4,9 @@
 // limits.ts are respected by construction and checked by property tests.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../render/escape-markdown.js';
-import type { Answer, ArticleRef, BriefAnswer, Quote, TimelineEvent } from '../briefing/answer-types.js';
+import type { Answer, ArticleRef, BriefAnswer, Quote, SourceEntry, TimelineEvent } from '../briefing/answer-types.js';
 import { describeProblem } from '../briefing/problems.js';
-import { formatPublished, linkableUrl } from '../render/citation.js';
+import { addedHeadline, formatPublished, linkableUrl } from '../render/citation.js';
 import { dateLabel } from '../render/date-label.js';
 import type { Window } from '../briefing/window.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
@@ -30,6 +30,8 @@ export function citationMd(a: ArticleRef): string {
     formatPublished(a),
   ].join(' · ');
 }
+
+const sourceLine = (a: SourceEntry) => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``;
 
 export function quoteBlock(q: Quote, label?: string): string {
   const caption = q.kind === 'caption' ? ' *(photo caption)*' : '';
@@ -127,10 +129,17 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       return {
         title: 'Sources',
         lead: `${answer.total} article(s) in the corpus`,
-        items: answer.articles.map((a) => () => `${citationMd(a)} · ${a.passages} quotes · \`${a.id}\``),
+        items: answer.articles.map((a) => () => sourceLine(a)),
         perPage: PER_PAGE.sources,
         total: answer.total,
         offset: answer.offset,
+      };
+    case 'add':
+      return {
+        title: answer.outcome === 'new' ? 'Added to the corpus' : 'In the corpus',
+        lead: md(addedHeadline(answer)),
+        items: answer.articles.map((a) => () => sourceLine(a)),
+        perPage: PER_PAGE.sources,
       };
     case 'brief':
       return briefLayout(answer);

@@ -1,6 +1,6 @@
 // How a source is cited, in every renderer: outlet, title, author, date.
 // Unknown parts are said to be unknown rather than left out.
-import type { ArticleRef } from '../briefing/answer-types.js';
+import type { AddedAnswer, ArticleRef } from '../briefing/answer-types.js';
 import { MONTHS } from '../text/months.js';
 
 /** "15 Jul 2025", "about 31 Jul 2025", or "date unknown". */
@@ -9,6 +9,21 @@ export function formatPublished(a: Pick<ArticleRef, 'published' | 'published_app
   const [y, m, d] = a.published.split('-').map(Number);
   const day = `${d} ${MONTHS[(m ?? 1) - 1]} ${y}`;
   return a.published_approximate ? `about ${day}` : day;
+}
+
+/** One line on an article added by URL, for every renderer. */
+export function addedHeadline(a: AddedAnswer): string {
+  const what = a.articles.length === 1 ? 'the article' : `${a.articles.length} articles`;
+  switch (a.outcome) {
+    case 'new':
+      return `Added ${what}: ${a.quotes} quote(s) from ${a.url}`;
+    case 'changed':
+      return `The page had changed: ${what} now hold(s) ${a.quotes} quote(s) (unchanged sentences keep their ids)`;
+    case 'unchanged':
+      return `Already in the corpus, unchanged: ${a.quotes} quote(s)`;
+    case 'duplicate':
+      return `The same text is already in the corpus from another address: ${a.quotes} quote(s)`;
+  }
 }
 
 /** Longest article URL a citation links to; a longer one is a tracking monster and is left out. */

@@ -14,7 +14,7 @@ import type {
 import { groupEvents } from './event-groups.js';
 import { dateLabel } from './date-label.js';
 import { describeProblem } from '../briefing/problems.js';
-import { citation, formatPublished, linkableUrl } from './citation.js';
+import { addedHeadline, citation, formatPublished, linkableUrl } from './citation.js';
 
 export interface TextOptions {
   /** Quotes to show; 0 shows all. */
@@ -172,6 +172,12 @@ function lines(answer: Answer, opts: TextOptions): string[] {
       return briefText(answer, opts);
     case 'quote':
       return quoteText(answer, opts);
+    case 'add':
+      return [
+        addedHeadline(answer),
+        '',
+        ...sourcesText({ ok: true, command: 'sources', articles: answer.articles, total: answer.articles.length, offset: 0 }).slice(2),
+      ];
   }
 }
 

@@ -56,6 +56,40 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Followed feeds: conditional-GET validators, failure streaks, the items seen, and the pages saved in raw/.
+    version: 3,
+    sql: `
+      CREATE TABLE feed_state (
+        feed_id TEXT PRIMARY KEY,
+        etag TEXT,
+        last_modified TEXT,
+        last_attempt TEXT,
+        last_success TEXT,
+        last_new_item TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        last_error TEXT,
+        next_attempt TEXT,
+        paused_reason TEXT
+      );
+      CREATE TABLE feed_items (
+        feed_id TEXT NOT NULL,
+        guid TEXT NOT NULL,
+        version TEXT NOT NULL,
+        url TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        first_seen TEXT NOT NULL,
+        PRIMARY KEY (feed_id, guid)
+      );
+      CREATE TABLE saved_pages (
+        url TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        file TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+      CREATE INDEX saved_pages_fingerprint ON saved_pages (fingerprint);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { sqliteFeedStore } from './sqlite-feed-store.js';
 import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus } from './store.js';
 
 export class StoreError extends Error {}
@@ -150,6 +151,7 @@ export function openSqliteStore(file: string): Store {
   const recordArticles = db.transaction((ids: readonly string[], at: string) => ids.reduce((n, id) => n + q.seen.run(id, at).changes, 0));
 
   return {
+    ...sqliteFeedStore(db),
     addSubscription(s: NewSubscription, now: Date): Subscription {
       for (;;) {
         const id = newId();

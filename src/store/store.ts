@@ -1,6 +1,7 @@
 // Persistent state behind one interface: digest subscriptions, the delivery
 // log and when each article first reached the corpus. Callers only see this
 // interface, so a server database can replace SQLite without touching them.
+import type { FeedStore } from './feed-store.js';
 
 export type SubscriptionStatus = 'active' | 'paused';
 
@@ -66,7 +67,7 @@ export interface LeaseState {
   expiresAt: string;
 }
 
-export interface Store {
+export interface Store extends FeedStore {
   addSubscription(s: NewSubscription, now: Date): Subscription;
   subscription(id: string): Subscription | undefined;
   /** Every subscription, or those of one guild, oldest first. */

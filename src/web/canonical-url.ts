@@ -3,7 +3,7 @@
 
 /** Query parameters that only say how a reader got to a page. */
 const TRACKING =
-  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|cmpid|ocid|at_medium|at_campaign|rss|from|ref)$/i;
+  /^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|_ga|_gl|igshid|ref_src|cmpid|ocid|at_medium|at_campaign)$/i;
 
 /** The URL without fragment, tracking parameters, default port or trailing "?"; null if it is not an http(s) URL. */
 export function canonicalUrl(raw: string, base?: string): string | null {

@@ -25,8 +25,23 @@ describe('config', () => {
         DIGEST_MIN_INTERVAL_SECONDS: 900,
         DIGEST_CATCH_UP_GRACE_SECONDS: 21600,
         SCHEDULER_LEASE_SECONDS: 30,
+        FEEDS_POLL_SECONDS: 900,
+        FETCH_HOST_GAP_MS: 1000,
+        ALLOW_PRIVATE_URLS: false,
       },
     });
+  });
+
+  it('checks the feed settings: a poll of at least 2 s, a gap in milliseconds, and true or false for private URLs', () => {
+    const r = loadConfig({ FEEDS_POLL_SECONDS: '1', FETCH_HOST_GAP_MS: 'soon', ALLOW_PRIVATE_URLS: 'yes' });
+    if (r.ok) throw new Error('expected problems');
+    expect(issuesOf(r)).toEqual([
+      'FEEDS_POLL_SECONDS: must be at least 2',
+      'FETCH_HOST_GAP_MS: must be a whole number of milliseconds',
+      'ALLOW_PRIVATE_URLS: must be true or false',
+    ]);
+    const ok = loadConfig({ FEEDS_POLL_SECONDS: '2', ALLOW_PRIVATE_URLS: 'TRUE' });
+    expect(ok.ok && [ok.config.FEEDS_POLL_SECONDS, ok.config.ALLOW_PRIVATE_URLS]).toEqual([2, true]);
   });
 
   it('lists every problem at once, naming settings but never the token', () => {

@@ -52,6 +52,7 @@ function queries(db: Db) {
     newest: get(`SELECT rowid FROM articles ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
     newestIn: get(`SELECT rowid FROM articles WHERE id IN ${IDS} ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
     articleAt: get(`SELECT * FROM articles WHERE rowid = ?`),
+    inFile: get(`SELECT * FROM articles WHERE file = ? ORDER BY pos`),
     frequency: get(`SELECT doc FROM passages_vocab WHERE term = ?`).pluck(),
     vocabRange: get(`SELECT term FROM terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
     vocabHas: get(`SELECT 1 FROM terms WHERE term = ?`).pluck(),
@@ -258,6 +259,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       current();
       const rows = (ids ? q.newestIn.all(JSON.stringify(ids), limit, offset) : q.newest.all(limit, offset)) as number[];
       return rows.map((r) => articleFromRow(q.articleAt.get(r) as ArticleRow));
+    },
+    articlesInFile(file) {
+      current();
+      return (q.inFile.all(file) as ArticleRow[]).map(articleFromRow);
     },
     termFrequency(term) {
       current();

@@ -1,0 +1,67 @@
+// How a poll and the feed list read, in the terminal and in Discord: per
+// feed, what was new, unchanged and failed and why; whether a feed is paused
+// and why (a feed that stops quietly is what users of feed bots hate most).
+import type { FeedEntry } from '../corpus/schema.js';
+import type { FeedStore } from '../store/feed-store.js';
+import type { FeedReport } from './poll-feeds.js';
+
+export function formatFeedReport(r: FeedReport): string {
+  const head = `${r.id} (${r.name})`;
+  if (r.status === 'paused') return `${head}: paused: ${r.error}`;
+  if (r.status === 'waiting') return `${head}: backing off after failures until ${r.nextAttempt} (last: ${r.error})`;
+  if (r.status === 'failed') return `${head}: failed: ${r.error} (next try ${r.nextAttempt})`;
+  if (r.status === 'not-modified') return `${head}: not modified since the last poll`;
+  const counts = [
+    `${r.new} new`,
+    `${r.changed} changed`,
+    `${r.unchanged} unchanged`,
+    `${r.duplicates} duplicate(s)`,
+    `${r.offTopic} off topic`,
+    `${r.failed} failed`,
+  ].join(', ');
+  return [`${head}: ${counts}`, ...r.itemErrors.map((e) => `    failed: ${e.item}: ${e.reason}`)].join('\n');
+}
+
+export interface FeedStatusRow {
+  id: string;
+  name: string;
+  url: string;
+  keepAll: boolean;
+  lastSuccess: string | null;
+  lastNewItem: string | null;
+  failures: number;
+  lastError: string | null;
+  paused: boolean;
+  pausedReason: string | null;
+  /** One line for the terminal. */
+  line: string;
+}
+
+export function feedStatusRows(feeds: readonly FeedEntry[], store: FeedStore): FeedStatusRow[] {
+  return feeds.map((f) => {
+    const s = store.feedState(f.id);
+    const row = {
+      id: f.id,
+      name: f.name,
+      url: f.url,
+      keepAll: f.keepAll,
+      lastSuccess: s?.lastSuccess ?? null,
+      lastNewItem: s?.lastNewItem ?? null,
+      failures: s?.failures ?? 0,
+      lastError: s?.lastError ?? null,
+      paused: Boolean(s?.pausedReason),
+      pausedReason: s?.pausedReason ?? null,
+    };
+    const status = row.paused
+      ? `PAUSED: ${row.pausedReason}`
+      : row.failures
+        ? `${row.failures} failure(s) in a row, last: ${row.lastError}`
+        : row.lastSuccess
+          ? 'ok'
+          : 'not polled yet';
+    const line =
+      `${f.id}  ${f.name}  ${f.url}${f.keepAll ? '  (keeps every item)' : ''}\n` +
+      `    last success: ${row.lastSuccess ?? 'never'} · last new item: ${row.lastNewItem ?? 'never'} · ${status}`;
+    return { ...row, line };
+  });
+}

@@ -1,0 +1,208 @@
+// One poll of every followed feed: conditional GET, new items fetched and
+// saved in raw/, the fetch state kept in the store. Ingest is the caller's
+// next step (the CLI runs it in process, the bot in a worker thread), once
+// for the whole poll.
+//
+// Nothing is lost and nothing is doubled: an item is only marked seen once
+// its page is saved (or found off topic, or a duplicate); a failing item is
+// retried on the next polls, then given up with its reason; a failing feed
+// backs off exponentially and is paused, visibly, after 10 failures in a row.
+import type { DataPaths } from '../corpus/data-dir.js';
+import type { GazetteerMatcher } from '../corpus/extract/gazetteer-matcher.js';
+import type { FeedEntry } from '../corpus/schema.js';
+import { emptyFeedState, type FeedState, type FeedStore, type SeenItem } from '../store/feed-store.js';
+import { FetchError, type HttpClient } from '../web/http-client.js';
+import { capturePage } from './capture-page.js';
+import { keepCapture } from './keep-capture.js';
+import { parseFeedItems, type FeedItem } from './feed-items.js';
+
+export const PAUSE_AFTER_FAILURES = 10;
+/** Items read from one feed per poll: a feed that first lists its whole archive is taken in slices. */
+export const MAX_ITEMS_PER_POLL = 100;
+/** A page that failed this many polls in a row is given up (its reason stays in the report of that poll). */
+const MAX_ITEM_FAILURES = 3;
+const MAX_BACKOFF_MS = 6 * 3600_000;
+const FEEDS_AT_ONCE = 8;
+
+export interface FeedPollDeps {
+  paths: DataPaths;
+  store: FeedStore;
+  http: HttpClient;
+  matcher: GazetteerMatcher;
+  knownNames: string[];
+  now: () => Date;
+  /** The poll interval: the first step of the backoff. */
+  pollSeconds: number;
+  /** The bot waits out a feed's backoff; `briefing fetch`, asked by a person, tries every feed that is not paused. */
+  respectBackoff: boolean;
+  log?: (line: string) => void;
+  /** Told each feed's report as soon as that feed is done (progress on a long poll). */
+  progress?: (report: FeedReport) => void;
+}
+
+export type FeedStatus = 'read' | 'not-modified' | 'failed' | 'paused' | 'waiting';
+
+export interface FeedReport {
+  id: string;
+  name: string;
+  url: string;
+  status: FeedStatus;
+  new: number;
+  changed: number;
+  unchanged: number;
+  duplicates: number;
+  offTopic: number;
+  failed: number;
+  /** Why items failed (title or URL, and the reason). */
+  itemErrors: { item: string; reason: string }[];
+  /** Why the feed itself failed, or why it is paused or waiting. */
+  error: string | null;
+  nextAttempt: string | null;
+}
+
+export interface PollResult {
+  feeds: FeedReport[];
+  /** Pages saved (new or changed): when 0, there is nothing to ingest. */
+  saved: number;
+  requests: number;
+}
+
+/** Exponential: one poll interval after the first failure, doubling, at most 6 hours; never sooner than Retry-After. */
+export function backoffMs(failures: number, pollSeconds: number, retryAfterMs?: number): number {
+  const exp = Math.min(pollSeconds * 1000 * 2 ** Math.max(0, failures - 1), MAX_BACKOFF_MS);
+  return Math.max(exp, Math.min(retryAfterMs ?? 0, 24 * 3600_000));
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e)).slice(0, 300);
+
+function newReport(feed: FeedEntry, status: FeedStatus): FeedReport {
+  return {
+    id: feed.id,
+    name: feed.name,
+    url: feed.url,
+    status,
+    new: 0,
+    changed: 0,
+    unchanged: 0,
+    duplicates: 0,
+    offTopic: 0,
+    failed: 0,
+    itemErrors: [],
+    error: null,
+    nextAttempt: null,
+  };
+}
+
+async function readItems(feed: FeedEntry, items: FeedItem[], report: FeedReport, state: FeedState, deps: FeedPollDeps): Promise<void> {
+  const now = deps.now();
+  const seen = deps.store.seenItems(
+    feed.id,
+    items.map((i) => i.guid),
+  );
+  const ctx = { http: deps.http, matcher: deps.matcher, knownNames: deps.knownNames, now };
+  for (const item of items) {
+    const prev = seen.get(item.guid);
+    const mark = (failures: number) => {
+      const s: SeenItem = { guid: item.guid, version: item.version, url: item.url, failures };
+      deps.store.saveItem(feed.id, s, now);
+    };
+    if (prev && prev.version === item.version && (prev.failures === 0 || prev.failures >= MAX_ITEM_FAILURES)) {
+      report.unchanged++;
+      continue;
+    }
+    // First sight of a URL another feed already brought: the same story, not fetched again.
+    if (!prev && item.url && deps.store.pageByUrl(item.url)) {
+      report.duplicates++;
+      mark(0);
+      continue;
+    }
+    try {
+      const c = await capturePage(item.url, item, { outlet: feed.name, feed: feed.id }, ctx);
+      if (!feed.keepAll && c.topics.length === 0) {
+        report.offTopic++;
+      } else {
+        const { outcome } = keepCapture(c, `feeds/${feed.id}`, deps.paths.raw, deps.store, now);
+        // An item seen for the first time whose page is already saved came through another feed (perhaps in this same poll).
+        if (outcome === 'duplicate' || (outcome === 'unchanged' && !prev)) report.duplicates++;
+        else if (outcome === 'unchanged') report.unchanged++;
+        else {
+          report[outcome]++;
+          state.lastNewItem = now.toISOString();
+        }
+      }
+      mark(0);
+    } catch (e) {
+      report.failed++;
+      report.itemErrors.push({ item: (item.title ?? item.url ?? item.guid).slice(0, 200), reason: message(e) });
+      // A server asking us to slow down: the rest of this feed waits for the next poll, and is not counted as failing.
+      if (e instanceof FetchError && e.status === 429) {
+        state.nextAttempt = new Date(now.getTime() + backoffMs(1, deps.pollSeconds, e.retryAfterMs)).toISOString();
+        return;
+      }
+      mark((prev?.version === item.version ? prev.failures : 0) + 1);
+    }
+  }
+}
+
+async function pollOne(feed: FeedEntry, deps: FeedPollDeps): Promise<FeedReport> {
+  const now = deps.now();
+  const state = deps.store.feedState(feed.id) ?? emptyFeedState(feed.id);
+  if (state.pausedReason) return { ...newReport(feed, 'paused'), error: state.pausedReason };
+  if (deps.respectBackoff && state.nextAttempt && Date.parse(state.nextAttempt) > now.getTime()) {
+    return { ...newReport(feed, 'waiting'), error: state.lastError, nextAttempt: state.nextAttempt };
+  }
+  const report = newReport(feed, 'read');
+  state.lastAttempt = now.toISOString();
+  state.nextAttempt = null;
+  try {
+    const res = await deps.http.get(feed.url, { etag: state.etag, lastModified: state.lastModified });
+    if (res.notModified) report.status = 'not-modified';
+    else {
+      const { items } = parseFeedItems(res.text, res.url);
+      state.etag = res.etag;
+      state.lastModified = res.lastModified;
+      await readItems(feed, items.slice(0, MAX_ITEMS_PER_POLL), report, state, deps);
+    }
+    state.failures = 0;
+    state.lastError = null;
+    state.lastSuccess = now.toISOString();
+  } catch (e) {
+    report.status = 'failed';
+    report.error = message(e);
+    state.failures++;
+    state.lastError = report.error;
+    const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
+    state.nextAttempt = new Date(now.getTime() + backoffMs(state.failures, deps.pollSeconds, retryAfter)).toISOString();
+    if (state.failures >= PAUSE_AFTER_FAILURES) {
+      state.pausedReason = `paused after ${state.failures} failures in a row; the last: ${report.error}`;
+      deps.log?.(`feed ${feed.id} (${feed.url}) ${state.pausedReason}. Resume it with: briefing feeds resume ${feed.id}`);
+    } else deps.log?.(`feed ${feed.id} failed (${state.failures} in a row, next try ${state.nextAttempt}): ${report.error}`);
+  }
+  report.nextAttempt = state.nextAttempt;
+  deps.store.saveFeedState(state);
+  return report;
+}
+
+export async function pollFeeds(feeds: readonly FeedEntry[], deps: FeedPollDeps): Promise<PollResult> {
+  const before = deps.http.requests;
+  const reports: FeedReport[] = new Array(feeds.length);
+  let next = 0;
+  // A few feeds at a time: the HTTP client keeps each host to one request at a time anyway.
+  const worker = async () => {
+    while (next < feeds.length) {
+      const i = next++;
+      reports[i] = await pollOne(feeds[i]!, deps);
+      deps.progress?.(reports[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FEEDS_AT_ONCE, feeds.length) }, worker));
+  return { feeds: reports, saved: reports.reduce((n, r) => n + r.new + r.changed, 0), requests: deps.http.requests - before };
+}
+
+/** Clears a paused feed's failure streak, so the next poll tries it again. */
+export function resumeFeed(store: FeedStore, feedId: string): boolean {
+  const state = store.feedState(feedId);
+  if (!state?.pausedReason) return false;
+  store.saveFeedState({ ...state, pausedReason: null, failures: 0, nextAttempt: null });
+  return true;
+}

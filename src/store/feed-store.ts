@@ -1,0 +1,65 @@
+// The fetch state of the followed feeds, kept in the store beside the digest
+// state: it is not regenerable (ETags, what was seen, failure streaks), while
+// the pages themselves are saved in raw/ and the corpus is rebuilt from them.
+
+export interface FeedState {
+  feedId: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO times. */
+  lastAttempt: string | null;
+  lastSuccess: string | null;
+  lastNewItem: string | null;
+  /** Failures in a row; 0 after any successful read. */
+  failures: number;
+  lastError: string | null;
+  /** Not polled before this time (backoff, Retry-After); null: whenever due. */
+  nextAttempt: string | null;
+  /** Set when the feed is paused (10 failures in a row); cleared by resuming it. */
+  pausedReason: string | null;
+}
+
+export interface SeenItem {
+  guid: string;
+  /** Hash of what the feed says of the item (title, dates, text): a change means the article may have been updated. */
+  version: string;
+  url: string | null;
+  /** Failed attempts at this item; it is given up after a few. */
+  failures: number;
+}
+
+/** A page saved in raw/, by canonical URL: the same URL again replaces it, the same text under another URL is a duplicate. */
+export interface SavedPage {
+  url: string;
+  fingerprint: string;
+  /** Path under raw/. */
+  file: string;
+}
+
+export interface FeedStore {
+  feedState(feedId: string): FeedState | undefined;
+  saveFeedState(state: FeedState): void;
+  /** Forgets a removed feed's state and items (its saved pages stay in raw/). */
+  forgetFeed(feedId: string): void;
+  /** The items of these GUIDs already seen in this feed. */
+  seenItems(feedId: string, guids: readonly string[]): Map<string, SeenItem>;
+  saveItem(feedId: string, item: SeenItem, now: Date): void;
+  pageByUrl(url: string): SavedPage | undefined;
+  pageByFingerprint(fingerprint: string): SavedPage | undefined;
+  savePage(page: SavedPage, now: Date): void;
+}
+
+export function emptyFeedState(feedId: string): FeedState {
+  return {
+    feedId,
+    etag: null,
+    lastModified: null,
+    lastAttempt: null,
+    lastSuccess: null,
+    lastNewItem: null,
+    failures: 0,
+    lastError: null,
+    nextAttempt: null,
+    pausedReason: null,
+  };
+}
