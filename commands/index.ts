@@ -4,6 +4,7 @@ import type { Command } from '../src/command.js';
 import { actorCommand } from './actor.js';
 import { briefCommand } from './brief.js';
 import { digestCommandData } from './digest.js';
+import { addCommandData, feedsCommandData } from './feeds.js';
 import { quoteCommand } from './quote.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
@@ -20,8 +21,8 @@ export const commands: readonly Command[] = [
   quoteCommand,
 ];
 
-/** What Discord registers: the answer commands, plus /digest, which manages subscriptions and exists only in Discord. */
-export const registeredCommands = [...commands.map((c) => c.data), digestCommandData];
+/** What Discord registers: the answer commands, plus /digest, /feeds and /add, which change state and exist only in Discord. */
+export const registeredCommands = [...commands.map((c) => c.data), digestCommandData, feedsCommandData, addCommandData];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

@@ -1,6 +1,6 @@
 // The bot with everything it needs: the store, the live corpus (each load
-// records new articles for digests), the Discord client and the digest
-// scheduler. `briefing start` runs this; the end-to-end tests run it too.
+// records new articles for digests), the Discord client, the digest
+// scheduler and the feed poller. `briefing start` runs this; the end-to-end tests run it too.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
@@ -14,8 +14,15 @@ import type { Publisher } from './digest/publisher.js';
 import { makeLeadership, type Leadership } from './digest/leadership.js';
 import { makeScheduler, type Scheduler } from './digest/scheduler.js';
 import type { Logger } from './logger.js';
+import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
+import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
+import { rateLimiter } from './discord/rate-limit.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
+
+/** /add: links one member may add in a window (each costs a page fetch and an ingest). */
+const LINKS_PER_USER = 5;
+const LINK_WINDOW_MS = 10 * 60_000;
 
 export interface BotRuntime {
   bot: RunningBot;
@@ -24,6 +31,8 @@ export interface BotRuntime {
   scheduler: Scheduler;
   /** Whether this process runs the digest schedule (one per database), or stands by. */
   leadership: Leadership;
+  /** Polls the feeds every FEEDS_POLL_SECONDS (in the process holding the feeds lease). */
+  feeds: FeedPoller;
   /** Stops the scheduler (an in-flight digest finishes or is logged as failed), the client and the store. */
   stop(graceMs: number): Promise<void>;
 }
@@ -39,7 +48,8 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
   const now = o.now ?? (() => new Date());
   const store = openStore(config.DATABASE_URL);
   try {
-    const corpus = liveCorpus(dataPaths(resolve(config.DATA_DIR)), log, (ids) => {
+    const paths = dataPaths(resolve(config.DATA_DIR));
+    const corpus = liveCorpus(paths, log, (ids) => {
       const added = store.recordArticles(ids, now());
       if (added) log.info(`corpus: ${added} article(s) new for digests`);
     });
@@ -66,12 +76,27 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
       render: renderDigest,
     };
+    const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+    const settings = fetchSettings(config);
+    const http = httpClientFor(settings);
+    const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, now, log });
     const bot = await startBot({
       token: config.DISCORD_TOKEN,
       apiUrl: config.DISCORD_API_URL,
       corpus: corpus.current,
       log,
       digest,
+      feeds: {
+        paths,
+        store,
+        settings,
+        http,
+        now,
+        corpus: corpus.current,
+        reload: corpus.reload,
+        poller: feeds,
+        linkLimit: rateLimiter(LINKS_PER_USER, LINK_WINDOW_MS, () => now().getTime()),
+      },
       loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000,
     }).catch((e: unknown) => {
       corpus.stop();
@@ -81,19 +106,22 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
     const leadership = makeLeadership({
       store,
       scheduler,
-      owner: `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`,
+      owner,
       ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000,
       now,
       log,
     });
     await leadership.start();
+    feeds.start();
     return {
       bot,
       store,
       corpus,
       scheduler,
       leadership,
+      feeds,
       async stop(graceMs) {
+        await feeds.stop(Math.min(graceMs, 2000));
         corpus.stop();
         await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);
         store.close();

@@ -14,6 +14,7 @@ export interface BotDeps {
   corpus(): Corpus;
   log: Logger;
   digest?: RouterDeps['digest'];
+  feeds?: RouterDeps['feeds'];
   /** How long login may take before the start gives up with a message (default 30 s). */
   loginTimeoutMs?: number;
 }
@@ -35,7 +36,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest }).finally(() =>
+    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest, feeds: deps.feeds }).finally(() =>
       inFlight.delete(job),
     );
     inFlight.add(job);

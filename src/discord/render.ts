@@ -137,7 +137,8 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     case 'add':
       return {
         title: answer.outcome === 'new' ? 'Added to the corpus' : 'In the corpus',
-        lead: md(addedHeadline(answer)),
+        // The address in angle brackets: a link Discord shows without a preview card.
+        lead: `${md(addedHeadline(answer))}${linkableUrl(answer.url) ? `\n<${linkableUrl(answer.url)}>` : ''}`,
         items: answer.articles.map((a) => () => sourceLine(a)),
         perPage: PER_PAGE.sources,
       };

@@ -3,6 +3,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { DigestInteractionDeps } from './digest-interactions.js';
+import type { FeedsInteractionDeps } from './feeds-interactions.js';
 
 export interface RouterDeps {
   /** The current corpus (it may be reloaded while the bot runs). */
@@ -10,4 +11,6 @@ export interface RouterDeps {
   log: Logger;
   /** Digest subscriptions; absent when the bot runs without a store. */
   digest?: DigestInteractionDeps | undefined;
+  /** Feeds and links; absent when the bot runs without a store. */
+  feeds?: FeedsInteractionDeps | undefined;
 }

@@ -16,7 +16,7 @@ export function addedHeadline(a: AddedAnswer): string {
   const what = a.articles.length === 1 ? 'the article' : `${a.articles.length} articles`;
   switch (a.outcome) {
     case 'new':
-      return `Added ${what}: ${a.quotes} quote(s) from ${a.url}`;
+      return `Added ${what}: ${a.quotes} quote(s)`;
     case 'changed':
       return `The page had changed: ${what} now hold(s) ${a.quotes} quote(s) (unchanged sentences keep their ids)`;
     case 'unchanged':

@@ -175,6 +175,7 @@ function lines(answer: Answer, opts: TextOptions): string[] {
     case 'add':
       return [
         addedHeadline(answer),
+        ...(linkableUrl(answer.url) ? [linkableUrl(answer.url)!] : []),
         '',
         ...sourcesText({ ok: true, command: 'sources', articles: answer.articles, total: answer.articles.length, offset: 0 }).slice(2),
       ];

@@ -78,6 +78,16 @@ export function digestSlash(
   options: Record<string, Opt> = {},
   o: { user?: string; appPermissions?: string; memberPermissions?: string } = {},
 ): APIChatInputApplicationCommandInteraction {
+  return subcommandSlash('digest', sub, options, o);
+}
+
+/** A subcommand of any command (/digest add, /feeds list); a `channel` option is resolved as Discord does. */
+export function subcommandSlash(
+  command: string,
+  sub: string,
+  options: Record<string, Opt> = {},
+  o: { user?: string; appPermissions?: string; memberPermissions?: string } = {},
+): APIChatInputApplicationCommandInteraction {
   const { channel, ...rest } = options;
   const channelOption =
     channel === undefined ? [] : [{ type: ApplicationCommandOptionType.Channel, name: 'channel', value: String(channel) }];
@@ -86,7 +96,7 @@ export function digestSlash(
     type: InteractionType.ApplicationCommand,
     data: {
       id: snowflake(),
-      name: 'digest',
+      name: command,
       type: ApplicationCommandType.ChatInput,
       options: [{ type: ApplicationCommandOptionType.Subcommand, name: sub, options: [...channelOption, ...toOptions(rest)] }],
       ...(channel === undefined

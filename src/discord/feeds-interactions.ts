@@ -1,0 +1,149 @@
+// /feeds (Manage Server) and /add (any member, rate-limited) in Discord. The
+// work is the same as the CLI's (src/feeds/); this file checks who may ask,
+// defers while the web is read, and renders the replies. Feed replies are
+// private to the admin; an added article's card is posted in the channel.
+import {
+  MessageFlags,
+  PermissionFlagsBits,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+} from 'discord.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { DataPaths } from '../corpus/data-dir.js';
+import { addedArticle } from '../briefing/sources.js';
+import { addLink } from '../feeds/add-link.js';
+import { addFeed, readFeedList, removeFeed } from '../feeds/feed-list.js';
+import type { FeedPoller } from '../feeds/feed-poller.js';
+import { feedStatusRows, type FeedStatusRow } from '../feeds/feed-report.js';
+import { feedPollDeps, type FetchSettings } from '../feeds/fetch-session.js';
+import { resumeFeed } from '../feeds/poll-feeds.js';
+import { probeFeed } from '../feeds/probe-feed.js';
+import { escapeMarkdown } from '../render/escape-markdown.js';
+import type { FeedStore } from '../store/feed-store.js';
+import { canonicalUrl } from '../web/canonical-url.js';
+import type { HttpClient } from '../web/http-client.js';
+import { clip, LIMITS } from './limits.js';
+import { NO_MENTIONS } from './no-mentions.js';
+import type { RateLimiter } from './rate-limit.js';
+import { renderPage } from './render.js';
+
+export interface FeedsInteractionDeps {
+  paths: DataPaths;
+  store: FeedStore;
+  settings: FetchSettings;
+  http: HttpClient;
+  now(): Date;
+  corpus(): Corpus;
+  /** Ingests raw/ again in a worker; resolves when the new article answers. */
+  reload(why: string): Promise<boolean>;
+  /** Polls the feeds now (after one is added), if this process polls them. */
+  poller?: FeedPoller | undefined;
+  /** /add per user. */
+  linkLimit: RateLimiter;
+}
+
+const privately = (content: string): InteractionReplyOptions => ({
+  content: clip(content, LIMITS.content),
+  flags: MessageFlags.Ephemeral,
+  allowedMentions: NO_MENTIONS,
+});
+const md = (s: string) => escapeMarkdown(s);
+const when = (iso: string | null) => (iso ? `<t:${Math.floor(Date.parse(iso) / 1000)}:R>` : 'never');
+
+function statusLine(r: FeedStatusRow): string {
+  const state = r.paused
+    ? `⏸️ **paused**: ${md(clip(r.pausedReason ?? '', 300))} — \`/feeds resume\` to try again`
+    : r.failures
+      ? `⚠️ ${r.failures} failure(s) in a row: ${md(clip(r.lastError ?? '', 200))}`
+      : r.lastSuccess
+        ? '✅ ok'
+        : '⏳ not polled yet';
+  return (
+    `**${md(clip(r.name, 100))}** \`${r.id}\`${r.keepAll ? ' (keeps every item)' : ''}\n${md(clip(r.url, 300))}\n` +
+    `last success ${when(r.lastSuccess)} · last new item ${when(r.lastNewItem)} · ${state}`
+  );
+}
+
+async function feedsAdd(i: ChatInputCommandInteraction, deps: FeedsInteractionDeps): Promise<void> {
+  const url = canonicalUrl(i.options.getString('url', true));
+  if (!url) return void i.reply(privately('⚠️ The feed address must be an http(s) URL.'));
+  await i.deferReply({ flags: MessageFlags.Ephemeral });
+  const probe = await probeFeed(url, deps.http);
+  const done = (content: string) => i.editReply({ content: clip(content, LIMITS.content), allowedMentions: NO_MENTIONS });
+  if (!probe.ok) return void (await done(`⚠️ ${md(probe.reason)}`));
+  const r = addFeed(deps.paths, {
+    url,
+    name: i.options.getString('name') ?? probe.title ?? undefined,
+    keepAll: i.options.getBoolean('keep_all') ?? false,
+  });
+  if (!r.ok) return void (await done(`⚠️ ${md(r.message)}`));
+  await done(
+    `Following **${md(r.feed.name)}** as \`${r.feed.id}\` (${probe.items} item(s) in it now). ` +
+      `New articles that mention the gazetteer's actors or corridors${r.feed.keepAll ? ' (or not: this feed keeps all)' : ''} ` +
+      `will reach the corpus and the digests.`,
+  );
+  void deps.poller?.pollNow();
+}
+
+export async function handleFeeds(i: ChatInputCommandInteraction, deps: FeedsInteractionDeps): Promise<void> {
+  // default_member_permissions hides the command, but a server can override that: check again.
+  if (!i.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
+    return void i.reply(privately('/feeds needs the Manage Server permission.'));
+  const sub = i.options.getSubcommand();
+  if (sub === 'add') return feedsAdd(i, deps);
+  if (sub === 'list') {
+    const rows = feedStatusRows(readFeedList(deps.paths).feeds, deps.store);
+    if (!rows.length) return void i.reply(privately('No feeds are followed yet. Add one with `/feeds add`.'));
+    const description = clip(rows.map(statusLine).join('\n\n'), LIMITS.description);
+    return void i.reply({
+      embeds: [{ title: `Feeds (${rows.length})`, description, color: 0x2b6cb0 }],
+      flags: MessageFlags.Ephemeral,
+      allowedMentions: NO_MENTIONS,
+    });
+  }
+  const key = i.options.getString('feed', true);
+  if (sub === 'remove') {
+    const r = removeFeed(deps.paths, key);
+    if (!r.ok) return void i.reply(privately(`⚠️ ${md(r.message)}`));
+    deps.store.forgetFeed(r.feed.id);
+    return void i.reply(privately(`Stopped following **${md(r.feed.name)}** (\`${r.feed.id}\`). Its articles stay in the corpus.`));
+  }
+  const feed = readFeedList(deps.paths).feeds.find((f) => f.id === key || f.url === canonicalUrl(key));
+  if (!feed) return void i.reply(privately(`⚠️ No followed feed has the id "${md(clip(key, 100))}". See \`/feeds list\`.`));
+  const resumed = resumeFeed(deps.store, feed.id);
+  if (resumed) void deps.poller?.pollNow();
+  return void i.reply(privately(resumed ? `**${md(feed.name)}** will be polled again now.` : `**${md(feed.name)}** is not paused.`));
+}
+
+export async function feedsAutocomplete(i: AutocompleteInteraction, deps: FeedsInteractionDeps): Promise<void> {
+  const typed = String(i.options.getFocused()).toLowerCase();
+  const feeds = readFeedList(deps.paths).feeds.filter((f) => f.id.includes(typed) || f.name.toLowerCase().includes(typed));
+  await i.respond(feeds.slice(0, 25).map((f) => ({ name: clip(`${f.name} (${f.id})`, 100), value: f.id })));
+}
+
+export async function handleAdd(i: ChatInputCommandInteraction, deps: FeedsInteractionDeps): Promise<void> {
+  const wait = deps.linkLimit.take(i.user.id);
+  if (wait !== null) {
+    return void i.reply(privately(`You have added several links in a short time; try again in ${Math.ceil(wait / 1000)} s.`));
+  }
+  const typed = i.options.getString('url', true);
+  await i.deferReply();
+  const r = await addLink(
+    typed,
+    feedPollDeps(deps.paths, deps.store, deps.settings, { respectBackoff: false, http: deps.http, now: deps.now }),
+  );
+  if (!r.ok) {
+    return void (await i.editReply({
+      content: clip(`⚠️ That link could not be added: ${md(r.reason)}`, LIMITS.content),
+      allowedMentions: NO_MENTIONS,
+    }));
+  }
+  if (r.outcome === 'new' || r.outcome === 'changed') await deps.reload('a link added with /add');
+  const answer = addedArticle(deps.corpus(), r.file, r.outcome, r.url);
+  if (answer.articles.length === 0) {
+    const why = 'The page was saved, but the corpus could not read it in yet (see the bot log); the next ingest tries again.';
+    return void (await i.editReply({ content: why, allowedMentions: NO_MENTIONS }));
+  }
+  await i.editReply({ ...renderPage(answer, 0, `/add url:${typed}`), allowedMentions: NO_MENTIONS });
+}
