@@ -64,4 +64,24 @@ describe('npm run bench', () => {
     expect(err.status).toBe(2);
     expect(err.stderr).toMatch(/--articles must be a whole number from 1 to 100000, not "lots"/);
   });
+
+  it('measures feeds: fetch + ingest per item, a poll of unchanged feeds against its baseline, and memory', { timeout: 120_000 }, () => {
+    const out = execFileSync(process.execPath, ['dist/tests/bench/feeds-bench.js', '--items', '4', '--feeds', '6', '--json'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const f = JSON.parse(out);
+    expect(f).toMatchObject({
+      items: 4,
+      fetch_and_ingest_ms_per_item: num,
+      baseline_ingest_from_disk_ms_per_item: num,
+      feeds: 6,
+      poll_304_ms: { p50: num, p99: num },
+      baseline_poll_200_ms: { p50: num, p99: num },
+      rss_mb: { before: num, peak: num },
+    });
+    // One request per feed when nothing changed: no page is fetched again.
+    expect([f.poll_304_requests, f.baseline_poll_200_requests]).toEqual([6, 6]);
+  });
 });
