@@ -1,6 +1,6 @@
 // `briefing doctor`: checks what the bot needs, one line each, and says how to
 // fix what is wrong: the settings, the data files, the bot's database, the
-// corpus database, and (with a token) whether Discord answers. Exit 0 when
+// corpus database, the followed feeds, and (with a token) whether Discord answers. Exit 0 when
 // everything is fine, 1 otherwise. Nothing is changed: the corpus is opened
 // as it is, not brought up to date.
 import { existsSync } from 'node:fs';
@@ -8,7 +8,10 @@ import { resolve } from 'node:path';
 import { REST, Routes } from 'discord.js';
 import { describeProblem } from '../briefing/problems.js';
 import { envFileNote, loadConfig, readEnvironment } from '../config.js';
-import { dataPaths, listFiles, readGazetteer, shown } from '../corpus/data-dir.js';
+import { dataPaths, listFiles, readGazetteer, shown, type DataPaths } from '../corpus/data-dir.js';
+import { readFeedList } from '../feeds/feed-list.js';
+import { feedStatusRows } from '../feeds/feed-report.js';
+import type { Store } from '../store/store.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
 import { openStore } from '../store/open-store.js';
 
@@ -55,6 +58,7 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
   try {
     const store = openStore(c.DATABASE_URL);
     checks.push(pass('database', `${c.DATABASE_URL}: ${store.subscriptions().length} digest subscription(s)`));
+    checks.push(feedsCheck(paths, store));
     store.close();
   } catch (e) {
     checks.push(fail('database', message(e)));
@@ -79,6 +83,24 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
     }
   }
   return checks;
+}
+
+/** The feed list is valid, and no feed is paused: a paused feed is a source the team no longer hears from. */
+function feedsCheck(paths: DataPaths, store: Store): Check {
+  try {
+    const rows = feedStatusRows(readFeedList(paths).feeds, store);
+    const paused = rows.filter((r) => r.paused);
+    if (paused.length) {
+      return fail(
+        'feeds',
+        `${paused.length} of ${rows.length} paused: ${paused.map((r) => `${r.id} (${r.pausedReason})`).join('; ')}. ` +
+          'Fix the feed, then "briefing feeds resume <id>".',
+      );
+    }
+    return pass('feeds', rows.length ? `${rows.length} followed, none paused` : 'none followed (briefing feeds add <url>)');
+  } catch (e) {
+    return fail('feeds', `${message(e)}. Fix the file (see "Feeds and links" in the README).`);
+  }
 }
 
 export function formatChecks(checks: Check[]): string {

@@ -1,5 +1,8 @@
 // `briefing doctor` says what is wrong and how to fix it, one line per check.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { emptyFeedState } from '../../src/store/feed-store.js';
+import { openStore } from '../../src/store/open-store.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/corpus/build-store.js';
 import { doctor, formatChecks } from '../../src/cli/doctor.js';
@@ -30,6 +33,7 @@ describe('briefing doctor', () => {
       ['raw files', true],
       ['corpus', true],
       ['database', true],
+      ['feeds', true],
       ['discord', true],
     ]);
     expect(formatChecks(checks)).toMatch(/✓ corpus: .*: 4 articles/);
@@ -52,6 +56,19 @@ describe('briefing doctor', () => {
     expect(text).toMatch(/✗ corpus: .*no corpus database yet\. Run "briefing ingest" to build it\./);
     expect(text).toMatch(/✗ discord: Discord rejected DISCORD_TOKEN \(401\)/);
     expect(text).not.toContain(TOKEN);
+  });
+
+  it('names paused feeds with their reasons, and a damaged feed list', async () => {
+    const data = tempData(SEED_FILES);
+    const env = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}` };
+    writeFileSync(data.feeds, JSON.stringify({ version: 1, feeds: [{ id: 'oc', name: 'OC', url: 'https://oc.example/feed' }] }));
+    const store = openStore(env.DATABASE_URL);
+    store.saveFeedState({ ...emptyFeedState('oc'), failures: 10, pausedReason: 'paused after 10 failures in a row; the last: 500' });
+    store.close();
+    const paused = formatChecks(await doctor(env, join(data.root, '.env')));
+    expect(paused).toMatch(/✗ feeds: 1 of 1 paused: oc \(paused after 10 failures.*\)\. Fix the feed, then "briefing feeds resume <id>"/);
+    writeFileSync(data.feeds, '{ "version": 2 }');
+    expect(formatChecks(await doctor(env, join(data.root, '.env')))).toMatch(/✗ feeds: .*feeds\.json.*version/);
   });
 
   it('reports invalid settings without going further', async () => {
