@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { corridor } from '../src/briefing/corridor.js';
 import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
+import { CHART_OPTION, PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
 
 export const corridorCommand = {
   data: {
@@ -16,9 +16,11 @@ export const corridorCommand = {
         autocomplete: true,
         max_length: MAX_NAME_LENGTH,
       },
+      CHART_OPTION,
       PRIVATE_OPTION,
     ],
   },
+  chart: true,
   execute: (ctx) => corridor(ctx.corpus, stringOption(ctx, 'name')),
   autocomplete: { name: 'corridor' },
 } satisfies Command;

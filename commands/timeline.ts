@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { timeline } from '../src/briefing/timeline.js';
 import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { optionalString, PRIVATE_OPTION, type Command } from '../src/command.js';
+import { CHART_OPTION, optionalString, PRIVATE_OPTION, type Command } from '../src/command.js';
 
 export const timelineCommand = {
   data: {
@@ -24,9 +24,11 @@ export const timelineCommand = {
       },
       { type: ApplicationCommandOptionType.String, name: 'from', description: 'Start: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
       { type: ApplicationCommandOptionType.String, name: 'to', description: 'End: YYYY, YYYY-MM or YYYY-MM-DD', max_length: 10 },
+      CHART_OPTION,
       PRIVATE_OPTION,
     ],
   },
+  chart: true,
   execute: (ctx) =>
     timeline(
       ctx.corpus,

@@ -15,6 +15,13 @@ export const PRIVATE_OPTION = {
   description: 'Only you see the answer',
 } as const;
 
+/** Commands that draw a picture take chart:false to leave it out. */
+export const CHART_OPTION = {
+  type: ApplicationCommandOptionType.Boolean,
+  name: 'chart',
+  description: 'Attach a chart (default: yes)',
+} as const;
+
 export type OptionValue = string | number | boolean;
 
 export interface CommandContext {
@@ -31,6 +38,8 @@ export interface Command {
   autocomplete?: Readonly<Record<string, ChoiceKind>>;
   /** May take longer than about a second (full-text search on a large corpus): Discord is told to wait first. */
   slow?: boolean;
+  /** Draws a chart beside the answer (src/charts/answer-chart.ts), unless chart:false. */
+  chart?: boolean;
   /** How Discord posts the answer: a reply (the default), or a message with a discussion thread opened on it. */
   reply?: 'reply' | 'thread';
 }

@@ -1,5 +1,6 @@
 // The `briefing` command. Exit codes: 0 an answer, 1 a user error (including
 // a bad data file), 2 bad usage.
+import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
@@ -8,6 +9,8 @@ import { DataFileError } from '../corpus/data-file-error.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
+import type { Answer } from '../briefing/answer-types.js';
+import { chartImageSync } from '../charts/answer-chart.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import type { CliIo } from './cli-io.js';
@@ -22,7 +25,7 @@ export const HELP = `briefing: cited briefings from a corpus of news and analysi
 Usage:
   briefing ingest [--data DIR]                        bring DIR/build up to date with DIR/raw and DIR/gazetteer.json
                                                       (only new, changed and removed files cost time)
-  briefing ask "<command line>" [--data DIR] [--json] [--limit N]
+  briefing ask "<command line>" [--data DIR] [--json] [--limit N] [--chart FILE]
                                                       answer one slash command, e.g.
                                                         briefing ask "/actor name:Iran"
                                                         briefing ask "/corridor name:Crossroads for Peace" --json
@@ -39,6 +42,7 @@ Options:
   --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
   --json       print the full answer as JSON, with no paging
   --limit N    quotes to print as text (default 10; 0 prints all)
+  --chart FILE write the answer's chart as PNG (/timeline and /corridor)
 
 Exit codes: 0 answer, 1 user error, 2 bad usage.`;
 
@@ -52,13 +56,36 @@ function usageError(io: CliIo, json: boolean, message: string): number {
   return EXIT.usage;
 }
 
+/** --chart FILE: the answer's chart as PNG (every event, not a page of them). */
+function writeChart(io: CliIo, file: string, answer: Answer): number {
+  const image = chartImageSync(answer);
+  if (!image) {
+    io.err('Nothing to draw: the answer has no dated events (timeline) or no stances (corridor). No chart was written.');
+    return EXIT.user;
+  }
+  try {
+    writeFileSync(file, image.png);
+  } catch (e) {
+    io.err(`Error: cannot write the chart to ${file}: ${e instanceof Error ? e.message : String(e)}`);
+    return EXIT.user;
+  }
+  io.err(`Chart written to ${file} (${(image.png.length / 1024).toFixed(0)} KiB): ${image.description}`);
+  return EXIT.ok;
+}
+
 export function runCli(argv: string[], io: CliIo): number {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { data: { type: 'string' }, json: { type: 'boolean' }, limit: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        data: { type: 'string' },
+        json: { type: 'boolean' },
+        limit: { type: 'string' },
+        chart: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
     });
   } catch (e) {
     return usageError(io, argv.includes('--json'), e instanceof Error ? e.message : String(e));
@@ -105,9 +132,14 @@ export function runCli(argv: string[], io: CliIo): number {
       if (rest.length !== 1) return usageError(io, json, 'ask takes one quoted command line, e.g. briefing ask "/actor name:Iran"');
       const line = parseCommandLine(rest[0]!, commands);
       if (!line.ok) return usageError(io, json, line.message);
+      if (values.chart !== undefined && !line.command.chart) {
+        return usageError(io, json, `--chart draws /timeline and /corridor answers; /${line.command.data.name} has no chart`);
+      }
       const corpus = openCorpus(paths, (l) => io.err(l));
       const answer = line.command.execute({ corpus, options: line.options });
       io.out(json ? JSON.stringify(toJson(answer), null, 2) : toText(answer, { limit, ansi: io.isTty }));
+      if (values.chart !== undefined && answer.ok)
+        return writeChart(io, values.chart, line.command.execute({ corpus, options: line.options }));
       return answer.ok ? EXIT.ok : EXIT.user;
     }
     return usageError(io, json, sub ? `Unknown command "${sub}".` : 'No command given.');

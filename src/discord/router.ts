@@ -16,6 +16,8 @@ import { nameChoices } from '../briefing/name-choices.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
 import { postBrief } from './brief-thread.js';
+import { hasChart } from '../charts/answer-chart.js';
+import { wantsChart, withChart } from './chart-attachment.js';
 import { commandLine } from './command-line.js';
 import { findDiscordCommand } from './discord-commands.js';
 import { NO_MENTIONS } from './no-mentions.js';
@@ -53,11 +55,16 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   }
   const options = flatten(i.options.data);
   if (command.reply === 'thread') return postBrief(i, command, options, deps);
-  if (command.slow) {
+  const ctx = { corpus: deps.corpus(), options };
+  // A chart is drawn off the event loop and may take a few hundred ms: the reply is deferred for it, like a slow command.
+  const fast = command.slow ? null : command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
+  const chart = wantsChart(command, options) && (fast === null || hasChart(fast));
+  if (command.slow || chart) {
     // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
-    const answer = command.execute({ corpus: deps.corpus(), options, window: pageWindow(command.data.name, 0) });
-    const payload = { ...renderPage(answer, 0, commandLine(command.data.name, options)), allowedMentions: NO_MENTIONS };
+    const answer = fast ?? command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
+    const page = renderPage(answer, 0, commandLine(command.data.name, options));
+    const payload = { ...(chart ? await withChart(page, command, ctx, answer, deps.log) : page), allowedMentions: NO_MENTIONS };
     if (answer.ok || options.private === true) await i.editReply(payload);
     else {
       // A user's mistake is shown to them alone: drop the public "thinking…" and answer privately.
@@ -66,7 +73,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
     }
     return;
   }
-  const answer = command.execute({ corpus: deps.corpus(), options, window: pageWindow(command.data.name, 0) });
+  const answer = fast!;
   const ephemeral = options.private === true || !answer.ok;
   await i.reply({
     ...renderPage(answer, 0, commandLine(command.data.name, options)),

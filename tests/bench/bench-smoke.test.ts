@@ -44,7 +44,13 @@ describe('npm run bench', () => {
     );
     const report = JSON.parse(out);
     // Each corpus has one article more than generated: the one the benchmark adds to time add_one_ms.
-    expect(report).toMatchObject({ ...corpusShape(21), seed: corpusShape(5), machine: { cpus: num, node: process.version } });
+    const render = { p50_ms: num, p99_ms: num, png_bytes: num };
+    expect(report).toMatchObject({
+      ...corpusShape(21),
+      seed: corpusShape(5),
+      charts: { timeline_40: render, timeline_200: render, stances_10: render },
+      machine: { cpus: num, node: process.version },
+    });
     // The baseline really is the naive one: FTS5's query parser throws on ordinary input.
     expect(report.baseline.search.throws).toBeGreaterThan(0);
     expect(report.corpus.passages).toBeGreaterThan(300);

@@ -11,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { buildCorpus, openCorpus, type BuildResult } from '../../src/corpus/build-store.js';
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { measureE2e, type E2eFigures } from './e2e-load.js';
+import { measureCharts, type ChartFigures } from './measure-charts.js';
 import { generateCorpus } from './generate-corpus.js';
 import { measureBaseline, measureCommands, type BaselineFigures, type CommandFigures } from './measure-commands.js';
 import { queryMix } from './query-mix.js';
@@ -33,6 +34,8 @@ export interface CorpusFigures {
 
 export interface BenchReport extends CorpusFigures {
   seed: CorpusFigures;
+  /** Chart renders (independent of the corpus size). */
+  charts: ChartFigures;
   machine: { cpus: number; cpu: string; memory_gb: number; node: string; date: string };
 }
 
@@ -178,7 +181,9 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
       node: process.version,
       date: new Date().toISOString().slice(0, 10),
     };
-    const report: BenchReport = { ...big, seed, machine };
+    log('chart renders: 40- and 200-event timelines, a ten-actor stance map');
+    const charts = await measureCharts();
+    const report: BenchReport = { ...big, seed, charts, machine };
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
     return report;
   } finally {

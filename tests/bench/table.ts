@@ -84,5 +84,17 @@ export function formatTable(r: BenchReport): string {
     line(head),
     line(widths.map((w) => '-'.repeat(w))),
     ...rows.map(line),
+    '',
+    'Chart renders (layout, SVG and PNG, off the event loop; target p99 ≤ 300 ms):',
+    ...(
+      [
+        ['timeline, 40 events', r.charts.timeline_40],
+        ['timeline, 200 events', r.charts.timeline_200],
+        ['stance map, 10 actors', r.charts.stances_10],
+      ] as const
+    ).map(
+      ([what, f]) =>
+        `  ${what}: p50 ${f.p50_ms} ms, p99 ${f.p99_ms} ms ${f.p99_ms <= 300 ? 'met' : 'MISSED'}, ${(f.png_bytes / 1024).toFixed(0)} KiB`,
+    ),
   ].join('\n');
 }

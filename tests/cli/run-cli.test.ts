@@ -1,6 +1,7 @@
 // The briefing CLI, in-process for exit codes and output shapes, and once as
 // the real bin to prove `npx briefing` works after install.
 import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -31,6 +32,22 @@ describe('briefing CLI', () => {
     expect(j).toMatchObject({ ok: true, command: 'actor', actor: { id: 'iran', name: 'Iran', kind: 'country' } });
     expect(Object.keys(j.quotes[0])).toEqual(expect.arrayContaining(['id', 'text', 'article']));
     expect(Object.keys(j.quotes[0].article)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'author', 'published']));
+  });
+
+  it('writes the chart of /timeline and /corridor to a PNG file with --chart, and refuses it for other commands', () => {
+    const file = join(paths.root, 'timeline.png');
+    const r = cli('ask', '/timeline actor:Azerbaijan', '--chart', file);
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(/Chart written to .*timeline\.png \(\d+ KiB\): Timeline of \d+ dated event\(s\) in 1 lane\(s\) \(Azerbaijan\)/);
+    const png = readFileSync(file);
+    expect([png.subarray(1, 4).toString('latin1'), png.readUInt32BE(16)]).toEqual(['PNG', 1200]);
+    const stances = join(paths.root, 'stances.png');
+    expect(cli('ask', '/corridor name:Zangezur', '--chart', stances).code).toBe(0);
+    expect(readFileSync(stances).subarray(1, 4).toString('latin1')).toBe('PNG');
+    const refused = cli('ask', '/actor name:Iran', '--chart', file);
+    expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('/actor has no chart')]);
+    const nothing = cli('ask', '/timeline from:1700 to:1701', '--chart', join(paths.root, 'none.png'));
+    expect([nothing.code, existsSync(join(paths.root, 'none.png'))]).toEqual([1, false]);
   });
 
   it('answers /corridor with a multi-word value and /sources', () => {

@@ -74,6 +74,31 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect(limitViolations(body.data)).toEqual([]);
   });
 
+  it('attaches the timeline chart and the stance map as PNG files, shown in the first embed; chart:false leaves them out', async () => {
+    const sent = (i: ReturnType<typeof slash>) =>
+      h.emulator.calls.find((c) => c.method === 'PATCH' && c.path.startsWith('/webhooks/') && c.path.includes(`/${i.token}/`))!;
+    for (const [name, options, file] of [
+      ['timeline', { actor: 'Azerbaijan' }, 'timeline.png'],
+      ['corridor', { name: 'Zangezur' }, 'stances.png'],
+    ] as const) {
+      const i = slash(name, options);
+      const body = await h.ask(i);
+      expect(body.data.embeds![0]!.image?.url).toBe(`attachment://${file}`);
+      expect(body.data.allowed_mentions).toEqual({ parse: [] });
+      // Sent as multipart, as Discord takes attachments: the PNG itself, with its stated size.
+      const png = sent(i).files![0]!;
+      expect(png.filename).toBe(file);
+      expect(png.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      expect(png.bytes.readUInt32BE(16)).toBe(1200);
+      expect(png.bytes.length).toBeLessThan(1024 * 1024);
+      expect(limitViolations(body.data)).toEqual([]);
+    }
+    const plain = slash('timeline', { actor: 'Azerbaijan', chart: false });
+    const body = await h.ask(plain);
+    expect(body.data.embeds![0]!.image).toBeUndefined();
+    expect(h.callbacksOf(plain)[0]!.files).toBeUndefined();
+  });
+
   it('answers privately with private:true', async () => {
     const body = await h.ask(slash('actor', { name: 'Iran', private: true }));
     expect((body.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);

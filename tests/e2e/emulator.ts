@@ -36,6 +36,41 @@ export interface RecordedCall {
   t: number;
   /** The status the emulator answered with. */
   status?: number;
+  /** Files sent as multipart/form-data (attachments), as Discord receives them. */
+  files?: AttachedFile[];
+}
+
+export interface AttachedFile {
+  /** The form field: files[0], files[1]... */
+  field: string;
+  filename: string;
+  contentType: string;
+  bytes: Buffer;
+}
+
+/** multipart/form-data as Discord reads it: payload_json is the message, files[n] the attachments. */
+function parseMultipart(raw: Buffer, contentType: string): { body: unknown; files: AttachedFile[] } | null {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType);
+  if (!boundary) return null;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const files: AttachedFile[] = [];
+  let body: unknown = null;
+  let at = raw.indexOf(delimiter);
+  while (at >= 0) {
+    const next = raw.indexOf(delimiter, at + delimiter.length);
+    if (next < 0) break;
+    const part = raw.subarray(at + delimiter.length + 2, next - 2); // skip CRLF after the delimiter and before the next
+    const split = part.indexOf('\r\n\r\n');
+    const head = part.subarray(0, split).toString('utf8');
+    const content = part.subarray(split + 4);
+    const name = /name="([^"]+)"/.exec(head)?.[1] ?? '';
+    const filename = /filename="([^"]+)"/.exec(head)?.[1];
+    if (name === 'payload_json') body = JSON.parse(content.toString('utf8'));
+    else if (filename)
+      files.push({ field: name, filename, contentType: /content-type:\s*(\S+)/i.exec(head)?.[1] ?? '', bytes: Buffer.from(content) });
+    at = next;
+  }
+  return { body, files };
 }
 
 interface Fault {
@@ -224,15 +259,30 @@ export class DiscordEmulator {
     for await (const c of req) chunks.push(c as Buffer);
     const url = new URL(req.url ?? '/', 'http://x');
     const path = decodeURIComponent(url.pathname.replace(/^\/api\/v\d+/, ''));
-    const text = Buffer.concat(chunks).toString('utf8');
+    const raw = Buffer.concat(chunks);
+    const text = raw.toString('utf8');
+    const multipart = /^multipart\/form-data/i.test(req.headers['content-type'] ?? '')
+      ? parseMultipart(raw, req.headers['content-type']!)
+      : null;
     let body: unknown = text;
-    try {
-      body = text ? JSON.parse(text) : null;
-    } catch {
-      /* multipart or plain text stays a string */
+    if (multipart) body = multipart.body;
+    else {
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        /* plain text stays a string */
+      }
     }
     const method = req.method ?? 'GET';
-    const call: RecordedCall = { method, path, query: url.searchParams, body, at: Date.now(), t: arrived };
+    const call: RecordedCall = {
+      method,
+      path,
+      query: url.searchParams,
+      body,
+      at: Date.now(),
+      t: arrived,
+      ...(multipart ? { files: multipart.files } : {}),
+    };
     this.calls.push(call);
     const hold = this.holds.find((h) => h.times > 0 && h.method === method && h.path.test(path));
     if (hold) {

@@ -55,7 +55,8 @@ describe('an ingest while the bot runs', () => {
       const started = Date.now();
       const a = await asker.ask(slash(waits.length % 2 ? 'actor' : 'timeline', waits.length % 2 ? { name: 'Iran' } : { actor: 'Armenia' }));
       waits.push(Date.now() - started);
-      expect(a.type).toBe(4);
+      // /timeline defers while its chart renders (5, then the edit); /actor answers at once (4). Either way, within the wait.
+      expect(a.type).toBe(waits.length % 2 ? 5 : 4);
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await reload).toBe(true);

@@ -1,0 +1,88 @@
+// Which answers draw a picture, and the picture as PNG: a /timeline answer
+// draws its events, a /corridor answer with stances its stance map. Renders
+// are cached by their SVG (which is a function of the answer, so a corpus
+// that changed the answer changes the key), and kept under Discord's 1 MB.
+import { createHash } from 'node:crypto';
+import type { Answer } from '../briefing/answer-types.js';
+import type { Chart } from './chart-model.js';
+import { measureText, type TextMeasure } from './font.js';
+import { renderPng, renderPngAsync } from './render-png.js';
+import { stanceChart } from './stance-chart.js';
+import { toSvg } from './svg.js';
+import { timelineChart } from './timeline-chart.js';
+
+/** Events a timeline chart draws (the answer's text pages through them all). */
+export const CHART_EVENTS = 200;
+export const MAX_PNG_BYTES = 1024 * 1024;
+const CACHE_SIZE = 64;
+
+export interface ChartImage {
+  /** timeline.png or stances.png: the attachment's name. */
+  file: string;
+  png: Buffer;
+  /** Alt text. */
+  description: string;
+}
+
+/** Whether the answer has anything to draw: dated events, or stances on a corridor. */
+export function hasChart(answer: Answer): boolean {
+  if (!answer.ok) return false;
+  if (answer.command === 'timeline') return answer.events.length > 0;
+  return answer.command === 'corridor' && (answer.corridor?.stances.length ?? 0) > 0;
+}
+
+export function chartOf(answer: Answer, measure: TextMeasure = measureText): { file: string; chart: Chart } | null {
+  if (!hasChart(answer)) return null;
+  if (answer.ok && answer.command === 'timeline') return { file: 'timeline.png', chart: timelineChart(answer, measure) };
+  if (answer.ok && answer.command === 'corridor' && answer.corridor)
+    return { file: 'stances.png', chart: stanceChart(answer.corridor, measure) };
+  return null;
+}
+
+const cache = new Map<string, Buffer>();
+
+function cached(svg: string, render: () => Buffer): Buffer;
+function cached(svg: string, render: () => Promise<Buffer>): Promise<Buffer>;
+function cached(svg: string, render: () => Buffer | Promise<Buffer>): Buffer | Promise<Buffer> {
+  const key = createHash('sha256').update(svg).digest('hex');
+  const hit = cache.get(key);
+  if (hit) {
+    // Most recently used last: the first key is the one to drop.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const keep = (png: Buffer) => {
+    cache.set(key, png);
+    if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    return png;
+  };
+  const out = render();
+  return out instanceof Promise ? out.then(keep) : keep(out);
+}
+
+function checked(file: string, png: Buffer, description: string): ChartImage {
+  if (png.length > MAX_PNG_BYTES)
+    throw new Error(`the ${file} chart came out at ${(png.length / 2 ** 20).toFixed(1)} MB, over the 1 MB kept to`);
+  return { file, png, description };
+}
+
+/** For the bot: rendered off the event loop. Null when the answer has nothing to draw. */
+export async function chartImage(answer: Answer): Promise<ChartImage | null> {
+  const c = chartOf(answer);
+  if (!c) return null;
+  const svg = toSvg(c.chart);
+  return checked(c.file, await cached(svg, () => renderPngAsync(svg)), c.chart.description);
+}
+
+/** For the CLI, which is synchronous. */
+export function chartImageSync(answer: Answer): ChartImage | null {
+  const c = chartOf(answer);
+  if (!c) return null;
+  const svg = toSvg(c.chart);
+  return checked(
+    c.file,
+    cached(svg, () => renderPng(svg)),
+    c.chart.description,
+  );
+}

@@ -1,0 +1,37 @@
+// The one font every chart uses, shipped as an npm package (DejaVu Sans) and
+// loaded from its file: a fresh machine with no system fonts renders the same
+// picture, and Cyrillic and Azerbaijani letters (ə, ğ, ı, ş) have glyphs.
+// Text is measured with the same font (fontkit), so the layout knows exactly
+// how wide a label is and can keep labels from overlapping.
+import { createRequire } from 'node:module';
+import * as fontkit from 'fontkit';
+
+export const FONT_FAMILY = 'DejaVu Sans';
+export const FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+export const BOLD_FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
+
+/** Width in pixels of `text` at `size` px. */
+export type TextMeasure = (text: string, size: number, bold?: boolean) => number;
+
+let fonts: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
+const widths = new Map<string, number>();
+
+function load(file: string): fontkit.Font {
+  const f = fontkit.openSync(file);
+  // A collection file would hold several fonts; DejaVu ships single fonts.
+  if (!('layout' in f)) throw new Error(`${file} is a font collection, not one font`);
+  return f as fontkit.Font;
+}
+
+export const measureText: TextMeasure = (text, size, bold = false) => {
+  const key = `${bold ? 'b' : 'r'}${text}`;
+  let units = widths.get(key);
+  if (units === undefined) {
+    fonts ??= { regular: load(FONT_FILE), bold: load(BOLD_FONT_FILE) };
+    const font = bold ? fonts.bold : fonts.regular;
+    units = font.layout(text).advanceWidth / font.unitsPerEm;
+    if (widths.size > 20_000) widths.clear();
+    widths.set(key, units);
+  }
+  return units * size;
+};

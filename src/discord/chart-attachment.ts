@@ -1,0 +1,39 @@
+// A chart attached to an answer in Discord: the PNG as a file, shown in the
+// first embed through attachment://. A chart that fails to render never
+// holds the answer back: the text goes out alone and the failure is logged.
+import type { Answer } from '../briefing/answer-types.js';
+import { CHART_EVENTS, chartImage } from '../charts/answer-chart.js';
+import type { Command, CommandContext } from '../command.js';
+import type { Logger } from '../logger.js';
+import type { MessagePayload } from '../render/message-payload.js';
+
+export type ChartPayload = MessagePayload & { files?: { attachment: Buffer; name: string; description: string }[] };
+
+export function wantsChart(command: Command, options: CommandContext['options']): boolean {
+  return command.chart === true && options.chart !== false;
+}
+
+/** The payload with the chart of `answer` (asked again for CHART_EVENTS events: a page holds six). */
+export async function withChart(
+  payload: MessagePayload,
+  command: Command,
+  ctx: CommandContext,
+  answer: Answer,
+  log: Logger,
+): Promise<ChartPayload> {
+  if (!answer.ok) return payload;
+  try {
+    const full = command.execute({ ...ctx, window: { offset: 0, limit: CHART_EVENTS } });
+    const image = await chartImage(full);
+    if (!image) return payload;
+    const [first, ...rest] = payload.embeds ?? [];
+    return {
+      ...payload,
+      embeds: first ? [{ ...first, image: { url: `attachment://${image.file}` } }, ...rest] : [],
+      files: [{ attachment: image.png, name: image.file, description: image.description.slice(0, 1000) }],
+    };
+  } catch (e) {
+    log.error(`chart for /${command.data.name} failed; the answer went out without it: ${e instanceof Error ? e.message : String(e)}`);
+    return payload;
+  }
+}
