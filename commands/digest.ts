@@ -62,6 +62,11 @@ export const digestCommandData: RESTPostAPIChatInputApplicationCommandsJSONBody 
         { type: ApplicationCommandOptionType.Boolean, name: 'thread', description: 'Open a discussion thread on each digest' },
         {
           type: ApplicationCommandOptionType.Boolean,
+          name: 'chart',
+          description: "Attach the period's timeline chart when it has 3 or more dated events (default: yes)",
+        },
+        {
+          type: ApplicationCommandOptionType.Boolean,
           name: 'skip_empty',
           description: 'Post nothing when there is nothing new (default: a one-line note)',
         },

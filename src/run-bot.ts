@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
+import { digestChart } from './charts/answer-chart.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { startBot, type RunningBot } from './discord/bot.js';
@@ -60,6 +61,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       corpus: corpus.current,
       publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
       render: renderDigest,
+      chart: (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`),
       threadName: digestThreadName,
       now,
       log,

@@ -3,7 +3,8 @@
 // are cached by their SVG (which is a function of the answer, so a corpus
 // that changed the answer changes the key), and kept under Discord's 1 MB.
 import { createHash } from 'node:crypto';
-import type { Answer } from '../briefing/answer-types.js';
+import type { Answer, TimelineAnswer } from '../briefing/answer-types.js';
+import type { DigestAnswer } from '../briefing/digest.js';
 import type { Chart } from './chart-model.js';
 import { measureText, type TextMeasure } from './font.js';
 import { renderPng, renderPngAsync } from './render-png.js';
@@ -31,9 +32,10 @@ export function hasChart(answer: Answer): boolean {
   return answer.command === 'corridor' && (answer.corridor?.stances.length ?? 0) > 0;
 }
 
-export function chartOf(answer: Answer, measure: TextMeasure = measureText): { file: string; chart: Chart } | null {
+export function chartOf(answer: Answer, measure: TextMeasure = measureText, title?: string): { file: string; chart: Chart } | null {
   if (!hasChart(answer)) return null;
-  if (answer.ok && answer.command === 'timeline') return { file: 'timeline.png', chart: timelineChart(answer, measure) };
+  if (answer.ok && answer.command === 'timeline')
+    return { file: 'timeline.png', chart: timelineChart(answer, measure, title ? { title } : {}) };
   if (answer.ok && answer.command === 'corridor' && answer.corridor)
     return { file: 'stances.png', chart: stanceChart(answer.corridor, measure) };
   return null;
@@ -68,11 +70,24 @@ function checked(file: string, png: Buffer, description: string): ChartImage {
 }
 
 /** For the bot: rendered off the event loop. Null when the answer has nothing to draw. */
-export async function chartImage(answer: Answer): Promise<ChartImage | null> {
-  const c = chartOf(answer);
+export async function chartImage(answer: Answer, title?: string): Promise<ChartImage | null> {
+  const c = chartOf(answer, measureText, title);
   if (!c) return null;
   const svg = toSvg(c.chart);
   return checked(c.file, await cached(svg, () => renderPngAsync(svg)), c.chart.description);
+}
+
+/** A digest's dated events as a timeline chart: the same events its message lists, with their quote ids. */
+export function digestChart(answer: DigestAnswer, title: string): Promise<ChartImage | null> {
+  const timeline: TimelineAnswer = {
+    ok: true,
+    command: 'timeline',
+    filters: { actor: null, corridor: null, from: null, to: null },
+    events: answer.events,
+    total: answer.events.length,
+    offset: 0,
+  };
+  return chartImage(timeline, title);
 }
 
 /** For the CLI, which is synchronous. */

@@ -73,8 +73,14 @@ function fewWords(text: string, measure: TextMeasure, maxWidth: number): string 
   return out === text ? out : `${out || words[0]!.slice(0, 12)}…`;
 }
 
-/** Tick positions: years, months or days, as many as fit without their labels touching. */
-function ticks(domain: Span, scale: (t: number) => number, measure: TextMeasure): { x: number; text: string }[] {
+/** Tick positions: years, months or days, as many as fit without their labels touching or leaving [left, right]. */
+function ticks(
+  domain: Span,
+  scale: (t: number) => number,
+  measure: TextMeasure,
+  left: number,
+  right: number,
+): { x: number; text: string }[] {
   const years = (domain.end - domain.start) / (365 * DAY);
   const candidates: { t: number; text: string }[] = [];
   const first = new Date(domain.start);
@@ -107,7 +113,7 @@ function ticks(domain: Span, scale: (t: number) => number, measure: TextMeasure)
     const x = scale(c.t);
     const w = measure(c.text, 12);
     const prev = out.at(-1);
-    if (prev && x - w / 2 < prev.right + 12) continue;
+    if ((prev && x - w / 2 < prev.right + 12) || x - w / 2 < left || x + w / 2 > right) continue;
     out.push({ x, text: c.text, right: x + w / 2 });
   }
   return out;
@@ -116,6 +122,8 @@ function ticks(domain: Span, scale: (t: number) => number, measure: TextMeasure)
 export interface TimelineChartOptions {
   width?: number;
   maxLanes?: number;
+  /** Instead of "Timeline: <filters>" (a digest names its period). */
+  title?: string;
 }
 
 export function timelineChart(answer: TimelineAnswer, measure: TextMeasure, o: TimelineChartOptions = {}): Chart {
@@ -146,7 +154,7 @@ export function timelineChart(answer: TimelineAnswer, measure: TextMeasure, o: T
   labels.push({
     box: { x: PAD, y: 14, w: width - 2 * PAD, h: 40 },
     lines: [
-      { text: `Timeline${filters ? `: ${filters}` : ''}${period}`, size: 18, bold: true, color: TEXT },
+      { text: o.title ?? `Timeline${filters ? `: ${filters}` : ''}${period}`, size: 18, bold: true, color: TEXT },
       {
         text: `${answer.total} dated event(s)${answer.events.length < answer.total ? `, the first ${answer.events.length} drawn` : ''}`,
         size: 12,
@@ -223,7 +231,7 @@ export function timelineChart(answer: TimelineAnswer, measure: TextMeasure, o: T
 
   const axisY = HEADER + laneNames.length * LANE_H + 6;
   shapes.push({ kind: 'line', x1: plot.left, y1: axisY, x2: plot.right, y2: axisY, stroke: MUTED, width: 1 });
-  for (const t of ticks({ start: d0, end: d1 }, scale, measure)) {
+  for (const t of ticks({ start: d0, end: d1 }, scale, measure, PAD, width - PAD / 2)) {
     shapes.push({ kind: 'line', x1: t.x, y1: axisY, x2: t.x, y2: axisY + 5, stroke: MUTED, width: 1 });
     const w = measure(t.text, 12);
     labels.push({ box: { x: t.x - w / 2, y: axisY + 8, w, h: 14 }, lines: [{ text: t.text, size: 12, color: MUTED }] });

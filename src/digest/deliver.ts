@@ -6,7 +6,7 @@
 import type { Corpus } from '../corpus/corpus.js';
 import { digest, type DigestAnswer } from '../briefing/digest.js';
 import { findTopic, type Topic } from '../briefing/digest-topics.js';
-import type { MessagePayload } from '../render/message-payload.js';
+import type { MessagePayload, PayloadWithFiles } from '../render/message-payload.js';
 import type { Logger } from '../logger.js';
 import type { Delivery, Store, Subscription } from '../store/store.js';
 import { digestNonce } from './nonce.js';
@@ -23,7 +23,12 @@ export interface DigestView {
   timezone: string;
   /** Names the fire in the posted message, so a restart can find out whether it went out (fireKey()). */
   key?: string;
+  /** The attached chart's file name, for the embed that shows it. */
+  chartFile?: string;
 }
+
+/** A digest draws its timeline from this many dated events. */
+export const DIGEST_CHART_MIN_EVENTS = 3;
 
 /** How many of a channel's latest messages are searched for an interrupted fire's post. */
 const RECENT_POSTS = 50;
@@ -38,6 +43,8 @@ export interface DeliveryDeps {
   corpus(): Corpus;
   publisher: Publisher;
   render(view: DigestView): MessagePayload;
+  /** The period's timeline chart (absent: digests carry none). */
+  chart?: (view: DigestView) => Promise<{ file: string; png: Buffer; description: string } | null>;
   threadName(view: DigestView): string;
   now(): Date;
   sleep(ms: number): Promise<void>;
@@ -81,7 +88,7 @@ async function postWithRetries(
   deps: DeliveryDeps,
   sub: Subscription,
   fire: string,
-  payload: MessagePayload,
+  payload: PayloadWithFiles,
 ): Promise<{ id: string } | { fatal: string } | { failed: string }> {
   const nonce = digestNonce(sub.id, fire);
   for (let attempt = 1; ; attempt++) {
@@ -156,7 +163,7 @@ export async function deliverFire(fireDeps: DeliveryDeps, subscriptionId: string
     deps.store.updateFire(sub.id, fire, { status: 'empty', ...period }, deps.now());
     return { status: 'empty' };
   }
-  const posted = await postWithRetries(deps, sub, fire, deps.render(view));
+  const posted = await postWithRetries(deps, sub, fire, await withChart(deps, sub, view));
   if ('fatal' in posted) {
     deps.store.setStatus(sub.id, 'paused', posted.fatal);
     deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.fatal }, deps.now());
@@ -183,4 +190,18 @@ export async function deliverFire(fireDeps: DeliveryDeps, subscriptionId: string
   }
   deps.log.info(`digest ${sub.id} delivered for ${fire}: ${view.answer.articles.length} new article(s)`, { channel: sub.channelId });
   return { status: 'delivered', messageId: posted.id, threadId, articles: view.answer.articles.length, ...(note ? { note } : {}) };
+}
+
+/** The digest as posted, with its timeline chart when it has enough dated events; a chart that fails is logged and left out. */
+async function withChart(deps: DeliveryDeps, sub: Subscription, view: DigestView): Promise<PayloadWithFiles> {
+  if (!deps.chart || !sub.chart || view.answer.events.length < DIGEST_CHART_MIN_EVENTS) return deps.render(view);
+  try {
+    const image = await deps.chart(view);
+    if (!image) return deps.render(view);
+    const payload = deps.render({ ...view, chartFile: image.file });
+    return { ...payload, files: [{ name: image.file, data: image.png, description: image.description.slice(0, 1000) }] };
+  } catch (e) {
+    deps.log.error(`digest ${sub.id}: the chart failed, so the digest goes out without it: ${e instanceof Error ? e.message : String(e)}`);
+    return deps.render(view);
+  }
 }

@@ -32,6 +32,8 @@ export interface SubscribeInput {
   topics?: string | undefined;
   thread: boolean;
   skipEmpty: boolean;
+  /** The period's timeline chart (default on). */
+  chart?: boolean | undefined;
 }
 
 export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; sub: Subscription; nextRun: Date | null } | Refusal {
@@ -54,6 +56,7 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
       topics: topics.topics.map((t) => t.name),
       thread: input.thread,
       skipEmpty: input.skipEmpty,
+      chart: input.chart ?? true,
       createdBy: input.userId,
     },
     deps.now(),
@@ -129,6 +132,7 @@ export function preview(deps: ManageDeps, rawTopics: string | undefined, timezon
     topics: topics.topics.map((t) => t.name),
     thread: false,
     skipEmpty: false,
+    chart: true,
     createdBy: '',
     status: 'active',
     pauseReason: null,

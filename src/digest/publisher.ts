@@ -1,7 +1,7 @@
 // Where a digest goes. The Discord implementation lives in src/discord; tests
 // pass their own. Errors are thrown as Discord reports them and sorted by
 // classifyPublishError.
-import type { MessagePayload } from '../render/message-payload.js';
+import type { PayloadWithFiles } from '../render/message-payload.js';
 
 /** A message the bot itself posted, with the text a fire key can be found in (content, embed titles and footers). */
 export interface OwnPost {
@@ -13,7 +13,7 @@ export interface Publisher {
   /** The bot's own messages among the channel's most recent `limit`, newest first. */
   recentOwnPosts(channelId: string, limit: number): Promise<OwnPost[]>;
   /** Posts with the nonce enforced, so a repeat of the same nonce creates no second message. */
-  post(channelId: string, payload: MessagePayload, nonce: string): Promise<{ id: string }>;
+  post(channelId: string, payload: PayloadWithFiles, nonce: string): Promise<{ id: string }>;
   /** Opens a public thread on the message. */
   openThread(channelId: string, messageId: string, name: string): Promise<{ id: string }>;
 }

@@ -5,9 +5,15 @@ import type { Answer } from '../briefing/answer-types.js';
 import { CHART_EVENTS, chartImage } from '../charts/answer-chart.js';
 import type { Command, CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
-import type { MessagePayload } from '../render/message-payload.js';
+import type { MessagePayload, PayloadWithFiles } from '../render/message-payload.js';
 
-export type ChartPayload = MessagePayload & { files?: { attachment: Buffer; name: string; description: string }[] };
+/** discord.js takes attachments as { attachment, name, description }. */
+export function forDiscord<T extends PayloadWithFiles>(
+  payload: T,
+): Omit<T, 'files'> & { files?: { attachment: Buffer; name: string; description?: string }[] } {
+  const { files, ...rest } = payload;
+  return files ? { ...rest, files: files.map((f) => ({ attachment: f.data, name: f.name, description: f.description })) } : rest;
+}
 
 export function wantsChart(command: Command, options: CommandContext['options']): boolean {
   return command.chart === true && options.chart !== false;
@@ -20,7 +26,7 @@ export async function withChart(
   ctx: CommandContext,
   answer: Answer,
   log: Logger,
-): Promise<ChartPayload> {
+): Promise<PayloadWithFiles> {
   if (!answer.ok) return payload;
   try {
     const full = command.execute({ ...ctx, window: { offset: 0, limit: CHART_EVENTS } });
@@ -30,7 +36,7 @@ export async function withChart(
     return {
       ...payload,
       embeds: first ? [{ ...first, image: { url: `attachment://${image.file}` } }, ...rest] : [],
-      files: [{ attachment: image.png, name: image.file, description: image.description.slice(0, 1000) }],
+      files: [{ data: image.png, name: image.file, description: image.description.slice(0, 1000) }],
     };
   } catch (e) {
     log.error(`chart for /${command.data.name} failed; the answer went out without it: ${e instanceof Error ? e.message : String(e)}`);

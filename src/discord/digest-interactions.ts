@@ -59,7 +59,7 @@ function listEmbed(rows: ListedSubscription[]): APIEmbed {
       [
         `<#${sub.channelId}> · \`${sub.schedule}\` · ${sub.timezone}`,
         `Topics: ${sub.topics.length ? sub.topics.join(', ') : 'whatever is new'}` +
-          `${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}`,
+          `${sub.thread ? ' · thread' : ''}${sub.skipEmpty ? ' · skip empty' : ''}${sub.chart ? '' : ' · no chart'}`,
         sub.status === 'paused'
           ? `⏸️ Paused: ${sub.pauseReason ?? 'no reason given'}. Fix it, then \`/digest resume id:${sub.id}\`.`
           : `Next: ${when(nextRun, sub.timezone)}`,
@@ -112,6 +112,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
         topics: str(i, 'topics'),
         thread,
         skipEmpty: i.options.getBoolean('skip_empty') ?? false,
+        chart: i.options.getBoolean('chart') ?? true,
       });
       if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
       return void (await i.reply(

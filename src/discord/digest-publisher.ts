@@ -27,8 +27,19 @@ export function discordPublisher(token: string, apiUrl: string): Publisher {
         .map((m) => ({ id: m.id, text: [m.content, ...m.embeds.flatMap((e) => [e.title ?? '', e.footer?.text ?? ''])].join('\n') }));
     },
     async post(channelId, payload, nonce) {
-      const body = { ...payload, nonce, enforce_nonce: true, allowed_mentions: NO_MENTIONS };
-      return { id: ((await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage).id };
+      const { files, ...message } = payload;
+      const body = {
+        ...message,
+        nonce,
+        enforce_nonce: true,
+        allowed_mentions: NO_MENTIONS,
+        // Each file's alt text goes in attachments, matched by index; the bytes go as multipart parts.
+        ...(files ? { attachments: files.map((f, id) => ({ id, filename: f.name, description: f.description })) } : {}),
+      };
+      const upload = files?.map((f) => ({ name: f.name, data: f.data, contentType: 'image/png' }));
+      return {
+        id: ((await rest.post(Routes.channelMessages(channelId), { body, ...(upload ? { files: upload } : {}) })) as APIMessage).id,
+      };
     },
     async openThread(channelId, messageId, name) {
       const body = { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay };

@@ -75,6 +75,7 @@ export function renderDigest(v: DigestView): MessagePayload {
         {
           color: COLOR,
           title: 'Dated events in these articles',
+          ...(v.chartFile ? { image: { url: `attachment://${v.chartFile}` } } : {}),
           description: clip(
             a.events
               .map((e) => `**${escapeMarkdown(dateLabel(e.date))}**: ${escapeMarkdown(clip(e.quote.text, 160))} \`${e.quote.id}\``)

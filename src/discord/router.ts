@@ -17,7 +17,7 @@ import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
 import { postBrief } from './brief-thread.js';
 import { hasChart } from '../charts/answer-chart.js';
-import { wantsChart, withChart } from './chart-attachment.js';
+import { forDiscord, wantsChart, withChart } from './chart-attachment.js';
 import { commandLine } from './command-line.js';
 import { findDiscordCommand } from './discord-commands.js';
 import { NO_MENTIONS } from './no-mentions.js';
@@ -64,7 +64,7 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
     const answer = fast ?? command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
     const page = renderPage(answer, 0, commandLine(command.data.name, options));
-    const payload = { ...(chart ? await withChart(page, command, ctx, answer, deps.log) : page), allowedMentions: NO_MENTIONS };
+    const payload = { ...forDiscord(chart ? await withChart(page, command, ctx, answer, deps.log) : page), allowedMentions: NO_MENTIONS };
     if (answer.ok || options.private === true) await i.editReply(payload);
     else {
       // A user's mistake is shown to them alone: drop the public "thinking…" and answer privately.

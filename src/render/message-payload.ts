@@ -7,3 +7,8 @@ export interface MessagePayload {
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInActionRow>[];
 }
+
+/** A message with attachments (a chart), which an embed shows as attachment://name. */
+export interface PayloadWithFiles extends MessagePayload {
+  files?: { name: string; data: Buffer; description?: string }[];
+}

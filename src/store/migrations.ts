@@ -90,6 +90,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX saved_pages_fingerprint ON saved_pages (fingerprint);
     `,
   },
+  {
+    // A digest carries the period's timeline chart unless its subscription turns it off.
+    version: 4,
+    sql: `ALTER TABLE subscriptions ADD COLUMN chart INTEGER NOT NULL DEFAULT 1;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -20,6 +20,7 @@ interface SubscriptionRow {
   topics: string;
   thread: number;
   skip_empty: number;
+  chart: number;
   status: SubscriptionStatus;
   pause_reason: string | null;
   created_by: string;
@@ -49,6 +50,7 @@ const toSubscription = (r: SubscriptionRow): Subscription => ({
   topics: JSON.parse(r.topics) as string[],
   thread: r.thread === 1,
   skipEmpty: r.skip_empty === 1,
+  chart: r.chart === 1,
   status: r.status,
   pauseReason: r.pause_reason,
   createdBy: r.created_by,
@@ -107,8 +109,8 @@ export function openSqliteStore(file: string): Store {
   }
   const q = {
     insertSub: db.prepare(`INSERT INTO subscriptions (id, guild_id, channel_id, schedule, cron, timezone, topics, thread, skip_empty,
-        status, pause_reason, created_by, created_at)
-      VALUES (@id, @guild_id, @channel_id, @schedule, @cron, @timezone, @topics, @thread, @skip_empty, 'active', NULL,
+        chart, status, pause_reason, created_by, created_at)
+      VALUES (@id, @guild_id, @channel_id, @schedule, @cron, @timezone, @topics, @thread, @skip_empty, @chart, 'active', NULL,
         @created_by, @created_at)`),
     sub: db.prepare<[string], SubscriptionRow>('SELECT * FROM subscriptions WHERE id = ?'),
     subs: db.prepare<[], SubscriptionRow>('SELECT * FROM subscriptions ORDER BY created_at, id'),
@@ -166,6 +168,7 @@ export function openSqliteStore(file: string): Store {
           topics: JSON.stringify(s.topics),
           thread: s.thread ? 1 : 0,
           skip_empty: s.skipEmpty ? 1 : 0,
+          chart: s.chart ? 1 : 0,
           created_by: s.createdBy,
           created_at: now.toISOString(),
         });

@@ -17,6 +17,8 @@ export interface NewSubscription {
   topics: string[];
   thread: boolean;
   skipEmpty: boolean;
+  /** Attach the period's timeline chart when it has 3 or more dated events. */
+  chart: boolean;
   createdBy: string;
 }
 

@@ -87,6 +87,14 @@ describe('timeline chart layout', () => {
     expect(l.lines[0]!.text).toContain(l.quoteId!.split('.')[1]);
   });
 
+  it('keeps day ticks inside the picture on a short period', () => {
+    const iran = ref('iran');
+    const days = Array.from({ length: 9 }, (_, i) => event(i + 1, { start: `2025-07-${String(i * 3 + 2).padStart(2, '0')}` }, [iran]));
+    const c = timelineChart(answer([...days, event(20, { start: '2025-06' }, [iran])]), measureText);
+    expectNoOverlaps(c);
+    expect(c.labels.some((l) => /^\d+ Jul 2025$/.test(l.lines[0]!.text))).toBe(true);
+  });
+
   it.each([6, 40, 200])('never lets labels overlap or leave the picture (%i events)', (n) => {
     const c = timelineChart(dense(n), measureText);
     expectNoOverlaps(c);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contents } from '../helpers/corpus-contents.js';
-import { deliverFire, fireKey, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
+import { digestChart } from '../../src/charts/answer-chart.js';
+import { DIGEST_CHART_MIN_EVENTS, deliverFire, fireKey, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
+import type { PayloadWithFiles } from '../../src/render/message-payload.js';
 import { digestNonce } from '../../src/digest/nonce.js';
 import { digestThreadName, renderDigest } from '../../src/discord/digest-render.js';
 import { limitViolations } from '../../src/discord/limits.js';
@@ -101,6 +103,28 @@ describe('delivering one fire', () => {
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
     const footer = publisher.messages[0]!.payload.embeds?.[0]?.footer?.text ?? publisher.messages[0]!.payload.content ?? '';
     expect(footer).toContain(fireKey(sub.id, FIRE.toISOString()));
+  });
+
+  it("attaches the period's timeline chart in the events embed; not when the subscription turns it off, nor when it fails", async () => {
+    const chart: DeliveryDeps['chart'] = (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`);
+    const on = setup();
+    await deliverFire({ ...on.deps, chart }, on.sub.id, FIRE);
+    const posted = on.publisher.messages[0]!.payload as PayloadWithFiles;
+    expect(posted.files?.map((f) => [f.name, f.data.subarray(1, 4).toString('latin1')])).toEqual([['timeline.png', 'PNG']]);
+    const events = posted.embeds!.find((e) => e.title === 'Dated events in these articles')!;
+    expect(events.image?.url).toBe('attachment://timeline.png');
+    expect(events.description!.match(/`[0-9a-f]{8}\.[0-9a-f]{6}`/g)!.length).toBeGreaterThanOrEqual(DIGEST_CHART_MIN_EVENTS);
+    expect(limitViolations(posted)).toEqual([]);
+
+    const off = setup({ sub: { chart: false } });
+    await deliverFire({ ...off.deps, chart }, off.sub.id, FIRE);
+    expect((off.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
+
+    const broken = setup();
+    const out = await deliverFire({ ...broken.deps, chart: () => Promise.reject(new Error('no fonts today')) }, broken.sub.id, FIRE);
+    expect(out.status).toBe('delivered');
+    expect((broken.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
+    expect(broken.logs.join('\n')).toMatch(/the chart failed, so the digest goes out without it: no fonts today/);
   });
 
   it('logs nothing for a subscription removed before its fire (no foreign key error), and reports it gone', async () => {

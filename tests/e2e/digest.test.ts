@@ -106,6 +106,10 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds[0]!.title).toBe('Digest: New in the corpus');
     expect(limitViolations(body as never)).toEqual([]);
+    // The period's timeline chart goes with it, as a multipart attachment shown in the events embed.
+    expect(post.files?.map((f) => f.filename)).toEqual(['timeline.png']);
+    expect(post.files![0]!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(JSON.stringify(body.embeds)).toContain('"image":{"url":"attachment://timeline.png"}');
     const thread = await emulator.waitFor(() => emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 5000);
     expect((thread.body as { name: string }).name).toMatch(/^Digest: New in the corpus · \d{4}-\d\d-\d\d$/);
     // The next digest covers only what came after the first: here, nothing new.

@@ -26,5 +26,6 @@ export const NEW_SUB: NewSubscription = {
   topics: [],
   thread: false,
   skipEmpty: false,
+  chart: true,
   createdBy: '400000000000000004',
 };
