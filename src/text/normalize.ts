@@ -45,9 +45,10 @@ export function foldKey(text: string): string {
  * finds nothing; two different names rarely share one.
  */
 export function transliterationKey(text: string): string {
-  return nameKey(text.replace(/[əƏ]/g, 'a'))
+  // ğ is written gh in English and kh after Russian (Qarabağ, Karabagh, Karabakh): all three become h.
+  return nameKey(text.replace(/[əƏ]/g, 'a').replace(/[ğĞ]/g, 'h'))
     .replace(/kh/g, 'h')
-    .replace(/gh/g, 'g')
+    .replace(/gh/g, 'h')
     .replace(/zh/g, 'j')
     .replace(/sh/g, 's')
     .replace(/ch/g, 'c')

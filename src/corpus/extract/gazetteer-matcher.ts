@@ -3,7 +3,7 @@
 // bracket between the words of a name ("Middle (Trans-Caspian) Corridor"),
 // yet keeps case where case carries meaning: "US" is not "us", and "Turkey"
 // is not "turkey".
-import { foldKey } from '../../text/normalize.js';
+import { foldKey, transliterationKey } from '../../text/normalize.js';
 import { baseForm, isAllCaps, isCapitalised, words } from '../../text/words.js';
 import type { Gazetteer } from '../schema.js';
 
@@ -21,6 +21,8 @@ export interface Mention {
 interface Form {
   target: { type: EntityType; id: string; weight: number } | null; // null: an ignored phrase
   keys: string[];
+  /** The same tokens under transliterationKey: Aliev finds Aliyev, Qarabağ finds Karabakh. */
+  tkeys: string[];
   /** Per token: 'acronym' must be all caps in the text, 'capital' must start upper-case. */
   cases: ('acronym' | 'capital' | 'any')[];
 }
@@ -41,6 +43,7 @@ function formOf(surface: string, target: Form['target']): Form {
   return {
     target,
     keys: toks.map(foldKey),
+    tkeys: toks.map(transliterationKey),
     cases: toks.map((t, i) =>
       t.length > 1 && isAllCaps(t) ? 'acronym' : isCapitalised(t) && (i === 0 || !GENERIC.has(foldKey(t))) ? 'capital' : 'any',
     ),
@@ -63,15 +66,30 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
     byFirst.set(f.keys[0]!, list);
   }
   for (const list of byFirst.values()) list.sort((a, b) => b.keys.length - a.keys.length); // longest name wins
+  // Spelling variants are tried only where the exact key finds nothing, and only for capitalised names of four letters
+  // or more: short words collide too easily once spellings are folded ("Xi" and "Hi").
+  const byFirstVariant = new Map<string, Form[]>();
+  for (const f of forms) {
+    if (!f.target || f.tkeys.every((t, k) => t === f.keys[k]) || f.cases.some((c) => c === 'any') || f.keys.some((k) => k.length < 4))
+      continue;
+    const list = byFirstVariant.get(f.tkeys[0]!) ?? [];
+    list.push(f);
+    byFirstVariant.set(f.tkeys[0]!, list);
+  }
+  for (const list of byFirstVariant.values()) list.sort((a, b) => b.keys.length - a.keys.length);
 
   return {
     find(text: string): Mention[] {
       const toks = words(text);
       const bases = toks.map((t) => baseForm(t.raw));
       const keys = bases.map(foldKey);
+      const tkeys: (string | undefined)[] = [];
+      const tkeyAt = (j: number) => (tkeys[j] ??= isCapitalised(bases[j]!) && keys[j]!.length >= 4 ? transliterationKey(bases[j]!) : '');
       const out: Mention[] = [];
       for (let i = 0; i < toks.length; ) {
-        const form = byFirst.get(keys[i]!)?.find((f) => matchesAt(f, i));
+        const form =
+          byFirst.get(keys[i]!)?.find((f) => matchesAt(f, i, keys, 'keys')) ??
+          (byFirstVariant.size && tkeyAt(i) ? byFirstVariant.get(tkeyAt(i))?.find((f) => matchesAt(f, i, null, 'tkeys')) : undefined);
         if (!form) {
           i++;
           continue;
@@ -82,10 +100,11 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
       }
       return out;
 
-      function matchesAt(f: Form, i: number): boolean {
+      function matchesAt(f: Form, i: number, exact: string[] | null, field: 'keys' | 'tkeys'): boolean {
         for (let k = 0; k < f.keys.length; k++) {
           const j = i + k;
-          if (j >= toks.length || keys[j] !== f.keys[k]) return false;
+          if (j >= toks.length) return false;
+          if ((exact ? exact[j] : tkeyAt(j)) !== f[field][k]) return false;
           const c = f.cases[k];
           if (c === 'acronym' && !isAllCaps(bases[j]!)) return false;
           if (c === 'capital' && !isCapitalised(bases[j]!)) return false;
