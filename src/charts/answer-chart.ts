@@ -42,11 +42,13 @@ export function chartOf(answer: Answer, measure: TextMeasure = measureText, titl
 }
 
 const cache = new Map<string, Buffer>();
+const keyOf = (svg: string) => createHash('sha256').update(svg).digest('hex');
+const cacheHit = (svg: string) => cache.get(keyOf(svg));
 
 function cached(svg: string, render: () => Buffer): Buffer;
 function cached(svg: string, render: () => Promise<Buffer>): Promise<Buffer>;
 function cached(svg: string, render: () => Buffer | Promise<Buffer>): Buffer | Promise<Buffer> {
-  const key = createHash('sha256').update(svg).digest('hex');
+  const key = keyOf(svg);
   const hit = cache.get(key);
   if (hit) {
     // Most recently used last: the first key is the one to drop.
@@ -69,12 +71,30 @@ function checked(file: string, png: Buffer, description: string): ChartImage {
   return { file, png, description };
 }
 
+/**
+ * Renders at once, at most: a chart costs a few hundred ms of CPU, and a burst of
+ * timelines must not starve the answers. Past that, a chart is skipped (the
+ * answer goes out without it) rather than queued behind the others.
+ */
+const MAX_RENDERING = 2;
+let rendering = 0;
+
+export class ChartsBusyError extends Error {}
+
 /** For the bot: rendered off the event loop. Null when the answer has nothing to draw. */
 export async function chartImage(answer: Answer, title?: string): Promise<ChartImage | null> {
   const c = chartOf(answer, measureText, title);
   if (!c) return null;
   const svg = toSvg(c.chart);
-  return checked(c.file, await cached(svg, () => renderPngAsync(svg)), c.chart.description);
+  const hit = cacheHit(svg);
+  if (hit) return checked(c.file, hit, c.chart.description);
+  if (rendering >= MAX_RENDERING) throw new ChartsBusyError(`${rendering} charts are rendering already`);
+  rendering++;
+  try {
+    return checked(c.file, await cached(svg, () => renderPngAsync(svg)), c.chart.description);
+  } finally {
+    rendering--;
+  }
 }
 
 /** A digest's dated events as a timeline chart: the same events its message lists, with their quote ids. */

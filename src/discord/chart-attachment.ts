@@ -2,7 +2,7 @@
 // first embed through attachment://. A chart that fails to render never
 // holds the answer back: the text goes out alone and the failure is logged.
 import type { Answer } from '../briefing/answer-types.js';
-import { CHART_EVENTS, chartImage } from '../charts/answer-chart.js';
+import { CHART_EVENTS, ChartsBusyError, chartImage } from '../charts/answer-chart.js';
 import type { Command, CommandContext } from '../command.js';
 import type { Logger } from '../logger.js';
 import type { MessagePayload, PayloadWithFiles } from '../render/message-payload.js';
@@ -39,7 +39,8 @@ export async function withChart(
       files: [{ data: image.png, name: image.file, description: image.description.slice(0, 1000) }],
     };
   } catch (e) {
-    log.error(`chart for /${command.data.name} failed; the answer went out without it: ${e instanceof Error ? e.message : String(e)}`);
+    if (e instanceof ChartsBusyError) log.warn(`chart for /${command.data.name} skipped under load: ${e.message}`);
+    else log.error(`chart for /${command.data.name} failed; the answer went out without it: ${e instanceof Error ? e.message : String(e)}`);
     return payload;
   }
 }

@@ -50,6 +50,18 @@ function formOf(surface: string, target: Form['target']): Form {
   };
 }
 
+/** Words repeat across a corpus: each one's variant key is worked out once (ingest would otherwise spend seconds here). */
+const variantKeys = new Map<string, string>();
+function variantKey(word: string): string {
+  let k = variantKeys.get(word);
+  if (k === undefined) {
+    if (variantKeys.size > 100_000) variantKeys.clear();
+    k = transliterationKey(word);
+    variantKeys.set(word, k);
+  }
+  return k;
+}
+
 export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
   const forms: Form[] = [];
   for (const a of g.actors) {
@@ -84,7 +96,7 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
       const bases = toks.map((t) => baseForm(t.raw));
       const keys = bases.map(foldKey);
       const tkeys: (string | undefined)[] = [];
-      const tkeyAt = (j: number) => (tkeys[j] ??= isCapitalised(bases[j]!) && keys[j]!.length >= 4 ? transliterationKey(bases[j]!) : '');
+      const tkeyAt = (j: number) => (tkeys[j] ??= isCapitalised(bases[j]!) && keys[j]!.length >= 4 ? variantKey(bases[j]!) : '');
       const out: Mention[] = [];
       for (let i = 0; i < toks.length; ) {
         const form =
