@@ -6,6 +6,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { digestChart } from './charts/answer-chart.js';
+import { startRenderer, stopRenderer } from './charts/render-process.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { startBot, type RunningBot } from './discord/bot.js';
@@ -115,6 +116,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
     });
     await leadership.start();
     feeds.start();
+    startRenderer();
     return {
       bot,
       store,
@@ -124,6 +126,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       feeds,
       async stop(graceMs) {
         await feeds.stop(Math.min(graceMs, 2000));
+        stopRenderer();
         corpus.stop();
         await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);
         store.close();

@@ -7,7 +7,8 @@ import type { Answer, TimelineAnswer } from '../briefing/answer-types.js';
 import type { DigestAnswer } from '../briefing/digest.js';
 import type { Chart } from './chart-model.js';
 import { measureText, type TextMeasure } from './font.js';
-import { renderPng, renderPngAsync } from './render-png.js';
+import { renderPng } from './render-png.js';
+import { renderInChild } from './render-process.js';
 import { stanceChart } from './stance-chart.js';
 import { toSvg } from './svg.js';
 import { timelineChart } from './timeline-chart.js';
@@ -72,14 +73,20 @@ function checked(file: string, png: Buffer, description: string): ChartImage {
 }
 
 /**
- * Renders at once, at most: a chart costs a few hundred ms of CPU, and a burst of
- * timelines must not starve the answers. Past that, a chart is skipped (the
- * answer goes out without it) rather than queued behind the others.
+ * Charts rendering at once, at most: a chart costs a few hundred ms of CPU, and
+ * a burst of timelines must not starve the answers of the other core. Past
+ * that, a chart is skipped (the answer goes out at once without it) rather
+ * than queued behind the others.
  */
-const MAX_RENDERING = 2;
+const MAX_RENDERING = 1;
 let rendering = 0;
 
 export class ChartsBusyError extends Error {}
+
+/** Whether a chart would be drawn now; when not, the bot answers at once without one instead of deferring to draw it. */
+export function chartsIdle(): boolean {
+  return rendering < MAX_RENDERING;
+}
 
 /** For the bot: rendered off the event loop. Null when the answer has nothing to draw. */
 export async function chartImage(answer: Answer, title?: string): Promise<ChartImage | null> {
@@ -91,7 +98,7 @@ export async function chartImage(answer: Answer, title?: string): Promise<ChartI
   if (rendering >= MAX_RENDERING) throw new ChartsBusyError(`${rendering} charts are rendering already`);
   rendering++;
   try {
-    return checked(c.file, await cached(svg, () => renderPngAsync(svg)), c.chart.description);
+    return checked(c.file, await cached(svg, () => renderInChild(svg)), c.chart.description);
   } finally {
     rendering--;
   }

@@ -14,7 +14,8 @@ export const BOLD_FONT_FILE = createRequire(import.meta.url).resolve('dejavu-fon
 export type TextMeasure = (text: string, size: number, bold?: boolean) => number;
 
 let fonts: { regular: fontkit.Font; bold: fontkit.Font } | null = null;
-const widths = new Map<string, number>();
+/** Advance widths per character, in em, for each weight: a layout measures hundreds of labels. */
+const advances = { regular: new Map<number, number>(), bold: new Map<number, number>() };
 
 function load(file: string): fontkit.Font {
   const f = fontkit.openSync(file);
@@ -23,15 +24,24 @@ function load(file: string): fontkit.Font {
   return f as fontkit.Font;
 }
 
+/**
+ * The sum of the characters' advance widths. Kerning only ever tightens DejaVu's
+ * pairs, so this is never narrower than the drawn text: a layout that keeps
+ * these widths apart keeps the drawn labels apart too.
+ */
 export const measureText: TextMeasure = (text, size, bold = false) => {
-  const key = `${bold ? 'b' : 'r'}${text}`;
-  let units = widths.get(key);
-  if (units === undefined) {
-    fonts ??= { regular: load(FONT_FILE), bold: load(BOLD_FONT_FILE) };
-    const font = bold ? fonts.bold : fonts.regular;
-    units = font.layout(text).advanceWidth / font.unitsPerEm;
-    if (widths.size > 20_000) widths.clear();
-    widths.set(key, units);
+  fonts ??= { regular: load(FONT_FILE), bold: load(BOLD_FONT_FILE) };
+  const font = bold ? fonts.bold : fonts.regular;
+  const cache = bold ? advances.bold : advances.regular;
+  let em = 0;
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    let w = cache.get(cp);
+    if (w === undefined) {
+      w = font.glyphForCodePoint(cp).advanceWidth / font.unitsPerEm;
+      cache.set(cp, w);
+    }
+    em += w;
   }
-  return units * size;
+  return em * size;
 };

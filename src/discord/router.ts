@@ -16,7 +16,7 @@ import { nameChoices } from '../briefing/name-choices.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
 import { postBrief } from './brief-thread.js';
-import { hasChart } from '../charts/answer-chart.js';
+import { chartsIdle, hasChart } from '../charts/answer-chart.js';
 import { forDiscord, wantsChart, withChart } from './chart-attachment.js';
 import { commandLine } from './command-line.js';
 import { findDiscordCommand } from './discord-commands.js';
@@ -58,7 +58,8 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   const ctx = { corpus: deps.corpus(), options };
   // A chart is drawn off the event loop and may take a few hundred ms: the reply is deferred for it, like a slow command.
   const fast = command.slow ? null : command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
-  const chart = wantsChart(command, options) && (fast === null || hasChart(fast));
+  // Under load (a chart already rendering) the answer goes out at once, without one.
+  const chart = wantsChart(command, options) && (fast === null || hasChart(fast)) && chartsIdle();
   if (command.slow || chart) {
     // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
