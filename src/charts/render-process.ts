@@ -1,6 +1,7 @@
-// Charts are drawn in a child process at the lowest CPU priority (nice 19):
+// Charts are drawn in a child process below normal CPU priority (nice 10):
 // on a machine with two cores, a chart rendering beside a burst of
-// interactions would otherwise take a core the answers need. The process is
+// interactions would otherwise take a core the answers need. Not the lowest
+// (19): a long ingest would then starve charts for its whole length. The process is
 // started on the first chart and restarted after a crash; where it cannot be
 // started at all, charts render in this process's thread pool instead.
 import { type ChildProcess, fork } from 'node:child_process';
@@ -38,7 +39,7 @@ function renderer(): ChildProcess | null {
   if (!file) return null;
   const c = fork(file, [], { serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
   try {
-    if (c.pid) setPriority(c.pid, constants.priority.PRIORITY_LOW);
+    if (c.pid) setPriority(c.pid, constants.priority.PRIORITY_BELOW_NORMAL);
   } catch {
     // Not allowed to change priority here: it renders at normal priority.
   }

@@ -15,6 +15,7 @@ export interface BotDeps {
   log: Logger;
   digest?: RouterDeps['digest'];
   feeds?: RouterDeps['feeds'];
+  chartWaitMs?: RouterDeps['chartWaitMs'];
   /** How long login may take before the start gives up with a message (default 30 s). */
   loginTimeoutMs?: number;
 }
@@ -36,9 +37,13 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
   let stopping = false;
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
-    const job = handleInteraction(interaction, { corpus: deps.corpus, log: deps.log, digest: deps.digest, feeds: deps.feeds }).finally(() =>
-      inFlight.delete(job),
-    );
+    const job = handleInteraction(interaction, {
+      corpus: deps.corpus,
+      log: deps.log,
+      digest: deps.digest,
+      feeds: deps.feeds,
+      chartWaitMs: deps.chartWaitMs,
+    }).finally(() => inFlight.delete(job));
     inFlight.add(job);
   });
   client.on(Events.Error, (e) => deps.log.error(`client error: ${e.message}`));

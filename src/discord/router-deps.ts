@@ -11,6 +11,8 @@ export interface RouterDeps {
   log: Logger;
   /** Digest subscriptions; absent when the bot runs without a store. */
   digest?: DigestInteractionDeps | undefined;
+  /** How long an answer waits for its chart before going out alone (the chart follows in an edit); 500 ms by default. */
+  chartWaitMs?: number | undefined;
   /** Feeds and links; absent when the bot runs without a store. */
   feeds?: FeedsInteractionDeps | undefined;
 }

@@ -28,6 +28,8 @@ import type { RouterDeps } from './router-deps.js';
 export type { RouterDeps };
 
 const SORRY = 'Something went wrong while answering. It has been logged; please try again.';
+/** How long an answer waits for its chart before it goes out alone (the chart follows in an edit). */
+const CHART_WAIT_MS = 500;
 
 function flatten(options: readonly CommandInteractionOption[]): Record<string, OptionValue> {
   const out: Record<string, OptionValue> = {};
@@ -65,7 +67,17 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
     const answer = fast ?? command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
     const page = renderPage(answer, 0, commandLine(command.data.name, options));
-    const payload = { ...forDiscord(chart ? await withChart(page, command, ctx, answer, deps.log) : page), allowedMentions: NO_MENTIONS };
+    // The answer waits for its chart a moment at most; a chart that takes longer (a busy machine) is added by a second edit.
+    const drawing = chart && answer.ok ? withChart(page, command, ctx, answer, deps.log) : null;
+    const drawn = drawing
+      ? await Promise.race([drawing, new Promise<null>((r) => setTimeout(() => r(null), deps.chartWaitMs ?? CHART_WAIT_MS).unref())])
+      : null;
+    const payload = { ...forDiscord(drawn ?? page), allowedMentions: NO_MENTIONS };
+    if (drawing && !drawn) {
+      drawing
+        .then((late) => (late.files ? i.editReply({ ...forDiscord(late), allowedMentions: NO_MENTIONS }) : null))
+        .catch((e: unknown) => deps.log.warn(`a late chart could not be added: ${e instanceof Error ? e.message : String(e)}`));
+    }
     if (answer.ok || options.private === true) await i.editReply(payload);
     else {
       // A user's mistake is shown to them alone: drop the public "thinking…" and answer privately.

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBoilerplateSentence, outletNamedByAppeal } from '../../src/corpus/ingest/boilerplate.js';
 import { extractByline } from '../../src/corpus/ingest/byline.js';
+import { layoutArticle } from '../../src/corpus/ingest/article-layout.js';
 import { buildLexicon } from '../../src/corpus/ingest/layout-cues.js';
 
 describe('boilerplate that is never quotable', () => {
@@ -54,5 +55,24 @@ describe('bylines with several authors', () => {
     const b = extractByline(body, lex);
     expect(b?.author).toBe(author);
     expect(b?.body).toMatch(/^The |^Tehran /);
+  });
+});
+
+describe('headings that are questions', () => {
+  const layout = (paragraphs: string[]) =>
+    layoutArticle(paragraphs, { runIn: false, author: null, lex: buildLexicon(paragraphs) }).items.map((i) => i.text);
+
+  it('leaves out a short question standing alone as a paragraph, and keeps questions that are reporting', () => {
+    const texts = layout([
+      'Armenia and Azerbaijan resumed talks on Monday.',
+      'What does this mean for Russia?',
+      'Moscow has lost influence. Will it try to win it back? Officials in Yerevan doubt it.',
+      '"Why should we wait for Moscow?" the minister asked.',
+      'Is there any realistic chance that the railway through the south of Armenia opens before the end of the decade?',
+    ]);
+    expect(texts).not.toContain('What does this mean for Russia?');
+    expect(texts).toContain('Will it try to win it back?');
+    expect(texts).toContain('"Why should we wait for Moscow?" the minister asked.');
+    expect(texts.some((t) => t.startsWith('Is there any realistic chance'))).toBe(true);
   });
 });

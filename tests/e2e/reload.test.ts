@@ -53,10 +53,12 @@ describe('an ingest while the bot runs', () => {
     const waits: number[] = [];
     while (!finished) {
       const started = Date.now();
-      const a = await asker.ask(slash(waits.length % 2 ? 'actor' : 'timeline', waits.length % 2 ? { name: 'Iran' } : { actor: 'Armenia' }));
+      // chart:false: this measures the answers; charts have their own tests (they may arrive in a later edit).
+      const a = await asker.ask(
+        slash(waits.length % 2 ? 'actor' : 'timeline', waits.length % 2 ? { name: 'Iran' } : { actor: 'Armenia', chart: false }),
+      );
       waits.push(Date.now() - started);
-      // /timeline defers while its chart renders (5, then the edit); /actor answers at once (4). Either way, within the wait.
-      expect(a.type).toBe(waits.length % 2 ? 5 : 4);
+      expect(a.type).toBe(4);
       await new Promise((r) => setTimeout(r, 50));
     }
     expect(await reload).toBe(true);

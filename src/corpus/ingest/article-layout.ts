@@ -2,6 +2,7 @@
 // with boilerplate, sub-headings, tag lines and the author's bio taken out.
 // The same steps serve every input format; `runIn` is set for scraped bodies
 // whose paragraphs, headings and captions were flattened onto one line.
+import { authorDisplay } from '../../text/author-list.js';
 import { bioSubject, continuesBio } from './author-bio.js';
 import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal, tagLineItems } from './boilerplate.js';
 import { extractCaptions } from './captions.js';
@@ -85,7 +86,7 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
       .slice(bioStart.index)
       .map((it) => bioSubject(it.text, null))
       .filter((n): n is string => n !== null);
-    author ??= joinNames([...new Set([bioStart.name, ...named])]);
+    author ??= authorDisplay([bioStart.name, ...named]);
     dropped.bios += items.length - bioStart.index;
     items = items.slice(0, bioStart.index);
   }
@@ -101,11 +102,6 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
     }
   }
   return { items, author, tags, outletHint, dropped };
-}
-
-/** "A", "A and B", "A, B and C". */
-function joinNames(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
 }
 
 /** A bio is the article's tail: its first sentence names the author, the rest continue it. */
@@ -127,8 +123,14 @@ function findBio(items: LayoutItem[], author: string | null): { index: number; n
   return null;
 }
 
-/** A short line with no sentence punctuation, between paragraphs: a sub-heading. */
+/**
+ * A short line with no sentence punctuation, between paragraphs: a sub-heading.
+ * So is a short question standing alone as its own paragraph ("What does this
+ * mean for Russia?"): articles use those as headings, and as a quote it says nothing.
+ */
 function isHeadingLine(line: string): boolean {
   const s = line.trim();
-  return s.length > 0 && !/[.!?:;"”'’)]$/.test(s) && s.split(/\s+/).length <= 10 && !/Photo|Image|Credit/.test(s);
+  const words = s.split(/\s+/).length;
+  if (/\?$/.test(s)) return words <= 12 && !/["“”«»]/.test(s) && splitSentences(s).length === 1;
+  return s.length > 0 && !/[.!:;"”'’)]$/.test(s) && words <= 10 && !/Photo|Image|Credit/.test(s);
 }
