@@ -1,5 +1,5 @@
 // The chart renderer's own process: the bot forks it once and sends it SVG;
-// it answers with PNG. It runs below normal CPU priority, so a chart being
+// it answers with PNG. It runs a little below normal CPU priority, so a chart being
 // drawn takes mostly the CPU the bot's answers leave over (see render-process.ts).
 import { renderPng } from './render-png.js';
 

@@ -134,7 +134,8 @@ describe('briefing CLI', () => {
     expect(r.stderr).not.toContain('oops');
   });
 
-  it('runs as the installed bin', () => {
+  // A process of its own: on a busy test machine it can take several seconds to start and answer.
+  it('runs as the installed bin', { timeout: 20000 }, () => {
     const bin = join(REPO, 'dist/src/cli.js');
     const out = execFileSync(process.execPath, [bin, 'ask', '/actor name:Pashinyan', '--json', '--data', paths.root], { encoding: 'utf8' });
     expect(JSON.parse(out).actor.id).toBe('nikol-pashinyan');
