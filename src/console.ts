@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
 import { parseCommandLine, usage } from './parse-command-line.js';
 import type { Corpus } from './corpus/corpus.js';
+import { writeChartFile } from './charts/chart-file.js';
 import { toText } from './render/text.js';
 
 export interface ConsoleIo {
@@ -18,12 +19,21 @@ export interface ConsoleIo {
 const GREETING = `briefing-bot console: type a slash command as you would in Discord, e.g.
   /actor name:Iran   /corridor name:Zangezur   /timeline actor:Azerbaijan from:2020
   /search query:sabotage   /brief topic:Pashinyan   /quote id:<id>   /sources
+Add --chart FILE.png to a /timeline or /corridor line to write its chart.
 "help" lists the commands, "exit" (or Ctrl-D) leaves. Set DISCORD_TOKEN to run the Discord bot.`;
 
+/** "/timeline actor:Iran --chart out.png": the answer, and its chart written to the file. */
+const CHART_SUFFIX = /\s+--chart\s+(\S+)\s*$/;
+
 export function answerLine(line: string, corpus: Corpus, ansi: boolean): string {
-  const parsed = parseCommandLine(line, commands);
+  const chartFile = CHART_SUFFIX.exec(line)?.[1];
+  const parsed = parseCommandLine(chartFile ? line.replace(CHART_SUFFIX, '') : line, commands);
   if (!parsed.ok) return parsed.message;
-  return toText(parsed.command.execute({ corpus, options: parsed.options }), { limit: 10, ansi });
+  const answer = parsed.command.execute({ corpus, options: parsed.options });
+  const text = toText(answer, { limit: 10, ansi });
+  if (!chartFile) return text;
+  if (!parsed.command.chart) return `${text}\n--chart draws /timeline and /corridor answers; /${parsed.command.data.name} has no chart.`;
+  return answer.ok ? `${text}\n${writeChartFile(chartFile, answer).message}` : text;
 }
 
 export function runConsole(corpus: () => Corpus, io: ConsoleIo): Promise<void> {

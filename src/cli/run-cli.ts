@@ -1,6 +1,5 @@
 // The `briefing` command. Exit codes: 0 an answer, 1 a user error (including
 // a bad data file), 2 bad usage.
-import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
@@ -10,7 +9,7 @@ import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
 import type { Answer } from '../briefing/answer-types.js';
-import { chartImageSync } from '../charts/answer-chart.js';
+import { writeChartFile } from '../charts/chart-file.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import type { CliIo } from './cli-io.js';
@@ -58,19 +57,9 @@ function usageError(io: CliIo, json: boolean, message: string): number {
 
 /** --chart FILE: the answer's chart as PNG (every event, not a page of them). */
 function writeChart(io: CliIo, file: string, answer: Answer): number {
-  const image = chartImageSync(answer);
-  if (!image) {
-    io.err('Nothing to draw: the answer has no dated events (timeline) or no stances (corridor). No chart was written.');
-    return EXIT.user;
-  }
-  try {
-    writeFileSync(file, image.png);
-  } catch (e) {
-    io.err(`Error: cannot write the chart to ${file}: ${e instanceof Error ? e.message : String(e)}`);
-    return EXIT.user;
-  }
-  io.err(`Chart written to ${file} (${(image.png.length / 1024).toFixed(0)} KiB): ${image.description}`);
-  return EXIT.ok;
+  const r = writeChartFile(file, answer);
+  io.err(r.message);
+  return r.ok ? EXIT.ok : EXIT.user;
 }
 
 export function runCli(argv: string[], io: CliIo): number {

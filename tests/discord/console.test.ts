@@ -1,7 +1,10 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runConsole } from '../../src/console.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
+import { testTmp } from '../helpers/temp-data.js';
 
 const { corpus } = seedCorpus();
 
@@ -19,5 +22,21 @@ describe('local console', () => {
     expect(printed).toContain('Unknown command "/weather"');
     expect(printed).toContain('/brief topic:<topic>');
     expect(printed).toContain('from "2024-13" is not a date');
+  });
+
+  it('writes the chart of a /timeline or /corridor line to the file after --chart', async () => {
+    const dir = mkdtempSync(join(testTmp(), 'console-'));
+    const file = join(dir, 'az.png');
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += String(d)));
+    const done = runConsole(() => corpus, { input, output, ansi: false });
+    input.end(`/timeline actor:Azerbaijan --chart ${file}\n/actor name:Iran --chart ${join(dir, 'no.png')}\nexit\n`);
+    await done;
+    expect(printed).toMatch(/Chart written to .*az\.png \(\d+ KiB\): Timeline of \d+ dated event\(s\)/);
+    expect(readFileSync(file).subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(printed).toContain('/actor has no chart');
+    expect(existsSync(join(dir, 'no.png'))).toBe(false);
   });
 });
