@@ -44,7 +44,9 @@ const LOAD_RUNS = 3;
 const REPO = new URL('../../../', import.meta.url).pathname;
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR]\n`);
+  process.stderr.write(
+    `${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR] [--chart-runs K]\n`,
+  );
   process.exit(2);
 }
 
@@ -146,6 +148,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
         interactions: { type: 'string' },
         rate: { type: 'string' },
         keep: { type: 'string' },
+        'chart-runs': { type: 'string' },
       },
     }).values;
   } catch (e) {
@@ -182,7 +185,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
       date: new Date().toISOString().slice(0, 10),
     };
     log('chart renders: 40- and 200-event timelines, a ten-actor stance map');
-    const charts = await measureCharts();
+    const charts = await measureCharts(positive('chart-runs', args['chart-runs'], 30));
     const report: BenchReport = { ...big, seed, charts, machine };
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
     return report;
