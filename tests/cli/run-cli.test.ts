@@ -112,7 +112,8 @@ describe('briefing CLI', () => {
     expect(out.join('\n')).toMatch(/nowhere\/raw: folder not found/);
   });
 
-  it('start without a token and without a terminal exits 1 saying how to set the token', () => {
+  // These start a process of their own: on a busy machine that can take several seconds.
+  it('start without a token and without a terminal exits 1 saying how to set the token', { timeout: 20000 }, () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
       env: { PATH: process.env.PATH, DATA_DIR: paths.root },
       encoding: 'utf8',
@@ -123,7 +124,7 @@ describe('briefing CLI', () => {
     expect(r.stderr).toContain('DISCORD_TOKEN is not set');
   });
 
-  it('start with invalid config exits 1 listing every problem', () => {
+  it('start with invalid config exits 1 listing every problem', { timeout: 20000 }, () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
       env: { PATH: process.env.PATH, DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' },
       encoding: 'utf8',

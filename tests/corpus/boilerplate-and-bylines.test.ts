@@ -76,3 +76,31 @@ describe('headings that are questions', () => {
     expect(texts.some((t) => t.startsWith('Is there any realistic chance'))).toBe(true);
   });
 });
+
+describe('photo credits', () => {
+  const layout = (paragraphs: string[], runIn: boolean) =>
+    layoutArticle(paragraphs, { runIn, author: null, lex: buildLexicon(paragraphs, ['Armenia', 'Azerbaijan', 'Nikol Pashinyan']) }).items;
+
+  it('ends a photographer credit before a country that starts the next sentence', () => {
+    const items = layout(
+      ['Nikol Pashinyan at the summit in Brussels on 3 March. Photo: Reuters/Yves Herman Armenia and Azerbaijan resumed talks on Monday.'],
+      true,
+    );
+    expect(items.find((i) => i.kind === 'caption')?.credit).toBe('Reuters/Yves Herman');
+    expect(items.map((i) => i.text)).toContain('Armenia and Azerbaijan resumed talks on Monday.');
+  });
+
+  it.each([
+    ['Getty Images Armenia and Azerbaijan resumed talks on Monday.', 'Armenia and Azerbaijan resumed talks on Monday.'],
+    ['Anadolu via Getty Images The railway will open next year, the minister said.', 'The railway will open next year, the minister said.'],
+    ['AFP via Getty Images "We are ready," the minister said.', '"We are ready," the minister said.'],
+    ['Reuters/Vasily Fedosenko Azerbaijan closed the border.', 'Azerbaijan closed the border.'],
+  ])('takes the agency credit off the head of a body sentence: %s', (text, clean) => {
+    expect(layout([text], false).map((i) => i.text)).toEqual([clean]);
+  });
+
+  it('leaves an agency that is the subject of the sentence alone', () => {
+    const texts = ['Reuters reported the talks on Monday.', 'AFP said the border was closed.', 'Officials said the AFP report was wrong.'];
+    expect(layout(texts, false).map((i) => i.text)).toEqual(texts);
+  });
+});

@@ -31,6 +31,17 @@ export interface LayoutOptions {
   lex: Lexicon;
 }
 
+/**
+ * Photo agencies as credits print them, at the very start of a sentence and followed by a capital:
+ * "Getty Images", "Anadolu via Getty Images", "AFP via Getty Images", "EPA-EFE", "Reuters/Yves Herman",
+ * "AP Photo/Name". A bare "Reuters" or "AFP" is left alone: "Reuters reported …" is a sentence.
+ */
+const AGENCY = String.raw`(?:Getty Images|Shutterstock|Alamy|iStock|EPA-EFE|AP Photo|Anadolu Agency)`;
+const LEADING_CREDIT = new RegExp(
+  String.raw`^((?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)? via )?${AGENCY}(?:\s*\/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})?` +
+    String.raw`|(?:Reuters|AFP|EPA|AP|TASS|Sputnik|Xinhua|Anadolu)\s*\/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+(?=[A-Z"“'‘])`,
+);
+
 /** Trailing boilerplate: an appeal in the last stretch of an article takes the rest of its paragraph with it. */
 const TAIL_SHARE = 0.3;
 const BIO_SHARE = 0.4;
@@ -91,7 +102,14 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
     items = items.slice(0, bioStart.index);
   }
 
-  items = extractCaptions(items, opts.lex);
+  items = extractCaptions(items, opts.lex).map((item, i, all) => {
+    // An agency credit left at the head of a sentence ("Getty Images Armenia and …") belongs to the photo before it.
+    const credit = item.kind === 'body' ? LEADING_CREDIT.exec(item.text) : null;
+    if (!credit) return item;
+    const prev = all[i - 1];
+    if (prev?.kind === 'caption' && !prev.credit) prev.credit = credit[1]!.trim();
+    return { ...item, text: item.text.slice(credit[0].length) };
+  });
   if (opts.runIn) {
     for (const item of items) {
       const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex, item.afterCredit) : null;

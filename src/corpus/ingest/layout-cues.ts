@@ -30,6 +30,8 @@ const OPEN_QUOTE = /^['‘"“«]\p{Lu}/u;
 export interface Lexicon {
   /** Seen capitalised after a lower-case word somewhere on the page, or a gazetteer name. */
   isName(word: string): boolean;
+  /** A word of a gazetteer name (Armenia, Pashinyan): a country or leader, never a photographer. */
+  isKnown?(word: string): boolean;
 }
 
 function bare(word: string): string {
@@ -60,7 +62,7 @@ export function buildLexicon(texts: Iterable<string>, knownNames: Iterable<strin
     const n = midCapitals.get(w) ?? 0;
     return n >= (lowercase.has(w.toLowerCase()) ? 2 : 1);
   };
-  return { isName };
+  return { isName, isKnown: (word) => known.has(bare(word)) };
 }
 
 /** True when `word` (followed by `next`) opens a new sentence rather than continuing a name. */
@@ -86,6 +88,8 @@ export function splitCredit(afterMarker: string, lex: Lexicon): { credit: string
     const slashy = /^\/|\/$|^\/$/.test(w) || w.includes('/');
     if (!slashy && !/^\p{Lu}/u.test(w) && !(NAME_CONNECTORS.has(w) && i > 0)) break;
     if (!slashy && startsSentence(w, ws[i + 1], lex)) break;
+    // "Reuters/Yves Herman Armenia and Azerbaijan resumed …": a photographer's credit does not run on into a country.
+    if (i > 0 && !slashy && lex.isKnown?.(w)) break;
     i++;
   }
   return { credit: ws.slice(0, i).join(' ').replace(/[,;]$/, ''), rest: ws.slice(i).join(' ') };
