@@ -36,7 +36,7 @@ export interface LayoutOptions {
  * "Getty Images", "Anadolu via Getty Images", "AFP via Getty Images", "EPA-EFE", "Reuters/Yves Herman",
  * "AP Photo/Name". A bare "Reuters" or "AFP" is left alone: "Reuters reported …" is a sentence.
  */
-const AGENCY = String.raw`(?:Getty Images|Shutterstock|Alamy|iStock|EPA-EFE|AP Photo|Anadolu Agency)`;
+const AGENCY = '(?:Getty Images|Shutterstock|Alamy|iStock|EPA-EFE|AP Photo|Anadolu Agency)';
 const LEADING_CREDIT = new RegExp(
   String.raw`^((?:[A-Z][\w.-]*(?: [A-Z][\w.-]*)? via )?${AGENCY}(?:\s*\/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})?` +
     String.raw`|(?:Reuters|AFP|EPA|AP|TASS|Sputnik|Xinhua|Anadolu)\s*\/\s*[A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,2})\s+(?=[A-Z"“'‘])`,
