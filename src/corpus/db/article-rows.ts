@@ -64,6 +64,8 @@ export function articleRows(db: Db): ArticleRows {
     deleteEvents: db.prepare(`DELETE FROM events WHERE article = ?`),
     deletePassages: db.prepare(`DELETE FROM passages WHERE article = ?`),
     deleteArticle: db.prepare(`DELETE FROM articles WHERE rowid = ?`),
+    sentenceKey: db.prepare(`INSERT INTO sentence_keys (outlet, key, article, title_key, shown) VALUES (?, ?, ?, ?, ?)`),
+    deleteSentenceKeys: db.prepare(`DELETE FROM sentence_keys WHERE article = ?`),
     eventsOf: db.prepare(`SELECT rowid, passage, first, last, seq, n, long FROM events WHERE article = ?`),
   };
 
@@ -188,6 +190,8 @@ export function articleRows(db: Db): ArticleRows {
         return pr;
       });
       for (const t of vocabulary) q.term.run(t);
+      // Template text is learnt per outlet; an article without one teaches nothing.
+      if (a.outlet) for (const k of built.sentenceKeys) q.sentenceKey.run(a.outlet, k.key, rowid, foldKey(a.title), k.shown ? 1 : 0);
       q.total.run(1, 'articles');
       q.total.run(built.passages.length, 'passages');
       q.total.run(
@@ -206,6 +210,7 @@ export function articleRows(db: Db): ArticleRows {
       q.total.run(-passageRows.length, 'passages');
       q.total.run(-q.deleteEvents.run(row.rowid).changes, 'events');
       q.deletePassages.run(row.rowid);
+      q.deleteSentenceKeys.run(row.rowid);
       q.deleteArticle.run(row.rowid);
       return true;
     },

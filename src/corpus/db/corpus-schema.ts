@@ -8,7 +8,7 @@
 // full build reads its input: files in order, then articles, then passages.
 
 /** Raised whenever these tables or what ingest writes into them change: an older file is rebuilt from raw/. */
-export const CORPUS_SCHEMA_VERSION = 4;
+export const CORPUS_SCHEMA_VERSION = 5;
 
 /** A date spanning more days than this is a "long" event (see the events table). */
 export const LONG_EVENT_DAYS = 400;
@@ -146,6 +146,18 @@ CREATE TABLE event_tags (
 CREATE INDEX event_tags_order ON event_tags (type, entity, first, last, article_id, seq, n);
 CREATE INDEX event_tags_long ON event_tags (type, entity, last, first) WHERE long = 1;
 CREATE INDEX event_tags_article ON event_tags (article);
+
+-- Every body passage of every article by key, shown or hidden as the outlet's template text
+-- (a passage in two articles of one outlet with different titles; see template-sentences.ts).
+CREATE TABLE sentence_keys (
+  outlet TEXT NOT NULL,
+  key TEXT NOT NULL,
+  article INTEGER NOT NULL,
+  title_key TEXT NOT NULL,
+  shown INTEGER NOT NULL
+);
+CREATE INDEX sentence_keys_key ON sentence_keys (outlet, key);
+CREATE INDEX sentence_keys_article ON sentence_keys (article);
 
 -- Capitalised names the gazetteer does not know, counted per article and in all.
 CREATE TABLE article_names (article INTEGER NOT NULL, name TEXT NOT NULL, count INTEGER NOT NULL);

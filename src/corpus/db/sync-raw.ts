@@ -14,6 +14,7 @@ import { foldKey } from '../../text/normalize.js';
 import { articleRows, type ArticleRows } from './article-rows.js';
 import type { Db } from './corpus-db.js';
 import { retagAll } from './retag.js';
+import { templateSentences, type TemplateSentences } from './template-sentences.js';
 
 interface RawFile {
   /** Relative to raw/, with forward slashes. */
@@ -86,8 +87,11 @@ interface FileWork {
   db: Db;
   rows: ArticleRows;
   report: IngestReport;
-  /** Files whose copy of an article must be served again because the served copy went away. */
+  /** Files whose copy of an article must be served again because the served copy went away, or whose template text changed. */
   dirty: Set<string>;
+  templates: TemplateSentences;
+  /** Keys of the outlets' passages added and removed in the current transaction, checked at its end (flagTemplates). */
+  touched: { outlet: string; keys: string[]; change: 'added' | 'removed' }[];
 }
 
 /** Which copy of an article is served: the richest; on a tie the first file in order, then the first in the file. */
@@ -105,8 +109,20 @@ function servedFrom(db: Db, articleId: string): string | undefined {
 function dropFile(w: FileWork, file: string): string[] {
   const served = w.db.prepare(`SELECT id FROM articles WHERE file = ?`).pluck().all(file) as string[];
   w.db.prepare(`DELETE FROM copies WHERE file = ?`).run(file);
-  for (const id of served) w.rows.remove(id);
+  for (const id of served) removeArticle(w, id);
   return served;
+}
+
+function removeArticle(w: FileWork, id: string): void {
+  const held = w.templates.keysOf(id);
+  if (held) w.touched.push({ ...held, change: 'removed' });
+  w.rows.remove(id);
+}
+
+/** Articles of other files that show a passage now template text, or hide one that no longer is, are read again. */
+function flagTemplates(w: FileWork, file: string): void {
+  for (const t of w.touched) for (const f of w.templates.stale(t.outlet, t.keys, file, t.change)) w.dirty.add(f);
+  w.touched = [];
 }
 
 /** Articles no file serves any more but another file has a copy of: that file is read again. */
@@ -132,7 +148,7 @@ function applyFile(
     w.report.unchanged++;
     return;
   }
-  const ingested = ingestFile(input, matcher, names, known);
+  const ingested = ingestFile(input, matcher, names, known, w.templates.lookup);
   if (!ingested) {
     w.report.skipped.push({ file: f.rel, reason: NOT_AN_ARTICLE_FORMAT });
     return;
@@ -152,12 +168,14 @@ function applyFile(
       }
       const other = servedFrom(w.db, a.article.id);
       if (other && other !== f.rel) w.report.merged.push({ title: a.article.title, kept: f.rel, dropped: other });
-      w.rows.remove(a.article.id);
+      removeArticle(w, a.article.id);
       w.rows.insert(a, a.pos);
+      if (a.article.outlet) w.touched.push({ outlet: a.article.outlet, keys: a.sentenceKeys.map((k) => k.key), change: 'added' });
       served.add(a.article.id);
       (other || had.includes(a.article.id) ? w.report.changed : w.report.added).push(a.article.id);
     }
     handOver(w, had);
+    flagTemplates(w, f.rel);
     for (const id of had) if (!served.has(id) && !servedFrom(w.db, id)) w.report.removed.push(id);
     w.db
       .prepare(`INSERT OR REPLACE INTO files (path, stat, fingerprint, report) VALUES (?, ?, ?, ?)`)
@@ -177,7 +195,7 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
   const known = new Set(names.map(foldKey));
   const report: IngestReport = { files: [], skipped: [], merged: [], added: [], changed: [], removed: [], unchanged: 0, retagged: 0 };
   const rows = articleRows(db);
-  const w: FileWork = { db, rows, report, dirty: new Set() };
+  const w: FileWork = { db, rows, report, dirty: new Set(), templates: templateSentences(db), touched: [] };
 
   const gazetteerHash = sha(gazetteerText);
   const storedGazetteer = db.prepare(`SELECT value FROM meta WHERE key = 'gazetteer'`).pluck().get() as string;
@@ -197,6 +215,7 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
     db.transaction(() => {
       const gone = dropFile(w, path);
       handOver(w, gone);
+      flagTemplates(w, path);
       report.removed.push(...gone);
       db.prepare(`DELETE FROM files WHERE path = ?`).run(path);
     })();

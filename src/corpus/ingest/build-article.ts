@@ -2,9 +2,10 @@
 // article, its passages (dated and tagged), and what the answers rank by:
 // each entity's passages spread across articles, the corridor-defining score,
 // stances and unknown names. Everything here depends on this article alone,
-// so adding or replacing an article never touches another.
+// so adding or replacing an article never touches another, except for the
+// outlet's template text the corpus has learnt (template-text.ts).
 import { articleId, passageIds } from '../../text/ids.js';
-import { decodeEntities } from '../../text/normalize.js';
+import { decodeEntities, foldKey } from '../../text/normalize.js';
 import type { Article, Passage, StanceRecord } from '../records.js';
 import { definitionScore } from '../extract/corridor-definition.js';
 import { findStances } from '../extract/corridor-stances.js';
@@ -14,6 +15,7 @@ import type { GazetteerMatcher } from '../extract/gazetteer-matcher.js';
 import { tagPassages } from '../extract/tag-passages.js';
 import type { ArticleDraft } from './article-draft.js';
 import { buildPassages } from './passages.js';
+import { dropTemplateText, type SentenceKey, type TemplateLookup } from './template-text.js';
 
 /** Each further passage of one article about the same entity counts for less, so answers read as several sources. */
 export const SPREAD_DECAY = 0.75;
@@ -39,6 +41,8 @@ export interface BuiltArticle {
   /** Which copy wins when one article appears in several files. */
   richness: number;
   dropped: { boilerplate: number; headings: number; bios: number; duplicates: number };
+  /** Every body passage's template key, shown or dropped as template text. */
+  sentenceKeys: SentenceKey[];
 }
 
 /** A copy with an author, an absolute date and more text is the better one. */
@@ -99,12 +103,24 @@ export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known
 }
 
 /** Null when the draft yields no passage at all. */
-export function buildArticle(draft: ArticleDraft, matcher: GazetteerMatcher, known: Set<string>): BuiltArticle | null {
+export function buildArticle(
+  draft: ArticleDraft,
+  matcher: GazetteerMatcher,
+  known: Set<string>,
+  templates?: TemplateLookup,
+): BuiltArticle | null {
   // Metadata with HTML entities decoded before the id is made from it, so every format gives the same id.
   const meta = (t: string | null) => (t === null ? null : decodeEntities(t));
   const d: ArticleDraft = { ...draft, title: decodeEntities(draft.title), outlet: meta(draft.outlet), author: meta(draft.author) };
-  const built = buildPassages(d.items);
-  const dropped = { boilerplate: d.dropped.boilerplate, headings: d.dropped.headings, bios: d.dropped.bios, duplicates: built.duplicates };
+  const all = buildPassages(d.items);
+  const { kept, keys: sentenceKeys } = dropTemplateText(all.passages, d.outlet, foldKey(d.title), templates);
+  const built = { passages: kept };
+  const dropped = {
+    boilerplate: d.dropped.boilerplate + all.passages.length - kept.length,
+    headings: d.dropped.headings,
+    bios: d.dropped.bios,
+    duplicates: all.duplicates,
+  };
   if (built.passages.length === 0) return null;
   const id = articleId(d.outlet, d.title);
   const ids = passageIds(
@@ -138,5 +154,5 @@ export function buildArticle(draft: ArticleDraft, matcher: GazetteerMatcher, kno
     source: d.source,
     passages: passages.length,
   };
-  return { article, passages, tags, stances, names, richness: richness(d), dropped };
+  return { article, passages, tags, stances, names, richness: richness(d), dropped, sentenceKeys };
 }

@@ -9,6 +9,7 @@ import { parseJsonArticles } from './json-articles.js';
 import { parseHtmlArticle } from './html-article.js';
 import { parseMarkdownArticle } from './markdown-article.js';
 import { buildArticle, type BuiltArticle } from './build-article.js';
+import type { TemplateLookup } from './template-text.js';
 
 export interface RawInput {
   /** Path relative to the raw folder. */
@@ -93,7 +94,13 @@ export interface IngestedFile {
 }
 
 /** One raw file -> its articles, or null when the file is not an article format (sidecars, stray files). */
-export function ingestFile(input: RawInput, matcher: GazetteerMatcher, knownNames: string[], known: Set<string>): IngestedFile | null {
+export function ingestFile(
+  input: RawInput,
+  matcher: GazetteerMatcher,
+  knownNames: string[],
+  known: Set<string>,
+  templates?: TemplateLookup,
+): IngestedFile | null {
   const format = formatOf(input.file);
   if (!format) return null;
   const drafts = draftsOf(input, format, knownNames);
@@ -107,7 +114,7 @@ export function ingestFile(input: RawInput, matcher: GazetteerMatcher, knownName
   };
   function* articles(): Generator<BuiltArticle & { pos: number }> {
     for (const [pos, d] of drafts.entries()) {
-      const built = buildArticle(d, matcher, known);
+      const built = buildArticle(d, matcher, known, templates);
       const dropped = built?.dropped ?? { ...d.dropped, duplicates: 0 };
       for (const k of ['boilerplate', 'headings', 'bios', 'duplicates'] as const) report.dropped[k] += dropped[k];
       if (!built) continue;
