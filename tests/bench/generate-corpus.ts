@@ -79,6 +79,7 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
   const captions = seedText.passages.filter((p) => p.kind === 'caption').map((p) => p.text);
   const titles = seedText.articles.map((a) => a.title.replace(/\s+—\s+.*$/, ''));
   const used = new Set<string>();
+  let serial = 0;
   const article = () => {
     const outlet = pick(OUTLETS);
     let title = '';
@@ -88,7 +89,12 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
     const day = 1 + Math.floor(rand() * 28);
     const month = Math.floor(rand() * 12);
     const year = 2024 + Math.floor(rand() * 3);
-    const sentences = Array.from({ length: SENTENCES_PER_ARTICLE }, () => swap(pick(body)));
+    serial++;
+    // Real articles do not repeat each other's sentences (a repeated one is template text, and ingest
+    // hides it); the seed's sentences would, so each is made the article's own with a token of its own.
+    const sentences = Array.from({ length: SENTENCES_PER_ARTICLE }, (_, i) =>
+      swap(pick(body)).replace(/([.!?]['"’”]?)?$/, (end) => ` in dispatch d${serial}x${i}${end || '.'}`),
+    );
     return { outlet, title, author: `${pick(FIRST)} ${pick(LAST)}`, day, month, year, sentences, caption: swap(pick(captions)) };
   };
   mkdirSync(rawDir, { recursive: true });
