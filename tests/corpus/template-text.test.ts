@@ -46,7 +46,7 @@ function quoted(paths: DataPaths): string[] {
 }
 
 describe('template text learnt from repetition', () => {
-  it('is quoted while one article holds it, hidden in both once a second article of the outlet repeats it, and back when that one goes', () => {
+  it('is quoted in one article, hidden in both once another of the outlet repeats it, and back when that one goes', () => {
     const paths = tempData({ 'a-talks.md': talks('Caucasus Watch') });
     buildCorpus(paths);
     expect(quoted(paths)).toContain(APPEAL);
@@ -64,6 +64,22 @@ describe('template text learnt from repetition', () => {
     rmSync(join(paths.raw, 'b-pipeline.md'));
     buildCorpus(paths);
     expect(quoted(paths)).toContain(APPEAL);
+  });
+
+  it('is learnt from two articles of one file, which is read again once, and reported once', () => {
+    const record = (title: string, body: string[]) =>
+      JSON.stringify({ title, outlet: 'Caucasus Watch', author: 'Ani Petrosyan', published: '2025-07-20', body });
+    const jsonl = [
+      record('Talks resume in Abu Dhabi', ['Armenia and Azerbaijan resumed talks in Abu Dhabi on Monday after a pause.', APPEAL]),
+      record('A pipeline reaches the Black Sea', ['Georgia opened a new section of the gas pipeline on Friday.', APPEAL]),
+    ].join('\n');
+    const paths = tempData({ 'watch.jsonl': jsonl });
+    const report = buildCorpus(paths).report;
+    expect(quoted(paths)).not.toContain(APPEAL);
+    expect(quoted(paths).some((t) => t.startsWith('Georgia opened a new section'))).toBe(true);
+    expect(report.files.map((f) => f.file)).toEqual(['watch.jsonl']);
+    expect(report.added).toHaveLength(2);
+    expect(report.changed).toEqual([]);
   });
 
   it('gives the same corpus when rebuilt from raw/ as it did incrementally', () => {

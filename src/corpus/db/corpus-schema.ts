@@ -156,7 +156,7 @@ CREATE TABLE sentence_keys (
   title_key TEXT NOT NULL,
   shown INTEGER NOT NULL
 );
-CREATE INDEX sentence_keys_key ON sentence_keys (outlet, key);
+CREATE INDEX sentence_keys_key ON sentence_keys (outlet, key, shown);
 CREATE INDEX sentence_keys_article ON sentence_keys (article);
 
 -- Capitalised names the gazetteer does not know, counted per article and in all.

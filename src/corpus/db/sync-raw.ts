@@ -90,8 +90,8 @@ interface FileWork {
   /** Files whose copy of an article must be served again because the served copy went away, or whose template text changed. */
   dirty: Set<string>;
   templates: TemplateSentences;
-  /** Keys of the outlets' passages added and removed in the current transaction, checked at its end (flagTemplates). */
-  touched: { outlet: string; keys: string[]; change: 'added' | 'removed' }[];
+  /** Keys of the articles removed in the current transaction, checked at its end (flagTemplates). */
+  removedKeys: { outlet: string; keys: string[] }[];
 }
 
 /** Which copy of an article is served: the richest; on a tie the first file in order, then the first in the file. */
@@ -115,14 +115,23 @@ function dropFile(w: FileWork, file: string): string[] {
 
 function removeArticle(w: FileWork, id: string): void {
   const held = w.templates.keysOf(id);
-  if (held) w.touched.push({ ...held, change: 'removed' });
+  if (held) w.removedKeys.push(held);
   w.rows.remove(id);
 }
 
-/** Articles of other files that show a passage now template text, or hide one that no longer is, are read again. */
-function flagTemplates(w: FileWork, file: string): void {
-  for (const t of w.touched) for (const f of w.templates.stale(t.outlet, t.keys, file, t.change)) w.dirty.add(f);
-  w.touched = [];
+/**
+ * Articles that show a passage now template text, or hide one that no longer is, are read again: those of other
+ * files, and of this file when two of its own articles share a passage (true then).
+ */
+function flagTemplates(w: FileWork, file: string): boolean {
+  let self = false;
+  for (const f of w.templates.takeStale()) {
+    if (f === file) self = true;
+    else w.dirty.add(f);
+  }
+  for (const t of w.removedKeys) for (const f of w.templates.staleAfterRemoval(t.outlet, t.keys, file)) w.dirty.add(f);
+  w.removedKeys = [];
+  return self;
 }
 
 /** Articles no file serves any more but another file has a copy of: that file is read again. */
@@ -148,11 +157,13 @@ function applyFile(
     w.report.unchanged++;
     return;
   }
+  w.templates.beginFile(f.rel);
   const ingested = ingestFile(input, matcher, names, known, w.templates.lookup);
   if (!ingested) {
     w.report.skipped.push({ file: f.rel, reason: NOT_AN_ARTICLE_FORMAT });
     return;
   }
+  let readAgain = false;
   w.db.transaction(() => {
     const had = dropFile(w, f.rel);
     const served = new Set<string>();
@@ -170,19 +181,22 @@ function applyFile(
       if (other && other !== f.rel) w.report.merged.push({ title: a.article.title, kept: f.rel, dropped: other });
       removeArticle(w, a.article.id);
       w.rows.insert(a, a.pos);
-      if (a.article.outlet) w.touched.push({ outlet: a.article.outlet, keys: a.sentenceKeys.map((k) => k.key), change: 'added' });
       served.add(a.article.id);
       (other || had.includes(a.article.id) ? w.report.changed : w.report.added).push(a.article.id);
     }
     handOver(w, had);
-    flagTemplates(w, f.rel);
+    readAgain = flagTemplates(w, f.rel);
     for (const id of had) if (!served.has(id) && !servedFrom(w.db, id)) w.report.removed.push(id);
     w.db
       .prepare(`INSERT OR REPLACE INTO files (path, stat, fingerprint, report) VALUES (?, ?, ?, ?)`)
       .run(f.rel, f.stat, fingerprint, JSON.stringify(ingested.report));
   })();
   w.dirty.delete(f.rel);
-  w.report.files.push(ingested.report);
+  if (readAgain) w.dirty.add(f.rel);
+  // A file read again in the same run reports once, as it was read last.
+  const earlier = w.report.files.findIndex((r) => r.file === f.rel);
+  if (earlier >= 0) w.report.files[earlier] = ingested.report;
+  else w.report.files.push(ingested.report);
 }
 
 /** Brings the database in line with raw/ and the gazetteer; throws DataFileError when raw/ or the gazetteer is missing or invalid. */
@@ -195,7 +209,7 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
   const known = new Set(names.map(foldKey));
   const report: IngestReport = { files: [], skipped: [], merged: [], added: [], changed: [], removed: [], unchanged: 0, retagged: 0 };
   const rows = articleRows(db);
-  const w: FileWork = { db, rows, report, dirty: new Set(), templates: templateSentences(db), touched: [] };
+  const w: FileWork = { db, rows, report, dirty: new Set(), templates: templateSentences(db), removedKeys: [] };
 
   const gazetteerHash = sha(gazetteerText);
   const storedGazetteer = db.prepare(`SELECT value FROM meta WHERE key = 'gazetteer'`).pluck().get() as string;
@@ -246,7 +260,8 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
   db.prepare(`UPDATE meta SET value = '1' WHERE key = 'complete'`).run();
   // One file may hold an article twice; each id is reported once.
   report.added = [...new Set(report.added)];
-  report.changed = [...new Set(report.changed)];
+  // An article added in this run and then read again (its file taught it template text) was added.
+  report.changed = [...new Set(report.changed)].filter((id) => !report.added.includes(id));
   // An article whose copy moved from one file to another was neither added nor removed.
   const moved = new Set(report.removed.filter((id) => report.added.includes(id)));
   report.removed = report.removed.filter((id) => !moved.has(id));
