@@ -77,6 +77,30 @@ describe('headings that are questions', () => {
   });
 });
 
+describe('sub-headings glued to the paragraph they head', () => {
+  const layout = (paragraphs: string[], runIn = false) =>
+    layoutArticle(paragraphs, { runIn, author: null, lex: buildLexicon(paragraphs) }).items.map((i) => i.text);
+
+  it.each([
+    ['Looking Ahead The talks resumed in Abu Dhabi on Monday.', 'The talks resumed in Abu Dhabi on Monday.'],
+    ['A Fragile Balance in the South In July, the two sides met again.', 'In July, the two sides met again.'],
+    ['Russia Steps Back It no longer guarantees the corridor.', 'It no longer guarantees the corridor.'],
+  ])('splits off a Title Case heading in any format: %s', (paragraph, body) => {
+    expect(layout([paragraph])).toEqual([body]);
+    expect(layout([`Armenia signed the deal. ${paragraph}`], true)).toContain(body);
+  });
+
+  it.each([
+    ['The European Union mission stays on the border.'],
+    ['United States officials said the talks would resume.'],
+    ['In The Hague the court heard the case on Monday.'],
+    ['Nikol Pashinyan met Ilham Aliyev in Abu Dhabi on Monday.'],
+    ['IN MANY FORMERLY democratic countries, the road to one-party rule has been long.'],
+  ])('leaves a sentence that only starts with capitals alone: %s', (paragraph) => {
+    expect(layout([paragraph])).toEqual([paragraph]);
+  });
+});
+
 describe('photo credits', () => {
   const layout = (paragraphs: string[], runIn: boolean) =>
     layoutArticle(paragraphs, { runIn, author: null, lex: buildLexicon(paragraphs, ['Armenia', 'Azerbaijan', 'Nikol Pashinyan']) }).items;

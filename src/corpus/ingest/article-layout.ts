@@ -6,7 +6,7 @@ import { authorDisplay } from '../../text/author-list.js';
 import { bioSubject, continuesBio } from './author-bio.js';
 import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal, tagLineItems } from './boilerplate.js';
 import { extractCaptions } from './captions.js';
-import { splitLeadingHeading, type Lexicon } from './layout-cues.js';
+import { splitLeadingHeading, splitTitleCaseHeading, type Lexicon } from './layout-cues.js';
 import type { LayoutItem } from './layout-item.js';
 import { splitSentences } from './sentences.js';
 
@@ -64,7 +64,12 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
       dropped.headings++;
       return;
     }
-    for (const text of splitSentences(p)) items.push({ kind: 'body', text, paragraph });
+    splitSentences(p).forEach((text, i) => {
+      // A sub-heading the source glued to its paragraph ("Looking Ahead The talks …").
+      const glued = i === 0 && !opts.runIn ? splitTitleCaseHeading(text) : null;
+      if (glued) dropped.headings++;
+      items.push({ kind: 'body', text: glued ? glued.rest : text, paragraph });
+    });
   });
 
   const last = items.at(-1);
@@ -112,7 +117,8 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
   });
   if (opts.runIn) {
     for (const item of items) {
-      const split = item.kind === 'body' ? splitLeadingHeading(item.text, opts.lex, item.afterCredit) : null;
+      const split =
+        item.kind === 'body' ? (splitLeadingHeading(item.text, opts.lex, item.afterCredit) ?? splitTitleCaseHeading(item.text)) : null;
       if (split) {
         item.text = split.rest;
         dropped.headings++;

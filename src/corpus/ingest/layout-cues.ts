@@ -118,6 +118,41 @@ export function splitLeadingHeading(sentence: string, lex: Lexicon, afterCredit 
   return null;
 }
 
+/** Words that open a sentence after a Title Case heading ("Looking Ahead The talks …"): never inside a heading's last word. */
+const CLAUSE_OPENERS = new Set(
+  (
+    'The An This These Those It He She They We In On At When While After Before Since As But However According Despite ' +
+    'Although For With There Its His Her Their Our Many Some Most Both Each During Over Under Last Earlier Later Meanwhile Yet Still'
+  ).split(' '),
+);
+// "In July, …", "On 3 March …" open a clause too: a month (or its abbreviation) after the opener.
+const MONTH_WORD = new RegExp(
+  String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|` +
+    String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)[,.]?$`,
+);
+/** Small words a Title Case heading leaves in lower case ("Balancing Act in the Caucasus"). */
+const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'at', 'by', 'or', 'vs', 'from', 'over']);
+
+/**
+ * A Title Case sub-heading run into the paragraph it heads: "Looking Ahead The talks …",
+ * "A Fragile Balance in the South In July, …". In prose a capitalised word never
+ * runs straight into "The talks" or "In July" without punctuation, so the test is
+ * safe on every format's paragraphs, not only on flattened pages.
+ */
+export function splitTitleCaseHeading(sentence: string): { heading: string; rest: string } | null {
+  const ws = sentence.split(/\s+/);
+  for (let k = 1; k <= Math.min(8, ws.length - 3); k++) {
+    const w = ws[k - 1]!;
+    const titleWord = /^\p{Lu}[\p{L}'’-]*:?$/u.test(w);
+    if (!titleWord && !(k > 1 && TITLE_SMALL_WORDS.has(w))) return null;
+    if (!titleWord || w.endsWith(':')) continue;
+    const next = ws[k]!;
+    if (CLAUSE_OPENERS.has(next) && (/^[\p{Ll}\p{N}]/u.test(ws[k + 1]!) || MONTH_WORD.test(ws[k + 1]!)))
+      return { heading: ws.slice(0, k).join(' '), rest: ws.slice(k).join(' ') };
+  }
+  return null;
+}
+
 /** Crude test for a verbless caption fragment ("The embassy of Iran in Knightsbridge, London."). */
 export function isVerblessFragment(sentence: string): boolean {
   const ws = sentence.toLowerCase().match(/[\p{L}'’-]+/gu) ?? [];
