@@ -2,6 +2,7 @@
 //   "The project is backed by both Russia and Turkey"      -> Russia, Turkey back it
 //   "Iran opposes the so-called Zangezur corridor"         -> Iran opposes it
 //   "Armenia's project 'Crossroads for Peace' envisions"   -> Armenia backs it
+//   "TRIPP is a US and EU sponsored project"               -> the US and the EU back it
 // Each stance keeps the passage that states it, as evidence.
 import type { Mention } from './gazetteer-matcher.js';
 
@@ -21,8 +22,17 @@ const OPPOSE =
   `oppose[sd]?|reject(?:s|ed)?|resist(?:s|ed)?|object(?:s|ed)? ` +
   `to|criticise[sd]?|criticize[sd]?|condemn(?:s|ed)?|dismiss(?:es|ed)?|(?:has |have )?shown little enthusiasm for|(?:its |a )?red line on`;
 const ACTIVE = new RegExp(String.raw`\b(?:(${BACK})|(${OPPOSE}))\b`, 'gi');
-const PASSIVE =
-  /\b(?:(backed|supported|endorsed|championed|promoted|favou?red)|(opposed|rejected|resisted|blocked|criticised|criticized|condemned))\s+by\s+/gi;
+const PASSIVE = new RegExp(
+  String.raw`\b(?:(backed|supported|endorsed|championed|promoted|favou?red)|` +
+    String.raw`(opposed|rejected|resisted|blocked|criticised|criticized|condemned))\s+by\s+`,
+  'gi',
+);
+/** A participle used as an adjective after its backers: "a US and EU sponsored project", "an EU-funded corridor". */
+const ADJECTIVE_BACKING = /[\s\-–](?:sponsored|backed|funded|financed|supported|led|championed|brokered)\b/gi;
+/** What may stand between two backers of one adjective: "US and EU", "US-, EU- and Japan-". */
+const BACKER_JOIN = /^[\s,\-–&/]*(?:and|or)?[\s,\-–&/]*$/;
+/** The noun the adjective qualifies must be the corridor or a word for it, within a few words. */
+const QUALIFIED = /^\s*(?:\S+\s+){0,2}?(?:corridor|project|route|initiative|link|railway|pipeline|road)\b/i;
 const OWN_PLAN = /^\s+(?:\w+\s+){0,2}?(?:demand|notion|project|plan|proposal|vision|initiative|push|idea)\b/i;
 const POSSESSIVE = /['’]s?$/;
 const CORRIDOR_WORDS = /\b(?:corridor|project|route|initiative|link|it)\b/i;
@@ -62,6 +72,19 @@ export function findStances(input: StanceInput): { actor: string; stance: Stance
   for (const a of actors) {
     if (!POSSESSIVE.test(text.slice(a.start, a.end)) || !OWN_PLAN.test(text.slice(a.end, a.end + 40))) continue;
     if (corridorAt.some((c) => c.start > a.end && c.start - a.end < 80)) out.push({ actor: a.id, stance: 'backs' });
+  }
+  for (const m of text.matchAll(ADJECTIVE_BACKING)) {
+    const at = m.index ?? 0;
+    const after = at + m[0].length;
+    const named = corridorAt.some((c) => c.start >= after && c.start - after < 40);
+    if (!named && !QUALIFIED.test(text.slice(after, after + 50))) continue;
+    // Walk back over the chain of backers joined by "and", commas or hyphens.
+    let cursor = at + 1;
+    for (const a of [...actors].sort((x, y) => y.start - x.start)) {
+      if (a.end > cursor || !BACKER_JOIN.test(text.slice(a.end, cursor))) continue;
+      out.push({ actor: a.id, stance: 'backs' });
+      cursor = a.start;
+    }
   }
   const seen = new Set<string>();
   return out.filter((s) => !seen.has(s.actor + s.stance) && seen.add(s.actor + s.stance));
