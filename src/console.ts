@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
 import { parseCommandLine, usage } from './parse-command-line.js';
 import type { Corpus } from './corpus/corpus.js';
+import { describeProblem } from './briefing/problems.js';
 import { writeChartFile } from './charts/chart-file.js';
 import { toText } from './render/text.js';
 
@@ -28,7 +29,7 @@ const CHART_SUFFIX = /\s+--chart\s+(\S+)\s*$/;
 export function answerLine(line: string, corpus: Corpus, ansi: boolean): string {
   const chartFile = CHART_SUFFIX.exec(line)?.[1];
   const parsed = parseCommandLine(chartFile ? line.replace(CHART_SUFFIX, '') : line, commands);
-  if (!parsed.ok) return parsed.message;
+  if (!parsed.ok) return describeProblem(parsed.problem);
   const answer = parsed.command.execute({ corpus, options: parsed.options });
   const text = toText(answer, { limit: 10, ansi });
   if (!chartFile) return text;

@@ -3,9 +3,10 @@
 // list. A value runs until the next known "option:", so "query:Iran: 10:30"
 // keeps its colons.
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
+import type { Problem, Result } from './briefing/problems.js';
 import type { Command, OptionValue } from './command.js';
 
-export type ParsedLine = { ok: true; command: Command; options: Record<string, OptionValue> } | { ok: false; message: string };
+export type ParsedLine = Result<{ command: Command; options: Record<string, OptionValue> }>;
 
 function optionsOf(c: Command): APIApplicationCommandBasicOption[] {
   return (c.data.options ?? []) as APIApplicationCommandBasicOption[];
@@ -16,35 +17,32 @@ export function usage(c: Command): string {
   return [`/${c.data.name}`, ...opts].join(' ');
 }
 
-function convert(o: APIApplicationCommandBasicOption, raw: string): OptionValue | { error: string } {
+function convert(o: APIApplicationCommandBasicOption, raw: string): OptionValue | { expected: 'number' | 'boolean' } {
   switch (o.type) {
     case ApplicationCommandOptionType.Integer:
     case ApplicationCommandOptionType.Number: {
       const n = Number(raw);
       const ok = raw.trim() !== '' && Number.isFinite(n) && (o.type !== ApplicationCommandOptionType.Integer || Number.isInteger(n));
-      return ok ? n : { error: `${o.name} must be a number, not "${raw}"` };
+      return ok ? n : { expected: 'number' };
     }
     case ApplicationCommandOptionType.Boolean:
       if (/^(true|yes|1)$/i.test(raw)) return true;
       if (/^(false|no|0)$/i.test(raw)) return false;
-      return { error: `${o.name} must be true or false, not "${raw}"` };
+      return { expected: 'boolean' };
     default:
       return raw;
   }
 }
+
+const fail = (problem: Problem): ParsedLine => ({ ok: false, problem });
 
 export function parseCommandLine(line: string, commands: readonly Command[]): ParsedLine {
   const m = /^\s*\/?([^\s]*)\s*([\s\S]*)$/.exec(line)!;
   const name = m[1]!.toLowerCase();
   const command = commands.find((c) => c.data.name === name);
   if (!command) {
-    const known = commands.map((c) => `/${c.data.name}`).join(', ');
-    if (name === 'digest')
-      return {
-        ok: false,
-        message: `/digest manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${known}.`,
-      };
-    return { ok: false, message: name ? `Unknown command "/${name}". Commands: ${known}.` : `No command given. Commands: ${known}.` };
+    const known = commands.map((c) => c.data.name);
+    return fail(name === 'digest' ? { code: 'discord-only-command', name, known } : { code: 'unknown-command', name, known });
   }
   const defs = optionsOf(command);
   const rest = m[2]!.trim();
@@ -54,9 +52,9 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   const lead = rest.slice(0, keys[0]?.index ?? rest.length).trim();
   if (lead) {
     const stray = /^([a-z_]+):\S/.exec(lead);
-    if (stray) return { ok: false, message: `/${name} has no option "${stray[1]}". Usage: ${usage(command)}` };
+    if (stray) return fail({ code: 'unknown-option', command: name, option: stray[1]!, usage: usage(command) });
     const first = defs[0];
-    if (!first || keys.length > 0) return { ok: false, message: `Unexpected text "${lead}". Usage: ${usage(command)}` };
+    if (!first || keys.length > 0) return fail({ code: 'unexpected-text', text: lead, usage: usage(command) });
     raw[first.name] = lead; // "/actor Iran" means "/actor name:Iran"
   }
   keys.forEach((k, i) => {
@@ -67,11 +65,12 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   for (const d of defs) {
     const v = raw[d.name];
     if (v === undefined) {
-      if (d.required) return { ok: false, message: `/${name} needs ${d.name}. Usage: ${usage(command)}` };
+      if (d.required) return fail({ code: 'missing-option', command: name, option: d.name, usage: usage(command) });
       continue;
     }
     const converted = convert(d, v);
-    if (typeof converted === 'object') return { ok: false, message: `${converted.error}. Usage: ${usage(command)}` };
+    if (typeof converted === 'object')
+      return fail({ code: 'bad-option-value', option: d.name, value: v, expected: converted.expected, usage: usage(command) });
     options[d.name] = converted;
   }
   return { ok: true, command, options };

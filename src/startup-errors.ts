@@ -1,6 +1,7 @@
 // What went wrong at start, in one line a person can act on, instead of
 // "Unexpected error" and a stack trace. Anything not recognised here is still
 // reported with its stack: that is a bug to fix, not a setting.
+import { describeProblem } from './briefing/problems.js';
 import { DataFileError } from './corpus/data-file-error.js';
 import { LoginTimeoutError } from './discord/bot.js';
 import { StoreError } from './store/sqlite-store.js';
@@ -16,7 +17,8 @@ const causeCode = (e: unknown): string | undefined => {
 };
 
 export function describeStartupError(e: unknown, where: { apiUrl: string; dataDir: string }): string | null {
-  if (e instanceof StoreError || e instanceof LoginTimeoutError) return e.message;
+  if (e instanceof StoreError) return describeProblem(e.problem);
+  if (e instanceof LoginTimeoutError) return e.message;
   if (e instanceof DataFileError) return `${e.message} (DATA_DIR is ${where.dataDir})`;
   const code = causeCode(e);
   const host = URL.canParse(where.apiUrl) ? new URL(where.apiUrl).host : where.apiUrl;

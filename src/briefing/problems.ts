@@ -32,7 +32,16 @@ export type Problem =
   | { code: 'unknown-subscription'; id: string }
   | { code: 'subscription-paused'; id: string; reason: string | null }
   // Settings: every problem at once, naming the setting and the rule, never the value.
-  | { code: 'invalid-config'; issues: string[] };
+  | { code: 'invalid-config'; issues: string[] }
+  // A command line typed in the console or given to `briefing ask` ("/actor name:Iran").
+  | { code: 'unknown-command'; name: string; known: string[] }
+  | { code: 'discord-only-command'; name: string; known: string[] }
+  | { code: 'unknown-option'; command: string; option: string; usage: string }
+  | { code: 'unexpected-text'; text: string; usage: string }
+  | { code: 'missing-option'; command: string; option: string; usage: string }
+  | { code: 'bad-option-value'; option: string; value: string; expected: 'number' | 'boolean'; usage: string }
+  // The state database (DATABASE_URL) cannot be used; detail says why and how to fix it.
+  | { code: 'store-unavailable'; detail: string };
 
 /** Either what was asked for, or the problem that stopped it. */
 export type Result<T> = ({ ok: true } & T) | { ok: false; problem: Problem };
@@ -110,6 +119,24 @@ export function describeProblem(p: Problem): string {
       return `No digest subscription \`${p.id.slice(0, 20) || '(empty)'}\` in this server. /digest list shows the ids.`;
     case 'invalid-config':
       return `Invalid configuration:\n${p.issues.map((i) => `  - ${i}`).join('\n')}\nSee .env.example.`;
+    case 'unknown-command': {
+      const known = p.known.map((n) => `/${n}`).join(', ');
+      return p.name ? `Unknown command "/${p.name}". Commands: ${known}.` : `No command given. Commands: ${known}.`;
+    }
+    case 'discord-only-command':
+      return `/${p.name} manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${p.known
+        .map((n) => `/${n}`)
+        .join(', ')}.`;
+    case 'unknown-option':
+      return `/${p.command} has no option "${p.option}". Usage: ${p.usage}`;
+    case 'unexpected-text':
+      return `Unexpected text "${p.text}". Usage: ${p.usage}`;
+    case 'missing-option':
+      return `/${p.command} needs ${p.option}. Usage: ${p.usage}`;
+    case 'bad-option-value':
+      return `${p.option} must be ${p.expected === 'number' ? 'a number' : 'true or false'}, not "${p.value}". Usage: ${p.usage}`;
+    case 'store-unavailable':
+      return p.detail;
     case 'subscription-paused':
       return `Subscription \`${p.id}\` is paused (${p.reason ?? 'no reason given'}). Fix that, then /digest resume id:${p.id}.`;
   }

@@ -9,6 +9,7 @@ import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
 import type { Answer } from '../briefing/answer-types.js';
+import { describeProblem } from '../briefing/problems.js';
 import { writeChartFile } from '../charts/chart-file.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
@@ -120,7 +121,7 @@ export function runCli(argv: string[], io: CliIo): number {
     if (sub === 'ask') {
       if (rest.length !== 1) return usageError(io, json, 'ask takes one quoted command line, e.g. briefing ask "/actor name:Iran"');
       const line = parseCommandLine(rest[0]!, commands);
-      if (!line.ok) return usageError(io, json, line.message);
+      if (!line.ok) return usageError(io, json, describeProblem(line.problem));
       if (values.chart !== undefined && !line.command.chart) {
         return usageError(io, json, `--chart draws /timeline and /corridor answers; /${line.command.data.name} has no chart`);
       }

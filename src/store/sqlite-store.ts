@@ -4,11 +4,23 @@
 // a database, is refused with a message instead of being touched.
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
+import { describeProblem, type Problem } from '../briefing/problems.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
 import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus } from './store.js';
 
-export class StoreError extends Error {}
+/**
+ * The state database cannot be used. Thrown where the composition root opens the store (nothing can run
+ * without it), carrying the same coded Problem as every other user-facing failure.
+ */
+export class StoreError extends Error {
+  readonly problem: Problem;
+  constructor(detail: string) {
+    const problem: Problem = { code: 'store-unavailable', detail };
+    super(describeProblem(problem));
+    this.problem = problem;
+  }
+}
 
 interface SubscriptionRow {
   id: string;

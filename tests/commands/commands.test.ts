@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { commands, registeredCommands } from '../../commands/index.js';
 import { digestCommandData } from '../../commands/digest.js';
 import { DIGEST_SUBCOMMANDS } from '../../src/discord/digest-interactions.js';
+import { describeProblem } from '../../src/briefing/problems.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 
 describe('slash command definitions', () => {
@@ -44,12 +45,33 @@ describe('parsing a typed command line', () => {
     expect(p.ok && p.options).toEqual({ name: 'Iran' });
   });
 
-  it('explains unknown commands and missing options', () => {
-    const u = parseCommandLine('/weather', commands);
-    expect(!u.ok && u.message).toMatch(/Unknown command "\/weather"/);
-    const d = parseCommandLine('/digest list', commands);
-    expect(!d.ok && d.message).toMatch(/runs only in Discord/);
-    const m = parseCommandLine('/search', commands);
-    expect(!m.ok && m.message).toMatch(/needs query/);
+  it('explains unknown commands and missing options, with a code and the words a user reads', () => {
+    const said = (line: string) => {
+      const p = parseCommandLine(line, commands);
+      return p.ok ? null : { code: p.problem.code, text: describeProblem(p.problem) };
+    };
+    expect(said('/weather')).toEqual({
+      code: 'unknown-command',
+      text: expect.stringMatching(/^Unknown command "\/weather"\. Commands: \/actor/),
+    });
+    expect(said('')).toEqual({ code: 'unknown-command', text: expect.stringMatching(/^No command given\./) });
+    expect(said('/digest list')).toEqual({ code: 'discord-only-command', text: expect.stringMatching(/runs only in Discord/) });
+    expect(said('/search')).toEqual({
+      code: 'missing-option',
+      text: expect.stringMatching(/^\/search needs query\. Usage: \/search query:<query>/),
+    });
+    expect(said('/actor nam:Iran')).toEqual({ code: 'unknown-option', text: expect.stringMatching(/^\/actor has no option "nam"/) });
+    expect(said('/timeline Iran actor:Iran')).toEqual({ code: 'unexpected-text', text: expect.stringMatching(/^Unexpected text "Iran"/) });
+  });
+
+  it('refuses a value of the wrong type, naming the option and what it takes', () => {
+    for (const [line, option] of [
+      ['/actor name:Iran private:maybe', 'private'],
+      ['/timeline actor:Iran chart:maybe', 'chart'],
+    ]) {
+      const p = parseCommandLine(line!, commands);
+      expect(p.ok ? null : p.problem.code).toBe('bad-option-value');
+      if (!p.ok) expect(describeProblem(p.problem)).toMatch(new RegExp(`^${option} must be true or false, not "maybe"\\. Usage: /`));
+    }
   });
 });

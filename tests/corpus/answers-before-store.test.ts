@@ -61,7 +61,7 @@ describe('answers after the move to the corpus database', () => {
 
   it.each(Object.keys(expected))('%s', (line) => {
     const parsed = parseCommandLine(line, commands);
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.problem.code);
     const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as Record<string, unknown>;
     const want = expected[line]!;
     if ('rankedByText' in want) {

@@ -112,7 +112,7 @@ describe('HTML pages in raw/', () => {
 
   it('shows the URL in citations and /sources (JSON url, published_at)', () => {
     const parsed = parseCommandLine('/actor name:Armenia', commands);
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.problem.code);
     const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as {
       quotes: { article: Record<string, unknown> }[];
     };

@@ -78,8 +78,16 @@ describe('the SQLite store', () => {
   it('refuses a file that is not a database, and leaves it untouched', () => {
     const file = join(tempDir(), 'notes.sqlite');
     writeFileSync(file, 'these are my notes, not a database '.repeat(100));
-    expect(() => openSqliteStore(file)).toThrow(StoreError);
-    expect(() => openSqliteStore(file)).toThrow(/cannot open the database .*notes\.sqlite.*left as it is/);
+    const thrown = (() => {
+      try {
+        openSqliteStore(file);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(thrown).toBeInstanceOf(StoreError);
+    expect((thrown as StoreError).problem.code).toBe('store-unavailable');
+    expect((thrown as StoreError).message).toMatch(/cannot open the database .*notes\.sqlite.*left as it is/);
     expect(readFileSync(file, 'utf8')).toMatch(/^these are my notes/);
   });
 
