@@ -13,7 +13,7 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'actor', problem: read.problem };
   const name = read.value;
-  const entry = findActor(corpus.gazetteer, name);
+  const entry = findActor(corpus.names, name);
   if (entry) {
     const stats = corpus.entity('actor', entry.id);
     return {
@@ -32,5 +32,5 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
   }
   const mentioned = mentionFallback(corpus, name, 'actor');
   if (mentioned) return { ok: true, command: 'actor', actor: null, ...mentioned };
-  return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.gazetteer, name) } };
+  return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.names, name) } };
 }

@@ -25,8 +25,8 @@ export function brief(corpus: Corpus, rawTopic: string): BriefAnswer | ProblemAn
   const read = readOption('topic', rawTopic, MAX_QUERY_LENGTH);
   if ('problem' in read) return { ok: false, command: 'brief', problem: read.problem };
   const topic = read.value;
-  const a = findActor(corpus.gazetteer, topic);
-  const c = a ? null : findCorridor(corpus.gazetteer, topic);
+  const a = findActor(corpus.names, topic);
+  const c = a ? null : findCorridor(corpus.names, topic);
   const entity = a ? actor(corpus, topic) : c ? corridor(corpus, topic) : null;
   const found = entity ?? search(corpus, topic);
   if (!found.ok) return { ...found, command: 'brief' };
@@ -35,7 +35,7 @@ export function brief(corpus: Corpus, rawTopic: string): BriefAnswer | ProblemAn
     return {
       ok: false,
       command: 'brief',
-      problem: { code: 'nothing-on-topic', topic, suggestions: closestNames(corpus.gazetteer, topic) },
+      problem: { code: 'nothing-on-topic', topic, suggestions: closestNames(corpus.names, topic) },
     };
   // The latest events: count them, then read only the last few.
   const scope = a ? { actor: a.id } : c ? { corridor: c.id } : null;

@@ -12,14 +12,14 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'corridor', problem: read.problem };
   const name = read.value;
-  const entry = findCorridor(corpus.gazetteer, name);
+  const entry = findCorridor(corpus.names, name);
   if (!entry) {
     const mentioned = mentionFallback(corpus, name, 'corridor');
     if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
     return {
       ok: false,
       command: 'corridor',
-      problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.gazetteer, name) },
+      problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.names, name) },
     };
   }
   const stats = corpus.entity('corridor', entry.id);

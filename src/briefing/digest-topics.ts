@@ -14,9 +14,9 @@ export interface Topic {
 }
 
 export function findTopic(corpus: Corpus, name: string): Topic | null {
-  const a = findActor(corpus.gazetteer, name);
+  const a = findActor(corpus.names, name);
   if (a) return { type: 'actor', id: a.id, name: a.name };
-  const c = findCorridor(corpus.gazetteer, name);
+  const c = findCorridor(corpus.names, name);
   return c ? { type: 'corridor', id: c.id, name: c.name } : null;
 }
 
@@ -30,7 +30,7 @@ export function parseTopics(corpus: Corpus, raw: string | undefined): Result<{ t
   for (const part of parts) {
     const t = findTopic(corpus, part.slice(0, 100));
     if (!t) {
-      const suggestions: Suggestion[] = closestNames(corpus.gazetteer, part.slice(0, 100));
+      const suggestions: Suggestion[] = closestNames(corpus.names, part.slice(0, 100));
       return { ok: false, problem: { code: 'unknown-topic', name: part, suggestions } };
     }
     if (!topics.some((x) => x.id === t.id)) topics.push(t);

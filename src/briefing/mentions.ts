@@ -36,7 +36,7 @@ export function mentionFallback(
   name: string,
   asked: 'actor' | 'corridor',
 ): { fallback: { kind: 'mentions'; name: string; note: string }; quotes: Quote[] } | null {
-  const other = asked === 'actor' ? findCorridor(corpus.gazetteer, name) : findActor(corpus.gazetteer, name);
+  const other = asked === 'actor' ? findCorridor(corpus.names, name) : findActor(corpus.names, name);
   // A name of the other kind has its passages ranked at ingest: no full-text search needed.
   const quotes = other
     ? quotesFor(corpus, corpus.ranked(asked === 'actor' ? 'corridor' : 'actor', other.id, MAX_QUOTES))

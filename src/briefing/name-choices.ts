@@ -3,6 +3,7 @@
 // start of a name, an alias or any word of them, ignoring case and diacritics,
 // so "erdo" finds Erdoğan and "tehr" finds Iran (through "Tehran").
 import type { Corpus } from '../corpus/corpus.js';
+import type { ChoiceEntry } from '../corpus/name-index.js';
 import { nameKey } from './entity-names.js';
 
 export const MAX_CHOICES = 25;
@@ -17,36 +18,8 @@ export interface Choice {
 /** Which gazetteer names an autocompleted option offers. */
 export type ChoiceKind = 'actor' | 'corridor' | 'topic';
 
-interface Entry {
-  name: string;
-  id: string;
-  forms: string[];
-  type: 'actor' | 'corridor';
-}
-
-// Folded once per gazetteer: small, and independent of the corpus's size.
-const forms = new WeakMap<Corpus['gazetteer'], Entry[]>();
-
-function entriesOf(corpus: Corpus): Entry[] {
-  const g = corpus.gazetteer;
-  let list = forms.get(g);
-  if (!list) {
-    list = [
-      ...g.actors.map((a) => ({
-        name: a.name,
-        id: a.id,
-        forms: [a.name, ...a.aliases, ...a.adjectives].map(nameKey),
-        type: 'actor' as const,
-      })),
-      ...g.corridors.map((c) => ({ name: c.name, id: c.id, forms: [c.name, ...c.aliases].map(nameKey), type: 'corridor' as const })),
-    ];
-    forms.set(g, list);
-  }
-  return list;
-}
-
 /** 0 best: the name itself starts with it; then an alias; then a word inside; else no match. */
-function rank(e: Entry, key: string): number | null {
+function rank(e: ChoiceEntry, key: string): number | null {
   if (!key) return 3;
   if (e.forms[0]!.startsWith(key)) return 0;
   if (e.forms.some((f) => f.startsWith(key))) return 1;
@@ -57,10 +30,10 @@ function rank(e: Entry, key: string): number | null {
 export function nameChoices(corpus: Corpus, kind: ChoiceKind, typed: string): Choice[] {
   const key = nameKey(typed.slice(0, 100));
   // Popular names first: the quote count is read (from the counts table) only for names that match.
-  return entriesOf(corpus)
+  return corpus.names.choices
     .filter((e) => kind === 'topic' || e.type === kind)
     .map((e) => ({ e, r: rank(e, key) }))
-    .filter((x): x is { e: Entry; r: number } => x.r !== null)
+    .filter((x): x is { e: ChoiceEntry; r: number } => x.r !== null)
     .map((x) => ({ ...x, weight: corpus.entity(x.e.type, x.e.id).passages }))
     .sort((a, b) => a.r - b.r || b.weight - a.weight || a.e.name.localeCompare(b.e.name))
     .slice(0, MAX_CHOICES)

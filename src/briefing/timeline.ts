@@ -23,9 +23,9 @@ function resolveEntity(corpus: Corpus, type: 'actor' | 'corridor', raw: string |
   if (raw === undefined) return { ref: null };
   const read = readOption(type, raw, MAX_NAME_LENGTH);
   if ('problem' in read) return read;
-  const entry = type === 'actor' ? findActor(corpus.gazetteer, read.value) : findCorridor(corpus.gazetteer, read.value);
+  const entry = type === 'actor' ? findActor(corpus.names, read.value) : findCorridor(corpus.names, read.value);
   if (entry) return { ref: { id: entry.id, name: entry.name } };
-  const suggestions = closestNames(corpus.gazetteer, read.value);
+  const suggestions = closestNames(corpus.names, read.value);
   return {
     problem:
       type === 'actor'

@@ -2,6 +2,7 @@
 // a limit, whatever the corpus's size. SQLite serves it today
 // (db/sqlite-corpus.ts); a Postgres implementation serves the same interface
 // (tsvector + GIN for `match`). Nothing outside src/corpus/db knows which.
+import type { NameIndex } from './name-index.js';
 import type { Article, Passage, PassageDate, StanceRecord } from './records.js';
 import type { ActorEntry, CorridorEntry, Gazetteer } from './schema.js';
 
@@ -50,6 +51,8 @@ export interface TextHit {
 
 export interface Corpus {
   gazetteer: Gazetteer;
+  /** The gazetteer's names folded for lookups and autocomplete; rebuilt with the gazetteer. */
+  names: NameIndex;
   actor(id: string): ActorEntry | undefined;
   corridor(id: string): CorridorEntry | undefined;
   size(): { articles: number; passages: number };

@@ -7,6 +7,7 @@ import { statSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import type { Article, Passage, StanceRecord } from '../records.js';
 import type { Corpus, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
+import { buildNameIndex, type NameIndex } from '../name-index.js';
 import type { Gazetteer } from '../schema.js';
 import { corpusFile, openForReading, type Db } from './corpus-db.js';
 import { LONG_EVENT_DAYS } from './corpus-schema.js';
@@ -118,6 +119,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
   let q!: ReturnType<typeof queries>;
   let inode = 0;
   let gazetteer!: Gazetteer;
+  let names!: NameIndex;
   let gazetteerHash = '';
   let checked = 0;
   const eventStatements = new Map<string, ReturnType<Db['prepare']>>();
@@ -132,6 +134,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     const hash = q.meta.get('gazetteer') as string;
     if (hash !== gazetteerHash || !gazetteer) {
       gazetteer = loadGazetteer();
+      names = buildNameIndex(gazetteer);
       gazetteerHash = hash;
     }
   }
@@ -181,6 +184,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     get gazetteer() {
       current();
       return gazetteer;
+    },
+    get names() {
+      current();
+      return names;
     },
     actor: (id) => corpus.gazetteer.actors.find((a) => a.id === id),
     corridor: (id) => corpus.gazetteer.corridors.find((c) => c.id === id),
