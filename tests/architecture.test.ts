@@ -57,13 +57,13 @@ describe('the shape of the code', () => {
     expect(cycle?.map((f) => relative(REPO, f)) ?? null).toBeNull();
   });
 
-  it('has no line over 140 characters, but for a regular expression that cannot be broken', () => {
+  it('has no line over 140 characters (a long regular expression is built from pieces)', () => {
     const files = [...sources(join(REPO, 'src')), ...sources(join(REPO, 'commands')), ...sources(join(REPO, 'tests'))];
     const long = files.flatMap((f) =>
       readFileSync(f, 'utf8')
         .split('\n')
         .map((line, n) => ({ at: `${relative(REPO, f)}:${n + 1}`, line }))
-        .filter(({ line }) => line.length > 140 && !/^\s*\/.+\/[a-z]*(?:[,;)]|\.\w+\()?$/.test(line)),
+        .filter(({ line }) => line.length > 140),
     );
     expect(long.map((l) => l.at)).toEqual([]);
   });

@@ -4,8 +4,12 @@
 //   "... the Lachin corridor, a strip of land connecting Armenia and Nagorno-Karabakh."
 import { wordCount } from '../../text/normalize.js';
 
-const AFTER_NAME =
-  /^['’"”)]*\s*(?:(?:initiative|project|corridor|route|plan|framework)['’"”]?(?=[\s,]))?\s*(?:(,\s+(?:a|an)\s+\w+)|(refers to|is an?|is the|was an?|means|describes|would (?:connect|link|run|pass)|connects|links|runs|passes|aims to|envisions|envisages|is (?:designed|intended|planned|meant|expected) to))\b/i;
+const AFTER_NAME = new RegExp(
+  String.raw`^['’"”)]*\s*(?:(?:initiative|project|corridor|route|plan|framework)['’"”]?(?=[\s,]))?\s*` +
+    String.raw`(?:(,\s+(?:a|an)\s+\w+)|(refers to|is an?|is the|was an?|means|describes|would (?:connect|link|run|pass)|` +
+    String.raw`connects|links|runs|passes|aims to|envisions|envisages|is (?:designed|intended|planned|meant|expected) to))\b`,
+  'i',
+);
 
 /** A score for `text` as the definition of the corridor mentioned at [start, end), or 0. */
 export function definitionScore(text: string, start: number, end: number, kind: 'body' | 'caption'): number {

@@ -8,13 +8,17 @@
 // - 'mentioned': anything else.
 export type SentenceRole = 'acts' | 'described' | 'opens' | 'mentioned';
 
+const wordSet = (words: string) => new Set(words.split(' '));
+
 // A label such as "ANALYSIS:" or "Photo:" before the sentence proper.
 const LABEL = /^[^:]{0,40}:\s/;
 // An opening phrase closed by a comma ("In contrast,", "As regional powers compete over …,"): the main clause starts after it.
 const OPENING_PHRASE = /^[^,;:]{1,200},\s*/u;
 // Words that put the name inside a phrase rather than at the head of the clause.
-const PREPOSITIONS =
-  /\b(?:to|of|in|into|with|from|for|by|on|at|than|about|against|between|among|over|under|through|towards?|like|unlike|as|via|near|beyond|given|despite|including)\b/i;
+const PREPOSITIONS = wordSet(
+  'to of in into with from for by on at than about against between among over under through toward towards like unlike as via near ' +
+    'beyond given despite including',
+);
 // Before the name in a clause it opens: determiners, titles and other names ("the", "President", "Armenia and").
 const HEAD = /^(?:(?:the|both|and|[\p{Lu}][\p{L}'’.-]*)\s+)*$/u;
 
@@ -25,10 +29,15 @@ const POSSESSIVE = /^['’]s?\b/;
 const DEFINITION = /^\s+(?:is|was|are|were|remains|remained|became|has\s+been|had\s+been)\s+(?:a|an|the|one|not\s+a|also\s+a|still\s+a)\s/i;
 // A finite verb: an auxiliary or modal, a verb in -s or -ed, or one of the common irregular past forms,
 // after at most one adverb in -ly.
-const AUXILIARY =
-  /^(?:has|have|had|is|are|was|were|will|would|shall|should|can|could|may|might|must|does|did|do|also|already|still|now|then|never|reportedly|again|once|alone|itself|too)$/i;
-const IRREGULAR_PAST =
-  /^(?:said|made|took|gave|sent|saw|told|won|lost|kept|held|left|met|led|paid|sought|brought|built|began|became|chose|drew|drove|fell|felt|fought|found|got|grew|hit|knew|laid|let|meant|put|ran|rose|set|shot|sold|spent|stood|struck|swore|thought|threw|understood|went|wrote)$/i;
+const AUXILIARY = wordSet(
+  'has have had is are was were will would shall should can could may might must does did do also already still now then never ' +
+    'reportedly again once alone itself too',
+);
+const IRREGULAR_PAST = wordSet(
+  'said made took gave sent saw told won lost kept held left met led paid sought brought built began became chose drew drove fell ' +
+    'felt fought found got grew hit knew laid let meant put ran rose set shot sold spent stood struck swore thought threw ' +
+    'understood went wrote',
+);
 const VERB_ENDING = /^[a-z]+(?:s|ed)$/;
 
 // After two names joined by "and" the verb has no -s ("Armenia and Iran share …"): any plain lower-case word but these.
@@ -41,7 +50,7 @@ function startsWithVerb(after: string, plural: boolean): boolean {
   if (/ly$/i.test(first) && second) first = second;
   // A lower-case word is needed ("Iran Air" is a name); "-ss", "-ous", "-us", "-is" words are not verbs in -s.
   if (first[0] !== first[0]?.toLowerCase()) return false;
-  if (AUXILIARY.test(first) || IRREGULAR_PAST.test(first)) return true;
+  if (AUXILIARY.has(first.toLowerCase()) || IRREGULAR_PAST.has(first.toLowerCase())) return true;
   if (plural) return /^[a-z]+$/.test(first) && !NOT_A_VERB.test(first);
   return VERB_ENDING.test(first) && !/(?:ss|ous|us|is)$/.test(first);
 }
@@ -55,7 +64,14 @@ export function sentenceRole(text: string, start: number, end: number): Sentence
     if (!m) break;
     before = before.slice(m[0].length);
   }
-  if (!HEAD.test(before) || PREPOSITIONS.test(before)) return 'mentioned';
+  if (
+    !HEAD.test(before) ||
+    before
+      .toLowerCase()
+      .split(/\s+/)
+      .some((w) => PREPOSITIONS.has(w))
+  )
+    return 'mentioned';
   let after = text.slice(end);
   if (POSSESSIVE.test(after)) return 'opens';
   let plural = /\band\s+$/.test(before);

@@ -24,9 +24,13 @@ const BIO_VERBS = `(?:${[
   'lectures',
 ].join('|')})`;
 const BIO_START = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'’.-]+\s){1,3}?\p{Lu}[\p{L}'’-]+)\s+${BIO_VERBS}\b`, 'u');
-const BIO_WORDS =
-  /\b(degree|MA|BA|MSc|MPhil|PhD|Ph\.D|Master|Bachelor|University|College|School|Institute|fellow|Fellow|researcher|Researcher|journalist|analyst|editor|professor|Professor|lecturer|author of|based in|correspondent|graduate|alumnus|alumna|doctoral|candidate)\b/;
-/** A career told in years rather than titles: "X has lived and worked for over a decade in ...", "X has spent a decade reporting from ...". */
+const BIO_WORDS = new RegExp(
+  String.raw`\b(degree|MA|BA|MSc|MPhil|PhD|Ph\.D|Master|Bachelor|University|College|School|Institute|fellow|Fellow|researcher|` +
+    String.raw`Researcher|journalist|analyst|editor|professor|Professor|lecturer|author of|based in|correspondent|graduate|` +
+    String.raw`alumnus|alumna|doctoral|candidate)\b`,
+);
+/** A career told in years rather than titles: "X has lived and worked for over a decade in ...", "X has spent a decade reporting
+ * from ...". */
 const CAREER = /\bhas (?:lived|worked|spent|reported|written|covered|been (?:writing|reporting|working))\b.{0,80}\b(?:years?|decades?)\b/;
 /** Later sentences of a bio may only mention the research: "Her main research topics are ...". */
 const BIO_MORE_WORDS = new RegExp(`${BIO_WORDS.source}|\\b(research|studies|interests|focuses)\\b`);

@@ -28,10 +28,14 @@ const ROLE_MODIFIERS = new Set(
     'Doctoral Lead Chief Deputy Executive Managing Contributing Non-Resident Nonresident Resident Junior Full'
   ).split(' '),
 );
-const ROLE_HEADS =
-  /^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$/;
-const ORG_WORDS =
-  /\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|Programme|Program|Forum|Initiative|Tank)\b/;
+const ROLE_HEADS = new RegExp(
+  String.raw`^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|` +
+    String.raw`Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$`,
+);
+const ORG_WORDS = new RegExp(
+  String.raw`\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|` +
+    String.raw`Programme|Program|Forum|Initiative|Tank)\b`,
+);
 
 /** "DATE - NAME - SECTION" or "By NAME" at the very start of the body. */
 function leadingByline(body: string): Byline | null {
@@ -95,8 +99,11 @@ function roleAndAffiliationEnd(ws: string[], from: number, lex: Lexicon): number
 }
 
 /** Job titles a byline gives after the name: "Jane Doe, Caucasus correspondent", "A. Writer, Moscow bureau chief". */
-const BYLINE_ROLE =
-  /^((?:[\p{Lu}\p{Ll}][\p{L}'’-]*\s){0,3}(?:correspondent|editor|reporter|writer|producer|journalist|analyst|bureau chief|columnist))\s+(?=\p{Lu}|["“])/iu;
+const BYLINE_ROLE = new RegExp(
+  String.raw`^((?:[\p{Lu}\p{Ll}][\p{L}'’-]*\s){0,3}` +
+    String.raw`(?:correspondent|editor|reporter|writer|producer|journalist|analyst|bureau chief|columnist))\s+(?=\p{Lu}|["“])`,
+  'iu',
+);
 
 /** "NAMES, role" at the very start of the body (broadcasters' style). */
 function roleByline(body: string): Byline | null {

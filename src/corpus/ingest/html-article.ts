@@ -17,8 +17,12 @@ import { statedArticle } from './stated-article.js';
 const NEVER_ARTICLE =
   'script, style, noscript, template, iframe, form, nav, footer, aside, [role="navigation"], [role="contentinfo"], [role="complementary"]';
 /** Class or id words of page furniture: related links, newsletter boxes, share bars, comments. */
-const FURNITURE =
-  /(?:^|[\s_-])(related|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|share|sharing|social|comments?|promo|advert|ads|banner|cookie|breadcrumbs?|popular|trending|sidebar|paywall|donate|tags)(?:$|[\s_-])/i;
+const FURNITURE = new RegExp(
+  String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|` +
+    String.raw`share|sharing|social|comments?|promo|advert|ads|banner|cookie|breadcrumbs?|popular|trending|sidebar|paywall|` +
+    String.raw`donate|tags)(?:$|[\s_-])`,
+  'i',
+);
 const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'TD', 'DD', 'DT']);
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'FIGURE', 'TABLE', 'TBODY', 'TR', 'DL', 'HEADER', 'SPAN']);
 const HEADINGS = /^H[1-6]$/;

@@ -24,8 +24,10 @@ export interface PageMetadata {
   documentTitle: string | null;
 }
 
-const ARTICLE_TYPE =
-  /(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$/;
+const ARTICLE_TYPE = new RegExp(
+  String.raw`(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|` +
+    String.raw`BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$`,
+);
 
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);

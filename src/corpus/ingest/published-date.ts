@@ -114,6 +114,12 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 
 /** A relative date ("6 days ago", "yesterday") resolved against the retrieval day. */
+/** "3 hours ago", "an hour ago", "2d ago". */
+const AGO = new RegExp(
+  String.raw`^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ?` +
+    String.raw`(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$`,
+);
+
 export function parseRelativePublished(raw: string, retrieved: string): PublishedDate | null {
   const s = raw.trim().toLowerCase();
   const base = new Date(`${retrieved}T00:00:00Z`);
@@ -123,10 +129,7 @@ export function parseRelativePublished(raw: string, retrieved: string): Publishe
   if (s === 'just now' || s === 'today') days = 0;
   else if (s === 'yesterday') days = 1;
   else {
-    const m =
-      /^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ?(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$/.exec(
-        s,
-      );
+    const m = AGO.exec(s);
     if (!m) return null;
     const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!;
     const unit = UNIT_NAMES[m[2]!.replace(/s$/, '')] ?? UNIT_NAMES[m[2]!]!;

@@ -27,8 +27,11 @@ export interface CalendarPhrase {
 
 // The casual English parser: its British variant reads "February 24" as February 2024.
 const parser = chrono.casual;
-const MONTH_WORD =
-  /\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?/gi;
+const MONTH_WORD = new RegExp(
+  String.raw`\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|` +
+    String.raw`sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?`,
+  'gi',
+);
 const WEEKDAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
 const FROM_PREVIOUS = /\b(later|earlier|afterwards?|before|next (?:day|morning|evening|night)|following (?:day|week|month|year))\b/i;
 /** "the next two months", "over the past few years": a span of time up to or from now, not a date. */
