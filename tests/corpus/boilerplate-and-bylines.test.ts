@@ -38,6 +38,20 @@ describe('boilerplate that is never quotable', () => {
     ).toBe('CEPS');
     expect(outletNamedByAppeal('These views do not necessarily reflect the position of the Eurasia Centre.')).toBe('the Eurasia Centre');
   });
+
+  it.each([
+    ['© 2025 Example Media Ltd. All rights reserved.', 'Example Media'],
+    ['Copyright Example Weekly 2024.', 'Example Weekly'],
+    ['(c) 2019–2024 The Caspian Post', 'The Caspian Post'],
+    ['Copyright © 2023 Institute for War & Peace Reporting', 'Institute for War & Peace Reporting'],
+  ])('takes the outlet from a copyright line: %s', (line, outlet) => {
+    expect(isBoilerplateSentence(line)).toBe(true);
+    expect(outletNamedByAppeal(line)).toBe(outlet);
+  });
+
+  it('names no outlet from a copyright line that holds no name', () => {
+    expect(outletNamedByAppeal('© 2025. All rights reserved.')).toBeNull();
+  });
 });
 
 describe('bylines with several authors', () => {

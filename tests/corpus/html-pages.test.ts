@@ -124,3 +124,23 @@ describe('HTML pages in raw/', () => {
     });
   });
 });
+
+describe('a web page that declares no outlet', () => {
+  it('takes it from a disclaimer in the text before falling back to the host name', () => {
+    const disclaimer =
+      "The views expressed in this commentary are the author's own and do not represent those of the Caspian Policy Centre.";
+    const paths = tempData({
+      'saved/commentary.html': articlePage({ declares: 'nothing', title: 'x', paragraphs: [...newsParagraphs('eta'), disclaimer] }),
+      'saved/commentary.meta.json': JSON.stringify({ retrieved: '2025-06-02', url: 'https://cpc.example/eta', title: 'Eta commentary' }),
+      'saved/plain.html': articlePage({ declares: 'nothing', title: 'y', paragraphs: newsParagraphs('theta') }),
+      'saved/plain.meta.json': JSON.stringify({ retrieved: '2025-06-02', url: 'https://www.plain.example/theta', title: 'Theta report' }),
+    });
+    buildCorpus(paths);
+    const corpus = openCorpus(paths);
+    const { articles, passages } = contents(corpus);
+    expect(articles.find((a) => a.title === 'Eta commentary')?.outlet).toBe('Caspian Policy Centre');
+    expect(articles.find((a) => a.title === 'Theta report')?.outlet).toBe('plain.example');
+    expect(passages.map((p) => p.text)).not.toContain(disclaimer);
+    corpus.close();
+  });
+});

@@ -55,9 +55,18 @@ export function outletNamedByAppeal(sentence: string): string | null {
   const m =
     /^(.{3,60}?) is an? (?:reader|member|listener)[- ](?:supported|funded)\b/i.exec(sentence) ??
     /\bdo not necessarily reflect the (?:position|views?|opinion) of (.{3,60}?)\.?$/i.exec(sentence) ??
-    /\bdo not (?:necessarily )?represent (?:those|the views) of (?:the )?(.{2,60}?)(?: or any other institution)?\.?$/i.exec(sentence);
+    /\bdo not (?:necessarily )?represent (?:those|the views) of (?:the )?(.{2,60}?)(?: or any other institution)?\.?$/i.exec(sentence) ??
+    COPYRIGHT_HOLDER.exec(sentence);
   return m ? m[1]!.trim() : null;
 }
+
+/** "© 2025 Example Media Ltd. All rights reserved.", "Copyright Example Weekly 2024.": the holder, without year or company form. */
+const COPYRIGHT_HOLDER = new RegExp(
+  String.raw`^(?:©|\([cC]\)|[cC]opyright\b|COPYRIGHT\b)\s*(?:©\s*)?(?:\d{4}(?:\s*[–-]\s*\d{4})?,?\s+)?(?:by\s+)?` +
+    String.raw`(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+(?:of\s+|for\s+|the\s+|&\s+)?\p{Lu}[\p{L}\p{N}&'’.-]*){0,5}?)` +
+    String.raw`(?:,?\s+(?:Ltd|LLC|Inc|GmbH|Limited|plc|Co)\.?)?(?:,?\s+\d{4})?\.?(?:\s+[Aa]ll [Rr]ights [Rr]eserved\.?)?$`,
+  'u',
+);
 
 /**
  * A tag line: a list of short topics separated by commas with no sentence

@@ -122,7 +122,8 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
   else if (document.body) blocksOf(document.body as unknown as DomNode, out);
 
   const url = meta.url && URL.canParse(meta.url) ? meta.url : (sidecar?.url ?? null);
-  const outlet = meta.outlet ?? sidecar?.outlet ?? read?.siteName ?? hostOf(url);
+  const named = meta.outlet ?? sidecar?.outlet ?? read?.siteName ?? null;
+  const outlet = named ?? hostOf(url);
   const rawTitle = meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
   const title = rawTitle ? withoutSiteSuffix(rawTitle, outlet) : source.file.replace(/^.*\//, '').replace(/\.html?$/i, '');
   const authors = meta.authors.length ? meta.authors : (sidecar?.authors ?? (sidecar?.author ? [sidecar.author] : []));
@@ -130,7 +131,8 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
   const draft = statedArticle(
     {
       title,
-      outlet,
+      outlet: named,
+      outletFallback: hostOf(url),
       author: authorDisplay(authors) ?? (byline && byline.length <= 120 ? byline : null),
       // The page's date first, but only one that reads as a date: a page that states it badly leaves it to the feed.
       published: [meta.published, sidecar?.published].find((d) => d && parsePublished(d)) ?? null,

@@ -9,6 +9,8 @@ import { parsePublished } from './published-date.js';
 export interface StatedMeta {
   title: string;
   outlet: string | null;
+  /** Used when neither the metadata nor the text names the outlet (a web page's host). */
+  outletFallback?: string | null;
   author?: string | null | undefined;
   published?: string | null | undefined;
   url?: string | undefined;
@@ -19,7 +21,8 @@ export function statedArticle(meta: StatedMeta, paragraphs: string[], source: Ar
   const laid = layoutArticle(paragraphs, { runIn: false, author: meta.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
   return {
     title: meta.title,
-    outlet: meta.outlet,
+    // A disclaimer or copyright line naming the institution beats a web page's host name.
+    outlet: meta.outlet ?? laid.outletHint ?? meta.outletFallback ?? null,
     author: laid.author,
     published: meta.published ? parsePublished(meta.published) : null,
     url: meta.url ?? null,
