@@ -9,7 +9,6 @@ import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
 import { makeLogger, type Logger } from './logger.js';
-import { runBot } from './run-bot.js';
 import { describeStartupError } from './startup-errors.js';
 
 export interface StartIo {
@@ -66,6 +65,8 @@ export async function start(io: StartIo): Promise<number> {
 
   let bot;
   try {
+    // Loaded here, not at the top: the local console never needs discord.js.
+    const { runBot } = await import('./run-bot.js');
     bot = await runBot({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, log);
   } catch (e) {
     const line = describeStartupError(e, where);
