@@ -35,7 +35,10 @@ describe('npm run bench', () => {
   it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, () => {
     const out = execFileSync(
       process.execPath,
-      ['dist/tests/bench/run-bench.js', '--articles', '20', '--interactions', '100', '--rate', '200', '--chart-runs', '2', '--json'],
+      [
+        'dist/tests/bench/run-bench.js',
+        ...['--articles', '20', '--interactions', '100', '--rate', '200', '--chart-runs', '2', '--load-runs', '1', '--json'],
+      ],
       {
         cwd: REPO,
         encoding: 'utf8',

@@ -39,13 +39,15 @@ export interface BenchReport extends CorpusFigures {
   machine: { cpus: number; cpu: string; memory_gb: number; node: string; date: string };
 }
 
+/** Fresh processes timed opening the corpus, by default; the median is reported. */
 const LOAD_RUNS = 3;
 /** The repository root, from dist/tests/bench/ where this runs compiled. */
 const REPO = new URL('../../../', import.meta.url).pathname;
 
 function usage(message: string): never {
   process.stderr.write(
-    `${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR] [--chart-runs K]\n`,
+    `${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR] [--chart-runs K] ` +
+      `[--load-runs L]\n`,
   );
   process.exit(2);
 }
@@ -77,11 +79,11 @@ function addOne(paths: DataPaths): BuildResult {
   return r;
 }
 
-/** A fresh process per run; the median of LOAD_RUNS, memory from the same runs. */
-function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb: number } {
+/** A fresh process per run; the median of the runs, memory from the same runs. */
+function probeLoad(paths: DataPaths, loadRuns: number): { load_ms: number; heap_mb: number; rss_mb: number } {
   const probe = new URL('./load-probe.js', import.meta.url).pathname;
   const runs = Array.from(
-    { length: LOAD_RUNS },
+    { length: loadRuns },
     () =>
       JSON.parse(execFileSync(process.execPath, ['--expose-gc', probe, paths.root], { encoding: 'utf8' })) as {
         load_ms: number;
@@ -102,7 +104,7 @@ function probeLoad(paths: DataPaths): { load_ms: number; heap_mb: number; rss_mb
 async function measureCorpus(
   label: string,
   paths: DataPaths,
-  o: { interactions: number; rate: number },
+  o: { interactions: number; rate: number; loadRuns: number },
   log: (l: string) => void,
 ): Promise<CorpusFigures> {
   log(`${label}: ingest`);
@@ -116,7 +118,7 @@ async function measureCorpus(
   const after = addOne(paths);
   const add_one_ms = round(after.ms, 1);
   log(`${label}: one more article in ${add_one_ms} ms; loading in fresh processes`);
-  const load = probeLoad(paths);
+  const load = probeLoad(paths, o.loadRuns);
   const corpus = openCorpus(paths);
   const mix = queryMix(corpus.gazetteer);
   log(`${label}: answer latency and the naive FTS5 baseline`);
@@ -149,13 +151,18 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
         rate: { type: 'string' },
         keep: { type: 'string' },
         'chart-runs': { type: 'string' },
+        'load-runs': { type: 'string' },
       },
     }).values;
   } catch (e) {
     usage(e instanceof Error ? e.message : String(e));
   }
   const articles = positive('articles', args.articles, 1000);
-  const o = { interactions: positive('interactions', args.interactions, 2000), rate: positive('rate', args.rate, 100) };
+  const o = {
+    interactions: positive('interactions', args.interactions, 2000),
+    rate: positive('rate', args.rate, 100),
+    loadRuns: positive('load-runs', args['load-runs'], LOAD_RUNS),
+  };
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const root = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   try {

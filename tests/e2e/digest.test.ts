@@ -2,7 +2,7 @@
 // client, scheduler) against the emulator, with a seconds-level schedule
 // (the minimum interval lowered as DIGEST_MIN_INTERVAL_SECONDS allows).
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { limitViolations } from '../../src/discord/limits.js';
 import { makeLogger } from '../../src/logger.js';
@@ -57,7 +57,22 @@ afterAll(async () => {
 const text = (a: Awaited<ReturnType<Asker['ask']>>) => String(a.data.content ?? '');
 const nonces = (posts: RecordedCall[]) => posts.map((p) => (p.body as { nonce: string }).nonce);
 const postsAfter = (n: number) => emulator.channelPosts(CHANNEL_ID).slice(n);
-let subId = '';
+
+/** Subscriptions a test made; each test removes its own, so no test depends on another's. */
+const made: string[] = [];
+afterEach(async () => {
+  for (const id of made.splice(0)) if (runtime.store.subscription(id)) await asker.ask(digestSlash('unsubscribe', { id }));
+});
+
+/** A subscription firing every second; with `delivered`, once its first digest is in the channel. */
+async function subscribed(delivered: 'delivered' | 'at once'): Promise<string> {
+  const a = await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: EVERY_SECOND }));
+  const id = /Id `(d[a-z0-9]{6})`/.exec(text(a))?.[1];
+  if (!id) throw new Error(`no subscription id in: ${text(a)}`);
+  made.push(id);
+  if (delivered === 'delivered') await emulator.waitFor(() => runtime.store.lastDelivered(id), 10000);
+  return id;
+}
 
 describe('digests against the emulator', { timeout: 30000 }, () => {
   it('refuses members without Manage Server, and bad schedules, zones and topics, privately and clearly', async () => {
@@ -93,13 +108,15 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   });
 
   it('subscribes with a seconds-level schedule, and the digest arrives in the channel with a discussion thread', async () => {
+    const start = emulator.channelPosts(CHANNEL_ID).length;
+    const threads = emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/).length;
     const a = await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: EVERY_SECOND, thread: true }));
     expect(a.data.flags).toBe(EPHEMERAL);
     const id = /Id `(d[a-z0-9]{6})`/.exec(text(a))?.[1];
     expect(id, text(a)).toBeDefined();
-    subId = id!;
+    made.push(id!);
     expect(text(a)).toMatch(/Next digest: \d+ \w+ \d{4}, \d\d:\d\d UTC/);
-    const post = await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID)[0], 10000);
+    const post = await emulator.waitFor(() => postsAfter(start)[0], 10000);
     const body = post.body as { nonce: string; enforce_nonce: boolean; allowed_mentions: unknown; embeds: { title: string }[] };
     expect(body.enforce_nonce).toBe(true);
     expect(body.nonce).toHaveLength(25);
@@ -110,14 +127,15 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     expect(post.files?.map((f) => f.filename)).toEqual(['timeline.png']);
     expect(post.files![0]!.bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
     expect(JSON.stringify(body.embeds)).toContain('"image":{"url":"attachment://timeline.png"}');
-    const thread = await emulator.waitFor(() => emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[0], 5000);
+    const thread = await emulator.waitFor(() => emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/)[threads], 5000);
     expect((thread.body as { name: string }).name).toMatch(/^Digest: New in the corpus · \d{4}-\d\d-\d\d$/);
     // The next digest covers only what came after the first: here, nothing new.
-    const second = await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID)[1], 10000);
+    const second = await emulator.waitFor(() => postsAfter(start)[1], 10000);
     expect((second.body as { content: string }).content).toMatch(/nothing new since/);
   });
 
   it('lists the subscription with its schedule, next run and last delivery', async () => {
+    const subId = await subscribed('delivered');
     const a = await asker.ask(digestSlash('list'));
     const field = a.data.embeds?.[0]?.fields?.find((f) => f.name.startsWith(subId));
     expect(field?.name).toBe(`${subId} · active`);
@@ -127,6 +145,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   });
 
   it('survives a restart: the subscription persists, keeps posting, and no nonce is ever posted twice', async () => {
+    const subId = await subscribed('delivered');
     await runtime.stop(2000);
     const before = emulator.channelPosts(CHANNEL_ID).length;
     runtime = await boot();
@@ -137,6 +156,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   });
 
   it('pauses after one 403 from the channel, says why in /digest list, and resumes', async () => {
+    const subId = await subscribed('at once');
     emulator.fault('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { code: 50013, message: 'Missing Permissions' }, 1);
     await emulator.waitFor(() => runtime.store.subscription(subId)?.status === 'paused', 10000);
     const refused = emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).filter((c) => c.status === 403);
@@ -158,6 +178,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   });
 
   it('retries a 500 and a 429 from the channel with the same nonce, and delivers', async () => {
+    const subId = await subscribed('at once');
     const route = new RegExp(`^/channels/${CHANNEL_ID}/messages$`);
     const before = emulator.callsTo('POST', route).length;
     emulator.fault('POST', route, 500, { message: 'Internal Server Error', code: 0 }, 1);
@@ -176,6 +197,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   });
 
   it('send-now delivers at once; preview shows a digest privately; unsubscribe stops it', async () => {
+    const subId = await subscribed('at once');
     const posted = emulator.channelPosts(CHANNEL_ID).length;
     const sent = await asker.ask(digestSlash('send-now', { id: subId }));
     expect(text(sent)).toMatch(/Digest posted in <#\d+>/);

@@ -43,38 +43,36 @@ describe('start-up errors', { timeout: 60_000 }, () => {
   });
 
   it('an API that refuses the connection, and one that never answers', async () => {
-    const refused = await start({ ...base, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
-    expect(refused.code).toBe(1);
-    expect(refused.err).toMatch(/Cannot reach Discord's API at http:\/\/127\.0\.0\.1:9\/api: the connection was refused/);
-
     silent = createServer(() => {}).listen(0, '127.0.0.1');
     await once(silent, 'listening');
     const port = (silent.address() as { port: number }).port;
     const started = Date.now();
-    const hung = await start({ ...base, DISCORD_API_URL: `http://127.0.0.1:${port}/api` });
+    // Independent processes: started together, so the run waits for the slowest, not for their sum.
+    const [refused, hung] = await Promise.all([
+      start({ ...base, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
+      start({ ...base, DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
+    ]);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/Cannot reach Discord's API at http:\/\/127\.0\.0\.1:9\/api: the connection was refused/);
     expect(hung.code).toBe(1);
     expect(hung.err).toMatch(/No answer from Discord at http:\/\/127\.0\.0\.1:\d+\/api within 2 s/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('a missing data folder, a damaged database and a database folder that cannot be made', async () => {
-    const missing = await start({ ...base, DATA_DIR: join(data.root, 'nope'), DISCORD_API_URL: 'http://127.0.0.1:9/api' });
-    expect(missing.code).toBe(1);
-    expect(missing.err).toMatch(/raw: folder not found.*\(DATA_DIR is .*nope\)/);
-
     const damaged = join(data.root, 'damaged.sqlite');
     writeFileSync(damaged, 'this is not a database '.repeat(100));
-    const bad = await start({ ...base, DATABASE_URL: `sqlite:${damaged}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' });
-    expect(bad.code).toBe(1);
-    expect(bad.err).toMatch(/cannot open the database .*damaged\.sqlite/);
-
     const file = join(data.root, 'a-file');
     writeFileSync(file, 'x');
-    const noFolder = await start({
-      ...base,
-      DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`,
-      DISCORD_API_URL: 'http://127.0.0.1:9/api',
-    });
+    const [missing, bad, noFolder] = await Promise.all([
+      start({ ...base, DATA_DIR: join(data.root, 'nope'), DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
+      start({ ...base, DATABASE_URL: `sqlite:${damaged}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
+      start({ ...base, DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/raw: folder not found.*\(DATA_DIR is .*nope\)/);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toMatch(/cannot open the database .*damaged\.sqlite/);
     expect(noFolder.code).toBe(1);
     expect(noFolder.err).toMatch(/cannot create the folder for DATABASE_URL/);
     for (const r of [missing, bad, noFolder]) expect(r.err).not.toMatch(/Unexpected error| {4}at /);
