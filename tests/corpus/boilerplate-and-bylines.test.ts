@@ -17,6 +17,13 @@ describe('boilerplate that is never quotable', () => {
     ['Sign up for our weekly briefing on the Caucasus.'],
     ['© 2025 Example Media Ltd.'],
     ['Copyright Example Weekly 2024.'],
+    ['This article first appeared in The Caspian Review.'],
+    ['A version of this story appeared in the print edition of 4 March.'],
+    ['Originally published on 3 March 2025 by Caucasus Watch.'],
+    ['We rely on readers like you to keep our work free.'],
+    ['Our work is made possible by readers like you.'],
+    ['Help us keep this reporting free for everyone.'],
+    ['You can support Caucasus Watch on Patreon.'],
   ])('%s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(true);
   });
@@ -26,6 +33,10 @@ describe('boilerplate that is never quotable', () => {
     ['Officials expressed views that do not represent a change of policy, the minister said.'],
     ['Azerbaijan has an idea for a new rail link to Turkey.'],
     ['The copyright dispute between the two broadcasters went to court in March.'],
+    ['The claim first appeared to be a rumour, officials said.'],
+    ['Readers in Armenia support the deal, a poll found.'],
+    ['Moscow promised to help us keep the corridor open, the minister said.'],
+    ['The plan was originally proposed in 2021 by Turkey.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);
   });

@@ -30,6 +30,13 @@ const BOILERPLATE_SENTENCES = [
   /\b(subscribe|sign up) (to|for|now|today)\b.*\b(newsletter|updates|inbox|subscription)\b/i,
   /\bbecome a (member|patron|subscriber|supporter)\b/i,
   /\bthis (article|story|piece|text) (was|is|has been) (first|originally)? ?(published|republished|reprinted)\b/i,
+  // "This article first appeared in …", "A version of this story appeared in the print edition", "Originally published on …".
+  /\b(this|a version of this) (article|story|piece|text|commentary|analysis|interview|op-ed|essay) (first |originally )?(appeared|ran)\b/i,
+  /^(originally|first) (published|posted|appeared)\b/i,
+  // Appeals in other wordings: "We rely on readers like you", "made possible by readers like you", "Help us keep this reporting free".
+  /\breaders like you\b/i,
+  /\bhelp us (keep|continue|sustain|fund)\b.*\b(reporting|journalism|work|coverage)\b/i,
+  /\b(support|back|fund) (us|[\p{Lu}][\p{L}&.-]*(?: [\p{Lu}][\p{L}&.-]*){0,3}) on (patreon|substack|ko-fi|buy me a coffee)\b/iu,
   /\b(republished|reprinted) (from|with (the )?permission|under a creative commons)\b/i,
   // Disclaimers, in their usual wordings: "... are the author's, and do not represent those of X".
   /\b(views|opinions) expressed\b.*\b(do|does) not (necessarily )?(reflect|represent)\b/i,
