@@ -87,8 +87,8 @@ export interface SearchAnswer {
   query: string;
   /** The normalised terms that were searched. */
   terms: string[];
-  /** all: every term matched; any: at least one did; fuzzy: near spellings. */
-  match: 'all' | 'any' | 'fuzzy' | 'none';
+  /** all: every term matched; any: at least one did; fuzzy: near spellings; prefix: words completed ("Armen"). */
+  match: 'all' | 'any' | 'fuzzy' | 'prefix' | 'none';
   /** How many passages matched; `quotes` holds the best of them (at most 100). */
   total: number;
   quotes: Quote[];

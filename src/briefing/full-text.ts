@@ -6,11 +6,14 @@ import { isStopWord, stemTerm } from '../corpus/search-terms.js';
 import { searchTokens } from '../corpus/search-tokens.js';
 import type { Span } from './answer-types.js';
 
-export type MatchMode = 'all' | 'any' | 'fuzzy';
+export type MatchMode = 'all' | 'any' | 'fuzzy' | 'prefix';
 
 /** Most terms a query keeps; the rest of a pasted paragraph adds cost, not precision. */
 export const MAX_TERMS = 24;
 const FUZZY_MIN_LENGTH = 5;
+/** A word cut short ("Armen") is completed only from this length, and into at most this many index terms. */
+const PREFIX_MIN_LENGTH = 4;
+const PREFIX_EXPANSIONS = 20;
 
 /** The distinct, non-stop-word terms of `text`, in order. */
 export function queryTerms(text: string): string[] {
@@ -54,8 +57,14 @@ export function fullText(
     const rare = stems.filter((t) => corpus.termFrequency(t) <= passages * COMMON_SHARE);
     if (rare.length > 0) stems = rare;
   }
-  const spellings = stems.map((t, i) => (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH ? [t, ...corpus.nearTerms(t)] : [t]));
-  const { hits, total } = corpus.match({ terms: spellings, mode: mode === 'all' ? 'all' : 'any', phrases: phraseStems, order }, limit);
+  const spellings = stems.map((t, i) => {
+    if (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH) return [t, ...corpus.nearTerms(t)];
+    // Completions of the word as typed (not of its stem): "Armen" finds Armenia and Armenian.
+    if (mode === 'prefix' && terms[i]!.length >= PREFIX_MIN_LENGTH) return [t, ...corpus.termsWithPrefix(terms[i]!, PREFIX_EXPANSIONS)];
+    return [t];
+  });
+  const joined = mode === 'all' || mode === 'prefix' ? 'all' : 'any';
+  const { hits, total } = corpus.match({ terms: spellings, mode: joined, phrases: phraseStems, order }, limit);
   return { hits, total, stems: new Set(spellings.flat()) };
 }
 

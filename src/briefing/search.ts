@@ -1,6 +1,8 @@
 // /search: quotes ranked by relevance, matched words marked. Every term must
 // match; when none of the passages has them all, any term may; when still
-// nothing, near spellings are tried. A "quoted phrase" must appear as written.
+// nothing, near spellings are tried, and last a word cut short is completed
+// ("Armen" -> Armenia), so a prefix never outranks a whole word. A "quoted
+// phrase" must appear as written.
 import type { Corpus, TextHit } from '../corpus/corpus.js';
 import { searchTokens } from '../corpus/search-tokens.js';
 import { dedupeKey } from '../text/normalize.js';
@@ -32,7 +34,8 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
 
   let match: SearchAnswer['match'] = 'none';
   let found: FullTextResult = { hits: [], total: 0, stems: new Set() };
-  const modes: MatchMode[] = phrases.length > 0 ? ['all'] : terms.length > 1 ? ['all', 'any', 'fuzzy'] : ['all', 'fuzzy'];
+  const modes: MatchMode[] =
+    phrases.length > 0 ? ['all'] : terms.length > 1 ? ['all', 'any', 'fuzzy', 'prefix'] : ['all', 'fuzzy', 'prefix'];
   for (const mode of modes) {
     found = fullText(corpus, terms, mode, MAX_SEARCH_QUOTES, phraseTerms);
     const kept = found.hits.filter((h) => containsPhrases(h, phrases));

@@ -80,6 +80,8 @@ export interface Corpus {
   termFrequency(term: string): number;
   /** Vocabulary terms one edit away from `term` (near spellings). */
   nearTerms(term: string): string[];
+  /** Index terms that start with `prefix` and are longer than it, in order, at most `limit`. */
+  termsWithPrefix(prefix: string, limit: number): string[];
   /**
    * Best hits first, at most `limit`, and how many passages match in all. When very many match, the best of the most recently
    * added (see RANK_CAP).

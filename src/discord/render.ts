@@ -106,7 +106,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       return { title: c.name, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
     }
     case 'search': {
-      const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', none: '' }[answer.match];
+      const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', prefix: 'words that start so', none: '' }[answer.match];
       const lead = answer.quotes.length
         ? `${answer.total} quote(s), matching ${how}${answer.total > answer.quotes.length ? `; the best ${answer.quotes.length} here` : ''}`
         : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;

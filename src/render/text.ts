@@ -76,9 +76,13 @@ function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
 }
 
 function searchText(s: SearchAnswer, opts: TextOptions): string[] {
-  const how = { all: 'all terms', any: 'some of the terms (no passage has them all)', fuzzy: 'near spellings (no exact match)', none: '' }[
-    s.match
-  ];
+  const how = {
+    all: 'all terms',
+    any: 'some of the terms (no passage has them all)',
+    fuzzy: 'near spellings (no exact match)',
+    prefix: 'words that start so (no exact match)',
+    none: '',
+  }[s.match];
   const head = s.quotes.length
     ? `${s.total} quote(s) for "${s.query}", matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}`
     : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;

@@ -113,6 +113,22 @@ describe('/search', () => {
     const s = search(corpus, 'Kostyantynivkaa');
     expect(s.ok && s.match).toBe('fuzzy');
   });
+
+  it('completes a word cut short only when nothing else matches, so a prefix never outranks the whole word', () => {
+    const cut = search(corpus, 'Armen');
+    if (!cut.ok) throw new Error(cut.problem.code);
+    expect(cut.match).toBe('prefix');
+    expect(cut.quotes.length).toBeGreaterThan(0);
+    // Every quote holds a word that starts so, and that word is marked.
+    for (const q of cut.quotes) {
+      expect(q.text).toMatch(/\barmen/i);
+      expect(q.matches?.some((m) => /^armen/i.test(q.text.slice(m.start, m.start + m.length)))).toBe(true);
+    }
+    const whole = search(corpus, 'Armenia');
+    expect(whole.ok && whole.match).toBe('all');
+    // Too short to complete: three letters find nothing rather than half the corpus.
+    expect(search(corpus, 'Azr')).toMatchObject({ ok: true, match: 'none' });
+  });
 });
 
 describe('/sources', () => {

@@ -57,6 +57,7 @@ function queries(db: Db) {
     frequency: get(`SELECT doc FROM passages_vocab WHERE term = ?`).pluck(),
     vocabRange: get(`SELECT term FROM terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
     vocabHas: get(`SELECT 1 FROM terms WHERE term = ?`).pluck(),
+    vocabPrefix: get(`SELECT term FROM terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?`).pluck(),
     match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
     // bm25() spelled out, not the rank column: FTS5 ranks every match for ORDER BY rank, rowid bound or not.
     matchSince: get(
@@ -283,6 +284,10 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       const near = under.filter((t) => t !== term && distance(t, term) <= 1);
       const edges = byTerm([term.slice(1)]).filter((t) => t.length > 0);
       return [...new Set([...near, ...edges])];
+    },
+    termsWithPrefix(prefix, limit) {
+      current();
+      return q.vocabPrefix.all(prefix, `${prefix}\u{10FFFF}`, limit) as string[];
     },
     match(tq, limit) {
       current();
