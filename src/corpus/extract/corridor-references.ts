@@ -12,7 +12,7 @@ const LOOKBACK = 2;
 /** Infrastructure that is a project of its own when a passage names no corridor: "the project" may be it. */
 const OTHER_PROJECT = new RegExp(
   String.raw`\b(?:pipelines?|railways?|rail lines?|railroads?|highways?|motorways?|roads?|ports?|bridges?|canals?|cables?|` +
-    String.raw`interconnectors?|terminals?|airports?|dams?|power plants?|` +
+    'interconnectors?|terminals?|airports?|dams?|power plants?|' +
     String.raw`(?:a|another|one) (?:new |separate |rival |second )?(?:project|route|corridor|initiative))\b`,
   'i',
 );

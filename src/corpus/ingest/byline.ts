@@ -29,8 +29,8 @@ const ROLE_MODIFIERS = new Set(
   ).split(' '),
 );
 const ROLE_HEADS = new RegExp(
-  String.raw`^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|` +
-    String.raw`Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$`,
+  '^(Professor|Fellow|Lecturer|Researcher|Reader|Director|Scholar|Analyst|Editor|Correspondent|Candidate|Associate|' +
+    'Chair|Head|Journalist|Writer|Economist|Expert|Adviser|Advisor|Dean|Instructor|Student|Consultant|Historian|Lawyer)s?,?$',
 );
 const ORG_WORDS = new RegExp(
   String.raw`\b(University|College|Institute|School|Centre|Center|Academy|Foundation|Council|Department|Faculty|` +

@@ -19,7 +19,7 @@ const NEVER_ARTICLE =
 /** Class or id words of page furniture: related links, newsletter boxes, share bars, comments. */
 const FURNITURE = new RegExp(
   String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-more|readmore|newsletter|subscribe|subscription|signup|` +
-    String.raw`share|sharing|social|comments?|promo|advert|ads|banner|cookie|breadcrumbs?|popular|trending|sidebar|paywall|` +
+    'share|sharing|social|comments?|promo|advert|ads|banner|cookie|breadcrumbs?|popular|trending|sidebar|paywall|' +
     String.raw`donate|tags)(?:$|[\s_-])`,
   'i',
 );

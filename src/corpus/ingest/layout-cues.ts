@@ -127,7 +127,7 @@ const CLAUSE_OPENERS = new Set(
 );
 // "In July, …", "On 3 March …" open a clause too: a month (or its abbreviation) after the opener.
 const MONTH_WORD = new RegExp(
-  String.raw`^(?:January|February|March|April|May|June|July|August|September|October|November|December|` +
+  '^(?:January|February|March|April|May|June|July|August|September|October|November|December|' +
     String.raw`(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?)[,.]?$`,
 );
 /** Small words a Title Case heading leaves in lower case ("Balancing Act in the Caucasus"). */

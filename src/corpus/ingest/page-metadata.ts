@@ -25,8 +25,8 @@ export interface PageMetadata {
 }
 
 const ARTICLE_TYPE = new RegExp(
-  String.raw`(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|` +
-    String.raw`BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$`,
+  '(^|:)(Article|NewsArticle|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|BackgroundNewsArticle|' +
+    'BlogPosting|Report|ScholarlyArticle|LiveBlogPosting)$',
 );
 
 type Json = Record<string, unknown>;

@@ -117,7 +117,7 @@ const NUMBER_WORDS: Record<string, number> = {
 /** "3 hours ago", "an hour ago", "2d ago". */
 const AGO = new RegExp(
   String.raw`^(\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten) ?` +
-    String.raw`(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$`,
+    '(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|years?|yrs?|y) ago$',
 );
 
 export function parseRelativePublished(raw: string, retrieved: string): PublishedDate | null {

@@ -20,7 +20,7 @@ export interface Publication {
 /** Cheap test that spares chrono the many passages with no date words at all. */
 const MAY_HOLD_DATE = new RegExp(
   String.raw`\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|` +
-    String.raw`ago|last|later|earlier|yesterday|next|this|previous|following)`,
+    'ago|last|later|earlier|yesterday|next|this|previous|following)',
   'i',
 );
 
