@@ -4,9 +4,12 @@
 //   "... the Lachin corridor, a strip of land connecting Armenia and Nagorno-Karabakh."
 import { wordCount } from '../../text/normalize.js';
 
+// A bracketed aside may stand between the name and what it is: "The Middle Corridor (also known as the
+// Trans-Caspian International Transport Route), is a US and EU sponsored project …".
 const AFTER_NAME = new RegExp(
-  String.raw`^['’"”)]*\s*(?:(?:initiative|project|corridor|route|plan|framework)['’"”]?(?=[\s,]))?\s*` +
-    String.raw`(?:(,\s+(?:a|an)\s+\w+)|(refers to|is an?|is the|was an?|means|describes|would (?:connect|link|run|pass)|` +
+  String.raw`^['’"”)]*\s*(?:(?:initiative|project|corridor|route|plan|framework)['’"”]?(?=[\s,(]))?\s*` +
+    String.raw`(?:\([^()]{1,120}\)\s*)?` +
+    String.raw`(?:(,\s+(?:a|an)\s+\w+)|,?\s*(refers to|is an?|is the|was an?|means|describes|would (?:connect|link|run|pass)|` +
     String.raw`connects|links|runs|passes|aims to|envisions|envisages|is (?:designed|intended|planned|meant|expected) to))\b`,
   'i',
 );
