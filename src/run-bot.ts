@@ -52,8 +52,10 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
   try {
     const paths = dataPaths(resolve(config.DATA_DIR));
     const corpus = liveCorpus(paths, log, (ids) => {
-      const added = store.recordArticles(ids, now());
-      if (added) log.info(`corpus: ${added} article(s) new for digests`);
+      store.recordArticles(ids, now()).then(
+        (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
+        (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
+      );
     });
     const size = corpus.current().size();
     log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
@@ -129,11 +131,11 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
         stopRenderer();
         corpus.stop();
         await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);
-        store.close();
+        await store.close();
       },
     };
   } catch (e) {
-    store.close();
+    await store.close();
     throw e;
   }
 }

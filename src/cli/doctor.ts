@@ -57,9 +57,9 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
 
   try {
     const store = openStore(c.DATABASE_URL);
-    checks.push(pass('database', `${c.DATABASE_URL}: ${store.subscriptions().length} digest subscription(s)`));
-    checks.push(feedsCheck(paths, store));
-    store.close();
+    checks.push(pass('database', `${c.DATABASE_URL}: ${(await store.subscriptions()).length} digest subscription(s)`));
+    checks.push(await feedsCheck(paths, store));
+    await store.close();
   } catch (e) {
     checks.push(fail('database', message(e)));
   }
@@ -86,9 +86,9 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
 }
 
 /** The feed list is valid, and no feed is paused: a paused feed is a source the team no longer hears from. */
-function feedsCheck(paths: DataPaths, store: Store): Check {
+async function feedsCheck(paths: DataPaths, store: Store): Promise<Check> {
   try {
-    const rows = feedStatusRows(readFeedList(paths).feeds, store);
+    const rows = await feedStatusRows(readFeedList(paths).feeds, store);
     const paused = rows.filter((r) => r.paused);
     if (paused.length) {
       return fail(

@@ -72,7 +72,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     try {
       return await run(store);
     } finally {
-      store.close();
+      await store.close();
     }
   };
 
@@ -97,8 +97,8 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         if (rest.length !== 1) return usage('feeds remove takes one feed id or URL.');
         const r = removeFeed(paths, rest[0]!);
         if (!r.ok) return fail(io, json, 'unknown-feed', r.message);
-        await withStore((store) => {
-          store.forgetFeed(r.feed.id);
+        await withStore(async (store) => {
+          await store.forgetFeed(r.feed.id);
           return 0;
         });
         io.out(
@@ -113,14 +113,14 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         const id = rest[0]!;
         if (!readFeedList(paths).feeds.some((f) => f.id === id))
           return fail(io, json, 'unknown-feed', `No followed feed has the id "${id}".`);
-        const resumed = await withStore((store) => (resumeFeed(store, id) ? 1 : 0));
+        const resumed = await withStore(async (store) => ((await resumeFeed(store, id)) ? 1 : 0));
         io.out(resumed ? `${id} will be polled again.` : `${id} is not paused.`);
         return EXIT.ok;
       }
       if (action === 'list') {
         const feeds = readFeedList(paths).feeds;
-        return await withStore((store) => {
-          const rows = feedStatusRows(feeds, store);
+        return await withStore(async (store) => {
+          const rows = await feedStatusRows(feeds, store);
           io.out(
             json ? JSON.stringify({ ok: true, feeds: rows }, null, 2) : rows.length ? rows.map((r) => r.line).join('\n') : noFeeds(paths),
           );

@@ -72,15 +72,17 @@ function digestName(topics: readonly Topic[]): string {
 }
 
 /** Where the next digest of a subscription starts: where the last one ended, or a week before it was created. */
-export function periodStart(store: Store, sub: Subscription): Date {
-  const last = store.lastDelivered(sub.id)?.periodEnd;
+export async function periodStart(store: Store, sub: Subscription): Promise<Date> {
+  const last = (await store.lastDelivered(sub.id))?.periodEnd;
   return last ? new Date(last) : new Date(Date.parse(sub.createdAt) - FIRST_DIGEST_LOOKBACK_MS);
 }
 
-export function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, sub: Subscription, end: Date): DigestView {
+export async function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, sub: Subscription, end: Date): Promise<DigestView> {
+  const start = await periodStart(deps.store, sub);
+  const firstSeen = await deps.store.articlesFirstSeen();
   const corpus = deps.corpus();
   const topics = topicsOf(corpus, sub.topics);
-  const answer = digest(corpus, { topics, start: periodStart(deps.store, sub), end, firstSeen: deps.store.articlesFirstSeen() });
+  const answer = digest(corpus, { topics, start, end, firstSeen });
   return { answer, name: digestName(topics), timezone: sub.timezone };
 }
 
@@ -94,11 +96,11 @@ async function postWithRetries(
   for (let attempt = 1; ; attempt++) {
     try {
       const posted = await deps.publisher.post(sub.channelId, payload, nonce);
-      deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt }, deps.now());
+      await deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt }, deps.now());
       return posted;
     } catch (e) {
       const f = classifyPublishError(e);
-      deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt, error: f.reason }, deps.now());
+      await deps.store.updateFire(sub.id, fire, { status: 'pending', attempts: attempt, error: f.reason }, deps.now());
       if (f.kind === 'fatal') return { fatal: f.reason };
       if (f.kind === 'rejected' || attempt > deps.retries)
         return { failed: f.kind === 'rejected' ? f.reason : `${f.reason} (gave up after ${attempt} attempts)` };
@@ -132,21 +134,21 @@ export async function deliverFire(fireDeps: DeliveryDeps, subscriptionId: string
   // Every line logged for this fire carries the subscription and the fire time.
   const deps = { ...fireDeps, log: fireDeps.log.child({ digest: subscriptionId, fire: fireTime.toISOString() }) };
   // A subscription removed by another instance or command has no fires left to log.
-  const sub = deps.store.subscription(subscriptionId);
+  const sub = await deps.store.subscription(subscriptionId);
   if (!sub) return { status: 'gone' };
-  const { delivery, claimed } = deps.store.claimFire(subscriptionId, fireTime, deps.now());
+  const { delivery, claimed } = await deps.store.claimFire(subscriptionId, fireTime, deps.now());
   if (!claimed && delivery.status !== 'pending') return { status: 'already-done', delivery };
   const fire = delivery.fireTime;
   if (sub.status === 'paused') {
-    deps.store.updateFire(sub.id, fire, { status: 'skipped', error: `paused: ${sub.pauseReason ?? 'no reason given'}` }, deps.now());
+    await deps.store.updateFire(sub.id, fire, { status: 'skipped', error: `paused: ${sub.pauseReason ?? 'no reason given'}` }, deps.now());
     return { status: 'paused', reason: sub.pauseReason ?? '' };
   }
-  const view = { ...buildView(deps, sub, fireTime), key: fireKey(sub.id, fire) };
+  const view = { ...(await buildView(deps, sub, fireTime)), key: fireKey(sub.id, fire) };
   const period = { periodStart: view.answer.period.start, periodEnd: view.answer.period.end };
   if (!claimed) {
     const found = await alreadyPosted(deps, sub, fire);
     if (found) {
-      deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: found, error: null, ...period }, deps.now());
+      await deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: found, error: null, ...period }, deps.now());
       deps.log.info(`digest ${sub.id}: the interrupted fire of ${fire} had reached the channel (message ${found}); not posted again`, {
         channel: sub.channelId,
       });
@@ -160,31 +162,31 @@ export async function deliverFire(fireDeps: DeliveryDeps, subscriptionId: string
     }
   }
   if (view.answer.articles.length === 0 && sub.skipEmpty) {
-    deps.store.updateFire(sub.id, fire, { status: 'empty', ...period }, deps.now());
+    await deps.store.updateFire(sub.id, fire, { status: 'empty', ...period }, deps.now());
     return { status: 'empty' };
   }
   const posted = await postWithRetries(deps, sub, fire, await withChart(deps, sub, view));
   if ('fatal' in posted) {
-    deps.store.setStatus(sub.id, 'paused', posted.fatal);
-    deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.fatal }, deps.now());
+    await deps.store.setStatus(sub.id, 'paused', posted.fatal);
+    await deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.fatal }, deps.now());
     deps.log.warn(`digest ${sub.id} paused: ${posted.fatal}. /digest resume ${sub.id} re-activates it.`, { channel: sub.channelId });
     return { status: 'paused', reason: posted.fatal };
   }
   if ('failed' in posted) {
-    deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.failed }, deps.now());
+    await deps.store.updateFire(sub.id, fire, { status: 'failed', error: posted.failed }, deps.now());
     deps.log.error(`digest ${sub.id} failed for ${fire}: ${posted.failed}`, { channel: sub.channelId });
     return { status: 'failed', reason: posted.failed };
   }
-  deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: posted.id, error: null, ...period }, deps.now());
+  await deps.store.updateFire(sub.id, fire, { status: 'delivered', messageId: posted.id, error: null, ...period }, deps.now());
   let threadId: string | null = null;
   let note: string | undefined;
   if (sub.thread) {
     try {
       threadId = (await deps.publisher.openThread(sub.channelId, posted.id, deps.threadName(view))).id;
-      deps.store.updateFire(sub.id, fire, { status: 'delivered', threadId }, deps.now());
+      await deps.store.updateFire(sub.id, fire, { status: 'delivered', threadId }, deps.now());
     } catch (e) {
       note = `posted, but the discussion thread could not be opened: ${classifyPublishError(e).reason}`;
-      deps.store.updateFire(sub.id, fire, { status: 'delivered', error: note }, deps.now());
+      await deps.store.updateFire(sub.id, fire, { status: 'delivered', error: note }, deps.now());
       deps.log.warn(`digest ${sub.id}: ${note}`, { channel: sub.channelId });
     }
   }

@@ -36,14 +36,14 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
   let tick: Promise<void> = Promise.resolve();
 
   async function check(): Promise<void> {
-    const lease = deps.store.acquireLease(SCHEDULER_LEASE, deps.owner, deps.ttlMs, deps.now());
+    const lease = await deps.store.acquireLease(SCHEDULER_LEASE, deps.owner, deps.ttlMs, deps.now());
     if (lease.held && !leading) {
       leading = true;
       standbyLogged = false;
       deps.log.info(`this process (${deps.owner}) runs the digest schedule`);
       await deps.scheduler.start();
     } else if (lease.held) {
-      deps.scheduler.sync();
+      await deps.scheduler.sync();
     } else if (leading) {
       leading = false;
       deps.log.warn(`the digest schedule lease passed to ${lease.owner}; this process stands by`);
@@ -76,7 +76,7 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
       await tick;
       if (leading) {
         await deps.scheduler.stop(graceMs);
-        deps.store.releaseLease(SCHEDULER_LEASE, deps.owner);
+        await deps.store.releaseLease(SCHEDULER_LEASE, deps.owner);
         leading = false;
       }
     },

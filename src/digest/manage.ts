@@ -36,17 +36,20 @@ export interface SubscribeInput {
   chart?: boolean | undefined;
 }
 
-export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; sub: Subscription; nextRun: Date | null } | Refusal {
+export async function subscribe(
+  deps: ManageDeps,
+  input: SubscribeInput,
+): Promise<{ ok: true; sub: Subscription; nextRun: Date | null } | Refusal> {
   const schedule = parseSchedule(input.schedule, deps.minIntervalSeconds);
   if (!schedule.ok) return schedule;
   const zone = parseTimeZone(input.timezone);
   if (!zone.ok) return zone;
   const topics = parseTopics(deps.corpus(), input.topics);
   if (!topics.ok) return topics;
-  if (deps.store.subscriptions(input.guildId).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
+  if ((await deps.store.subscriptions(input.guildId)).length >= MAX_SUBSCRIPTIONS_PER_SERVER) {
     return { ok: false, problem: { code: 'too-many-subscriptions', max: MAX_SUBSCRIPTIONS_PER_SERVER } };
   }
-  const sub = deps.store.addSubscription(
+  const sub = await deps.store.addSubscription(
     {
       guildId: input.guildId,
       channelId: input.channelId,
@@ -65,9 +68,9 @@ export function subscribe(deps: ManageDeps, input: SubscribeInput): { ok: true; 
   return { ok: true, sub, nextRun: deps.scheduler.nextRun(sub.id) };
 }
 
-function findOwn(deps: ManageDeps, guildId: string, rawId: string): Subscription | Refusal {
+async function findOwn(deps: ManageDeps, guildId: string, rawId: string): Promise<Subscription | Refusal> {
   const id = cleanInput(rawId).toLowerCase();
-  const sub = /^d[a-z0-9]{6}$/.test(id) ? deps.store.subscription(id) : undefined;
+  const sub = /^d[a-z0-9]{6}$/.test(id) ? await deps.store.subscription(id) : undefined;
   if (!sub || sub.guildId !== guildId) return { ok: false, problem: { code: 'unknown-subscription', id } };
   return sub;
 }
@@ -78,30 +81,31 @@ export interface ListedSubscription {
   last: Delivery | undefined;
 }
 
-export function list(deps: ManageDeps, guildId: string): ListedSubscription[] {
-  return deps.store
-    .subscriptions(guildId)
-    .map((sub) => ({ sub, nextRun: deps.scheduler.nextRun(sub.id), last: deps.store.deliveries(sub.id, 1)[0] }));
+export async function list(deps: ManageDeps, guildId: string): Promise<ListedSubscription[]> {
+  const subs = await deps.store.subscriptions(guildId);
+  return Promise.all(
+    subs.map(async (sub) => ({ sub, nextRun: deps.scheduler.nextRun(sub.id), last: (await deps.store.deliveries(sub.id, 1))[0] })),
+  );
 }
 
-export function unsubscribe(deps: ManageDeps, guildId: string, rawId: string): { ok: true; sub: Subscription } | Refusal {
-  const sub = findOwn(deps, guildId, rawId);
+export async function unsubscribe(deps: ManageDeps, guildId: string, rawId: string): Promise<{ ok: true; sub: Subscription } | Refusal> {
+  const sub = await findOwn(deps, guildId, rawId);
   if ('ok' in sub) return sub;
   deps.scheduler.remove(sub.id);
-  deps.store.removeSubscription(sub.id);
+  await deps.store.removeSubscription(sub.id);
   return { ok: true, sub };
 }
 
-export function resume(
+export async function resume(
   deps: ManageDeps,
   guildId: string,
   rawId: string,
-): { ok: true; sub: Subscription; nextRun: Date | null; wasActive: boolean } | Refusal {
-  const found = findOwn(deps, guildId, rawId);
+): Promise<{ ok: true; sub: Subscription; nextRun: Date | null; wasActive: boolean } | Refusal> {
+  const found = await findOwn(deps, guildId, rawId);
   if ('ok' in found) return found;
   const wasActive = found.status === 'active';
-  deps.store.setStatus(found.id, 'active', null);
-  const sub = deps.store.subscription(found.id)!;
+  await deps.store.setStatus(found.id, 'active', null);
+  const sub = (await deps.store.subscription(found.id))!;
   deps.scheduler.add(sub);
   return { ok: true, sub, nextRun: deps.scheduler.nextRun(sub.id), wasActive };
 }
@@ -111,14 +115,18 @@ export async function sendNow(
   guildId: string,
   rawId: string,
 ): Promise<{ ok: true; sub: Subscription; outcome: DeliveryOutcome } | Refusal> {
-  const sub = findOwn(deps, guildId, rawId);
+  const sub = await findOwn(deps, guildId, rawId);
   if ('ok' in sub) return sub;
   if (sub.status === 'paused') return { ok: false, problem: { code: 'subscription-paused', id: sub.id, reason: sub.pauseReason } };
   return { ok: true, sub, outcome: await deps.scheduler.sendNow(sub.id) };
 }
 
 /** What a new subscription's first digest would hold now, on these topics. */
-export function preview(deps: ManageDeps, rawTopics: string | undefined, timezone = 'UTC'): { ok: true; view: DigestView } | Refusal {
+export async function preview(
+  deps: ManageDeps,
+  rawTopics: string | undefined,
+  timezone = 'UTC',
+): Promise<{ ok: true; view: DigestView } | Refusal> {
   const topics = parseTopics(deps.corpus(), rawTopics);
   if (!topics.ok) return topics;
   const now = deps.now();
@@ -138,5 +146,5 @@ export function preview(deps: ManageDeps, rawTopics: string | undefined, timezon
     pauseReason: null,
     createdAt: now.toISOString(),
   };
-  return { ok: true, view: buildView(deps, draft, now) };
+  return { ok: true, view: await buildView(deps, draft, now) };
 }

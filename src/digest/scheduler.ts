@@ -16,7 +16,7 @@ export interface Scheduler {
   /** Catches up, then schedules every active subscription. May follow a stop (a standby taking over). */
   start(): Promise<void>;
   /** Brings the tasks in line with the store: subscriptions added, paused or removed by another process. */
-  sync(): void;
+  sync(): Promise<void>;
   /** Starts (or restarts) the task of an active subscription. */
   add(sub: Subscription): void;
   remove(id: string): void;
@@ -51,7 +51,7 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
           return outcome;
         } catch (e) {
           deps.log.error(`digest ${id} (${why}) crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          deps.store.updateFire(
+          await deps.store.updateFire(
             id,
             fire.toISOString(),
             { status: 'failed', error: e instanceof Error ? e.message : String(e) },
@@ -86,16 +86,17 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
 
   async function catchUp(sub: Subscription): Promise<void> {
     const now = deps.now();
-    for (const p of deps.store.pendingFires().filter((d) => d.subscriptionId === sub.id)) {
+    for (const p of (await deps.store.pendingFires()).filter((d) => d.subscriptionId === sub.id)) {
       if (now.getTime() - Date.parse(p.fireTime) <= deps.graceMs) {
         deps.log.info(`digest ${sub.id}: retrying the interrupted fire of ${p.fireTime} (same nonce, so no double post)`);
         await run(sub.id, new Date(p.fireTime), 'interrupted');
-      } else deps.store.updateFire(sub.id, p.fireTime, { status: 'failed', error: 'interrupted by a stop, and too old to retry' }, now);
+      } else
+        await deps.store.updateFire(sub.id, p.fireTime, { status: 'failed', error: 'interrupted by a stop, and too old to retry' }, now);
     }
-    const plan = planCatchUp(sub, deps.store.latestFire(sub.id), now, deps.graceMs);
+    const plan = planCatchUp(sub, await deps.store.latestFire(sub.id), now, deps.graceMs);
     for (const s of plan.skip) {
-      if (deps.store.claimFire(sub.id, s.fire, now).claimed)
-        deps.store.updateFire(sub.id, s.fire.toISOString(), { status: 'skipped', error: s.reason }, now);
+      if ((await deps.store.claimFire(sub.id, s.fire, now)).claimed)
+        await deps.store.updateFire(sub.id, s.fire.toISOString(), { status: 'skipped', error: s.reason }, now);
     }
     if (plan.skip.length) deps.log.warn(`digest ${sub.id}: ${plan.skip.length} missed fire(s) logged as skipped`);
     if (plan.deliver) {
@@ -108,7 +109,7 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     async start() {
       stopped = false;
       running = true;
-      const subs = deps.store.subscriptions().filter((s) => s.status === 'active');
+      const subs = (await deps.store.subscriptions()).filter((s) => s.status === 'active');
       for (const sub of subs) add(sub);
       await Promise.all(
         subs.map((s) =>
@@ -118,14 +119,12 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     },
     add,
     remove,
-    sync() {
+    async sync() {
       if (!running) return;
-      const active = new Map(
-        deps.store
-          .subscriptions()
-          .filter((s) => s.status === 'active')
-          .map((s) => [s.id, s]),
-      );
+      const subs = await deps.store.subscriptions();
+      // Stopped while the store answered: nothing to schedule.
+      if (!running) return;
+      const active = new Map(subs.filter((s) => s.status === 'active').map((s) => [s.id, s]));
       for (const id of [...tasks.keys()]) if (!active.has(id)) remove(id);
       for (const [id, sub] of active) if (!tasks.has(id)) add(sub);
     },
@@ -143,7 +142,7 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       const settled = Promise.allSettled([...queues.values()]);
       await Promise.race([settled, new Promise((r) => setTimeout(r, graceMs).unref())]);
       for (const { id, fire } of inFlight.values()) {
-        deps.store.updateFire(
+        await deps.store.updateFire(
           id,
           fire.toISOString(),
           { status: 'failed', error: 'the bot stopped before Discord confirmed the post' },

@@ -103,7 +103,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
         return void (await i.reply(
           say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ` + `${missing.join(', ')}.`),
         ));
-      const r = subscribe(deps, {
+      const r = await subscribe(deps, {
         guildId,
         channelId: channel.id,
         userId: i.user.id,
@@ -125,12 +125,12 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   },
   list: {
     preconditions: MANAGERS,
-    execute: async (i, deps, guildId) => void (await i.reply(privately({ embeds: [listEmbed(list(deps, guildId))] }))),
+    execute: async (i, deps, guildId) => void (await i.reply(privately({ embeds: [listEmbed(await list(deps, guildId))] }))),
   },
   unsubscribe: {
     preconditions: MANAGERS,
     async execute(i, deps, guildId) {
-      const r = unsubscribe(deps, guildId, i.options.getString('id', true));
+      const r = await unsubscribe(deps, guildId, i.options.getString('id', true));
       await i.reply(
         say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${describeProblem(r.problem)}`),
       );
@@ -139,7 +139,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   resume: {
     preconditions: MANAGERS,
     async execute(i, deps, guildId) {
-      const r = resume(deps, guildId, i.options.getString('id', true));
+      const r = await resume(deps, guildId, i.options.getString('id', true));
       if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
       await i.reply(
         say(
@@ -152,7 +152,7 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   preview: {
     preconditions: MANAGERS,
     async execute(i, deps) {
-      const r = preview(deps, str(i, 'topics'));
+      const r = await preview(deps, str(i, 'topics'));
       await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${describeProblem(r.problem)}`));
     },
   },
@@ -220,7 +220,7 @@ export async function digestAutocomplete(i: AutocompleteInteraction, deps: Diges
   }
   if (focused.name === 'id' && i.guildId) {
     const key = typed.trim().toLowerCase();
-    const own = deps.store.subscriptions(i.guildId).filter((s) => s.id.startsWith(key));
+    const own = (await deps.store.subscriptions(i.guildId)).filter((s) => s.id.startsWith(key));
     return void (await i.respond(
       own.slice(0, 25).map((s) => ({
         name: clip(`${s.id} · ${s.schedule} · ${s.topics.join(', ') || 'whatever is new'}${s.status === 'paused' ? ' · paused' : ''}`, 100),

@@ -93,7 +93,7 @@ export async function handleFeeds(i: ChatInputCommandInteraction, deps: FeedsInt
   const sub = i.options.getSubcommand();
   if (sub === 'add') return feedsAdd(i, deps);
   if (sub === 'list') {
-    const rows = feedStatusRows(readFeedList(deps.paths).feeds, deps.store);
+    const rows = await feedStatusRows(readFeedList(deps.paths).feeds, deps.store);
     if (!rows.length) return void i.reply(privately('No feeds are followed yet. Add one with `/feeds add`.'));
     const description = clip(rows.map(statusLine).join('\n\n'), LIMITS.description);
     return void i.reply({
@@ -106,12 +106,12 @@ export async function handleFeeds(i: ChatInputCommandInteraction, deps: FeedsInt
   if (sub === 'remove') {
     const r = removeFeed(deps.paths, key);
     if (!r.ok) return void i.reply(privately(`⚠️ ${md(r.message)}`));
-    deps.store.forgetFeed(r.feed.id);
+    await deps.store.forgetFeed(r.feed.id);
     return void i.reply(privately(`Stopped following **${md(r.feed.name)}** (\`${r.feed.id}\`). Its articles stay in the corpus.`));
   }
   const feed = readFeedList(deps.paths).feeds.find((f) => f.id === key || f.url === canonicalUrl(key));
   if (!feed) return void i.reply(privately(`⚠️ No followed feed has the id "${md(clip(key, 100))}". See \`/feeds list\`.`));
-  const resumed = resumeFeed(deps.store, feed.id);
+  const resumed = await resumeFeed(deps.store, feed.id);
   if (resumed) void deps.poller?.pollNow();
   return void i.reply(privately(resumed ? `**${md(feed.name)}** will be polled again now.` : `**${md(feed.name)}** is not paused.`));
 }

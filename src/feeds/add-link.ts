@@ -22,7 +22,7 @@ export async function addLink(raw: string, deps: Omit<FeedPollDeps, 'pollSeconds
   try {
     const c = await capturePage(url, null, {}, { http: deps.http, matcher: deps.matcher, knownNames: deps.knownNames, now: deps.now() });
     const host = new URL(c.url).hostname.replace(/^www\./, '').replace(/[^a-z0-9.-]/gi, '-');
-    const kept = keepCapture(c, `links/${host}`, deps.paths.raw, deps.store, deps.now());
+    const kept = await keepCapture(c, `links/${host}`, deps.paths.raw, deps.store, deps.now());
     return { ok: true, outcome: kept.outcome, url: c.url, file: kept.file, title: c.title, from: c.from };
   } catch (e) {
     if (e instanceof CaptureError || e instanceof FetchError) return { ok: false, reason: e.message };

@@ -43,7 +43,7 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
   async function poll(): Promise<PollResult | null> {
     const feeds = readFeedList(deps.paths).feeds;
     if (feeds.length === 0 || stopped) return null;
-    const lease = deps.store.acquireLease(FEEDS_LEASE, deps.owner, ttlMs, deps.now());
+    const lease = await deps.store.acquireLease(FEEDS_LEASE, deps.owner, ttlMs, deps.now());
     if (!lease.held) return null;
     const poll = feedPollDeps(deps.paths, deps.store, deps.settings, {
       respectBackoff: true,
@@ -82,7 +82,7 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
       if (timer) clearInterval(timer);
       timer = null;
       if (running) await Promise.race([running, new Promise((r) => setTimeout(r, graceMs).unref())]);
-      deps.store.releaseLease(FEEDS_LEASE, deps.owner);
+      await deps.store.releaseLease(FEEDS_LEASE, deps.owner);
     },
   };
 }

@@ -37,31 +37,33 @@ export interface FeedStatusRow {
   line: string;
 }
 
-export function feedStatusRows(feeds: readonly FeedEntry[], store: FeedStore): FeedStatusRow[] {
-  return feeds.map((f) => {
-    const s = store.feedState(f.id);
-    const row = {
-      id: f.id,
-      name: f.name,
-      url: f.url,
-      keepAll: f.keepAll,
-      lastSuccess: s?.lastSuccess ?? null,
-      lastNewItem: s?.lastNewItem ?? null,
-      failures: s?.failures ?? 0,
-      lastError: s?.lastError ?? null,
-      paused: Boolean(s?.pausedReason),
-      pausedReason: s?.pausedReason ?? null,
-    };
-    const status = row.paused
-      ? `PAUSED: ${row.pausedReason}`
-      : row.failures
-        ? `${row.failures} failure(s) in a row, last: ${row.lastError}`
-        : row.lastSuccess
-          ? 'ok'
-          : 'not polled yet';
-    const line =
-      `${f.id}  ${f.name}  ${f.url}${f.keepAll ? '  (keeps every item)' : ''}\n` +
-      `    last success: ${row.lastSuccess ?? 'never'} · last new item: ${row.lastNewItem ?? 'never'} · ${status}`;
-    return { ...row, line };
-  });
+export async function feedStatusRows(feeds: readonly FeedEntry[], store: FeedStore): Promise<FeedStatusRow[]> {
+  return Promise.all(
+    feeds.map(async (f) => {
+      const s = await store.feedState(f.id);
+      const row = {
+        id: f.id,
+        name: f.name,
+        url: f.url,
+        keepAll: f.keepAll,
+        lastSuccess: s?.lastSuccess ?? null,
+        lastNewItem: s?.lastNewItem ?? null,
+        failures: s?.failures ?? 0,
+        lastError: s?.lastError ?? null,
+        paused: Boolean(s?.pausedReason),
+        pausedReason: s?.pausedReason ?? null,
+      };
+      const status = row.paused
+        ? `PAUSED: ${row.pausedReason}`
+        : row.failures
+          ? `${row.failures} failure(s) in a row, last: ${row.lastError}`
+          : row.lastSuccess
+            ? 'ok'
+            : 'not polled yet';
+      const line =
+        `${f.id}  ${f.name}  ${f.url}${f.keepAll ? '  (keeps every item)' : ''}\n` +
+        `    last success: ${row.lastSuccess ?? 'never'} · last new item: ${row.lastNewItem ?? 'never'} · ${status}`;
+      return { ...row, line };
+    }),
+  );
 }

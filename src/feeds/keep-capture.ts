@@ -7,13 +7,19 @@ import { rawFileFor, saveCapture, type Captured } from './capture-page.js';
 
 export type KeepOutcome = 'new' | 'changed' | 'unchanged' | 'duplicate';
 
-export function keepCapture(c: Captured, folder: string, raw: string, store: FeedStore, now: Date): { outcome: KeepOutcome; file: string } {
-  const atUrl = store.pageByUrl(c.url);
+export async function keepCapture(
+  c: Captured,
+  folder: string,
+  raw: string,
+  store: FeedStore,
+  now: Date,
+): Promise<{ outcome: KeepOutcome; file: string }> {
+  const atUrl = await store.pageByUrl(c.url);
   if (atUrl?.fingerprint === c.fingerprint) return { outcome: 'unchanged', file: atUrl.file };
-  const sameText = atUrl ? undefined : store.pageByFingerprint(c.fingerprint);
+  const sameText = atUrl ? undefined : await store.pageByFingerprint(c.fingerprint);
   if (sameText) return { outcome: 'duplicate', file: sameText.file };
   const file = atUrl?.file ?? rawFileFor(folder, c.url);
   saveCapture(raw, file, c);
-  store.savePage({ url: c.url, fingerprint: c.fingerprint, file }, now);
+  await store.savePage({ url: c.url, fingerprint: c.fingerprint, file }, now);
   return { outcome: atUrl ? 'changed' : 'new', file };
 }

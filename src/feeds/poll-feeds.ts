@@ -95,25 +95,25 @@ function newReport(feed: FeedEntry, status: FeedStatus): FeedReport {
 
 async function readItems(feed: FeedEntry, items: FeedItem[], report: FeedReport, state: FeedState, deps: FeedPollDeps): Promise<void> {
   const now = deps.now();
-  const seen = deps.store.seenItems(
+  const seen = await deps.store.seenItems(
     feed.id,
     items.map((i) => i.guid),
   );
   const ctx = { http: deps.http, matcher: deps.matcher, knownNames: deps.knownNames, now };
   for (const item of items) {
     const prev = seen.get(item.guid);
-    const mark = (failures: number) => {
+    const mark = async (failures: number) => {
       const s: SeenItem = { guid: item.guid, version: item.version, url: item.url, failures };
-      deps.store.saveItem(feed.id, s, now);
+      await deps.store.saveItem(feed.id, s, now);
     };
     if (prev && prev.version === item.version && (prev.failures === 0 || prev.failures >= MAX_ITEM_FAILURES)) {
       report.unchanged++;
       continue;
     }
     // First sight of a URL another feed already brought: the same story, not fetched again.
-    if (!prev && item.url && deps.store.pageByUrl(item.url)) {
+    if (!prev && item.url && (await deps.store.pageByUrl(item.url))) {
       report.duplicates++;
-      mark(0);
+      await mark(0);
       continue;
     }
     try {
@@ -121,7 +121,7 @@ async function readItems(feed: FeedEntry, items: FeedItem[], report: FeedReport,
       if (!feed.keepAll && c.topics.length === 0) {
         report.offTopic++;
       } else {
-        const { outcome } = keepCapture(c, `feeds/${feed.id}`, deps.paths.raw, deps.store, now);
+        const { outcome } = await keepCapture(c, `feeds/${feed.id}`, deps.paths.raw, deps.store, now);
         // An item seen for the first time whose page is already saved came through another feed (perhaps in this same poll).
         if (outcome === 'duplicate' || (outcome === 'unchanged' && !prev)) report.duplicates++;
         else if (outcome === 'unchanged') report.unchanged++;
@@ -130,7 +130,7 @@ async function readItems(feed: FeedEntry, items: FeedItem[], report: FeedReport,
           state.lastNewItem = now.toISOString();
         }
       }
-      mark(0);
+      await mark(0);
     } catch (e) {
       report.failed++;
       report.itemErrors.push({ item: (item.title ?? item.url ?? item.guid).slice(0, 200), reason: message(e) });
@@ -139,14 +139,14 @@ async function readItems(feed: FeedEntry, items: FeedItem[], report: FeedReport,
         state.nextAttempt = new Date(now.getTime() + backoffMs(1, deps.pollSeconds, e.retryAfterMs)).toISOString();
         return;
       }
-      mark((prev?.version === item.version ? prev.failures : 0) + 1);
+      await mark((prev?.version === item.version ? prev.failures : 0) + 1);
     }
   }
 }
 
 async function pollOne(feed: FeedEntry, deps: FeedPollDeps): Promise<FeedReport> {
   const now = deps.now();
-  const state = deps.store.feedState(feed.id) ?? emptyFeedState(feed.id);
+  const state = (await deps.store.feedState(feed.id)) ?? emptyFeedState(feed.id);
   if (state.pausedReason) return { ...newReport(feed, 'paused'), error: state.pausedReason };
   if (deps.respectBackoff && state.nextAttempt && Date.parse(state.nextAttempt) > now.getTime()) {
     return { ...newReport(feed, 'waiting'), error: state.lastError, nextAttempt: state.nextAttempt };
@@ -179,7 +179,7 @@ async function pollOne(feed: FeedEntry, deps: FeedPollDeps): Promise<FeedReport>
     } else deps.log?.(`feed ${feed.id} failed (${state.failures} in a row, next try ${state.nextAttempt}): ${report.error}`);
   }
   report.nextAttempt = state.nextAttempt;
-  deps.store.saveFeedState(state);
+  await deps.store.saveFeedState(state);
   return report;
 }
 
@@ -200,9 +200,9 @@ export async function pollFeeds(feeds: readonly FeedEntry[], deps: FeedPollDeps)
 }
 
 /** Clears a paused feed's failure streak, so the next poll tries it again. */
-export function resumeFeed(store: FeedStore, feedId: string): boolean {
-  const state = store.feedState(feedId);
+export async function resumeFeed(store: FeedStore, feedId: string): Promise<boolean> {
+  const state = await store.feedState(feedId);
   if (!state?.pausedReason) return false;
-  store.saveFeedState({ ...state, pausedReason: null, failures: 0, nextAttempt: null });
+  await store.saveFeedState({ ...state, pausedReason: null, failures: 0, nextAttempt: null });
   return true;
 }

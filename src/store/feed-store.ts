@@ -1,6 +1,7 @@
 // The fetch state of the followed feeds, kept in the store beside the digest
 // state: it is not regenerable (ETags, what was seen, failure streaks), while
 // the pages themselves are saved in raw/ and the corpus is rebuilt from them.
+import type { Async } from './async.js';
 
 export interface FeedState {
   feedId: string;
@@ -36,7 +37,8 @@ export interface SavedPage {
   file: string;
 }
 
-export interface FeedStore {
+/** Feed state as the embedded SQLite store keeps it, synchronously; FeedStore is what callers see. */
+export interface SyncFeedStore {
   feedState(feedId: string): FeedState | undefined;
   saveFeedState(state: FeedState): void;
   /** Forgets a removed feed's state and items (its saved pages stay in raw/). */
@@ -48,6 +50,9 @@ export interface FeedStore {
   pageByFingerprint(fingerprint: string): SavedPage | undefined;
   savePage(page: SavedPage, now: Date): void;
 }
+
+/** Feed state as every caller sees it. */
+export type FeedStore = Async<SyncFeedStore>;
 
 export function emptyFeedState(feedId: string): FeedState {
   return {

@@ -1,6 +1,6 @@
 // FeedStore on the embedded SQLite store (tables from migration 3).
 import type Database from 'better-sqlite3';
-import type { FeedState, FeedStore, SavedPage, SeenItem } from './feed-store.js';
+import type { FeedState, SavedPage, SeenItem, SyncFeedStore } from './feed-store.js';
 
 interface StateRow {
   feed_id: string;
@@ -28,7 +28,7 @@ const toState = (r: StateRow): FeedState => ({
   pausedReason: r.paused_reason,
 });
 
-export function sqliteFeedStore(db: Database.Database): FeedStore {
+export function sqliteFeedStore(db: Database.Database): SyncFeedStore {
   const q = {
     state: db.prepare<[string], StateRow>('SELECT * FROM feed_state WHERE feed_id = ?'),
     saveState: db.prepare(`INSERT OR REPLACE INTO feed_state (feed_id, etag, last_modified, last_attempt, last_success, last_new_item,

@@ -7,7 +7,8 @@ import Database from 'better-sqlite3';
 import { describeProblem, type Problem } from '../briefing/problems.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
-import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus } from './store.js';
+import { settled } from './async.js';
+import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus, SyncStore } from './store.js';
 
 /**
  * The state database cannot be used. Thrown where the composition root opens the store (nothing can run
@@ -105,6 +106,10 @@ function migrate(db: Database.Database, file: string): void {
 }
 
 export function openSqliteStore(file: string): Store {
+  return settled(openSyncSqliteStore(file));
+}
+
+function openSyncSqliteStore(file: string): SyncStore {
   let db: Database.Database;
   try {
     db = new Database(file);

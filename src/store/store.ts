@@ -1,7 +1,10 @@
 // Persistent state behind one interface: digest subscriptions, the delivery
 // log and when each article first reached the corpus. Callers only see this
 // interface, so a server database can replace SQLite without touching them.
-import type { FeedStore } from './feed-store.js';
+// Every method returns a promise: the embedded SQLite store answers at once,
+// a Postgres store over the network (postgres-store.ts).
+import type { Async } from './async.js';
+import type { SyncFeedStore } from './feed-store.js';
 
 export type SubscriptionStatus = 'active' | 'paused';
 
@@ -69,7 +72,8 @@ export interface LeaseState {
   expiresAt: string;
 }
 
-export interface Store extends FeedStore {
+/** The store's methods as the embedded SQLite store implements them, synchronously. */
+export interface SyncStore extends SyncFeedStore {
   addSubscription(s: NewSubscription, now: Date): Subscription;
   subscription(id: string): Subscription | undefined;
   /** Every subscription, or those of one guild, oldest first. */
@@ -104,3 +108,6 @@ export interface Store extends FeedStore {
 
   close(): void;
 }
+
+/** The state store every caller sees. */
+export type Store = Async<SyncStore>;

@@ -147,7 +147,7 @@ try {
   }
   clearInterval(sampler);
   corpus.close();
-  store.close();
+  await store.close();
 
   const figures = {
     items: ITEMS,

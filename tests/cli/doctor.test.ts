@@ -63,8 +63,8 @@ describe('briefing doctor', () => {
     const env = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}` };
     writeFileSync(data.feeds, JSON.stringify({ version: 1, feeds: [{ id: 'oc', name: 'OC', url: 'https://oc.example/feed' }] }));
     const store = openStore(env.DATABASE_URL);
-    store.saveFeedState({ ...emptyFeedState('oc'), failures: 10, pausedReason: 'paused after 10 failures in a row; the last: 500' });
-    store.close();
+    await store.saveFeedState({ ...emptyFeedState('oc'), failures: 10, pausedReason: 'paused after 10 failures in a row; the last: 500' });
+    await store.close();
     const paused = formatChecks(await doctor(env, join(data.root, '.env')));
     expect(paused).toMatch(/✗ feeds: 1 of 1 paused: oc \(paused after 10 failures.*\)\. Fix the feed, then "briefing feeds resume <id>"/);
     writeFileSync(data.feeds, '{ "version": 2 }');

@@ -35,13 +35,13 @@ const lastFire = (fireTime: string) => ({
 });
 
 describe('catching up after downtime', () => {
-  it('delivers a fire missed within the grace window once', () => {
+  it('delivers a fire missed within the grace window once', async () => {
     const plan = planCatchUp(sub(), lastFire('2026-11-23T08:00:00.000Z'), new Date('2026-11-24T10:00:00Z'), GRACE);
     expect(iso(plan.deliver)).toBe('2026-11-24T08:00:00.000Z');
     expect(plan.skip).toEqual([]);
   });
 
-  it('logs misses older than the window as skipped and delivers only the newest recent one', () => {
+  it('logs misses older than the window as skipped and delivers only the newest recent one', async () => {
     const plan = planCatchUp(sub({ cron: '0 * * * *' }), lastFire('2026-11-24T01:00:00.000Z'), new Date('2026-11-24T10:30:00Z'), GRACE);
     expect(iso(plan.deliver)).toBe('2026-11-24T10:00:00.000Z');
     const skipped = plan.skip.map((s) => [s.fire.toISOString().slice(11, 16), s.reason.includes('outside') ? 'old' : 'covered']);
@@ -57,13 +57,13 @@ describe('catching up after downtime', () => {
     ]);
   });
 
-  it('delivers nothing when every miss is older than the window', () => {
+  it('delivers nothing when every miss is older than the window', async () => {
     const plan = planCatchUp(sub(), lastFire('2026-11-20T08:00:00.000Z'), new Date('2026-11-23T20:00:00Z'), GRACE);
     expect(plan.deliver).toBeNull();
     expect(plan.skip.map((s) => s.fire.toISOString().slice(0, 10))).toEqual(['2026-11-21', '2026-11-22', '2026-11-23']);
   });
 
-  it('counts from the creation time when nothing was ever delivered, and misses nothing when up to date', () => {
+  it('counts from the creation time when nothing was ever delivered, and misses nothing when up to date', async () => {
     expect(
       iso(planCatchUp(sub({ createdAt: '2026-11-24T07:59:00.000Z' }), undefined, new Date('2026-11-24T09:00:00Z'), GRACE).deliver),
     ).toBe('2026-11-24T08:00:00.000Z');
@@ -73,7 +73,7 @@ describe('catching up after downtime', () => {
     });
   });
 
-  it('follows the subscription time zone', () => {
+  it('follows the subscription time zone', async () => {
     const plan = planCatchUp(sub({ timezone: 'Asia/Baku' }), lastFire('2026-11-23T04:00:00.000Z'), new Date('2026-11-24T05:00:00Z'), GRACE);
     expect(iso(plan.deliver)).toBe('2026-11-24T04:00:00.000Z');
   });
@@ -83,14 +83,14 @@ describe('the scheduler on start', () => {
   it('retries an interrupted fire with its nonce, catches up a recent miss once, and logs older ones as skipped', async () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
-    store.recordArticles(
+    await store.recordArticles(
       contents(corpus).articles.map((a) => a.id),
       new Date('2026-11-20T00:00:00Z'),
     );
-    const daily = store.addSubscription(NEW_SUB, new Date('2026-11-20T00:00:00Z'));
-    const hourly = store.addSubscription({ ...NEW_SUB, schedule: '0 * * * *', cron: '0 * * * *' }, new Date('2026-11-24T01:30:00Z'));
+    const daily = await store.addSubscription(NEW_SUB, new Date('2026-11-20T00:00:00Z'));
+    const hourly = await store.addSubscription({ ...NEW_SUB, schedule: '0 * * * *', cron: '0 * * * *' }, new Date('2026-11-24T01:30:00Z'));
     const now = new Date('2026-11-24T10:30:00Z');
-    store.claimFire(daily.id, new Date('2026-11-24T08:00:00Z'), new Date('2026-11-24T08:00:00Z'));
+    await store.claimFire(daily.id, new Date('2026-11-24T08:00:00Z'), new Date('2026-11-24T08:00:00Z'));
     const publisher = new FakePublisher();
     await publisher.post(daily.channelId, { content: 'posted before the crash' }, digestNonce(daily.id, new Date('2026-11-24T08:00:00Z')));
     const scheduler = makeScheduler({
@@ -108,9 +108,9 @@ describe('the scheduler on start', () => {
     });
     await scheduler.start();
     await scheduler.stop(1000);
-    expect(store.deliveries(daily.id, 10).map((d) => [d.fireTime.slice(11, 16), d.status])).toEqual([['08:00', 'delivered']]);
+    expect((await store.deliveries(daily.id, 10)).map((d) => [d.fireTime.slice(11, 16), d.status])).toEqual([['08:00', 'delivered']]);
     expect(publisher.messages.filter((m) => m.nonce === digestNonce(daily.id, new Date('2026-11-24T08:00:00Z')))).toHaveLength(1);
-    const h = store.deliveries(hourly.id, 20).map((d) => [d.fireTime.slice(11, 16), d.status]);
+    const h = (await store.deliveries(hourly.id, 20)).map((d) => [d.fireTime.slice(11, 16), d.status]);
     expect(h[0]).toEqual(['10:00', 'delivered']);
     expect(h.filter(([, s]) => s === 'skipped')).toHaveLength(8);
     expect(publisher.messages).toHaveLength(2);
@@ -121,7 +121,7 @@ describe('the scheduler on stop', () => {
   it('logs a delivery still waiting on Discord as failed, so it is not retried after the restart', async () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
-    const sub = store.addSubscription(NEW_SUB, new Date('2026-11-24T07:00:00Z'));
+    const sub = await store.addSubscription(NEW_SUB, new Date('2026-11-24T07:00:00Z'));
     const publisher = new FakePublisher();
     publisher.post = () => new Promise(() => {});
     const logs: string[] = [];
@@ -141,8 +141,10 @@ describe('the scheduler on stop', () => {
     const sending = scheduler.sendNow(sub.id);
     await new Promise((r) => setTimeout(r, 20));
     await scheduler.stop(100);
-    expect(store.deliveries(sub.id)).toMatchObject([{ status: 'failed', error: 'the bot stopped before Discord confirmed the post' }]);
-    expect(store.pendingFires()).toEqual([]);
+    expect(await store.deliveries(sub.id)).toMatchObject([
+      { status: 'failed', error: 'the bot stopped before Discord confirmed the post' },
+    ]);
+    expect(await store.pendingFires()).toEqual([]);
     expect(logs.join('\n')).toMatch(/interrupted by shutdown; logged as failed/);
     void sending;
   });

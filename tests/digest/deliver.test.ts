@@ -16,13 +16,13 @@ const { corpus } = seedCorpus();
 const CREATED = new Date('2026-11-24T07:00:00Z');
 const FIRE = new Date('2026-11-24T08:00:00Z');
 
-function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
+async function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
   const { store } = tempStore();
-  store.recordArticles(
+  await store.recordArticles(
     contents(corpus).articles.map((a) => a.id),
     o.seen ?? new Date('2026-11-24T06:00:00Z'),
   );
-  const sub = store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
+  const sub = await store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
   const publisher = new FakePublisher();
   const logs: string[] = [];
   const waits: number[] = [];
@@ -42,18 +42,19 @@ function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
   return { store, sub, publisher, deps, logs, waits, setClock: (d: Date) => (clock = d) };
 }
 
-const row = (store: Store, id: string, fire = FIRE) => store.deliveries(id, 50).find((d) => d.fireTime === fire.toISOString());
+const row = async (store: Store, id: string, fire = FIRE) =>
+  (await store.deliveries(id, 50)).find((d) => d.fireTime === fire.toISOString());
 
 describe('delivering one fire', () => {
   it('posts the digest once, with the nonce of (subscription, fire time), and logs it', async () => {
-    const { store, sub, publisher, deps } = setup();
+    const { store, sub, publisher, deps } = await setup();
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', articles: contents(corpus).articles.length });
     expect(publisher.messages).toHaveLength(1);
     expect(publisher.messages[0]!.nonce).toBe(digestNonce(sub.id, FIRE));
     expect(limitViolations(publisher.messages[0]!.payload)).toEqual([]);
     // A new subscription's first digest looks back a week from its creation.
-    expect(row(store, sub.id)).toMatchObject({
+    expect(await row(store, sub.id)).toMatchObject({
       status: 'delivered',
       messageId: 'm1',
       attempts: 1,
@@ -65,7 +66,7 @@ describe('delivering one fire', () => {
     expect(publisher.attempts).toHaveLength(1);
   });
 
-  it('keeps the nonce stable and short: same input, same nonce; another fire or subscription, another', () => {
+  it('keeps the nonce stable and short: same input, same nonce; another fire or subscription, another', async () => {
     expect(digestNonce('dabc234', FIRE)).toBe(digestNonce('dabc234', FIRE.toISOString()));
     expect(digestNonce('dabc234', FIRE)).toHaveLength(25);
     expect(digestNonce('dabc234', new Date(FIRE.getTime() + 1000))).not.toBe(digestNonce('dabc234', FIRE));
@@ -73,9 +74,9 @@ describe('delivering one fire', () => {
   });
 
   it('after a crash between posting and logging, the retried fire carries the same nonce, so the channel sees one message', async () => {
-    const { store, sub, publisher, deps } = setup();
+    const { store, sub, publisher, deps } = await setup();
     // The first run claimed the fire and Discord took the post, then the process died before logging it.
-    store.claimFire(sub.id, FIRE, FIRE);
+    await store.claimFire(sub.id, FIRE, FIRE);
     await publisher.post(sub.channelId, { content: 'digest' }, digestNonce(sub.id, FIRE));
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
@@ -84,21 +85,21 @@ describe('delivering one fire', () => {
   });
 
   it('after a long downtime, finds the fire in the channel and does not post it again, though the nonce expired', async () => {
-    const { store, sub, publisher, deps, setClock } = setup();
+    const { store, sub, publisher, deps, setClock } = await setup();
     // The fire was claimed and posted (its message names the fire), then the process died before logging it.
-    store.claimFire(sub.id, FIRE, FIRE);
+    await store.claimFire(sub.id, FIRE, FIRE);
     await publisher.post(sub.channelId, { content: `digest\n-# ${fireKey(sub.id, FIRE.toISOString())}` }, digestNonce(sub.id, FIRE));
     publisher.forgetNonces();
     setClock(new Date(FIRE.getTime() + 3 * 3_600_000));
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', note: 'found in the channel after a restart' });
     expect(publisher.messages).toHaveLength(1);
-    expect(row(store, sub.id)).toMatchObject({ status: 'delivered', messageId: 'm1' });
+    expect(await row(store, sub.id)).toMatchObject({ status: 'delivered', messageId: 'm1' });
   });
 
   it('re-posts an interrupted fire that never reached the channel, carrying its fire key', async () => {
-    const { store, sub, publisher, deps } = setup();
-    store.claimFire(sub.id, FIRE, FIRE);
+    const { store, sub, publisher, deps } = await setup();
+    await store.claimFire(sub.id, FIRE, FIRE);
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
     const footer = publisher.messages[0]!.payload.embeds?.[0]?.footer?.text ?? publisher.messages[0]!.payload.content ?? '';
@@ -107,7 +108,7 @@ describe('delivering one fire', () => {
 
   it("attaches the period's timeline chart in the events embed; not when the subscription turns it off, nor when it fails", async () => {
     const chart: DeliveryDeps['chart'] = (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`);
-    const on = setup();
+    const on = await setup();
     await deliverFire({ ...on.deps, chart }, on.sub.id, FIRE);
     const posted = on.publisher.messages[0]!.payload as PayloadWithFiles;
     expect(posted.files?.map((f) => [f.name, f.data.subarray(1, 4).toString('latin1')])).toEqual([['timeline.png', 'PNG']]);
@@ -116,11 +117,11 @@ describe('delivering one fire', () => {
     expect(events.description!.match(/`[0-9a-f]{8}\.[0-9a-f]{6}`/g)!.length).toBeGreaterThanOrEqual(DIGEST_CHART_MIN_EVENTS);
     expect(limitViolations(posted)).toEqual([]);
 
-    const off = setup({ sub: { chart: false } });
+    const off = await setup({ sub: { chart: false } });
     await deliverFire({ ...off.deps, chart }, off.sub.id, FIRE);
     expect((off.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
 
-    const broken = setup();
+    const broken = await setup();
     const out = await deliverFire({ ...broken.deps, chart: () => Promise.reject(new Error('no fonts today')) }, broken.sub.id, FIRE);
     expect(out.status).toBe('delivered');
     expect((broken.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
@@ -128,54 +129,57 @@ describe('delivering one fire', () => {
   });
 
   it('logs nothing for a subscription removed before its fire (no foreign key error), and reports it gone', async () => {
-    const { store, sub, deps } = setup();
-    store.removeSubscription(sub.id);
+    const { store, sub, deps } = await setup();
+    await store.removeSubscription(sub.id);
     expect(await deliverFire(deps, sub.id, FIRE)).toEqual({ status: 'gone' });
   });
 
   it('the next digest starts where the last ended, and says "nothing new" when nothing arrived', async () => {
-    const { store, sub, publisher, deps, setClock } = setup();
+    const { store, sub, publisher, deps, setClock } = await setup();
     await deliverFire(deps, sub.id, FIRE);
     const next = new Date('2026-11-25T08:00:00Z');
     setClock(next);
     expect(await deliverFire(deps, sub.id, next)).toMatchObject({ status: 'delivered', articles: 0 });
     expect(publisher.messages[1]!.payload.content).toMatch(/nothing new since 24 Nov 2026, 08:00 UTC/);
-    expect(row(store, sub.id, next)?.periodStart).toBe(FIRE.toISOString());
+    expect((await row(store, sub.id, next))?.periodStart).toBe(FIRE.toISOString());
   });
 
   it('with skip_empty, an empty digest posts nothing but is logged', async () => {
-    const { store, sub, publisher, deps } = setup({ seen: new Date('2026-01-01T00:00:00Z'), sub: { skipEmpty: true } });
+    const { store, sub, publisher, deps } = await setup({ seen: new Date('2026-01-01T00:00:00Z'), sub: { skipEmpty: true } });
     expect(await deliverFire(deps, sub.id, FIRE)).toEqual({ status: 'empty' });
     expect(publisher.attempts).toHaveLength(0);
-    expect(row(store, sub.id)?.status).toBe('empty');
+    expect((await row(store, sub.id))?.status).toBe('empty');
   });
 
   it('pauses the subscription after one try when the channel answers 403 (50013)', async () => {
-    const { store, sub, publisher, deps, logs } = setup();
+    const { store, sub, publisher, deps, logs } = await setup();
     publisher.failures = [{ status: 403, code: 50013, message: 'Missing Permissions' }];
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out.status).toBe('paused');
     expect(publisher.attempts).toHaveLength(1);
-    expect(store.subscription(sub.id)).toMatchObject({ status: 'paused', pauseReason: expect.stringMatching(/missing permission.*50013/) });
-    expect(row(store, sub.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/50013/) });
+    expect(await store.subscription(sub.id)).toMatchObject({
+      status: 'paused',
+      pauseReason: expect.stringMatching(/missing permission.*50013/),
+    });
+    expect(await row(store, sub.id)).toMatchObject({ status: 'failed', error: expect.stringMatching(/50013/) });
     expect(logs.join('\n')).toMatch(/paused: missing permission/);
     // While paused, later fires are logged as skipped without a request.
     const later = new Date('2026-11-25T08:00:00Z');
     expect((await deliverFire(deps, sub.id, later)).status).toBe('paused');
     expect(publisher.attempts).toHaveLength(1);
-    expect(row(store, sub.id, later)?.status).toBe('skipped');
+    expect((await row(store, sub.id, later))?.status).toBe('skipped');
   });
 
   it('pauses when the channel is gone (404, 10003)', async () => {
-    const { store, sub, publisher, deps } = setup();
+    const { store, sub, publisher, deps } = await setup();
     publisher.failures = [{ status: 404, code: 10003, message: 'Unknown Channel' }];
     expect((await deliverFire(deps, sub.id, FIRE)).status).toBe('paused');
-    expect(store.subscription(sub.id)?.pauseReason).toMatch(/no longer exists/);
+    expect((await store.subscription(sub.id))?.pauseReason).toMatch(/no longer exists/);
     expect(publisher.attempts).toHaveLength(1);
   });
 
   it('retries 429 and 5xx with growing waits (a longer retry_after wins), then delivers', async () => {
-    const { store, sub, publisher, deps, waits } = setup();
+    const { store, sub, publisher, deps, waits } = await setup();
     publisher.failures = [
       { status: 500, message: 'Internal Server Error' },
       { retryAfter: 5000, message: 'rate limited' },
@@ -184,38 +188,38 @@ describe('delivering one fire', () => {
     expect((await deliverFire(deps, sub.id, FIRE)).status).toBe('delivered');
     expect(waits).toEqual([1000, 5000, 4000]);
     expect(new Set(publisher.attempts.map((a) => a.nonce)).size).toBe(1);
-    expect(row(store, sub.id)).toMatchObject({ status: 'delivered', attempts: 4, error: null });
+    expect(await row(store, sub.id)).toMatchObject({ status: 'delivered', attempts: 4, error: null });
   });
 
   it('gives up after a bounded number of attempts, logs the failure and keeps the subscription active', async () => {
-    const { store, sub, publisher, deps } = setup();
+    const { store, sub, publisher, deps } = await setup();
     publisher.failures = Array.from({ length: 10 }, () => ({ status: 503, message: 'Service Unavailable' }));
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'failed', reason: expect.stringMatching(/503.*gave up after 4 attempts/) });
     expect(publisher.attempts).toHaveLength(4);
-    expect(store.subscription(sub.id)?.status).toBe('active');
-    expect(row(store, sub.id)?.status).toBe('failed');
+    expect((await store.subscription(sub.id))?.status).toBe('active');
+    expect((await row(store, sub.id))?.status).toBe('failed');
   });
 
   it('does not retry a request Discord rejects as malformed', async () => {
-    const { sub, publisher, deps } = setup();
+    const { sub, publisher, deps } = await setup();
     publisher.failures = [{ status: 400, code: 50035, message: 'Invalid Form Body' }];
     expect((await deliverFire(deps, sub.id, FIRE)).status).toBe('failed');
     expect(publisher.attempts).toHaveLength(1);
   });
 
   it('opens a discussion thread named after the digest and the day; a failed thread keeps the digest delivered', async () => {
-    const { store, sub, publisher, deps } = setup({ sub: { thread: true, topics: ['Iran'] } });
+    const { store, sub, publisher, deps } = await setup({ sub: { thread: true, topics: ['Iran'] } });
     const out = await deliverFire(deps, sub.id, FIRE);
     expect(out).toMatchObject({ status: 'delivered', threadId: 't1' });
     expect(publisher.threads).toEqual([{ channelId: sub.channelId, messageId: 'm1', name: 'Digest: Iran · 2026-11-24' }]);
-    const other = setup({ sub: { thread: true } });
+    const other = await setup({ sub: { thread: true } });
     other.publisher.threadFailure = { status: 403, code: 50013, message: 'Missing Permissions' };
     expect(await deliverFire(other.deps, other.sub.id, FIRE)).toMatchObject({
       status: 'delivered',
       note: expect.stringMatching(/thread could not be opened/),
     });
-    expect(other.store.subscription(other.sub.id)?.status).toBe('active');
-    expect(row(store, sub.id)?.threadId).toBe('t1');
+    expect((await other.store.subscription(other.sub.id))?.status).toBe('active');
+    expect((await row(store, sub.id))?.threadId).toBe('t1');
   });
 });

@@ -12,7 +12,7 @@ function recordingScheduler(events: string[], name: string): Scheduler {
   return {
     start: async () => void events.push(`${name} start`),
     stop: async () => void events.push(`${name} stop`),
-    sync: () => void events.push(`${name} sync`),
+    sync: async () => void events.push(`${name} sync`),
     add: () => undefined,
     remove: () => undefined,
     nextRun: () => null,
@@ -21,24 +21,24 @@ function recordingScheduler(events: string[], name: string): Scheduler {
 }
 
 describe('the scheduler lease', () => {
-  it('is held by one process at a time, renewed by its holder, and taken over when it lapses', () => {
+  it('is held by one process at a time, renewed by its holder, and taken over when it lapses', async () => {
     const file = join(tempDir(), 'b.sqlite');
     const a = openSqliteStore(file);
     const b = openSqliteStore(file);
     const t0 = new Date('2026-11-24T08:00:00Z');
-    expect(a.acquireLease('scheduler', 'A', 30_000, t0)).toEqual({ held: true, owner: 'A', expiresAt: '2026-11-24T08:00:30.000Z' });
-    expect(b.acquireLease('scheduler', 'B', 30_000, t0)).toMatchObject({ held: false, owner: 'A' });
-    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 10_000))).toMatchObject({
+    expect(await a.acquireLease('scheduler', 'A', 30_000, t0)).toEqual({ held: true, owner: 'A', expiresAt: '2026-11-24T08:00:30.000Z' });
+    expect(await b.acquireLease('scheduler', 'B', 30_000, t0)).toMatchObject({ held: false, owner: 'A' });
+    expect(await a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 10_000))).toMatchObject({
       held: true,
       expiresAt: '2026-11-24T08:00:40.000Z',
     });
-    expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 39_000)).held).toBe(false);
-    expect(b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 41_000))).toMatchObject({ held: true, owner: 'B' });
-    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 42_000)).held).toBe(false);
-    b.releaseLease('scheduler', 'B');
-    expect(a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 43_000)).held).toBe(true);
-    a.close();
-    b.close();
+    expect((await b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 39_000))).held).toBe(false);
+    expect(await b.acquireLease('scheduler', 'B', 30_000, new Date(t0.getTime() + 41_000))).toMatchObject({ held: true, owner: 'B' });
+    expect((await a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 42_000))).held).toBe(false);
+    await b.releaseLease('scheduler', 'B');
+    expect((await a.acquireLease('scheduler', 'A', 30_000, new Date(t0.getTime() + 43_000))).held).toBe(true);
+    await a.close();
+    await b.close();
   });
 
   it(

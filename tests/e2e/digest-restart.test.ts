@@ -21,11 +21,11 @@ describe('a digest interrupted before it was logged', () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
     const fire = new Date('2026-11-24T08:00:00Z');
-    store.recordArticles(
+    await store.recordArticles(
       contents(corpus).articles.map((a) => a.id),
       new Date('2026-11-24T06:00:00Z'),
     );
-    const sub = store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID }, new Date('2026-11-24T07:00:00Z'));
+    const sub = await store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID }, new Date('2026-11-24T07:00:00Z'));
     let clock = fire;
     const logs: string[] = [];
     const deps: DeliveryDeps = {
@@ -43,7 +43,7 @@ describe('a digest interrupted before it was logged', () => {
     const first = await deliverFire(deps, sub.id, fire);
     expect(first.status).toBe('delivered');
     // The process died after Discord took the post and before the log said so: the row is still pending.
-    store.updateFire(sub.id, fire.toISOString(), { status: 'pending' }, fire);
+    await store.updateFire(sub.id, fire.toISOString(), { status: 'pending' }, fire);
     await new Promise((r) => setTimeout(r, 300));
     clock = new Date(fire.getTime() + 3 * 3_600_000);
     const again = await deliverFire(deps, sub.id, fire);

@@ -61,7 +61,7 @@ const postsAfter = (n: number) => emulator.channelPosts(CHANNEL_ID).slice(n);
 /** Subscriptions a test made; each test removes its own, so no test depends on another's. */
 const made: string[] = [];
 afterEach(async () => {
-  for (const id of made.splice(0)) if (runtime.store.subscription(id)) await asker.ask(digestSlash('unsubscribe', { id }));
+  for (const id of made.splice(0)) if (await runtime.store.subscription(id)) await asker.ask(digestSlash('unsubscribe', { id }));
 });
 
 /** A subscription firing every second; with `delivered`, once its first digest is in the channel. */
@@ -95,7 +95,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     expect(
       text(await asker.ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: 'daily 08:00' }, { appPermissions: noEmbeds }))),
     ).toMatch(/Missing permission\(s\) there: Embed Links/);
-    expect(runtime.store.subscriptions()).toEqual([]);
+    expect(await runtime.store.subscriptions()).toEqual([]);
   });
 
   it('autocompletes schedules, time zones, comma-separated topics and ids', async () => {
@@ -149,7 +149,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     await runtime.stop(2000);
     const before = emulator.channelPosts(CHANNEL_ID).length;
     runtime = await boot();
-    expect(runtime.store.subscription(subId)?.status).toBe('active');
+    expect((await runtime.store.subscription(subId))?.status).toBe('active');
     await emulator.waitFor(() => postsAfter(before)[0], 10000);
     const all = nonces(emulator.channelPosts(CHANNEL_ID));
     expect(new Set(all).size).toBe(all.length);
@@ -158,7 +158,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
   it('pauses after one 403 from the channel, says why in /digest list, and resumes', async () => {
     const subId = await subscribed('at once');
     emulator.fault('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { code: 50013, message: 'Missing Permissions' }, 1);
-    await emulator.waitFor(() => runtime.store.subscription(subId)?.status === 'paused', 10000);
+    await emulator.waitFor(async () => (await runtime.store.subscription(subId))?.status === 'paused', 10000);
     const refused = emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).filter((c) => c.status === 403);
     expect(refused).toHaveLength(1);
     const count = emulator.callsTo('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`)).length;
@@ -174,7 +174,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     const resumed = await asker.ask(digestSlash('resume', { id: subId }));
     expect(text(resumed)).toMatch(new RegExp(`Resumed \`${subId}\``));
     await emulator.waitFor(() => postsAfter(posted)[0], 10000);
-    expect(runtime.store.subscription(subId)?.status).toBe('active');
+    expect((await runtime.store.subscription(subId))?.status).toBe('active');
   });
 
   it('retries a 500 and a 429 from the channel with the same nonce, and delivers', async () => {
@@ -193,7 +193,7 @@ describe('digests against the emulator', { timeout: 30000 }, () => {
     expect(calls.slice(0, 3).map((c) => c.status)).toEqual([500, 429, 200]);
     expect(new Set(nonces(calls.slice(0, 3))).size).toBe(1);
     expect(logs.join('\n')).toMatch(/retrying in \d+ ms \(attempt 2 of 4\)/);
-    expect(runtime.store.subscription(subId)?.status).toBe('active');
+    expect((await runtime.store.subscription(subId))?.status).toBe('active');
   });
 
   it('send-now delivers at once; preview shows a digest privately; unsubscribe stops it', async () => {

@@ -153,10 +153,11 @@ export class DiscordEmulator {
     return this.calls.filter((c) => c.method === method && path.test(c.path));
   }
 
-  async waitFor<T>(check: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  /** Polls `check` (which may ask the store, asynchronously) until it gives something truthy. */
+  async waitFor<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 5000): Promise<T> {
     const until = Date.now() + timeoutMs;
     for (;;) {
-      const v = check();
+      const v = await check();
       if (v) return v;
       if (Date.now() > until) throw new Error('emulator: timed out waiting');
       await new Promise((r) => setTimeout(r, 10));

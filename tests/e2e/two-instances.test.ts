@@ -40,11 +40,14 @@ describe('two bots on one database', { timeout: 60_000 }, () => {
     expect([a.leadership.leading(), b.leadership.leading()]).toEqual([true, false]);
 
     // A subscription made through the standby is picked up by the holder.
-    const sub = b.store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' }, new Date());
+    const sub = await b.store.addSubscription(
+      { ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' },
+      new Date(),
+    );
     await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID).length >= 2, 15_000);
 
     // Removed through the standby: the holder drops it, with no error on later fires.
-    b.store.removeSubscription(sub.id);
+    await b.store.removeSubscription(sub.id);
     await new Promise((r) => setTimeout(r, 1000));
     const afterRemoval = emulator.channelPosts(CHANNEL_ID).length;
     await new Promise((r) => setTimeout(r, 1000));
@@ -52,7 +55,10 @@ describe('two bots on one database', { timeout: 60_000 }, () => {
     expect(logs.join('\n')).not.toMatch(/FOREIGN KEY|crashed/);
 
     // The holder stops; the standby takes the schedule over and keeps posting.
-    const next = b.store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' }, new Date());
+    const next = await b.store.addSubscription(
+      { ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' },
+      new Date(),
+    );
     await emulator.waitFor(() => fireKeys().some((k) => k.includes(next.id)), 15_000);
     await a.stop(1000);
     runtimes.splice(runtimes.indexOf(a), 1);

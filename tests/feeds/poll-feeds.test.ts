@@ -331,7 +331,7 @@ describe('polling feeds', () => {
     const paused = (await pollFeeds([f], deps())).feeds[0]!;
     expect(paused.status).toBe('paused');
     expect(paused.error).toMatch(/paused after 10 failures in a row; the last: .*answered 500/);
-    expect(resumeFeed(store, 'broken')).toBe(true);
+    expect(await resumeFeed(store, 'broken')).toBe(true);
     expect((await pollFeeds([f], deps())).feeds[0]!.status).toBe('failed');
   });
 });

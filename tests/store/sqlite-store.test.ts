@@ -10,10 +10,10 @@ import { NEW_SUB, tempDir, tempStore } from '../helpers/temp-store.js';
 const T0 = new Date('2026-11-24T08:00:00Z');
 
 describe('the SQLite store', () => {
-  it('creates the folder, migrates to the current schema in WAL mode, and keeps subscriptions across reopening', () => {
+  it('creates the folder, migrates to the current schema in WAL mode, and keeps subscriptions across reopening', async () => {
     const file = join(tempDir(), 'nested', 'state', 'b.sqlite');
     const store = openStore(`sqlite:${file}`);
-    const sub = store.addSubscription({ ...NEW_SUB, topics: ['Iran', 'Zangezur corridor'], thread: true }, T0);
+    const sub = await store.addSubscription({ ...NEW_SUB, topics: ['Iran', 'Zangezur corridor'], thread: true }, T0);
     expect(sub).toMatchObject({
       status: 'active',
       pauseReason: null,
@@ -22,51 +22,51 @@ describe('the SQLite store', () => {
       createdAt: T0.toISOString(),
     });
     expect(sub.id).toMatch(/^d[a-z0-9]{6}$/);
-    store.close();
+    await store.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
     const again = openStore(`sqlite:${file}`);
-    expect(again.subscription(sub.id)).toEqual(sub);
-    expect(again.subscriptions(NEW_SUB.guildId)).toHaveLength(1);
-    expect(again.subscriptions('999')).toHaveLength(0);
-    again.close();
+    expect(await again.subscription(sub.id)).toEqual(sub);
+    expect(await again.subscriptions(NEW_SUB.guildId)).toHaveLength(1);
+    expect(await again.subscriptions('999')).toHaveLength(0);
+    await again.close();
   });
 
-  it('claims a fire once: a second claim returns the logged row without claiming', () => {
+  it('claims a fire once: a second claim returns the logged row without claiming', async () => {
     const { store } = tempStore();
-    const sub = store.addSubscription(NEW_SUB, T0);
-    const first = store.claimFire(sub.id, T0, T0);
+    const sub = await store.addSubscription(NEW_SUB, T0);
+    const first = await store.claimFire(sub.id, T0, T0);
     expect(first.claimed).toBe(true);
     expect(first.delivery.status).toBe('pending');
-    store.updateFire(
+    await store.updateFire(
       sub.id,
       first.delivery.fireTime,
       { status: 'delivered', messageId: 'm1', periodStart: '2026-11-23T08:00:00.000Z', periodEnd: T0.toISOString() },
       T0,
     );
-    const second = store.claimFire(sub.id, T0, T0);
+    const second = await store.claimFire(sub.id, T0, T0);
     expect(second.claimed).toBe(false);
     expect(second.delivery).toMatchObject({ status: 'delivered', messageId: 'm1' });
-    expect(store.lastDelivered(sub.id)?.periodEnd).toBe(T0.toISOString());
-    expect(store.pendingFires()).toEqual([]);
+    expect((await store.lastDelivered(sub.id))?.periodEnd).toBe(T0.toISOString());
+    expect(await store.pendingFires()).toEqual([]);
   });
 
-  it('removes a subscription with its delivery log', () => {
+  it('removes a subscription with its delivery log', async () => {
     const { store } = tempStore();
-    const sub = store.addSubscription(NEW_SUB, T0);
-    store.claimFire(sub.id, T0, T0);
-    expect(store.removeSubscription(sub.id)).toBe(true);
-    expect(store.deliveries(sub.id)).toEqual([]);
-    expect(store.removeSubscription(sub.id)).toBe(false);
+    const sub = await store.addSubscription(NEW_SUB, T0);
+    await store.claimFire(sub.id, T0, T0);
+    expect(await store.removeSubscription(sub.id)).toBe(true);
+    expect(await store.deliveries(sub.id)).toEqual([]);
+    expect(await store.removeSubscription(sub.id)).toBe(false);
   });
 
-  it('records when articles first reach the corpus, and never moves that time', () => {
+  it('records when articles first reach the corpus, and never moves that time', async () => {
     const { store } = tempStore();
-    expect(store.recordArticles(['a', 'b'], T0)).toBe(2);
-    expect(store.recordArticles(['b', 'c'], new Date('2026-11-25T00:00:00Z'))).toBe(1);
-    expect(store.articlesFirstSeen()).toEqual(
+    expect(await store.recordArticles(['a', 'b'], T0)).toBe(2);
+    expect(await store.recordArticles(['b', 'c'], new Date('2026-11-25T00:00:00Z'))).toBe(1);
+    expect(await store.articlesFirstSeen()).toEqual(
       new Map([
         ['a', T0.toISOString()],
         ['b', T0.toISOString()],
@@ -75,7 +75,7 @@ describe('the SQLite store', () => {
     );
   });
 
-  it('refuses a file that is not a database, and leaves it untouched', () => {
+  it('refuses a file that is not a database, and leaves it untouched', async () => {
     const file = join(tempDir(), 'notes.sqlite');
     writeFileSync(file, 'these are my notes, not a database '.repeat(100));
     const thrown = (() => {
@@ -91,7 +91,7 @@ describe('the SQLite store', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^these are my notes/);
   });
 
-  it('refuses a database written by a newer version', () => {
+  it('refuses a database written by a newer version', async () => {
     const file = join(tempDir(), 'newer.sqlite');
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
@@ -99,7 +99,7 @@ describe('the SQLite store', () => {
     expect(() => openSqliteStore(file)).toThrow(/newer version of briefing-bot/);
   });
 
-  it('rejects a DATABASE_URL that is not sqlite:', () => {
+  it('rejects a DATABASE_URL that is not sqlite:', async () => {
     expect(() => openStore('postgres://db/briefing')).toThrow(/must be sqlite:<path>/);
   });
 });
