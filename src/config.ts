@@ -7,7 +7,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_CATCH_UP_GRACE_SECONDS } from './digest/catch-up.js';
 import { DEFAULT_MIN_INTERVAL_SECONDS } from './digest/schedule.js';
-import { DEFAULT_DATABASE_URL, sqlitePath } from './store/open-store.js';
+import { DEFAULT_DATABASE_URL, storeTarget } from './store/open-store.js';
 import type { Result } from './briefing/problems.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -52,7 +52,7 @@ export const configSchema = z.object({
   DATABASE_URL: z
     .preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL))
     .superRefine((v, ctx) => {
-      const p = sqlitePath(v);
+      const p = storeTarget(v);
       if ('problem' in p) ctx.addIssue({ code: 'custom', message: p.problem });
     }),
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),

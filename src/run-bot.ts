@@ -48,7 +48,7 @@ export interface RuntimeOverrides {
 
 export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Logger, o: RuntimeOverrides = {}): Promise<BotRuntime> {
   const now = o.now ?? (() => new Date());
-  const store = openStore(config.DATABASE_URL);
+  const store = await openStore(config.DATABASE_URL);
   try {
     const paths = dataPaths(resolve(config.DATA_DIR));
     const corpus = liveCorpus(paths, log, (ids) => {

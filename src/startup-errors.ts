@@ -4,7 +4,7 @@
 import { describeProblem } from './briefing/problems.js';
 import { DataFileError } from './corpus/data-file-error.js';
 import { LoginTimeoutError } from './discord/bot.js';
-import { StoreError } from './store/sqlite-store.js';
+import { StoreError } from './store/store-error.js';
 
 const causeCode = (e: unknown): string | undefined => {
   let at: unknown = e;

@@ -56,7 +56,7 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
   } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
 
   try {
-    const store = openStore(c.DATABASE_URL);
+    const store = await openStore(c.DATABASE_URL);
     checks.push(pass('database', `${c.DATABASE_URL}: ${(await store.subscriptions()).length} digest subscription(s)`));
     checks.push(await feedsCheck(paths, store));
     await store.close();

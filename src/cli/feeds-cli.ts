@@ -68,7 +68,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
   };
   const settings = fetchSettings(config);
   const withStore = async (run: (store: Store) => Promise<number> | number): Promise<number> => {
-    const store = openStore(config.DATABASE_URL);
+    const store = await openStore(config.DATABASE_URL);
     try {
       return await run(store);
     } finally {

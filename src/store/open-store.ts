@@ -1,22 +1,33 @@
-// DATABASE_URL -> a Store. Only the embedded SQLite backend exists today
-// ("sqlite:<path>", relative to the working directory); its folder is created.
+// DATABASE_URL -> a Store: the embedded SQLite file ("sqlite:<path>", relative
+// to the working directory; its folder is created), or a PostgreSQL server
+// ("postgres://user:password@host:5432/db") for several processes at once.
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { openSqliteStore, StoreError } from './sqlite-store.js';
+import { openSqliteStore } from './sqlite-store.js';
+import { StoreError } from './store-error.js';
+import { openPostgresStore } from './postgres-store.js';
 import type { Store } from './store.js';
 
 export const DEFAULT_DATABASE_URL = 'sqlite:data/state/briefing.sqlite';
 
-/** The file a sqlite: URL names, or a reason it is not one. */
-export function sqlitePath(url: string): { path: string } | { problem: string } {
-  const m = /^sqlite:(?:\/\/)?(.+)$/.exec(url.trim());
-  if (!m) return { problem: 'must be sqlite:<path>, e.g. sqlite:data/state/briefing.sqlite (other databases are not supported yet)' };
+const POSTGRES = /^postgres(?:ql)?:\/\//i;
+
+/** What a DATABASE_URL names: a SQLite file, a Postgres server, or a reason it is neither. */
+export function storeTarget(url: string): { path: string } | { postgres: string } | { problem: string } {
+  const u = url.trim();
+  if (POSTGRES.test(u)) return URL.canParse(u) ? { postgres: u } : { problem: 'is not a valid postgres:// URL' };
+  const m = /^sqlite:(?:\/\/)?(.+)$/.exec(u);
+  if (!m)
+    return {
+      problem: 'must be sqlite:<path> (e.g. sqlite:data/state/briefing.sqlite) or postgres://user:password@host:5432/database',
+    };
   return { path: m[1]! };
 }
 
-export function openStore(url: string): Store {
-  const target = sqlitePath(url);
+export async function openStore(url: string): Promise<Store> {
+  const target = storeTarget(url);
   if ('problem' in target) throw new StoreError(`DATABASE_URL ${target.problem}`);
+  if ('postgres' in target) return openPostgresStore(target.postgres);
   const file = resolve(target.path);
   try {
     mkdirSync(dirname(file), { recursive: true });

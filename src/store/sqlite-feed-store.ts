@@ -1,32 +1,7 @@
 // FeedStore on the embedded SQLite store (tables from migration 3).
 import type Database from 'better-sqlite3';
-import type { FeedState, SavedPage, SeenItem, SyncFeedStore } from './feed-store.js';
-
-interface StateRow {
-  feed_id: string;
-  etag: string | null;
-  last_modified: string | null;
-  last_attempt: string | null;
-  last_success: string | null;
-  last_new_item: string | null;
-  failures: number;
-  last_error: string | null;
-  next_attempt: string | null;
-  paused_reason: string | null;
-}
-
-const toState = (r: StateRow): FeedState => ({
-  feedId: r.feed_id,
-  etag: r.etag,
-  lastModified: r.last_modified,
-  lastAttempt: r.last_attempt,
-  lastSuccess: r.last_success,
-  lastNewItem: r.last_new_item,
-  failures: r.failures,
-  lastError: r.last_error,
-  nextAttempt: r.next_attempt,
-  pausedReason: r.paused_reason,
-});
+import type { SavedPage, SeenItem, SyncFeedStore } from './feed-store.js';
+import { type StateRow, toState } from './rows.js';
 
 export function sqliteFeedStore(db: Database.Database): SyncFeedStore {
   const q = {

@@ -2,92 +2,13 @@
 // mode so readers never wait for the scheduler's writes. Opening runs any
 // migrations not yet applied; a file from a newer version, or one that is not
 // a database, is refused with a message instead of being touched.
-import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import { describeProblem, type Problem } from '../briefing/problems.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
 import { settled } from './async.js';
-import type { Delivery, DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SubscriptionStatus, SyncStore } from './store.js';
-
-/**
- * The state database cannot be used. Thrown where the composition root opens the store (nothing can run
- * without it), carrying the same coded Problem as every other user-facing failure.
- */
-export class StoreError extends Error {
-  readonly problem: Problem;
-  constructor(detail: string) {
-    const problem: Problem = { code: 'store-unavailable', detail };
-    super(describeProblem(problem));
-    this.problem = problem;
-  }
-}
-
-interface SubscriptionRow {
-  id: string;
-  guild_id: string;
-  channel_id: string;
-  schedule: string;
-  cron: string;
-  timezone: string;
-  topics: string;
-  thread: number;
-  skip_empty: number;
-  chart: number;
-  status: SubscriptionStatus;
-  pause_reason: string | null;
-  created_by: string;
-  created_at: string;
-}
-
-interface DeliveryRow {
-  subscription_id: string;
-  fire_time: string;
-  status: Delivery['status'];
-  message_id: string | null;
-  thread_id: string | null;
-  error: string | null;
-  attempts: number;
-  period_start: string | null;
-  period_end: string | null;
-  updated_at: string;
-}
-
-const toSubscription = (r: SubscriptionRow): Subscription => ({
-  id: r.id,
-  guildId: r.guild_id,
-  channelId: r.channel_id,
-  schedule: r.schedule,
-  cron: r.cron,
-  timezone: r.timezone,
-  topics: JSON.parse(r.topics) as string[],
-  thread: r.thread === 1,
-  skipEmpty: r.skip_empty === 1,
-  chart: r.chart === 1,
-  status: r.status,
-  pauseReason: r.pause_reason,
-  createdBy: r.created_by,
-  createdAt: r.created_at,
-});
-
-const toDelivery = (r: DeliveryRow): Delivery => ({
-  subscriptionId: r.subscription_id,
-  fireTime: r.fire_time,
-  status: r.status,
-  messageId: r.message_id,
-  threadId: r.thread_id,
-  error: r.error,
-  attempts: r.attempts,
-  periodStart: r.period_start,
-  periodEnd: r.period_end,
-  updatedAt: r.updated_at,
-});
-
-/** Short ids people can type: "d" and 6 base-32 characters. */
-function newId(): string {
-  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
-  return `d${[...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('')}`;
-}
+import { StoreError } from './store-error.js';
+import { type DeliveryRow, newId, type SubscriptionRow, toDelivery, toSubscription } from './rows.js';
+import type { DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SyncStore } from './store.js';
 
 function migrate(db: Database.Database, file: string): void {
   const current = db.pragma('user_version', { simple: true }) as number;

@@ -62,7 +62,7 @@ describe('briefing doctor', () => {
     const data = tempData(SEED_FILES);
     const env = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}` };
     writeFileSync(data.feeds, JSON.stringify({ version: 1, feeds: [{ id: 'oc', name: 'OC', url: 'https://oc.example/feed' }] }));
-    const store = openStore(env.DATABASE_URL);
+    const store = await openStore(env.DATABASE_URL);
     await store.saveFeedState({ ...emptyFeedState('oc'), failures: 10, pausedReason: 'paused after 10 failures in a row; the last: 500' });
     await store.close();
     const paused = formatChecks(await doctor(env, join(data.root, '.env')));

@@ -52,7 +52,7 @@ describe('config', () => {
   });
 
   it('checks the database URL and the digest timings', () => {
-    const r = loadConfig({ DATABASE_URL: 'postgres://db', DIGEST_MIN_INTERVAL_SECONDS: 'abc', DIGEST_CATCH_UP_GRACE_SECONDS: '-5' });
+    const r = loadConfig({ DATABASE_URL: 'mysql://db', DIGEST_MIN_INTERVAL_SECONDS: 'abc', DIGEST_CATCH_UP_GRACE_SECONDS: '-5' });
     if (r.ok) throw new Error('expected problems');
     expect(issuesOf(r)).toEqual([
       expect.stringMatching(/^DATABASE_URL: must be sqlite:<path>/),
@@ -60,6 +60,7 @@ describe('config', () => {
       'DIGEST_CATCH_UP_GRACE_SECONDS: must be at least 0',
     ]);
     expect(loadConfig({ DIGEST_MIN_INTERVAL_SECONDS: '1' })).toMatchObject({ ok: true, config: { DIGEST_MIN_INTERVAL_SECONDS: 1 } });
+    expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db.internal:5432/briefing' })).toMatchObject({ ok: true });
   });
 
   it('refuses plain http for the REST base except to this machine, since the token travels with every request', () => {

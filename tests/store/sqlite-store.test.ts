@@ -4,7 +4,8 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { openStore } from '../../src/store/open-store.js';
-import { openSqliteStore, StoreError } from '../../src/store/sqlite-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { StoreError } from '../../src/store/store-error.js';
 import { NEW_SUB, tempDir, tempStore } from '../helpers/temp-store.js';
 
 const T0 = new Date('2026-11-24T08:00:00Z');
@@ -12,7 +13,7 @@ const T0 = new Date('2026-11-24T08:00:00Z');
 describe('the SQLite store', () => {
   it('creates the folder, migrates to the current schema in WAL mode, and keeps subscriptions across reopening', async () => {
     const file = join(tempDir(), 'nested', 'state', 'b.sqlite');
-    const store = openStore(`sqlite:${file}`);
+    const store = await openStore(`sqlite:${file}`);
     const sub = await store.addSubscription({ ...NEW_SUB, topics: ['Iran', 'Zangezur corridor'], thread: true }, T0);
     expect(sub).toMatchObject({
       status: 'active',
@@ -27,7 +28,7 @@ describe('the SQLite store', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     db.close();
-    const again = openStore(`sqlite:${file}`);
+    const again = await openStore(`sqlite:${file}`);
     expect(await again.subscription(sub.id)).toEqual(sub);
     expect(await again.subscriptions(NEW_SUB.guildId)).toHaveLength(1);
     expect(await again.subscriptions('999')).toHaveLength(0);
@@ -99,7 +100,8 @@ describe('the SQLite store', () => {
     expect(() => openSqliteStore(file)).toThrow(/newer version of briefing-bot/);
   });
 
-  it('rejects a DATABASE_URL that is not sqlite:', async () => {
-    expect(() => openStore('postgres://db/briefing')).toThrow(/must be sqlite:<path>/);
+  it('rejects a DATABASE_URL that is neither sqlite: nor postgres://', async () => {
+    await expect(openStore('mysql://db/briefing')).rejects.toThrow(/must be sqlite:<path> .* or postgres:\/\//);
+    await expect(openStore('postgres://[broken')).rejects.toThrow(/not a valid postgres:\/\/ URL/);
   });
 });

@@ -1,0 +1,97 @@
+// Rows of the state tables as both stores read them (the SQLite and Postgres
+// schemas are the same migrations), and the records callers see.
+import { randomBytes } from 'node:crypto';
+import type { FeedState } from './feed-store.js';
+import type { Delivery, Subscription, SubscriptionStatus } from './store.js';
+
+export interface SubscriptionRow {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  schedule: string;
+  cron: string;
+  timezone: string;
+  topics: string;
+  thread: number;
+  skip_empty: number;
+  chart: number;
+  status: SubscriptionStatus;
+  pause_reason: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface DeliveryRow {
+  subscription_id: string;
+  fire_time: string;
+  status: Delivery['status'];
+  message_id: string | null;
+  thread_id: string | null;
+  error: string | null;
+  attempts: number;
+  period_start: string | null;
+  period_end: string | null;
+  updated_at: string;
+}
+
+export const toSubscription = (r: SubscriptionRow): Subscription => ({
+  id: r.id,
+  guildId: r.guild_id,
+  channelId: r.channel_id,
+  schedule: r.schedule,
+  cron: r.cron,
+  timezone: r.timezone,
+  topics: JSON.parse(r.topics) as string[],
+  thread: r.thread === 1,
+  skipEmpty: r.skip_empty === 1,
+  chart: r.chart === 1,
+  status: r.status,
+  pauseReason: r.pause_reason,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+export const toDelivery = (r: DeliveryRow): Delivery => ({
+  subscriptionId: r.subscription_id,
+  fireTime: r.fire_time,
+  status: r.status,
+  messageId: r.message_id,
+  threadId: r.thread_id,
+  error: r.error,
+  attempts: r.attempts,
+  periodStart: r.period_start,
+  periodEnd: r.period_end,
+  updatedAt: r.updated_at,
+});
+
+/** Short ids people can type: "d" and 6 base-32 characters. */
+export function newId(): string {
+  const alphabet = 'abcdefghjkmnpqrstuvwxyz23456789';
+  return `d${[...randomBytes(6)].map((b) => alphabet[b % alphabet.length]).join('')}`;
+}
+
+export interface StateRow {
+  feed_id: string;
+  etag: string | null;
+  last_modified: string | null;
+  last_attempt: string | null;
+  last_success: string | null;
+  last_new_item: string | null;
+  failures: number;
+  last_error: string | null;
+  next_attempt: string | null;
+  paused_reason: string | null;
+}
+
+export const toState = (r: StateRow): FeedState => ({
+  feedId: r.feed_id,
+  etag: r.etag,
+  lastModified: r.last_modified,
+  lastAttempt: r.last_attempt,
+  lastSuccess: r.last_success,
+  lastNewItem: r.last_new_item,
+  failures: r.failures,
+  lastError: r.last_error,
+  nextAttempt: r.next_attempt,
+  pausedReason: r.paused_reason,
+});

@@ -1,0 +1,212 @@
+// One contract for every state store: the embedded SQLite file and a
+// PostgreSQL server must behave alike, call for call. The Postgres half runs
+// against a real server (tests/helpers/test-postgres.ts) in a schema of its
+// own, dropped afterwards; where no server answers it is skipped.
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { NEW_SUB, tempDir } from '../helpers/temp-store.js';
+import { dropMadeForTests, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
+
+const havePostgres = await postgresAnswers();
+afterAll(dropMadeForTests);
+
+/** Opens stores on one database: a second call is a second process on the same state. */
+type Opener = () => Promise<Store>;
+
+const backends: [string, boolean, () => Opener][] = [
+  [
+    'SQLite',
+    true,
+    () => {
+      const file = join(tempDir(), 'state.sqlite');
+      return async () => openSqliteStore(file);
+    },
+  ],
+  [
+    'Postgres',
+    havePostgres,
+    () => {
+      const schema = freshSchema();
+      return () => openPostgresStore(PG_URL, { schema, maxConnections: 2 });
+    },
+  ],
+];
+
+const T0 = new Date('2026-11-24T08:00:00.000Z');
+const at = (s: number) => new Date(T0.getTime() + s * 1000);
+
+describe.each(backends)('the %s store', (_name, available, fresh) => {
+  describe.skipIf(!available)('contract', () => {
+    const stores: Store[] = [];
+    const open = async (opener: Opener) => {
+      const s = await opener();
+      stores.push(s);
+      return s;
+    };
+    afterAll(async () => {
+      for (const s of stores) await s.close();
+    });
+
+    it('adds, finds, lists per server, pauses and removes subscriptions', async () => {
+      const store = await open(fresh());
+      const a = await store.addSubscription({ ...NEW_SUB, topics: ['Iran', 'Zangezur Corridor'], thread: true }, T0);
+      const b = await store.addSubscription({ ...NEW_SUB, guildId: 'other' }, at(1));
+      expect(a).toMatchObject({ status: 'active', pauseReason: null, topics: ['Iran', 'Zangezur Corridor'], thread: true, chart: true });
+      expect(a.id).toMatch(/^d[a-z0-9]{6}$/);
+      expect(await store.subscription(a.id)).toEqual(a);
+      expect(await store.subscription('dnothere')).toBeUndefined();
+      expect((await store.subscriptions()).map((s) => s.id)).toEqual([a.id, b.id]);
+      expect((await store.subscriptions(NEW_SUB.guildId)).map((s) => s.id)).toEqual([a.id]);
+      await store.setStatus(a.id, 'paused', 'missing permission');
+      expect(await store.subscription(a.id)).toMatchObject({ status: 'paused', pauseReason: 'missing permission' });
+      expect(await store.removeSubscription(a.id)).toBe(true);
+      expect(await store.removeSubscription(a.id)).toBe(false);
+      expect((await store.subscriptions()).map((s) => s.id)).toEqual([b.id]);
+    });
+
+    it('claims a fire once, updates it field by field, and orders the log', async () => {
+      const store = await open(fresh());
+      const sub = await store.addSubscription(NEW_SUB, T0);
+      const first = await store.claimFire(sub.id, at(60), at(60));
+      expect(first).toMatchObject({ claimed: true, delivery: { status: 'pending', attempts: 0, fireTime: at(60).toISOString() } });
+      expect((await store.claimFire(sub.id, at(60), at(61))).claimed).toBe(false);
+      expect(await store.pendingFires()).toHaveLength(1);
+      await store.updateFire(sub.id, at(60).toISOString(), { status: 'pending', attempts: 2, error: 'HTTP 500' }, at(62));
+      await store.updateFire(
+        sub.id,
+        at(60).toISOString(),
+        { status: 'delivered', messageId: 'm1', error: null, periodStart: T0.toISOString(), periodEnd: at(60).toISOString() },
+        at(63),
+      );
+      // Fields not given keep their value (attempts), given ones change (error cleared).
+      expect(await store.latestFire(sub.id)).toMatchObject({ status: 'delivered', messageId: 'm1', attempts: 2, error: null });
+      expect(await store.pendingFires()).toEqual([]);
+      await store.claimFire(sub.id, at(120), at(120));
+      await store.updateFire(sub.id, at(120).toISOString(), { status: 'failed', error: 'gave up' }, at(121));
+      expect((await store.latestFire(sub.id))?.fireTime).toBe(at(120).toISOString());
+      // The next digest starts where the last one that reached the channel ended.
+      expect((await store.lastDelivered(sub.id))?.periodEnd).toBe(at(60).toISOString());
+      expect((await store.deliveries(sub.id, 10)).map((d) => d.status)).toEqual(['failed', 'delivered']);
+      expect(await store.deliveries(sub.id, 1)).toHaveLength(1);
+      // A subscription's log goes with it.
+      await store.removeSubscription(sub.id);
+      expect(await store.deliveries(sub.id)).toEqual([]);
+    });
+
+    it('gives a lease to one process at a time, renews it for its holder, and hands it over when it lapses or is released', async () => {
+      const opener = fresh();
+      const a = await open(opener);
+      const b = await open(opener);
+      expect(await a.acquireLease('scheduler', 'A', 30_000, T0)).toEqual({ held: true, owner: 'A', expiresAt: at(30).toISOString() });
+      expect(await b.acquireLease('scheduler', 'B', 30_000, at(1))).toMatchObject({ held: false, owner: 'A' });
+      expect(await a.acquireLease('scheduler', 'A', 30_000, at(10))).toMatchObject({ held: true, expiresAt: at(40).toISOString() });
+      expect((await b.acquireLease('scheduler', 'B', 30_000, at(39))).held).toBe(false);
+      expect(await b.acquireLease('scheduler', 'B', 30_000, at(41))).toMatchObject({ held: true, owner: 'B' });
+      await b.releaseLease('scheduler', 'B');
+      expect((await a.acquireLease('scheduler', 'A', 30_000, at(42))).held).toBe(true);
+    });
+
+    it('never lets two processes take a free lease at the same moment', async () => {
+      const opener = fresh();
+      const contenders = await Promise.all(Array.from({ length: 4 }, () => open(opener)));
+      const results = await Promise.all(contenders.map((s, i) => s.acquireLease('feeds', `P${i}`, 30_000, T0)));
+      expect(results.filter((r) => r.held)).toHaveLength(1);
+      expect(new Set(results.map((r) => r.owner)).size).toBe(1);
+    });
+
+    it('records when articles first reached the corpus, counting only new ones', async () => {
+      const store = await open(fresh());
+      expect(await store.recordArticles(['a1', 'a2'], T0)).toBe(2);
+      expect(await store.recordArticles(['a2', 'a3'], at(5))).toBe(1);
+      expect(await store.recordArticles([], at(6))).toBe(0);
+      expect(await store.articlesFirstSeen()).toEqual(
+        new Map([
+          ['a1', T0.toISOString()],
+          ['a2', T0.toISOString()],
+          ['a3', at(5).toISOString()],
+        ]),
+      );
+    });
+
+    it('keeps feed state, the items seen and the pages saved, and forgets a removed feed', async () => {
+      const store = await open(fresh());
+      const state = {
+        feedId: 'wire',
+        etag: '"v1"',
+        lastModified: null,
+        lastAttempt: T0.toISOString(),
+        lastSuccess: T0.toISOString(),
+        lastNewItem: null,
+        failures: 0,
+        lastError: null,
+        nextAttempt: null,
+        pausedReason: null,
+      };
+      expect(await store.feedState('wire')).toBeUndefined();
+      await store.saveFeedState(state);
+      await store.saveFeedState({ ...state, failures: 2, lastError: 'HTTP 500' });
+      expect(await store.feedState('wire')).toEqual({ ...state, failures: 2, lastError: 'HTTP 500' });
+      await store.saveItem('wire', { guid: 'g1', version: 'v1', url: 'https://wire.example/1', failures: 0 }, T0);
+      await store.saveItem('wire', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1 }, at(1));
+      await store.saveItem('wire', { guid: 'g2', version: 'v1', url: null, failures: 0 }, T0);
+      const seen = await store.seenItems('wire', ['g1', 'g3']);
+      expect([...seen.entries()]).toEqual([['g1', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1 }]]);
+      await store.savePage({ url: 'https://wire.example/1', fingerprint: 'f1', file: 'feeds/wire/one.html' }, T0);
+      await store.savePage({ url: 'https://wire.example/1', fingerprint: 'f2', file: 'feeds/wire/one.html' }, at(1));
+      expect(await store.pageByUrl('https://wire.example/1')).toEqual({
+        url: 'https://wire.example/1',
+        fingerprint: 'f2',
+        file: 'feeds/wire/one.html',
+      });
+      expect(await store.pageByFingerprint('f2')).toMatchObject({ file: 'feeds/wire/one.html' });
+      expect(await store.pageByFingerprint('f1')).toBeUndefined();
+      await store.forgetFeed('wire');
+      expect(await store.feedState('wire')).toBeUndefined();
+      expect((await store.seenItems('wire', ['g1', 'g2'])).size).toBe(0);
+      // Saved pages stay: their files are in raw/, and another feed may bring the same URL.
+      expect(await store.pageByUrl('https://wire.example/1')).toBeDefined();
+    });
+
+    it('keeps everything across reopening', async () => {
+      const opener = fresh();
+      const first = await open(opener);
+      const sub = await first.addSubscription(NEW_SUB, T0);
+      await first.claimFire(sub.id, at(60), at(60));
+      await first.close();
+      stores.splice(stores.indexOf(first), 1);
+      const again = await open(opener);
+      expect(await again.subscription(sub.id)).toEqual(sub);
+      expect(await again.pendingFires()).toHaveLength(1);
+    });
+  });
+});
+
+describe.skipIf(!havePostgres)('the Postgres store, opening', () => {
+  it('names the server it cannot reach, without the password, and refuses a bad schema name', async () => {
+    await expect(openPostgresStore('postgres://bot:s3cret@127.0.0.1:9/briefing')).rejects.toThrow(
+      /cannot use the database at postgres:\/\/bot:\*\*\*@127\.0\.0\.1:9\/briefing: .*Check DATABASE_URL/,
+    );
+    await expect(openPostgresStore('postgres://bot:s3cret@127.0.0.1:9/briefing')).rejects.not.toThrow(/s3cret/);
+    await expect(openPostgresStore(PG_URL, { schema: 'x; DROP TABLE y' })).rejects.toThrow(/not a schema name/);
+  });
+
+  it('migrates once when several processes start together, and refuses a database from a newer version', async () => {
+    const schema = freshSchema();
+    const stores = await Promise.all(Array.from({ length: 3 }, () => openPostgresStore(PG_URL, { schema, maxConnections: 1 })));
+    for (const s of stores) await s.close();
+    const client = new pg.Client({ connectionString: PG_URL });
+    await client.connect();
+    try {
+      const versions = await client.query(`SELECT version FROM ${schema}.schema_version`);
+      expect(versions.rows).toHaveLength(1);
+      await client.query(`UPDATE ${schema}.schema_version SET version = version + 1`);
+    } finally {
+      await client.end();
+    }
+    await expect(openPostgresStore(PG_URL, { schema })).rejects.toThrow(/written by a newer version of briefing-bot/);
+  });
+});
