@@ -84,6 +84,9 @@ export function decodeEntities(text: string): string {
   return text.includes('&') ? decodeHTMLStrict(text) : text;
 }
 
+/** A magazine's end-of-article mark ("… regime survival.” ■"): layout, not text. */
+const END_MARK = /\s*[■□▪◼◾❖]+$/u;
+
 /** Article text as we will store and quote it. */
 export function cleanArticleText(text: string): string {
   return decodeEntities(text)
@@ -92,7 +95,8 @@ export function cleanArticleText(text: string): string {
     .replace(/\s+/g, ' ')
     .replace(/\s+([,;:!?)])/g, '$1') // "nationals , for" -> "nationals, for"
     .replace(/\(\s+/g, '(')
-    .trim();
+    .trim()
+    .replace(END_MARK, '');
 }
 
 /** A comparison form for dedupe: case, punctuation, quotes and spacing ignored. */

@@ -35,6 +35,14 @@ const PIECES = [
 const text = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), { maxLength: 30 }).map((p) => p.join(' '));
 
 describe('sentence splitting', () => {
+  it("drops a magazine's end-of-article mark, and only at the end", () => {
+    expect(splitSentences('Mr Trump has yet to reply. “This is a strategy for regime survival.” ■')).toEqual([
+      'Mr Trump has yet to reply.',
+      '“This is a strategy for regime survival.”',
+    ]);
+    expect(splitSentences('The ■ mark stays inside a sentence.')).toEqual(['The ■ mark stays inside a sentence.']);
+  });
+
   it('keeps URLs, e-mail addresses and decimals whole', () => {
     expect(
       splitSentences(
