@@ -11,6 +11,10 @@ async function main(): Promise<number> {
     const { start } = await import('./start.js');
     return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
   }
+  if (sub === 'serve') {
+    const { serve } = await import('./serve.js');
+    return serve({ env: process.env, stderr: err });
+  }
   if (sub === 'deploy-commands') {
     const { deployCli } = await import('./cli/deploy-cli.js');
     return deployCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);
@@ -36,7 +40,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     // The bot and console leave sockets and timers behind; once they are done, so is the process.
-    if (sub === 'start') process.exit(code);
+    if (sub === 'start' || sub === 'serve') process.exit(code);
     process.exitCode = code;
   },
   (e: unknown) => {

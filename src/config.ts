@@ -37,6 +37,13 @@ export const configSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
   DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
+  /** The application's public key (Developer Portal, General Information): `briefing serve` checks every request against it. */
+  DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the public key')),
+  /** Where `briefing serve` listens for interactions (0: any free port, said in the log). */
+  PORT: z.preprocess(
+    (v) => (v === '' || v === undefined ? undefined : Number(v)),
+    z.number({ error: 'must be a port number' }).int('must be a port number').min(0).max(65_535).default(8080),
+  ),
   DISCORD_API_URL: z
     .preprocess(
       (v) => (v === '' ? undefined : v),

@@ -18,6 +18,7 @@ describe('config', () => {
       ok: true,
       config: {
         DISCORD_API_URL: 'https://discord.com/api',
+        PORT: 8080,
         LOGIN_TIMEOUT_SECONDS: 30,
         LOG_LEVEL: 'info',
         DATA_DIR: 'data',
@@ -61,6 +62,12 @@ describe('config', () => {
     ]);
     expect(loadConfig({ DIGEST_MIN_INTERVAL_SECONDS: '1' })).toMatchObject({ ok: true, config: { DIGEST_MIN_INTERVAL_SECONDS: 1 } });
     expect(loadConfig({ DATABASE_URL: 'postgres://bot:secret@db.internal:5432/briefing' })).toMatchObject({ ok: true });
+    const serve = loadConfig({ DISCORD_PUBLIC_KEY: 'not-hex', PORT: '70000' });
+    if (serve.ok) throw new Error('expected problems');
+    expect(issuesOf(serve)).toEqual([
+      'DISCORD_PUBLIC_KEY: must be the 64 hexadecimal characters of the public key',
+      'PORT: must be a port number',
+    ]);
   });
 
   it('refuses plain http for the REST base except to this machine, since the token travels with every request', () => {

@@ -1,0 +1,116 @@
+// `briefing serve`: Discord's Interactions Endpoint URL. POST /interactions
+// takes a signed interaction and answers it in the HTTP response; GET /healthz
+// says whether the database answers. No gateway connection and no state
+// between requests, so several replicas can stand behind one load balancer.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
+import { REST } from 'discord.js';
+import type { Corpus } from '../../corpus/corpus.js';
+import type { Logger } from '../../logger.js';
+import { answerInteraction } from './answer-interaction.js';
+import { checkSignature, publicKeyFromHex, replayGuard } from './verify-signature.js';
+
+/** Interactions are small; a larger body is not Discord's. */
+const MAX_BODY_BYTES = 1024 * 1024;
+/** Past this, the sender is cut off instead of read to the end for a polite 413. */
+const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
+
+type Webhook = (method: 'PATCH' | 'POST' | 'DELETE', path: string, body?: APIInteractionResponseCallbackData) => Promise<void>;
+
+/** Webhook calls over Discord's REST API at `apiUrl`: they take the interaction token in the path, and no bot token. */
+export function restWebhook(apiUrl: string): Webhook {
+  const rest = new REST({ api: apiUrl, retries: 2 });
+  return async (method, path, body) => {
+    const route = `/${path}` as `/${string}`;
+    const options = { auth: false, ...(body ? { body } : {}) };
+    if (method === 'PATCH') await rest.patch(route, options);
+    else if (method === 'POST') await rest.post(route, options);
+    else await rest.delete(route, options);
+  };
+}
+
+export interface InteractionsServerDeps {
+  publicKey: string;
+  corpus(): Corpus;
+  /** Whether the database answers (GET /healthz). */
+  healthy(): Promise<boolean>;
+  /** REST calls for deferred answers, relative to the API base: PATCH/POST/DELETE on webhooks/{app}/{token}/… (restWebhook). */
+  webhook: Webhook;
+  appId: string;
+  log: Logger;
+  now?: () => Date;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > DRAIN_LIMIT_BYTES) req.destroy();
+      else if (size <= MAX_BODY_BYTES) chunks.push(c);
+    });
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
+    // Cut off (or gone): nothing to answer.
+    req.on('close', () => resolve(null));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  res.writeHead(status, { 'content-type': typeof body === 'string' ? 'text/plain; charset=utf-8' : 'application/json' });
+  res.end(text);
+}
+
+export function interactionsServer(deps: InteractionsServerDeps): Server {
+  const key = publicKeyFromHex(deps.publicKey);
+  const now = deps.now ?? (() => new Date());
+  const fresh = replayGuard(now);
+  const answerDeps = {
+    corpus: deps.corpus,
+    log: deps.log,
+    editOriginal: (token: string, payload: APIInteractionResponseCallbackData) =>
+      deps.webhook('PATCH', `webhooks/${deps.appId}/${token}/messages/@original`, payload),
+    async tellPrivately(token: string, payload: APIInteractionResponseCallbackData) {
+      await deps.webhook('DELETE', `webhooks/${deps.appId}/${token}/messages/@original`);
+      await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload);
+    },
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    if (req.method === 'GET' && path === '/healthz') {
+      const ok = await deps.healthy().catch(() => false);
+      return send(res, ok ? 200 : 503, ok ? 'ok' : 'the database does not answer');
+    }
+    if (path !== '/interactions') return send(res, 404, 'not found');
+    if (req.method !== 'POST') return send(res, 405, 'POST only');
+    const body = await readBody(req);
+    if (!body) return send(res, 413, 'body too large');
+    const signature = req.headers['x-signature-ed25519'];
+    const timestamp = req.headers['x-signature-timestamp'];
+    const sig = typeof signature === 'string' ? signature : undefined;
+    const ts = typeof timestamp === 'string' ? timestamp : undefined;
+    const check = checkSignature(key, sig, ts, body, now());
+    if (check !== 'ok') return send(res, 401, `invalid request signature (${check})`);
+    if (!fresh(sig!, ts!)) return send(res, 401, 'invalid request signature (replayed)');
+    let interaction: APIInteraction;
+    try {
+      interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
+    } catch {
+      return send(res, 400, 'body is not JSON');
+    }
+    const log = deps.log.child({ interaction: interaction.id });
+    const out = await answerInteraction(interaction, { ...answerDeps, log });
+    send(res, 200, out.response);
+    if (out.after) void out.after();
+  }
+
+  return createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      deps.log.error(`interaction endpoint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+      if (!res.headersSent) send(res, 500, 'internal error');
+    });
+  });
+}

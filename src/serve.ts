@@ -1,0 +1,79 @@
+// `briefing serve`: the Interactions Endpoint URL (src/discord/http/). It reads
+// the corpus and the state database and holds nothing between requests; the
+// digest schedule and feed polling stay with the process holding their leases
+// (`briefing start`). SIGTERM and SIGINT close the listener and exit 0.
+import { resolve } from 'node:path';
+import { describeProblem } from './briefing/problems.js';
+import { envFileNote, loadConfig, readEnvironment } from './config.js';
+import { openCorpus } from './corpus/build-store.js';
+import { dataPaths } from './corpus/data-dir.js';
+import { interactionsServer, restWebhook } from './discord/http/interactions-server.js';
+import { makeLogger } from './logger.js';
+import { describeStartupError } from './startup-errors.js';
+import { openStore } from './store/open-store.js';
+
+export interface ServeIo {
+  env: NodeJS.ProcessEnv;
+  stderr: (line: string) => void;
+  /** Told the port once listening (tests pass PORT=0 and read it here). */
+  listening?: (port: number) => void;
+}
+
+export async function serve(io: ServeIo): Promise<number> {
+  const cfg = loadConfig(readEnvironment(io.env));
+  if (!cfg.ok) {
+    io.stderr(describeProblem(cfg.problem));
+    return 1;
+  }
+  const config = cfg.config;
+  if (!config.DISCORD_PUBLIC_KEY || !config.DISCORD_APP_ID) {
+    io.stderr(
+      'briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID (Developer Portal > General Information): every interaction is ' +
+        'checked against the key, and deferred answers are sent as the application.',
+    );
+    return 1;
+  }
+  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN ?? ''], { json: !process.stderr.isTTY });
+  log.info(envFileNote());
+  const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
+  let store;
+  let corpus;
+  try {
+    store = await openStore(config.DATABASE_URL);
+    corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+  } catch (e) {
+    await store?.close();
+    const line = describeStartupError(e, where);
+    if (!line) throw e;
+    io.stderr(line);
+    return 1;
+  }
+  const opened = { store, corpus };
+  const server = interactionsServer({
+    publicKey: config.DISCORD_PUBLIC_KEY,
+    appId: config.DISCORD_APP_ID,
+    corpus: () => opened.corpus,
+    log,
+    healthy: async () => {
+      await opened.store.subscription('dhealth');
+      return true;
+    },
+    webhook: restWebhook(config.DISCORD_API_URL),
+  });
+  await new Promise<void>((ready) => server.listen(config.PORT, ready));
+  const port = (server.address() as { port: number }).port;
+  log.info(`answering interactions on http://0.0.0.0:${port}/interactions (health: /healthz)`);
+  io.listening?.(port);
+  return new Promise<number>((done) => {
+    const stop = (signal: string) => {
+      log.info(`${signal}: closing the interactions endpoint`);
+      server.close(() => {
+        opened.corpus.close();
+        void opened.store.close().finally(() => done(0));
+      });
+      server.closeAllConnections();
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}

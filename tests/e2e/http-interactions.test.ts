@@ -1,0 +1,189 @@
+// The Interactions Endpoint (`briefing serve`) over real HTTP: Discord's signed
+// POSTs, answered in the response, deferred answers sent to the emulator over
+// REST. Requests are signed with a key made here, as Discord signs with its own.
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { interactionsServer, restWebhook } from '../../src/discord/http/interactions-server.js';
+import { makeLogger } from '../../src/logger.js';
+import { seedCorpus } from '../helpers/seed-corpus.js';
+import { REPO } from '../helpers/temp-data.js';
+import { APP_ID, DiscordEmulator, snowflake } from './emulator.js';
+import { autocomplete, button, slash, subcommandSlash } from './interactions.js';
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const PUBLIC_HEX = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+const signed = (body: string, ts: string, key = privateKey) => sign(null, Buffer.from(ts + body), key).toString('hex');
+const nowTs = () => String(Math.floor(Date.now() / 1000));
+
+const emulator = new DiscordEmulator();
+const { corpus } = seedCorpus();
+let base = '';
+let healthy = true;
+const logs: string[] = [];
+const server = interactionsServer({
+  publicKey: PUBLIC_HEX,
+  appId: APP_ID,
+  corpus: () => corpus,
+  healthy: async () => healthy,
+  log: makeLogger('debug', (l) => logs.push(l)),
+  // Bound late: the emulator's port is known once it has started.
+  webhook: (method, path, body) => restWebhook(emulator.apiUrl)(method, path, body),
+});
+
+beforeAll(async () => {
+  await emulator.start();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  server.close();
+  await emulator.close();
+});
+
+async function post(body: string, headers: Record<string, string>): Promise<{ status: number; json: APIInteractionResponse | null }> {
+  const res = await fetch(`${base}/interactions`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const text = await res.text();
+  return {
+    status: res.status,
+    json: res.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as APIInteractionResponse) : null,
+  };
+}
+
+/** POSTs the interaction signed as Discord signs it. */
+function ask(i: APIInteraction | Record<string, unknown>) {
+  const body = JSON.stringify(i);
+  const ts = nowTs();
+  return post(body, { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts });
+}
+
+const data = (r: { json: APIInteractionResponse | null }) => (r.json as { data?: Record<string, unknown> }).data ?? {};
+
+describe('the interactions endpoint', () => {
+  it('answers a PING with a PONG', async () => {
+    expect(await ask({ id: snowflake(), application_id: APP_ID, type: 1, token: 't', version: 1 })).toEqual({
+      status: 200,
+      json: { type: 1 },
+    });
+  });
+
+  it('refuses unsigned, forged, altered, stale and replayed requests with 401', async () => {
+    const body = JSON.stringify({ id: snowflake(), application_id: APP_ID, type: 1, token: 't', version: 1 });
+    const ts = nowTs();
+    expect((await post(body, {})).status).toBe(401);
+    const stranger = generateKeyPairSync('ed25519').privateKey;
+    expect((await post(body, { 'x-signature-ed25519': signed(body, ts, stranger), 'x-signature-timestamp': ts })).status).toBe(401);
+    expect((await post(`${body} `, { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts })).status).toBe(401);
+    const old = String(Number(ts) - 600);
+    expect((await post(body, { 'x-signature-ed25519': signed(body, old), 'x-signature-timestamp': old })).status).toBe(401);
+    const once = { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts };
+    expect((await post(body, once)).status).toBe(200);
+    expect((await post(body, once)).status).toBe(401);
+  });
+
+  it('answers a read command in the response, citing its quotes, with no mentions', async () => {
+    const r = await ask(slash('actor', { name: 'Iran' }));
+    expect(r.status).toBe(200);
+    expect(r.json?.type).toBe(4);
+    const d = data(r) as { embeds: { title?: string }[]; allowed_mentions: unknown; flags?: number };
+    expect(d.embeds[0]?.title).toMatch(/^Iran/);
+    expect(d.allowed_mentions).toEqual({ parse: [] });
+    expect(d.flags).toBeUndefined();
+    expect((data(await ask(slash('actor', { name: 'Iran', private: true }))) as { flags?: number }).flags).toBe(64);
+  });
+
+  it("shows a user's mistake to them alone", async () => {
+    const d = data(await ask(slash('actor', { name: 'Irn' }))) as { content: string; flags: number };
+    expect(d.flags).toBe(64);
+    expect(d.content).toMatch(/No actor called "Irn".*Did you mean: Iran/);
+  });
+
+  it('autocompletes names from memory', async () => {
+    const r = await ask(autocomplete('actor', 'name', 'ira'));
+    expect(r.json?.type).toBe(8);
+    expect((data(r) as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain('Iran');
+  });
+
+  it('defers a slow command, then sends its answer over REST; a mistake goes privately', async () => {
+    const i = slash('search', { query: 'security buffer' });
+    const r = await ask(i);
+    expect(r.json?.type).toBe(5);
+    const patched = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`/webhooks/${APP_ID}/${i.token}/messages/@original$`))[0],
+    );
+    expect(JSON.stringify(patched.body)).toContain('security buffer');
+    expect((patched.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+
+    const bad = slash('search', { query: '***' });
+    expect((await ask(bad)).json?.type).toBe(5);
+    const told = await emulator.waitFor(() => emulator.callsTo('POST', new RegExp(`/webhooks/${APP_ID}/${bad.token}$`))[0]);
+    expect(told.body).toMatchObject({ flags: 64, content: expect.stringMatching(/no words to search for/) });
+    expect(emulator.callsTo('DELETE', new RegExp(`/webhooks/${APP_ID}/${bad.token}/messages/@original$`))).toHaveLength(1);
+  });
+
+  it('turns pages with the buttons it drew: the asker moves the message, anyone else gets a private copy', async () => {
+    const first = data(await ask(slash('actor', { name: 'Armenia' }))) as { components: { components: { custom_id: string }[] }[] };
+    const next = first.components[0]!.components.find((c) => c.custom_id.startsWith('pg:1:'))!;
+    const message = { id: snowflake(), channel_id: '1', embeds: [], components: first.components } as unknown as APIMessage;
+    const moved = await ask(button(next.custom_id, message, { askedBy: '400000000000000004' }));
+    expect(moved.json?.type).toBe(7);
+    expect(JSON.stringify(data(moved))).toMatch(/Page 2\//);
+    const copy = await ask(button(next.custom_id, message, { user: '400000000000000005', askedBy: '400000000000000004' }));
+    expect([copy.json?.type, (data(copy) as { flags?: number }).flags]).toEqual([4, 64]);
+  });
+
+  it('sends management commands to the gateway bot, for now', async () => {
+    const d = data(await ask(subcommandSlash('digest', 'list'))) as { content: string; flags: number };
+    expect(d).toMatchObject({ flags: 64, content: expect.stringMatching(/runs on the gateway bot \(briefing start\)/) });
+  });
+
+  it('reports health from the database, and refuses what is not an interaction', async () => {
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    healthy = false;
+    expect((await fetch(`${base}/healthz`)).status).toBe(503);
+    healthy = true;
+    expect((await fetch(`${base}/interactions`)).status).toBe(405);
+    expect((await fetch(`${base}/elsewhere`, { method: 'POST' })).status).toBe(404);
+    const big = 'x'.repeat(2 * 1024 * 1024);
+    expect((await post(big, { 'x-signature-ed25519': 'a'.repeat(128), 'x-signature-timestamp': nowTs() })).status).toBe(413);
+  });
+});
+
+describe('briefing serve as a process', { timeout: 30_000 }, () => {
+  it('says what it needs without a public key, and otherwise answers a signed PING and stops on SIGTERM', async () => {
+    const { paths } = seedCorpus();
+    const env = {
+      PATH: process.env.PATH,
+      DATA_DIR: paths.root,
+      DATABASE_URL: `sqlite:${join(paths.root, 'state', 'b.sqlite')}`,
+      DISCORD_API_URL: emulator.apiUrl,
+    };
+    const missing = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let err = '';
+    missing.stderr.on('data', (d) => (err += String(d)));
+    expect((await once(missing, 'exit'))[0]).toBe(1);
+    expect(err).toMatch(/briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID/);
+
+    const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], {
+      env: { ...env, DISCORD_PUBLIC_KEY: PUBLIC_HEX, DISCORD_APP_ID: APP_ID, PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stderr.on('data', (d) => (out += String(d)));
+    const port = await emulator.waitFor(() => /interactions on http:\/\/0\.0\.0\.0:(\d+)/.exec(out)?.[1], 20_000);
+    const body = JSON.stringify({ id: snowflake(), application_id: APP_ID, type: 1, token: 't', version: 1 });
+    const ts = nowTs();
+    const res = await fetch(`http://127.0.0.1:${port}/interactions`, {
+      method: 'POST',
+      headers: { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts },
+      body,
+    });
+    expect(await res.json()).toEqual({ type: 1 });
+    child.kill('SIGTERM');
+    expect((await once(child, 'exit'))[0]).toBe(0);
+  });
+});
