@@ -11,6 +11,10 @@ async function main(): Promise<number> {
     const { start } = await import('./start.js');
     return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
   }
+  if (sub === 'worker') {
+    const { worker } = await import('./run-worker.js');
+    return worker({ env: process.env, stderr: err });
+  }
   if (sub === 'serve') {
     const { serve } = await import('./serve.js');
     return serve({ env: process.env, stderr: err });
@@ -40,7 +44,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => {
     // The bot and console leave sockets and timers behind; once they are done, so is the process.
-    if (sub === 'start' || sub === 'serve') process.exit(code);
+    if (sub === 'start' || sub === 'serve' || sub === 'worker') process.exit(code);
     process.exitCode = code;
   },
   (e: unknown) => {

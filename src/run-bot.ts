@@ -1,23 +1,15 @@
 // The bot with everything it needs: the store, the live corpus (each load
 // records new articles for digests), the Discord client, the digest
 // scheduler and the feed poller. `briefing start` runs this; the end-to-end tests run it too.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import type { Config } from './config.js';
-import { digestChart } from './charts/answer-chart.js';
-import { startRenderer, stopRenderer } from './charts/render-process.js';
-import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
-import { dataPaths } from './corpus/data-dir.js';
 import { startBot, type RunningBot } from './discord/bot.js';
-import { digestThreadName, renderDigest } from './discord/digest-render.js';
-import { discordPublisher } from './discord/digest-publisher.js';
-import type { Publisher } from './digest/publisher.js';
-import { makeLeadership, type Leadership } from './digest/leadership.js';
-import { makeScheduler, type Scheduler } from './digest/scheduler.js';
+import { renderDigest } from './discord/digest-render.js';
+import type { LiveCorpus } from './corpus/live-corpus.js';
+import type { Leadership } from './digest/leadership.js';
+import type { Scheduler } from './digest/scheduler.js';
+import type { FeedPoller } from './feeds/feed-poller.js';
+import { prepareWork, type RuntimeOverrides } from './run-work.js';
 import type { Logger } from './logger.js';
-import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
-import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
 import { rateLimiter } from './discord/rate-limit.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -39,40 +31,13 @@ export interface BotRuntime {
   stop(graceMs: number): Promise<void>;
 }
 
-export interface RuntimeOverrides {
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
-  publisher?: Publisher;
-  backoffMs?: number;
-}
+export type { RuntimeOverrides };
 
 export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Logger, o: RuntimeOverrides = {}): Promise<BotRuntime> {
-  const now = o.now ?? (() => new Date());
   const store = await openStore(config.DATABASE_URL);
   try {
-    const paths = dataPaths(resolve(config.DATA_DIR));
-    const corpus = liveCorpus(paths, log, (ids) => {
-      store.recordArticles(ids, now()).then(
-        (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
-        (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
-      );
-    });
-    const size = corpus.current().size();
-    log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
-    const scheduler = makeScheduler({
-      store,
-      corpus: corpus.current,
-      publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
-      render: renderDigest,
-      chart: (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`),
-      threadName: digestThreadName,
-      now,
-      log,
-      sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-      retries: 3,
-      backoffMs: o.backoffMs ?? 2000,
-      graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
-    });
+    const work = prepareWork(config, log, store, o);
+    const { corpus, scheduler, leadership, feeds, paths, settings, http, now } = work;
     const digest = {
       store,
       scheduler,
@@ -81,10 +46,6 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
       render: renderDigest,
     };
-    const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
-    const settings = fetchSettings(config);
-    const http = httpClientFor(settings);
-    const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, now, log });
     const bot = await startBot({
       token: config.DISCORD_TOKEN,
       apiUrl: config.DISCORD_API_URL,
@@ -107,18 +68,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       corpus.stop();
       throw e;
     });
-    corpus.watchBuild();
-    const leadership = makeLeadership({
-      store,
-      scheduler,
-      owner,
-      ttlMs: config.SCHEDULER_LEASE_SECONDS * 1000,
-      now,
-      log,
-    });
-    await leadership.start();
-    feeds.start();
-    startRenderer();
+    await work.begin();
     return {
       bot,
       store,
@@ -127,10 +77,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       leadership,
       feeds,
       async stop(graceMs) {
-        await feeds.stop(Math.min(graceMs, 2000));
-        stopRenderer();
-        corpus.stop();
-        await Promise.all([leadership.stop(graceMs), bot.stop(graceMs)]);
+        await Promise.all([work.stop(graceMs), bot.stop(graceMs)]);
         await store.close();
       },
     };

@@ -34,6 +34,8 @@ Usage:
                                                         briefing ask "/timeline actor:Azerbaijan from:2020 to:2024"
   briefing start                                      run the Discord bot (DISCORD_TOKEN), or the local console
                                                       in a terminal when no token is set
+  briefing worker                                     run digests and feed polling (DISCORD_TOKEN) without a
+                                                      gateway connection; one per lease in DATABASE_URL
   briefing serve                                      answer interactions at an Interactions Endpoint URL (PORT,
                                                       DISCORD_PUBLIC_KEY, DISCORD_APP_ID): no gateway connection
   briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally

@@ -1,8 +1,9 @@
 // The bot's feed schedule: every FEEDS_POLL_SECONDS, one poll of the feeds,
 // then an ingest in a worker thread when anything was saved. Polls never
 // overlap. With several bot processes on one database, only the holder of the
-// "feeds" lease polls, so no page is fetched twice; another takes over when
-// the holder stops renewing.
+// "feeds" lease polls, so no page is fetched twice. The holder renews it every
+// third of its length, between polls and during a long one; another process
+// takes over within a lease when the holder stops (a crash, a SIGKILL).
 import type { DataPaths } from '../corpus/data-dir.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -22,6 +23,8 @@ export interface FeedPollerDeps {
   /** Ingests raw/ again (off the event loop); resolves once the new articles answer. */
   reload(why: string): Promise<boolean>;
   owner: string;
+  /** The lease's length (SCHEDULER_LEASE_SECONDS, like the digest schedule's). */
+  leaseMs: number;
   now(): Date;
   log: Logger;
 }
@@ -35,16 +38,23 @@ export interface FeedPoller {
 
 export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
   let timer: NodeJS.Timeout | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
   let running: Promise<PollResult | null> | null = null;
   let stopped = false;
-  // The lease outlives a poll interval, so a slow poll does not hand the feeds to another process midway.
-  const ttlMs = Math.max(60_000, deps.settings.pollSeconds * 3000);
+
+  async function holdLease(): Promise<boolean> {
+    try {
+      return (await deps.store.acquireLease(FEEDS_LEASE, deps.owner, deps.leaseMs, deps.now())).held;
+    } catch (e) {
+      deps.log.warn(`feeds lease: ${e instanceof Error ? e.message : String(e)}`);
+      return false;
+    }
+  }
 
   async function poll(): Promise<PollResult | null> {
     const feeds = readFeedList(deps.paths).feeds;
     if (feeds.length === 0 || stopped) return null;
-    const lease = await deps.store.acquireLease(FEEDS_LEASE, deps.owner, ttlMs, deps.now());
-    if (!lease.held) return null;
+    if (!(await holdLease())) return null;
     const poll = feedPollDeps(deps.paths, deps.store, deps.settings, {
       respectBackoff: true,
       now: deps.now,
@@ -75,12 +85,16 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
       void pollNow();
       timer = setInterval(() => void pollNow(), deps.settings.pollSeconds * 1000);
       timer.unref();
+      heartbeat = setInterval(() => void holdLease(), Math.max(200, deps.leaseMs / 3));
+      heartbeat.unref();
     },
     pollNow,
     async stop(graceMs) {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (heartbeat) clearInterval(heartbeat);
       timer = null;
+      heartbeat = null;
       if (running) await Promise.race([running, new Promise((r) => setTimeout(r, graceMs).unref())]);
       await deps.store.releaseLease(FEEDS_LEASE, deps.owner);
     },

@@ -1,0 +1,101 @@
+// The work on a timer, one process at a time per database: the digest
+// schedule and feed polling, each behind its lease, with the live corpus they
+// read and the chart renderer digests use. The gateway bot (run-bot.ts) runs it
+// beside the Discord client; `briefing worker` (run-worker.ts) runs it alone,
+// for deployments that answer interactions with `briefing serve` replicas.
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import { resolve } from 'node:path';
+import type { Config } from './config.js';
+import { digestChart } from './charts/answer-chart.js';
+import { startRenderer, stopRenderer } from './charts/render-process.js';
+import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
+import { dataPaths, type DataPaths } from './corpus/data-dir.js';
+import { digestThreadName, renderDigest } from './discord/digest-render.js';
+import { discordPublisher } from './discord/digest-publisher.js';
+import { makeLeadership, type Leadership } from './digest/leadership.js';
+import type { Publisher } from './digest/publisher.js';
+import { makeScheduler, type Scheduler } from './digest/scheduler.js';
+import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
+import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
+import type { Logger } from './logger.js';
+import type { Store } from './store/store.js';
+
+export interface RuntimeOverrides {
+  now?: () => Date;
+  sleep?: (ms: number) => Promise<void>;
+  publisher?: Publisher;
+  backoffMs?: number;
+}
+
+export interface Work {
+  paths: DataPaths;
+  corpus: LiveCorpus;
+  scheduler: Scheduler;
+  /** Whether this process runs the digest schedule (one per database), or stands by. */
+  leadership: Leadership;
+  /** Polls the feeds every FEEDS_POLL_SECONDS (in the process holding the feeds lease). */
+  feeds: FeedPoller;
+  settings: ReturnType<typeof fetchSettings>;
+  http: ReturnType<typeof httpClientFor>;
+  now: () => Date;
+  /** Starts following the build, competing for the leases, polling and rendering. */
+  begin(): Promise<void>;
+  /** Stops polling and the schedule (an in-flight digest finishes or is logged as failed); the store stays open. */
+  stop(graceMs: number): Promise<void>;
+}
+
+export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Logger, store: Store, o: RuntimeOverrides = {}): Work {
+  const now = o.now ?? (() => new Date());
+  const paths = dataPaths(resolve(config.DATA_DIR));
+  const corpus = liveCorpus(paths, log, (ids) => {
+    store.recordArticles(ids, now()).then(
+      (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
+      (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  });
+  const size = corpus.current().size();
+  log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
+  const scheduler = makeScheduler({
+    store,
+    corpus: corpus.current,
+    publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
+    render: renderDigest,
+    chart: (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`),
+    threadName: digestThreadName,
+    now,
+    log,
+    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    retries: 3,
+    backoffMs: o.backoffMs ?? 2000,
+    graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
+  });
+  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
+  const settings = fetchSettings(config);
+  const http = httpClientFor(settings);
+  const leaseMs = config.SCHEDULER_LEASE_SECONDS * 1000;
+  const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, leaseMs, now, log });
+  const leadership = makeLeadership({ store, scheduler, owner, ttlMs: leaseMs, now, log });
+  return {
+    paths,
+    corpus,
+    scheduler,
+    leadership,
+    feeds,
+    settings,
+    http,
+    now,
+    async begin() {
+      corpus.watchBuild();
+      await leadership.start();
+      feeds.start();
+      startRenderer();
+    },
+    async stop(graceMs) {
+      await feeds.stop(Math.min(graceMs, 2000));
+      stopRenderer();
+      corpus.stop();
+      await leadership.stop(graceMs);
+    },
+  };
+}
