@@ -27,7 +27,7 @@ export interface E2eFigures extends Latency {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)));
 
 /** A fixed cycle: autocomplete most often (it is what typing sends), then each command. */
-function interactionMix(mix: QueryMix): (() => APIInteraction)[] {
+export function interactionMix(mix: QueryMix): (() => APIInteraction)[] {
   const out: (() => APIInteraction)[] = [];
   for (let i = 0; i < 20; i++) {
     const ac = mix.autocomplete[i % mix.autocomplete.length]!;

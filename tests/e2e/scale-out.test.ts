@@ -111,7 +111,7 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
     } finally {
       await store.close();
     }
-    const holds = (w: Proc) => /runs the digest schedule/.test(w.out());
+    const holds = (w: Proc) => /this process \([^)]*\) runs the digest schedule/.test(w.out());
     const active = await emulator.waitFor(() => workers.find(holds), 15_000);
     const standby = workers.find((w) => w !== active)!;
     await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID).length >= 3, 15_000);

@@ -1,0 +1,209 @@
+// `npm run bench:serve [-- --json] [--articles N] [--interactions M] [--concurrency C]`:
+// the Interactions Endpoint (`briefing serve`) as processes on this machine,
+// one run:
+//   - interactions per second and latency with one replica on the SQLite state
+//     file (the baseline), one replica on Postgres, and two replicas on
+//     Postgres (requests spread round-robin, as a proxy would);
+//   - failover: two `briefing worker`s on Postgres, the lease holder killed
+//     with SIGKILL, until the standby runs the schedule.
+// The corpus is N generated articles (default 1,000); the mix is the gateway
+// benchmark's (commands and autocomplete), signed as Discord signs. /search is
+// deferred by the endpoint (its answer goes over REST), so it is left out here.
+// Postgres is TEST_DATABASE_URL or the local server; without one, only the
+// SQLite row is measured.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { dataPaths } from '../../src/corpus/data-dir.js';
+import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
+import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
+import { interactionMix } from './e2e-load.js';
+import { generateCorpus } from './generate-corpus.js';
+import { queryMix } from './query-mix.js';
+import { latency, round, type Latency } from './stats.js';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, concurrency: { type: 'string' } },
+});
+const whole = (name: string, raw: string | undefined, fallback: number, max: number) => {
+  const n = Number(raw ?? fallback);
+  if (!Number.isInteger(n) || n < 1 || n > max) {
+    process.stderr.write(`--${name} must be a whole number from 1 to ${max}\n`);
+    process.exit(2);
+  }
+  return n;
+};
+const ARTICLES = whole('articles', values.articles, 1000, 100_000);
+const COUNT = whole('interactions', values.interactions, 3000, 100_000);
+const CONCURRENCY = whole('concurrency', values.concurrency, 16, 256);
+const log = (t: string) => process.stderr.write(`[serve-bench] ${t}\n`);
+
+const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+const PUBLIC_HEX = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
+const children: ChildProcess[] = [];
+
+function launch(sub: 'serve' | 'worker', env: Record<string, string>): { child: ChildProcess; out: () => string } {
+  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), sub], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  children.push(child);
+  let out = '';
+  child.stderr!.on('data', (d) => (out += String(d)));
+  return { child, out: () => out };
+}
+
+async function until<T>(check: () => T | undefined | null | false, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = check();
+    if (v) return v;
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+interface LoadFigures extends Latency {
+  replicas: number;
+  state: 'sqlite' | 'postgres';
+  per_s: number;
+  errors: number;
+}
+
+async function load(ports: string[], bodies: string[]): Promise<Omit<LoadFigures, 'replicas' | 'state'>> {
+  const samples: number[] = [];
+  let errors = 0;
+  let next = 0;
+  const started = performance.now();
+  const worker = async () => {
+    for (let n = next++; n < bodies.length; n = next++) {
+      const body = bodies[n]!;
+      const ts = String(Math.floor(Date.now() / 1000));
+      const t = performance.now();
+      const res = await fetch(`http://127.0.0.1:${ports[n % ports.length]}/interactions`, {
+        method: 'POST',
+        headers: { 'x-signature-ed25519': sign(null, Buffer.from(ts + body), privateKey).toString('hex'), 'x-signature-timestamp': ts },
+        body,
+      });
+      await res.arrayBuffer();
+      samples.push(performance.now() - t);
+      if (res.status !== 200) {
+        errors++;
+        if (errors === 1) log(`first error: ${res.status}`);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  return { ...latency(samples), per_s: round(bodies.length / seconds, 1), errors };
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'briefing-serve-bench-'));
+  const emulator = new DiscordEmulator();
+  await emulator.start();
+  try {
+    const seed = dataPaths(join(root, 'seed'));
+    mkdirSync(seed.raw, { recursive: true });
+    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
+      copyFileSync(join(REPO, 'data/raw', f), join(seed.raw, f));
+    copyFileSync(join(REPO, 'data/gazetteer.json'), seed.gazetteer);
+    const seedCorpus = openCorpus(seed);
+    const paths = dataPaths(join(root, 'generated'));
+    generateCorpus(seedCorpus, ARTICLES, paths.raw);
+    seedCorpus.close();
+    copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
+    log(`${ARTICLES} articles: ingest`);
+    buildCorpus(paths);
+    const corpus = openCorpus(paths);
+    const mix = interactionMix(queryMix(corpus.gazetteer)).filter((make) => {
+      const i = make() as { data?: { name?: string } };
+      return i.data?.name !== 'search';
+    });
+    corpus.close();
+    // Every body is new (a new interaction id): no replica refuses one as a replay.
+    const bodies = (count: number) => Array.from({ length: count }, (_, n) => JSON.stringify(mix[n % mix.length]!()));
+    const base = {
+      PATH: process.env.PATH ?? '',
+      DATA_DIR: paths.root,
+      DISCORD_TOKEN: TOKEN,
+      DISCORD_API_URL: emulator.apiUrl,
+      DISCORD_APP_ID: '100000000000000001',
+      DISCORD_PUBLIC_KEY: PUBLIC_HEX,
+      PORT: '0',
+      LOG_LEVEL: 'info',
+    };
+    const havePostgres = await postgresAnswers();
+    const pgUrl = havePostgres ? await freshDatabase() : null;
+    const runs: { replicas: number; state: 'sqlite' | 'postgres' }[] = [
+      { replicas: 1, state: 'sqlite' },
+      ...(pgUrl
+        ? [
+            { replicas: 1, state: 'postgres' as const },
+            { replicas: 2, state: 'postgres' as const },
+          ]
+        : []),
+    ];
+    const figures: LoadFigures[] = [];
+    for (const r of runs) {
+      const env = { ...base, DATABASE_URL: r.state === 'sqlite' ? `sqlite:${join(root, 'state.sqlite')}` : pgUrl! };
+      const procs = Array.from({ length: r.replicas }, () => launch('serve', env));
+      const ports = await Promise.all(
+        procs.map((p) => until(() => /interactions on http:\/\/0\.0\.0\.0:(\d+)/.exec(p.out())?.[1], 30_000)),
+      );
+      log(`${r.replicas} replica(s), state in ${r.state}: ${COUNT} interactions, ${CONCURRENCY} at a time`);
+      await load(ports, bodies(Math.min(200, COUNT))); // warm-up
+      figures.push({ replicas: r.replicas, state: r.state, ...(await load(ports, bodies(COUNT))) });
+      for (const p of procs) p.child.kill('SIGTERM');
+      await Promise.all(procs.map((p) => new Promise((done) => p.child.once('exit', done))));
+    }
+    let failover_ms: number | null = null;
+    if (pgUrl) {
+      log('failover: two workers, the lease holder killed with SIGKILL');
+      const env = { ...base, DATABASE_URL: pgUrl, SCHEDULER_LEASE_SECONDS: '1' };
+      const workers = [launch('worker', env), launch('worker', env)];
+      const holds = (w: { out: () => string }) => /this process \([^)]*\) runs the digest schedule/.test(w.out());
+      const active = await until(() => workers.find(holds), 30_000);
+      const standby = workers.find((w) => w !== active)!;
+      active.child.kill('SIGKILL');
+      const killed = performance.now();
+      await until(() => holds(standby), 30_000);
+      failover_ms = round(performance.now() - killed, 0);
+      standby.child.kill('SIGTERM');
+    }
+    const report = { articles: ARTICLES, interactions: COUNT, concurrency: CONCURRENCY, runs: figures, failover_ms, lease_s: 1 };
+    if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    else {
+      const rows = figures.map((f) => `| ${f.replicas} | ${f.state} | ${f.per_s} | ${f.p50_ms} | ${f.p99_ms} | ${f.errors} |`);
+      process.stdout.write(
+        [
+          `briefing serve, ${ARTICLES} generated articles, ${COUNT} signed interactions, ${CONCURRENCY} in flight`,
+          '',
+          '| replicas | state | interactions/s | p50 ms | p99 ms | errors |',
+          '|---|---|---|---|---|---|',
+          ...rows,
+          '',
+          failover_ms === null
+            ? 'failover: not measured (no Postgres server)'
+            : `failover (lease 1 s): ${failover_ms} ms from SIGKILL to the standby running the schedule`,
+          '',
+        ].join('\n'),
+      );
+    }
+  } finally {
+    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    await emulator.close();
+    await dropMadeForTests().catch(() => undefined);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`serve bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(1);
+  },
+);
