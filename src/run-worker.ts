@@ -3,11 +3,8 @@
 // answer. Several workers may run on one DATABASE_URL: one holds each lease,
 // the others stand by and take over within a lease when it stops renewing.
 // Digests are posted over REST with the bot token.
-import { describeProblem } from './briefing/problems.js';
-import { envFileNote, loadConfig, readEnvironment } from './config.js';
-import { logUnhandled } from './start.js';
+import { beginProcess } from './process-start.js';
 import { describeStartupError } from './startup-errors.js';
-import { makeLogger } from './logger.js';
 import { prepareWork } from './run-work.js';
 import { openStore } from './store/open-store.js';
 import { resolve } from 'node:path';
@@ -20,19 +17,13 @@ export interface WorkerIo {
 const SHUTDOWN_LIMIT_MS = 5000;
 
 export async function worker(io: WorkerIo): Promise<number> {
-  const cfg = loadConfig(readEnvironment(io.env));
-  if (!cfg.ok) {
-    io.stderr(describeProblem(cfg.problem));
-    return 1;
-  }
-  const config = cfg.config;
+  const begun = beginProcess(io.env, io.stderr);
+  if (!begun) return 1;
+  const { config, log } = begun;
   if (!config.DISCORD_TOKEN) {
     io.stderr('briefing worker needs DISCORD_TOKEN: it posts the digests as the bot (no gateway connection is opened).');
     return 1;
   }
-  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN], { json: !process.stderr.isTTY });
-  log.info(envFileNote());
-  process.on('unhandledRejection', logUnhandled(log));
   let store;
   let work;
   try {

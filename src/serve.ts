@@ -2,13 +2,11 @@
 // the corpus and the state database and holds nothing between requests; the
 // digest schedule and feed polling stay with the process holding their leases
 // (`briefing start`). SIGTERM and SIGINT close the listener and exit 0.
+import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { describeProblem } from './briefing/problems.js';
-import { envFileNote, loadConfig, readEnvironment } from './config.js';
 import { openCorpus } from './corpus/build-store.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { interactionsServer, restWebhook } from './discord/http/interactions-server.js';
-import { makeLogger } from './logger.js';
 import { describeStartupError } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
 
@@ -20,12 +18,9 @@ export interface ServeIo {
 }
 
 export async function serve(io: ServeIo): Promise<number> {
-  const cfg = loadConfig(readEnvironment(io.env));
-  if (!cfg.ok) {
-    io.stderr(describeProblem(cfg.problem));
-    return 1;
-  }
-  const config = cfg.config;
+  const begun = beginProcess(io.env, io.stderr);
+  if (!begun) return 1;
+  const { config, log } = begun;
   if (!config.DISCORD_PUBLIC_KEY || !config.DISCORD_APP_ID) {
     io.stderr(
       'briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID (Developer Portal > General Information): every interaction is ' +
@@ -33,8 +28,6 @@ export async function serve(io: ServeIo): Promise<number> {
     );
     return 1;
   }
-  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN ?? ''], { json: !process.stderr.isTTY });
-  log.info(envFileNote());
   const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
   let store;
   let corpus;

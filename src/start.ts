@@ -1,14 +1,12 @@
 // `briefing start` / `npm start`: config, corpus, then the Discord bot, or the
 // local console when there is no token and a terminal to type in. SIGINT and
 // SIGTERM finish in-flight answers and exit 0 within 5 s.
+import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { describeProblem } from './briefing/problems.js';
-import { envFileNote, loadConfig, readEnvironment } from './config.js';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
-import { makeLogger, type Logger } from './logger.js';
 import { describeStartupError } from './startup-errors.js';
 
 export interface StartIo {
@@ -23,25 +21,10 @@ const SHUTDOWN_LIMIT_MS = 5000;
 export const NO_TOKEN = `DISCORD_TOKEN is not set, and there is no terminal for the local console.
 Set it in the environment or in .env (see .env.example), then run: npx briefing deploy-commands && npm start`;
 
-export function logUnhandled(log: Logger): (reason: unknown) => void {
-  return (reason) =>
-    log.error(
-      `unhandled rejection (the bot keeps running): ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
-    );
-}
-
 export async function start(io: StartIo): Promise<number> {
-  const cfg = loadConfig(readEnvironment(io.env));
-  if (!cfg.ok) {
-    io.stderr(describeProblem(cfg.problem));
-    return 1;
-  }
-  const config = cfg.config;
-  // Readable lines at a terminal, JSON lines under a process manager or in a container.
-  const log = makeLogger(config.LOG_LEVEL, io.stderr, [config.DISCORD_TOKEN], { json: !process.stderr.isTTY });
-  log.info(envFileNote());
-  // A promise nobody awaited must not take every server's bot down: log it with its stack and keep answering.
-  process.on('unhandledRejection', logUnhandled(log));
+  const begun = beginProcess(io.env, io.stderr);
+  if (!begun) return 1;
+  const { config, log } = begun;
   const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
   if (!config.DISCORD_TOKEN) {
     let corpus: Corpus;

@@ -2,9 +2,10 @@
 // the seed's sentences with the gazetteer's names swapped in (same kind for
 // same kind, so sentences stay plausible), half as aggregator pages in the
 // seed page's layout and half as Markdown. Same N and seed, same files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Corpus } from '../../src/corpus/corpus.js';
+import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { contents } from '../helpers/corpus-contents.js';
 import type { Gazetteer } from '../../src/corpus/schema.js';
 
@@ -168,4 +169,15 @@ export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, se
     );
   }
   return { articles: made, files, bytes };
+}
+
+/** A data folder under `root` holding the seed page and the gazetteer, as the repository ships them. */
+export function seedDataDir(root: string): DataPaths {
+  const repo = new URL('../../../', import.meta.url).pathname;
+  const paths = dataPaths(root);
+  mkdirSync(paths.raw, { recursive: true });
+  for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
+    copyFileSync(join(repo, 'data/raw', f), join(paths.raw, f));
+  copyFileSync(join(repo, 'data/gazetteer.json'), paths.gazetteer);
+  return paths;
 }

@@ -4,7 +4,7 @@
 // articles (default 1,000), all in one run. Progress goes to stderr; the
 // table (or one JSON object) to stdout. Generated files live in a temp folder.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +12,7 @@ import { buildCorpus, openCorpus, type BuildResult } from '../../src/corpus/buil
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { measureE2e, type E2eFigures } from './e2e-load.js';
 import { measureCharts, type ChartFigures } from './measure-charts.js';
-import { generateCorpus } from './generate-corpus.js';
+import { generateCorpus, seedDataDir } from './generate-corpus.js';
 import { measureBaseline, measureCommands, type BaselineFigures, type CommandFigures } from './measure-commands.js';
 import { queryMix } from './query-mix.js';
 import { percentile, round } from './stats.js';
@@ -166,11 +166,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const root = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   try {
-    const seedPaths = dataPaths(join(root, 'seed'));
-    mkdirSync(seedPaths.raw, { recursive: true });
-    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
-      copyFileSync(join(REPO, 'data/raw', f), join(seedPaths.raw, f));
-    copyFileSync(join(REPO, 'data/gazetteer.json'), seedPaths.gazetteer);
+    const seedPaths = seedDataDir(join(root, 'seed'));
     const seed = await measureCorpus('seed', seedPaths, o, log);
 
     // --keep DIR keeps the generated corpus for a later look (and its database, unless it is rebuilt by a new run).

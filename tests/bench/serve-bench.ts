@@ -13,7 +13,7 @@
 // SQLite row is measured.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,7 +22,7 @@ import { dataPaths } from '../../src/corpus/data-dir.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { interactionMix } from './e2e-load.js';
-import { generateCorpus } from './generate-corpus.js';
+import { generateCorpus, seedDataDir } from './generate-corpus.js';
 import { queryMix } from './query-mix.js';
 import { latency, round, type Latency } from './stats.js';
 
@@ -105,12 +105,7 @@ async function main(): Promise<void> {
   const emulator = new DiscordEmulator();
   await emulator.start();
   try {
-    const seed = dataPaths(join(root, 'seed'));
-    mkdirSync(seed.raw, { recursive: true });
-    for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
-      copyFileSync(join(REPO, 'data/raw', f), join(seed.raw, f));
-    copyFileSync(join(REPO, 'data/gazetteer.json'), seed.gazetteer);
-    const seedCorpus = openCorpus(seed);
+    const seedCorpus = openCorpus(seedDataDir(join(root, 'seed')));
     const paths = dataPaths(join(root, 'generated'));
     generateCorpus(seedCorpus, ARTICLES, paths.raw);
     seedCorpus.close();

@@ -27,7 +27,7 @@ describe('start-up errors in one line', () => {
 
 describe('an unhandled rejection', () => {
   it('is logged with its stack, and the bot keeps running', async () => {
-    const { logUnhandled } = await import('../../src/start.js');
+    const { logUnhandled } = await import('../../src/process-start.js');
     const { makeLogger } = await import('../../src/logger.js');
     const lines: string[] = [];
     logUnhandled(makeLogger('info', (l) => lines.push(l)))(new Error('a promise nobody awaited'));
