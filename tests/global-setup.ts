@@ -2,13 +2,14 @@
 //
 // Tests that start `briefing` as a process, and the corpus's ingest worker thread, run the compiled
 // JavaScript in dist/: building it here means they never run code older than the source, however the
-// tests are started (npm test, or vitest on one file). tsc builds incrementally, so an unchanged tree
-// costs about a second.
+// tests are started (npm test, or vitest on one file). When no source file is newer than the last
+// build, tsc is not even started (it costs two seconds to find nothing to do); otherwise it builds
+// incrementally.
 //
 // The temporary folder is removed at the end, with everything the helpers made inside it, so nothing is
 // left in the system's temp folder, even when a test fails before its own cleanup runs.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -16,13 +17,38 @@ import { fileURLToPath } from 'node:url';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** The newest modification time of the TypeScript sources and the build's settings. */
+function newestSource(): number {
+  let newest = statSync(join(REPO, 'tsconfig.json')).mtimeMs;
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['src', 'commands', 'tests']) walk(join(REPO, d));
+  return newest;
+}
+
+/** Touched after a build that passed the type check: a failed one never counts as current. */
+const BUILT = join(REPO, 'dist', '.built-ok');
+
+function buildIsCurrent(): boolean {
+  return existsSync(BUILT) && statSync(BUILT).mtimeMs >= newestSource();
+}
+
 export default function setup(): () => void {
-  const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  try {
-    execFileSync(process.execPath, [tsc, '-p', REPO], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-  } catch (e) {
-    const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
-    throw new Error(`The TypeScript build failed, so no test ran:\n${stdout}${stderr}`);
+  if (!buildIsCurrent()) {
+    rmSync(BUILT, { force: true });
+    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+    try {
+      execFileSync(process.execPath, [tsc, '-p', REPO], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+    } catch (e) {
+      const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+      throw new Error(`The TypeScript build failed, so no test ran:\n${stdout}${stderr}`);
+    }
+    writeFileSync(BUILT, new Date().toISOString());
   }
   const root = mkdtempSync(join(tmpdir(), 'briefing-tests-'));
   process.env.BRIEFING_TEST_TMP = root;
