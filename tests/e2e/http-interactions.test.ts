@@ -1,7 +1,7 @@
 // The Interactions Endpoint (`briefing serve`) over real HTTP: Discord's signed
 // POSTs, answered in the response, deferred answers sent to the emulator over
 // REST. Requests are signed with a key made here, as Discord signs with its own.
-import { generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
@@ -185,5 +185,22 @@ describe('briefing serve as a process', { timeout: 30_000 }, () => {
     expect(await res.json()).toEqual({ type: 1 });
     child.kill('SIGTERM');
     expect((await once(child, 'exit'))[0]).toBe(0);
+  });
+});
+
+describe('the replay guard', () => {
+  it('refuses a signature seen within the window, forgets it after, and keeps only what is in the window', async () => {
+    const { replayGuard } = await import('../../src/discord/http/verify-signature.js');
+    let clock = new Date('2026-12-02T10:00:00Z');
+    const fresh = replayGuard(() => clock);
+    const ts = String(Math.floor(clock.getTime() / 1000));
+    // Ed25519 signatures look random: 64 bytes as 128 hex characters.
+    const sig = (n: number) => createHash('sha512').update(String(n)).digest('hex');
+    expect(fresh(sig(1), ts)).toBe(true);
+    expect(fresh(sig(1), ts)).toBe(false);
+    expect(fresh(sig(2), ts)).toBe(true);
+    clock = new Date(clock.getTime() + 301_000);
+    // Past the window the old request is stale anyway (checkSignature refuses it); the guard has let it go.
+    expect(fresh(sig(1), ts)).toBe(true);
   });
 });
