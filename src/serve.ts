@@ -6,7 +6,7 @@ import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { openCorpus } from './corpus/build-store.js';
 import { dataPaths } from './corpus/data-dir.js';
-import { interactionsServer, restWebhook } from './discord/http/interactions-server.js';
+import { interactionsServer, restCalls } from './discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
 
@@ -51,7 +51,8 @@ export async function serve(io: ServeIo): Promise<number> {
       await opened.store.subscription('dhealth');
       return true;
     },
-    webhook: restWebhook(config.DISCORD_API_URL),
+    webhook: restCalls(config.DISCORD_API_URL),
+    ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
   });
   await new Promise<void>((ready) => server.listen(config.PORT, ready));
   const port = (server.address() as { port: number }).port;

@@ -14,6 +14,20 @@ export function missingForBrief(granted: bigint): string[] {
   return missingPermissions(granted, [...TO_POST, ...TO_OPEN_THREADS]);
 }
 
+/** What /brief says when the bot may not post with a thread in the channel. */
+export function briefPermissionsMissing(missing: string[]): string {
+  return (
+    `I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an ` +
+    `admin to grant them, or use /search and /timeline, which reply only to you.`
+  );
+}
+
+export const BRIEF_THREAD_FAILED =
+  '⚠️ The briefing is posted, but I could not open a thread on it (check my thread permissions in this channel).';
+
+/** The thread's first message. */
+export const BRIEF_THREAD_PROMPT = 'Discuss the briefing here. Point at evidence with `/quote id:` and the id under a quote.';
+
 export function threadName(topic: string, day: Date): string {
   return clip(`Briefing: ${topic} · ${day.toISOString().slice(0, 10)}`, LIMITS.threadName);
 }
@@ -27,9 +41,7 @@ export async function postBrief(
   const missing = missingForBrief(i.appPermissions?.bitfield ?? 0n);
   if (missing.length) {
     await i.reply({
-      content:
-        `⚠️ I can't post a briefing with a thread here. Missing permission(s) in this channel: ${missing.join(', ')}. Ask an ` +
-        `admin to grant them, or use /search and /timeline, which reply only to you.`,
+      content: `⚠️ ${briefPermissionsMissing(missing)}`,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });
@@ -53,7 +65,7 @@ export async function postBrief(
       autoArchiveDuration: ThreadAutoArchiveDuration.OneDay,
     });
     await thread.send({
-      content: 'Discuss the briefing here. Point at evidence with `/quote id:` and the id under a quote.',
+      content: BRIEF_THREAD_PROMPT,
       allowedMentions: NO_MENTIONS,
     });
   } catch (e) {
@@ -61,7 +73,7 @@ export async function postBrief(
       channel: i.channelId,
     });
     await i.followUp({
-      content: '⚠️ The briefing is posted, but I could not open a thread on it (check my thread permissions in this channel).',
+      content: BRIEF_THREAD_FAILED,
       flags: MessageFlags.Ephemeral,
       allowedMentions: NO_MENTIONS,
     });

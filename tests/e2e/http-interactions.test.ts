@@ -8,12 +8,12 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interactionsServer, restWebhook } from '../../src/discord/http/interactions-server.js';
+import { interactionsServer, restCalls } from '../../src/discord/http/interactions-server.js';
 import { makeLogger } from '../../src/logger.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { REPO } from '../helpers/temp-data.js';
-import { APP_ID, DiscordEmulator, snowflake } from './emulator.js';
-import { autocomplete, button, slash, subcommandSlash } from './interactions.js';
+import { APP_ID, DiscordEmulator, snowflake, TOKEN } from './emulator.js';
+import { ALL_PERMISSIONS, autocomplete, button, slash, subcommandSlash } from './interactions.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const PUBLIC_HEX = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
@@ -32,7 +32,8 @@ const server = interactionsServer({
   healthy: async () => healthy,
   log: makeLogger('debug', (l) => logs.push(l)),
   // Bound late: the emulator's port is known once it has started.
-  webhook: (method, path, body) => restWebhook(emulator.apiUrl)(method, path, body),
+  webhook: (method, path, body) => restCalls(emulator.apiUrl)(method, path, body),
+  botRest: (method, path, body) => restCalls(emulator.apiUrl, TOKEN)(method, path, body),
 });
 
 beforeAll(async () => {
@@ -134,6 +135,28 @@ describe('the interactions endpoint', () => {
     expect(JSON.stringify(data(moved))).toMatch(/Page 2\//);
     const copy = await ask(button(next.custom_id, message, { user: '400000000000000005', askedBy: '400000000000000004' }));
     expect([copy.json?.type, (data(copy) as { flags?: number }).flags]).toEqual([4, 64]);
+  });
+
+  it('posts /brief in the channel and opens its discussion thread, or says which permission is missing', async () => {
+    const i = slash('brief', { topic: 'Iran' });
+    expect((await ask(i)).json?.type).toBe(5);
+    const posted = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`/webhooks/${APP_ID}/${i.token}/messages/@original$`))[0],
+    );
+    expect(JSON.stringify(posted.body)).toContain('Iran');
+    const thread = await emulator.waitFor(() => emulator.callsTo('POST', /^\/channels\/\d+\/messages\/\d+\/threads$/).at(-1));
+    expect((thread.body as { name: string }).name).toMatch(/^Briefing: Iran · \d{4}-\d\d-\d\d$/);
+    const first = await emulator.waitFor(() =>
+      emulator.callsTo('POST', /^\/channels\/\d+\/messages$/).find((c) => JSON.stringify(c.body).includes('Discuss the briefing here')),
+    );
+    expect((first.body as { allowed_mentions: unknown }).allowed_mentions).toEqual({ parse: [] });
+
+    const noThreads = String(BigInt(ALL_PERMISSIONS) & ~(1n << 35n));
+    const refused = data(await ask(slash('brief', { topic: 'Iran' }, { appPermissions: noThreads }))) as { content: string; flags: number };
+    expect(refused).toMatchObject({
+      flags: 64,
+      content: expect.stringMatching(/Missing permission\(s\) in this channel: Create Public Threads/),
+    });
   });
 
   it('sends management commands to the gateway bot, for now', async () => {

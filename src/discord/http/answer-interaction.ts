@@ -5,6 +5,7 @@
 // between requests, so any replica can answer any interaction.
 import {
   type APIApplicationCommandInteractionDataOption,
+  type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
@@ -17,10 +18,11 @@ import {
 } from 'discord-api-types/v10';
 import { commands, findCommand } from '../../../commands/index.js';
 import { nameChoices } from '../../briefing/name-choices.js';
-import type { OptionValue } from '../../command.js';
+import type { Command, OptionValue } from '../../command.js';
 import type { Corpus } from '../../corpus/corpus.js';
 import { parseCommandLine } from '../../parse-command-line.js';
 import type { MessagePayload } from '../../render/message-payload.js';
+import { BRIEF_THREAD_FAILED, briefPermissionsMissing, missingForBrief, threadName } from '../brief-thread.js';
 import { commandLine } from '../command-line.js';
 import { findDiscordCommand } from '../discord-commands.js';
 import { NO_MENTIONS } from '../no-mentions.js';
@@ -29,10 +31,16 @@ import { pageWindow, renderPage } from '../render.js';
 
 export interface HttpAnswerDeps {
   corpus(): Corpus;
-  /** Sends a deferred answer: PATCH of the original response over REST. */
-  editOriginal(token: string, payload: APIInteractionResponseCallbackData): Promise<void>;
-  /** A deferred answer that turned out to be the user's mistake: the public "thinking…" goes, and they alone are told. */
-  tellPrivately(token: string, payload: APIInteractionResponseCallbackData): Promise<void>;
+  /** Sends a deferred answer: PATCH of the original response over REST; resolves to the message's id. */
+  editOriginal(token: string, payload: APIInteractionResponseCallbackData): Promise<string>;
+  deleteOriginal(token: string): Promise<void>;
+  /** A further message on the interaction (a private one, with the ephemeral flag). */
+  followUp(token: string, payload: APIInteractionResponseCallbackData): Promise<void>;
+  /**
+   * Opens a discussion thread on a message (/brief's) and posts its first line; absent when the endpoint has
+   * no bot token to do that with.
+   */
+  openThread?: (channelId: string, messageId: string, name: string) => Promise<void>;
   log: { error(msg: string): void };
 }
 
@@ -101,8 +109,8 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands.`);
   const command = findCommand(name);
   if (!command) return say(`⚠️ /${name} is not a command of this bot (any more). Try /actor, /timeline or /search.`);
-  if (command.reply === 'thread') return say(`/${name} opens a discussion thread, which the gateway bot (briefing start) does for now.`);
   const options = flatten(i.data.options);
+  if (command.reply === 'thread') return answerWithThread(i as APIChatInputApplicationCommandInteraction, command, options, deps);
   const line = commandLine(name, options);
   const run = () => command.execute({ corpus: deps.corpus(), options, window: pageWindow(name, 0) });
   if (!command.slow) {
@@ -125,9 +133,51 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
         const answer = run();
         const payload = renderPage(answer, 0, line);
         if (answer.ok || options.private === true) await deps.editOriginal(i.token, message(payload, false));
-        else await deps.tellPrivately(i.token, message(payload, true));
+        else {
+          // A user's mistake is shown to them alone: the public "thinking…" goes.
+          await deps.deleteOriginal(i.token);
+          await deps.followUp(i.token, message(payload, true));
+        }
       } catch (e) {
         deps.log.error(`a deferred answer to ${line} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
+}
+
+/** /brief: the briefing in the channel, then a public thread on it for the team's discussion. */
+function answerWithThread(
+  i: APIChatInputApplicationCommandInteraction,
+  command: Command,
+  options: Record<string, OptionValue>,
+  deps: HttpAnswerDeps,
+): HttpAnswer {
+  const openThread = deps.openThread;
+  if (!openThread) return say(`/${command.data.name} opens a discussion thread: this endpoint needs DISCORD_TOKEN for that.`);
+  const missing = missingForBrief(BigInt(i.app_permissions ?? '0'));
+  if (missing.length) return say(`⚠️ ${briefPermissionsMissing(missing)}`);
+  const answer = command.execute({ corpus: deps.corpus(), options });
+  if (!answer.ok || answer.command !== 'brief')
+    return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: message(renderPage(answer, 0, ''), true) } };
+  const channelId = i.channel?.id ?? i.channel_id;
+  // Deferred, then sent by PATCH: that answer carries the message's id, which the thread is opened on
+  // (a message sent in the HTTP response may not exist yet when the thread is asked for).
+  return {
+    response: { type: InteractionResponseType.DeferredChannelMessageWithSource },
+    after: async () => {
+      let posted: string;
+      try {
+        posted = await deps.editOriginal(i.token, message(renderPage(answer, 0, commandLine('brief', options)), false));
+      } catch (e) {
+        deps.log.error(`the briefing could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+        return;
+      }
+      try {
+        if (!channelId) throw new Error('the interaction names no channel');
+        await openThread(channelId, posted, threadName(answer.topic.name, new Date()));
+      } catch (e) {
+        deps.log.error(`brief posted but the thread could not be opened: ${e instanceof Error ? e.message : String(e)}`);
+        await deps.followUp(i.token, message({ content: BRIEF_THREAD_FAILED }, true)).catch(() => undefined);
       }
     },
   };

@@ -7,6 +7,8 @@ import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord
 import { REST } from 'discord.js';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
+import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
+import { NO_MENTIONS } from '../no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
 import { checkSignature, publicKeyFromHex, replayGuard } from './verify-signature.js';
 
@@ -15,17 +17,34 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this, the sender is cut off instead of read to the end for a polite 413. */
 const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 
-type Webhook = (method: 'PATCH' | 'POST' | 'DELETE', path: string, body?: APIInteractionResponseCallbackData) => Promise<void>;
+/** A call on Discord's REST API, relative to its base; resolves to the parsed answer. */
+export type RestCall = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
 
-/** Webhook calls over Discord's REST API at `apiUrl`: they take the interaction token in the path, and no bot token. */
-export function restWebhook(apiUrl: string): Webhook {
+/**
+ * REST calls at `apiUrl`: with a bot token for channel routes, or without one for the interaction's
+ * webhook routes, which take the interaction token in the path.
+ */
+export function restCalls(apiUrl: string, token?: string): RestCall {
   const rest = new REST({ api: apiUrl, retries: 2 });
-  return async (method, path, body) => {
+  if (token) rest.setToken(token);
+  return (method, path, body) => {
     const route = `/${path}` as `/${string}`;
-    const options = { auth: false, ...(body ? { body } : {}) };
-    if (method === 'PATCH') await rest.patch(route, options);
-    else if (method === 'POST') await rest.post(route, options);
-    else await rest.delete(route, options);
+    const options = { auth: Boolean(token), ...(body === undefined ? {} : { body }) };
+    if (method === 'GET') return rest.get(route, options);
+    if (method === 'PATCH') return rest.patch(route, options);
+    if (method === 'POST') return rest.post(route, options);
+    return rest.delete(route, options);
+  };
+}
+
+/** /brief's thread: on its message, with a first message of its own. */
+function threadOpener(bot: RestCall) {
+  return async (channelId: string, messageId: string, name: string) => {
+    const thread = (await bot('POST', `channels/${channelId}/messages/${messageId}/threads`, {
+      name,
+      auto_archive_duration: 1440,
+    })) as { id: string };
+    await bot('POST', `channels/${thread.id}/messages`, { content: BRIEF_THREAD_PROMPT, allowed_mentions: NO_MENTIONS });
   };
 }
 
@@ -34,8 +53,10 @@ export interface InteractionsServerDeps {
   corpus(): Corpus;
   /** Whether the database answers (GET /healthz). */
   healthy(): Promise<boolean>;
-  /** REST calls for deferred answers, relative to the API base: PATCH/POST/DELETE on webhooks/{app}/{token}/… (restWebhook). */
-  webhook: Webhook;
+  /** REST calls on the interaction's webhook (deferred answers, follow-ups): restCalls(apiUrl). */
+  webhook: RestCall;
+  /** REST calls as the bot (opening /brief's thread): restCalls(apiUrl, token); absent without a token. */
+  botRest?: RestCall;
   appId: string;
   log: Logger;
   now?: () => Date;
@@ -70,12 +91,12 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
   const answerDeps = {
     corpus: deps.corpus,
     log: deps.log,
-    editOriginal: (token: string, payload: APIInteractionResponseCallbackData) =>
-      deps.webhook('PATCH', `webhooks/${deps.appId}/${token}/messages/@original`, payload),
-    async tellPrivately(token: string, payload: APIInteractionResponseCallbackData) {
-      await deps.webhook('DELETE', `webhooks/${deps.appId}/${token}/messages/@original`);
-      await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload);
-    },
+    editOriginal: async (token: string, payload: APIInteractionResponseCallbackData) =>
+      ((await deps.webhook('PATCH', `webhooks/${deps.appId}/${token}/messages/@original`, payload)) as { id: string }).id,
+    deleteOriginal: async (token: string) => void (await deps.webhook('DELETE', `webhooks/${deps.appId}/${token}/messages/@original`)),
+    followUp: async (token: string, payload: APIInteractionResponseCallbackData) =>
+      void (await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload)),
+    ...(deps.botRest ? { openThread: threadOpener(deps.botRest) } : {}),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
