@@ -7,8 +7,6 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
-  type APIInteractionResponse,
-  type APIInteractionResponseCallbackData,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ComponentType,
@@ -18,49 +16,16 @@ import {
 } from 'discord-api-types/v10';
 import { commands, findCommand } from '../../../commands/index.js';
 import { nameChoices } from '../../briefing/name-choices.js';
-import type { Command, OptionValue } from '../../command.js';
-import type { Corpus } from '../../corpus/corpus.js';
+import type { OptionValue } from '../../command.js';
 import { parseCommandLine } from '../../parse-command-line.js';
-import type { MessagePayload } from '../../render/message-payload.js';
-import { BRIEF_THREAD_FAILED, briefPermissionsMissing, missingForBrief, threadName } from '../brief-thread.js';
 import { commandLine } from '../command-line.js';
+import { answerWithThread } from './answer-brief.js';
+import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 import { findDiscordCommand } from '../discord-commands.js';
-import { NO_MENTIONS } from '../no-mentions.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from '../paging.js';
 import { pageWindow, renderPage } from '../render.js';
 
-export interface HttpAnswerDeps {
-  corpus(): Corpus;
-  /** Sends a deferred answer: PATCH of the original response over REST; resolves to the message's id. */
-  editOriginal(token: string, payload: APIInteractionResponseCallbackData): Promise<string>;
-  deleteOriginal(token: string): Promise<void>;
-  /** A further message on the interaction (a private one, with the ephemeral flag). */
-  followUp(token: string, payload: APIInteractionResponseCallbackData): Promise<void>;
-  /**
-   * Opens a discussion thread on a message (/brief's) and posts its first line; absent when the endpoint has
-   * no bot token to do that with.
-   */
-  openThread?: (channelId: string, messageId: string, name: string) => Promise<void>;
-  log: { error(msg: string): void };
-}
-
-export interface HttpAnswer {
-  response: APIInteractionResponse;
-  /** Work to do after the response went out (a deferred answer). */
-  after?: () => Promise<void>;
-}
-
-// The renderers build message rows of buttons only (paging), which an interaction response accepts.
-const message = (payload: MessagePayload, ephemeral: boolean): APIInteractionResponseCallbackData =>
-  ({
-    ...payload,
-    allowed_mentions: NO_MENTIONS,
-    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
-  }) as APIInteractionResponseCallbackData;
-
-const say = (content: string): HttpAnswer => ({
-  response: { type: InteractionResponseType.ChannelMessageWithSource, data: message({ content }, true) },
-});
+export type { HttpAnswer, HttpAnswerDeps };
 
 function flatten(options: readonly APIApplicationCommandInteractionDataOption[] = []): Record<string, OptionValue> {
   const out: Record<string, OptionValue> = {};
@@ -140,44 +105,6 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
         }
       } catch (e) {
         deps.log.error(`a deferred answer to ${line} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    },
-  };
-}
-
-/** /brief: the briefing in the channel, then a public thread on it for the team's discussion. */
-function answerWithThread(
-  i: APIChatInputApplicationCommandInteraction,
-  command: Command,
-  options: Record<string, OptionValue>,
-  deps: HttpAnswerDeps,
-): HttpAnswer {
-  const openThread = deps.openThread;
-  if (!openThread) return say(`/${command.data.name} opens a discussion thread: this endpoint needs DISCORD_TOKEN for that.`);
-  const missing = missingForBrief(BigInt(i.app_permissions ?? '0'));
-  if (missing.length) return say(`⚠️ ${briefPermissionsMissing(missing)}`);
-  const answer = command.execute({ corpus: deps.corpus(), options });
-  if (!answer.ok || answer.command !== 'brief')
-    return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: message(renderPage(answer, 0, ''), true) } };
-  const channelId = i.channel?.id ?? i.channel_id;
-  // Deferred, then sent by PATCH: that answer carries the message's id, which the thread is opened on
-  // (a message sent in the HTTP response may not exist yet when the thread is asked for).
-  return {
-    response: { type: InteractionResponseType.DeferredChannelMessageWithSource },
-    after: async () => {
-      let posted: string;
-      try {
-        posted = await deps.editOriginal(i.token, message(renderPage(answer, 0, commandLine('brief', options)), false));
-      } catch (e) {
-        deps.log.error(`the briefing could not be sent: ${e instanceof Error ? e.message : String(e)}`);
-        return;
-      }
-      try {
-        if (!channelId) throw new Error('the interaction names no channel');
-        await openThread(channelId, posted, threadName(answer.topic.name, new Date()));
-      } catch (e) {
-        deps.log.error(`brief posted but the thread could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-        await deps.followUp(i.token, message({ content: BRIEF_THREAD_FAILED }, true)).catch(() => undefined);
       }
     },
   };
