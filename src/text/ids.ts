@@ -12,11 +12,15 @@ export function articleId(outlet: string | null, title: string): string {
   return shortHash(`${dedupeKey(outlet ?? '')}\n${dedupeKey(title)}`, 8);
 }
 
-/** Passage ids within one article; a hash collision lengthens the hash, deterministically. */
-export function passageIds(article: string, texts: string[]): string[] {
+/** What a passage's id (and its template-text key) is made from: the hash of its text, punctuation and case aside. */
+export function passageDigest(text: string): string {
+  return createHash('sha256').update(dedupeKey(text)).digest('hex');
+}
+
+/** Passage ids within one article, from their digests; a hash collision lengthens the hash, deterministically. */
+export function passageIds(article: string, digests: string[]): string[] {
   const used = new Set<string>();
-  return texts.map((t) => {
-    const full = createHash('sha256').update(dedupeKey(t)).digest('hex');
+  return digests.map((full) => {
     let len = 6;
     while (used.has(full.slice(0, len)) && len < full.length) len++;
     const part = full.slice(0, len);

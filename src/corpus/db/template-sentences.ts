@@ -50,6 +50,8 @@ export function templateSentences(db: Db): TemplateSentences {
   const q = {
     holders: db.prepare(`SELECT s.article, s.title_key, s.shown, a.file FROM sentence_keys s JOIN articles a ON a.rowid = s.article
       WHERE s.outlet = ? AND s.key = ? ORDER BY s.shown DESC LIMIT ${HOLDERS_READ}`),
+    // Most of an article's passages are its own: one query finds the few keys anyone else holds.
+    held: db.prepare(`SELECT DISTINCT key FROM sentence_keys WHERE outlet = ? AND key IN (SELECT value FROM json_each(?))`).pluck(),
     size: db.prepare(`SELECT count(*) FROM sentence_keys WHERE article = ?`).pluck(),
     sharedWithKeys: db.prepare(`SELECT count(*) FROM sentence_keys WHERE article = ? AND key IN (SELECT value FROM json_each(?))`).pluck(),
     shared: db
@@ -85,11 +87,13 @@ export function templateSentences(db: Db): TemplateSentences {
         return ok;
       };
       const taught = taughtInFile.get(current);
+      const held = new Set(q.held.all(outlet, ownKeys) as string[]);
       for (const key of keys) {
         if (taught?.has(`${outlet}\u0000${key}`)) {
           found.add(key);
           continue;
         }
+        if (!held.has(key)) continue;
         const holders = (q.holders.all(outlet, key) as Holder[]).filter(isEvidence);
         if (holders.length === 0) continue;
         found.add(key);

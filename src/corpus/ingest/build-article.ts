@@ -4,7 +4,7 @@
 // stances and unknown names. Everything here depends on this article alone,
 // so adding or replacing an article never touches another, except for the
 // outlet's template text the corpus has learnt (template-text.ts).
-import { articleId, passageIds } from '../../text/ids.js';
+import { articleId, passageDigest, passageIds } from '../../text/ids.js';
 import { decodeEntities, foldKey } from '../../text/normalize.js';
 import type { Article, Passage, StanceRecord } from '../records.js';
 import { definitionScore } from '../extract/corridor-definition.js';
@@ -113,7 +113,8 @@ export function buildArticle(
   const meta = (t: string | null) => (t === null ? null : decodeEntities(t));
   const d: ArticleDraft = { ...draft, title: decodeEntities(draft.title), outlet: meta(draft.outlet), author: meta(draft.author) };
   const all = buildPassages(d.items);
-  const { kept, keys: sentenceKeys } = dropTemplateText(all.passages, d.outlet, foldKey(d.title), templates);
+  const digests = all.passages.map((p) => passageDigest(p.text));
+  const { kept, keptDigests, keys: sentenceKeys } = dropTemplateText(all.passages, digests, d.outlet, foldKey(d.title), templates);
   const built = { passages: kept };
   const dropped = {
     boilerplate: d.dropped.boilerplate + all.passages.length - kept.length,
@@ -123,10 +124,7 @@ export function buildArticle(
   };
   if (built.passages.length === 0) return null;
   const id = articleId(d.outlet, d.title);
-  const ids = passageIds(
-    id,
-    built.passages.map((p) => p.text),
-  );
+  const ids = passageIds(id, keptDigests);
   const dates = articleDates(built.passages, { published: d.published?.date ?? null });
   const passages: Passage[] = built.passages.map((p, i) => ({
     id: ids[i]!,
