@@ -14,6 +14,7 @@ import { feedStatusRows } from '../feeds/feed-report.js';
 import type { Store } from '../store/store.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
 import { openStore } from '../store/open-store.js';
+import { shownUrl } from '../store/postgres-store.js';
 
 export interface Check {
   ok: boolean;
@@ -57,7 +58,8 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
 
   try {
     const store = await openStore(c.DATABASE_URL);
-    checks.push(pass('database', `${c.DATABASE_URL}: ${(await store.subscriptions()).length} digest subscription(s)`));
+    // A Postgres URL may hold a password: shown without it.
+    checks.push(pass('database', `${shownUrl(c.DATABASE_URL)}: ${(await store.subscriptions()).length} digest subscription(s)`));
     checks.push(await feedsCheck(paths, store));
     await store.close();
   } catch (e) {

@@ -9,9 +9,14 @@ import { doctor, formatChecks } from '../../src/cli/doctor.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
 import { tempData } from '../helpers/temp-data.js';
+import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 
 const emulator = new DiscordEmulator();
-afterAll(() => emulator.close());
+const havePostgres = await postgresAnswers();
+afterAll(async () => {
+  await emulator.close();
+  await dropMadeForTests();
+});
 
 describe('briefing doctor', () => {
   it('passes a healthy setup, Discord included', async () => {
@@ -74,5 +79,18 @@ describe('briefing doctor', () => {
   it('reports invalid settings without going further', async () => {
     const checks = await doctor({ LOG_LEVEL: 'loud' }, '/nonexistent/.env');
     expect(checks).toEqual([{ ok: false, what: 'settings', detail: expect.stringMatching(/LOG_LEVEL/) }]);
+  });
+
+  it.skipIf(!havePostgres)('checks a Postgres database, and never shows its password', async () => {
+    const data = tempData(SEED_FILES);
+    buildCorpus(data);
+    const url = new URL(await freshDatabase());
+    url.username = url.username || 'postgres';
+    url.password = 's3cret-pass';
+    const checks = await doctor({ DATA_DIR: data.root, DATABASE_URL: url.toString() }, join(data.root, '.env'));
+    const text = formatChecks(checks);
+    expect(checks.find((c) => c.what === 'database')?.ok).toBe(true);
+    expect(text).toMatch(/✓ database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/briefing_test_\w+: 0 digest subscription\(s\)/);
+    expect(text).not.toContain('s3cret-pass');
   });
 });
