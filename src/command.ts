@@ -33,7 +33,7 @@ export interface CommandContext {
 
 export interface Command {
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  execute(ctx: CommandContext): Answer;
+  execute(ctx: CommandContext): Promise<Answer>;
   /** Autocompleted options and the names they offer. */
   autocomplete?: Readonly<Record<string, ChoiceKind>>;
   /** May take longer than about a second (full-text search on a large corpus): Discord is told to wait first. */

@@ -26,11 +26,11 @@ Add --chart FILE.png to a /timeline or /corridor line to write its chart.
 /** "/timeline actor:Iran --chart out.png": the answer, and its chart written to the file. */
 const CHART_SUFFIX = /\s+--chart\s+(\S+)\s*$/;
 
-export function answerLine(line: string, corpus: Corpus, ansi: boolean): string {
+export async function answerLine(line: string, corpus: Corpus, ansi: boolean): Promise<string> {
   const chartFile = CHART_SUFFIX.exec(line)?.[1];
   const parsed = parseCommandLine(chartFile ? line.replace(CHART_SUFFIX, '') : line, commands);
   if (!parsed.ok) return describeProblem(parsed.problem);
-  const answer = parsed.command.execute({ corpus, options: parsed.options });
+  const answer = await parsed.command.execute({ corpus, options: parsed.options });
   const text = toText(answer, { limit: 10, ansi });
   if (!chartFile) return text;
   if (!parsed.command.chart) return `${text}\n--chart draws /timeline and /corridor answers; /${parsed.command.data.name} has no chart.`;
@@ -42,12 +42,20 @@ export function runConsole(corpus: () => Corpus, io: ConsoleIo): Promise<void> {
   const say = (text: string) => io.output.write(`${text}\n`);
   say(GREETING);
   rl.prompt();
-  rl.on('line', (raw) => {
-    const line = raw.trim();
+  // Lines are answered one at a time, in the order typed (or piped), however long each answer takes.
+  let answering = Promise.resolve();
+  const answer = async (line: string) => {
     if (line === 'exit' || line === 'quit') return rl.close();
-    if (line === 'help') say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
-    else if (line) say(answerLine(line, corpus(), io.ansi));
+    try {
+      if (line === 'help') say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
+      else if (line) say(await answerLine(line, corpus(), io.ansi));
+    } catch (e) {
+      say(`Something went wrong answering that: ${e instanceof Error ? e.message : String(e)}`);
+    }
     rl.prompt();
+  };
+  rl.on('line', (raw) => {
+    answering = answering.then(() => answer(raw.trim()));
   });
-  return new Promise((resolve) => rl.on('close', resolve));
+  return new Promise((resolve) => rl.on('close', () => void answering.then(resolve)));
 }

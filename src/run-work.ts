@@ -54,8 +54,13 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
       (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
     );
   });
-  const size = corpus.current().size();
-  log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
+  corpus
+    .current()
+    .size()
+    .then(
+      (size) => log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`),
+      (e: unknown) => log.warn(`corpus: could not be counted: ${e instanceof Error ? e.message : String(e)}`),
+    );
   const scheduler = makeScheduler({
     store,
     corpus: corpus.current,

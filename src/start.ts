@@ -36,7 +36,7 @@ export async function start(io: StartIo): Promise<number> {
       io.stderr(line);
       return 1;
     }
-    const size = corpus.size();
+    const size = await corpus.size();
     log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`);
     if (!io.stdin.isTTY) {
       io.stderr(NO_TOKEN);

@@ -41,12 +41,12 @@ const NO_GOLD: Gold = {
   timeline_false_dates: [],
 };
 
-describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
+describe.skipIf(!existsSync(GOLD))('dev gold sample', async () => {
   const gold = existsSync(GOLD) ? (JSON.parse(readFileSync(GOLD, 'utf8')) as Gold) : NO_GOLD;
   const { corpus } = seedCorpus();
-  const listed = sources(corpus).articles;
+  const listed = (await sources(corpus)).articles;
 
-  it.each(gold.articles.map((a) => [a.title, a] as const))('article "%s" has its outlet, author and date', (_, want) => {
+  it.each(gold.articles.map((a) => [a.title, a] as const))('article "%s" has its outlet, author and date', async (_, want) => {
     const got = listed.find((a) => a.title.startsWith(want.title));
     expect(got, `no article title starts with "${want.title}"`).toBeDefined();
     expect(got!.outlet).toBe(want.outlet);
@@ -61,47 +61,43 @@ describe.skipIf(!existsSync(GOLD))('dev gold sample', () => {
     }
   });
 
-  it('quotes no boilerplate', () => {
-    const all = contents(corpus)
-      .passages.map((p) => p.text)
-      .join('\n');
+  it('quotes no boilerplate', async () => {
+    const all = (await contents(corpus)).passages.map((p) => p.text).join('\n');
     for (const b of gold.boilerplate_absent) expect(all).not.toContain(b);
   });
 
-  it.each(gold.actor_queries.map((q) => [q.query, q] as const))('/actor %s quotes what it must, from enough articles', (_, q) => {
-    const a = actor(corpus, q.query);
+  it.each(gold.actor_queries.map((q) => [q.query, q] as const))('/actor %s quotes what it must, from enough articles', async (_, q) => {
+    const a = await actor(corpus, q.query);
     if (!a.ok) throw new Error(`actor ${q.query} failed: ${a.problem.code}`);
     const texts = a.quotes.map((x) => x.text).join('\n');
     for (const m of q.must_quote) expect(texts).toContain(m);
     expect(new Set(a.quotes.map((x) => x.article.id)).size).toBeGreaterThanOrEqual(q.min_articles);
   });
 
-  it.each(gold.corridor_queries.map((q) => [q.query, q] as const))('/corridor %s quotes what it must', (_, q) => {
-    const c = corridor(corpus, q.query);
+  it.each(gold.corridor_queries.map((q) => [q.query, q] as const))('/corridor %s quotes what it must', async (_, q) => {
+    const c = await corridor(corpus, q.query);
     if (!c.ok) throw new Error(`corridor ${q.query} failed: ${c.problem.code}`);
     const texts = c.quotes.map((x) => x.text).join('\n');
     for (const m of q.must_quote) expect(texts).toContain(m);
   });
 
   // The first screen is what a busy analyst reads: 80% of the key quotes must be in the first five.
-  it('ranks the key quotes of /actor and /corridor in the first five, 80% of them at least', () => {
-    const ranks = [
-      ...gold.actor_queries.flatMap((q) => {
-        const a = actor(corpus, q.query);
-        return q.must_quote.map((m) => (a.ok ? a.quotes.findIndex((x) => x.text.includes(m)) : -1));
-      }),
-      ...gold.corridor_queries.flatMap((q) => {
-        const c = corridor(corpus, q.query);
-        return q.must_quote.map((m) => (c.ok ? c.quotes.findIndex((x) => x.text.includes(m)) : -1));
-      }),
-    ];
+  it('ranks the key quotes of /actor and /corridor in the first five, 80% of them at least', async () => {
+    const ranks: number[] = [];
+    for (const [q, answer] of [
+      ...gold.actor_queries.map((q) => [q, actor] as const),
+      ...gold.corridor_queries.map((q) => [q, corridor] as const),
+    ]) {
+      const a = await answer(corpus, q.query);
+      ranks.push(...q.must_quote.map((m) => (a.ok ? a.quotes.findIndex((x) => x.text.includes(m)) : -1)));
+    }
     const top5 = ranks.filter((r) => r >= 0 && r < 5).length;
     console.log(`key quotes in the first five: ${top5}/${ranks.length} (ranks ${ranks.map((r) => r + 1).join(', ')})`);
     expect(top5 / ranks.length).toBeGreaterThanOrEqual(0.8);
   });
 
-  it('finds every dated event of the sample at its precision, and no false date', () => {
-    const all = timeline(corpus, {});
+  it('finds every dated event of the sample at its precision, and no false date', async () => {
+    const all = await timeline(corpus, {});
     if (!all.ok) throw new Error(all.problem.code);
     const found = gold.timeline.filter((g) => all.events.some((e) => goldDate(e) === g.date && e.quote.text.includes(g.contains)));
     const missed = gold.timeline.filter((g) => !found.includes(g));

@@ -30,12 +30,12 @@ const NEVER_QUOTED = [
   /\bis an? (Senior |Associate |Research )*(Fellow|Professor|Director)\b/,
 ];
 
-describe.skipIf(!existsSync(REAL))('the real sample', () => {
+describe.skipIf(!existsSync(REAL))('the real sample', async () => {
   const files = existsSync(REAL) ? readdirSync(REAL).filter((f) => f.startsWith('real_')) : [];
   const paths = tempData({});
   for (const f of files) copyFileSync(join(REAL, f), join(paths.raw, f));
   const corpus = existsSync(REAL) ? openCorpus(paths) : null;
-  const got = corpus ? contents(corpus) : { articles: [], passages: [] };
+  const got = corpus ? await contents(corpus) : { articles: [], passages: [] };
 
   it.each(EXPECTED.map((e) => [e.title.source, e] as const))('%s: outlet and authors', (_, want) => {
     const a = got.articles.find((x) => want.title.test(x.title));
@@ -45,7 +45,7 @@ describe.skipIf(!existsSync(REAL))('the real sample', () => {
     expect(named).toBe(want.authors);
   });
 
-  it('quotes no disclaimer, pitch, sign-up, interface line or author bio', () => {
+  it('quotes no disclaimer, pitch, sign-up, interface line or author bio', async () => {
     const leaks = got.passages.filter((p) => NEVER_QUOTED.some((re) => re.test(p.text))).map((p) => p.text.slice(0, 80));
     expect(leaks).toEqual([]);
   });

@@ -9,13 +9,13 @@ import { mentionFallback } from './mentions.js';
 import { MAX_QUOTES, quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
-export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAnswer {
+export async function actor(corpus: Corpus, rawName: string): Promise<ActorAnswer | ProblemAnswer> {
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'actor', problem: read.problem };
   const name = read.value;
   const entry = findActor(corpus.names, name);
   if (entry) {
-    const stats = corpus.entity('actor', entry.id);
+    const [stats, ranked] = await Promise.all([corpus.entity('actor', entry.id), corpus.ranked('actor', entry.id, MAX_QUOTES)]);
     return {
       ok: true,
       command: 'actor',
@@ -27,10 +27,10 @@ export function actor(corpus: Corpus, rawName: string): ActorAnswer | ProblemAns
         articles: stats.articles,
         mentions: stats.passages,
       },
-      quotes: quotesFor(corpus, corpus.ranked('actor', entry.id, MAX_QUOTES)),
+      quotes: await quotesFor(corpus, ranked),
     };
   }
-  const mentioned = mentionFallback(corpus, name, 'actor');
+  const mentioned = await mentionFallback(corpus, name, 'actor');
   if (mentioned) return { ok: true, command: 'actor', actor: null, ...mentioned };
   return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.names, name) } };
 }

@@ -21,14 +21,14 @@ export function spread(quotes: Quote[], n: number): Quote[] {
   return [...new Set([...firsts, ...quotes])].slice(0, n);
 }
 
-export function brief(corpus: Corpus, rawTopic: string): BriefAnswer | ProblemAnswer {
+export async function brief(corpus: Corpus, rawTopic: string): Promise<BriefAnswer | ProblemAnswer> {
   const read = readOption('topic', rawTopic, MAX_QUERY_LENGTH);
   if ('problem' in read) return { ok: false, command: 'brief', problem: read.problem };
   const topic = read.value;
   const a = findActor(corpus.names, topic);
   const c = a ? null : findCorridor(corpus.names, topic);
-  const entity = a ? actor(corpus, topic) : c ? corridor(corpus, topic) : null;
-  const found = entity ?? search(corpus, topic);
+  const entity = a ? await actor(corpus, topic) : c ? await corridor(corpus, topic) : null;
+  const found = entity ?? (await search(corpus, topic));
   if (!found.ok) return { ...found, command: 'brief' };
   const quotes = found.quotes;
   if (quotes.length === 0)
@@ -39,9 +39,9 @@ export function brief(corpus: Corpus, rawTopic: string): BriefAnswer | ProblemAn
     };
   // The latest events: count them, then read only the last few.
   const scope = a ? { actor: a.id } : c ? { corridor: c.id } : null;
-  const count = scope ? timeline(corpus, scope, { limit: 0 }) : null;
+  const count = scope ? await timeline(corpus, scope, { limit: 0 }) : null;
   const events =
-    scope && count?.ok ? timeline(corpus, scope, { offset: Math.max(0, count.total - BRIEF_EVENTS), limit: BRIEF_EVENTS }) : null;
+    scope && count?.ok ? await timeline(corpus, scope, { offset: Math.max(0, count.total - BRIEF_EVENTS), limit: BRIEF_EVENTS }) : null;
   const articles = new Set(quotes.map((q) => q.article.id)).size;
   return {
     ok: true,

@@ -8,13 +8,13 @@ import { mentionFallback } from './mentions.js';
 import { MAX_QUOTES, quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
-export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | ProblemAnswer {
+export async function corridor(corpus: Corpus, rawName: string): Promise<CorridorAnswer | ProblemAnswer> {
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'corridor', problem: read.problem };
   const name = read.value;
   const entry = findCorridor(corpus.names, name);
   if (!entry) {
-    const mentioned = mentionFallback(corpus, name, 'corridor');
+    const mentioned = await mentionFallback(corpus, name, 'corridor');
     if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
     return {
       ok: false,
@@ -22,19 +22,27 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
       problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.names, name) },
     };
   }
-  const stats = corpus.entity('corridor', entry.id);
-  const defining = corpus.definition(entry.id);
-  const [definition = null] = defining ? quotesFor(corpus, [defining]) : [];
-  const records = corpus.stances(entry.id);
-  const stancePassages = records.map((s) => corpus.passage(s.passage));
+  const [stats, defining, records, ranked] = await Promise.all([
+    corpus.entity('corridor', entry.id),
+    corpus.definition(entry.id),
+    corpus.stances(entry.id),
+    corpus.ranked('corridor', entry.id, MAX_QUOTES),
+  ]);
+  const [definition = null] = defining ? await quotesFor(corpus, [defining]) : [];
+  const stancePassages = await Promise.all(records.map((s) => corpus.passage(s.passage)));
+  const stanceQuotes = await quotesFor(
+    corpus,
+    stancePassages.filter((p) => p !== undefined),
+  );
   const stances: StanceEvidence[] = [];
   records.forEach((s, i) => {
     const p = stancePassages[i];
     const who = corpus.actor(s.actor);
-    if (p && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote: quotesFor(corpus, [p])[0]! });
+    const quote = p && stanceQuotes.find((q) => q.id === p.id);
+    if (quote && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote });
   });
   const leading = [...(defining ? [defining] : []), ...stancePassages.filter((p) => p !== undefined)];
-  const byId = new Map([...leading, ...corpus.ranked('corridor', entry.id, MAX_QUOTES)].map((p) => [p.id, p]));
+  const byId = new Map([...leading, ...ranked].map((p) => [p.id, p]));
   return {
     ok: true,
     command: 'corridor',
@@ -47,6 +55,6 @@ export function corridor(corpus: Corpus, rawName: string): CorridorAnswer | Prob
       definition,
       stances,
     },
-    quotes: quotesFor(corpus, [...byId.values()].slice(0, MAX_QUOTES)),
+    quotes: await quotesFor(corpus, [...byId.values()].slice(0, MAX_QUOTES)),
   };
 }

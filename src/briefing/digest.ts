@@ -3,6 +3,8 @@
 // from the month before publication onward (older background dates are left
 // to /timeline). Pure: the caller says when each article was first seen.
 import type { Corpus } from '../corpus/corpus.js';
+
+type TopicCount = Awaited<ReturnType<Corpus['topicCounts']>>[number];
 import type { ArticleRef, Quote, TimelineEvent } from './answer-types.js';
 import { spread } from './brief.js';
 import type { Topic } from './digest-topics.js';
@@ -43,8 +45,8 @@ export interface DigestQuery {
 }
 
 /** The topics most quoted in the new articles, when the subscription names none. */
-function busiestTopics(corpus: Corpus, fresh: readonly string[]): Topic[] {
-  const counts = new Map(corpus.topicCounts(fresh).map((c) => [`${c.type}:${c.id}`, c.passages]));
+function busiestTopics(corpus: Corpus, topicCounts: TopicCount[]): Topic[] {
+  const counts = new Map(topicCounts.map((c) => [`${c.type}:${c.id}`, c.passages]));
   const all: (Topic & { n: number })[] = [
     ...corpus.gazetteer.actors.map((a) => ({ type: 'actor' as const, id: a.id, name: a.name, n: counts.get(`actor:${a.id}`) ?? 0 })),
     ...corpus.gazetteer.corridors.map((c) => ({
@@ -65,31 +67,45 @@ function daysBefore(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function digest(corpus: Corpus, q: DigestQuery): DigestAnswer {
+export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnswer> {
   const start = q.start.toISOString();
   const end = q.end.toISOString();
   const seenIds = [...q.firstSeen].filter(([, seen]) => seen > start && seen <= end).map(([id]) => id);
   // Newest first, and only the ids the corpus still holds.
-  const found = seenIds.length ? corpus.articles(0, seenIds.length, seenIds) : [];
+  const found = seenIds.length ? await corpus.articles(0, seenIds.length, seenIds) : [];
   const fresh = found.map((a) => a.id);
   const articles = found.map(articleRef);
-  const topics = q.topics.length ? q.topics : busiestTopics(corpus, fresh);
-  const sections = topics
-    .map((topic) => {
-      const ranked = fresh.length ? corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
-      const total = fresh.length ? (corpus.topicCounts(fresh).find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0) : 0;
-      return { topic, total, quotes: spread(quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
-    })
-    .filter((s) => q.topics.length > 0 || s.total > 0);
+  const topicCounts = fresh.length ? await corpus.topicCounts(fresh) : [];
+  const topics = q.topics.length ? q.topics : busiestTopics(corpus, topicCounts);
+  const all = await Promise.all(
+    topics.map(async (topic) => {
+      const ranked = fresh.length ? await corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
+      const total = topicCounts.find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0;
+      return { topic, total, quotes: spread(await quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
+    }),
+  );
+  const sections = all.filter((s) => q.topics.length > 0 || s.total > 0);
   const about = (tags: { id: string }[], type: Topic['type']) => tags.some((t) => q.topics.some((x) => x.type === type && x.id === t.id));
   const published = new Map(found.map((a) => [a.id, a.published]));
   const recentFrom = (articleId: string) => daysBefore(published.get(articleId) ?? end.slice(0, 10), RECENT_DAYS);
-  const all = fresh.length
-    ? corpus.events({ actor: null, corridor: null, first: '0000-01-01', last: '9999-12-31', articles: fresh }, 0, Number.MAX_SAFE_INTEGER)
+  const dated = fresh.length
+    ? await corpus.events(
+        { actor: null, corridor: null, first: '0000-01-01', last: '9999-12-31', articles: fresh },
+        0,
+        Number.MAX_SAFE_INTEGER,
+      )
     : [];
-  const events = all
+  const events = dated
     .filter((e) => e.last >= recentFrom(e.passage.articleId))
     .filter((e) => q.topics.length === 0 || about(e.passage.actors, 'actor') || about(e.passage.corridors, 'corridor'))
     .slice(-DIGEST_EVENTS);
-  return { ok: true, command: 'digest', period: { start, end }, topics: q.topics, articles, sections, events: toEvents(corpus, events) };
+  return {
+    ok: true,
+    command: 'digest',
+    period: { start, end },
+    topics: q.topics,
+    articles,
+    sections,
+    events: await toEvents(corpus, events),
+  };
 }

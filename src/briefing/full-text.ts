@@ -4,7 +4,8 @@
 import type { Corpus, TextHit } from '../corpus/corpus.js';
 import { isStopWord, stemTerm } from '../corpus/search-terms.js';
 import { searchTokens } from '../corpus/search-tokens.js';
-import type { Span } from './answer-types.js';
+import type { Quote, Span } from './answer-types.js';
+import { articlesCited, toQuote } from './quotes.js';
 
 export type MatchMode = 'all' | 'any' | 'fuzzy' | 'prefix';
 
@@ -39,33 +40,48 @@ export interface FullTextResult {
 const NONE: FullTextResult = { hits: [], total: 0, stems: new Set() };
 
 /** `phrases`: word lists that must appear in this order (quoted phrases, unknown names). */
-export function fullText(
+export async function fullText(
   corpus: Corpus,
   terms: string[],
   mode: MatchMode,
   limit: number,
   phrases: string[][] = [],
   order: 'best' | 'newest' = 'best',
-): FullTextResult {
+): Promise<FullTextResult> {
   if (terms.length === 0) return NONE;
   let stems = terms.map(stemTerm);
   const phraseStems = phrases.map((p) => p.map(stemTerm));
   // Every term is required: one no passage holds means no hits, without asking the index for more.
-  if (mode === 'all' && stems.some((t) => corpus.termFrequency(t) === 0)) return NONE;
+  const frequencies =
+    mode === 'all' || (mode === 'any' && stems.length > 1) ? await Promise.all(stems.map((t) => corpus.termFrequency(t))) : [];
+  if (mode === 'all' && frequencies.some((n) => n === 0)) return NONE;
   if (mode === 'any' && stems.length > 1) {
-    const passages = corpus.size().passages;
-    const rare = stems.filter((t) => corpus.termFrequency(t) <= passages * COMMON_SHARE);
+    const passages = (await corpus.size()).passages;
+    const rare = stems.filter((_, i) => frequencies[i]! <= passages * COMMON_SHARE);
     if (rare.length > 0) stems = rare;
   }
-  const spellings = stems.map((t, i) => {
-    if (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH) return [t, ...corpus.nearTerms(t)];
-    // Completions of the word as typed (not of its stem): "Armen" finds Armenia and Armenian.
-    if (mode === 'prefix' && terms[i]!.length >= PREFIX_MIN_LENGTH) return [t, ...corpus.termsWithPrefix(terms[i]!, PREFIX_EXPANSIONS)];
-    return [t];
-  });
+  const spellings = await Promise.all(
+    stems.map(async (t, i) => {
+      if (mode === 'fuzzy' && terms[i]!.length >= FUZZY_MIN_LENGTH) return [t, ...(await corpus.nearTerms(t))];
+      // Completions of the word as typed (not of its stem): "Armen" finds Armenia and Armenian.
+      if (mode === 'prefix' && terms[i]!.length >= PREFIX_MIN_LENGTH) {
+        return [t, ...(await corpus.termsWithPrefix(terms[i]!, PREFIX_EXPANSIONS))];
+      }
+      return [t];
+    }),
+  );
   const joined = mode === 'all' || mode === 'prefix' ? 'all' : 'any';
-  const { hits, total } = corpus.match({ terms: spellings, mode: joined, phrases: phraseStems, order }, limit);
+  const { hits, total } = await corpus.match({ terms: spellings, mode: joined, phrases: phraseStems, order }, limit);
   return { hits, total, stems: new Set(spellings.flat()) };
+}
+
+/** Search hits as quotes, their matched words marked. */
+export async function hitQuotes(corpus: Corpus, hits: readonly TextHit[], stems: Set<string>): Promise<Quote[]> {
+  const articleOf = await articlesCited(
+    corpus,
+    hits.map((h) => h.passage),
+  );
+  return hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, stems)));
 }
 
 /**

@@ -5,8 +5,8 @@ import { searchTokens } from '../corpus/search-tokens.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { Quote } from './answer-types.js';
 import { findActor, findCorridor } from './entity-names.js';
-import { fullText, queryTerms, spansOf } from './full-text.js';
-import { articleCache, MAX_QUOTES, quotesFor, toQuote } from './quotes.js';
+import { fullText, hitQuotes, queryTerms } from './full-text.js';
+import { MAX_QUOTES, quotesFor } from './quotes.js';
 
 /**
  * Passages that mention the name as written, newest first. The index finds the
@@ -17,30 +17,27 @@ import { articleCache, MAX_QUOTES, quotesFor, toQuote } from './quotes.js';
  */
 const PHRASE_HEADROOM = 1.5;
 
-export function mentionsOf(corpus: Corpus, name: string): Quote[] {
+export async function mentionsOf(corpus: Corpus, name: string): Promise<Quote[]> {
   const terms = queryTerms(name);
   const phrase = ` ${dedupeKey(name)} `;
   if (terms.length === 0 || phrase.trim() === '') return [];
   const words = searchTokens(name).map((t) => t.term);
-  const found = fullText(corpus, terms, 'all', Math.ceil(MAX_QUOTES * PHRASE_HEADROOM), [words], 'newest');
-  const articleOf = articleCache(corpus);
-  return found.hits
-    .filter((h) => ` ${dedupeKey(h.passage.text)} `.includes(phrase))
-    .slice(0, MAX_QUOTES)
-    .map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, found.stems)));
+  const found = await fullText(corpus, terms, 'all', Math.ceil(MAX_QUOTES * PHRASE_HEADROOM), [words], 'newest');
+  const hits = found.hits.filter((h) => ` ${dedupeKey(h.passage.text)} `.includes(phrase)).slice(0, MAX_QUOTES);
+  return hitQuotes(corpus, hits, found.stems);
 }
 
 /** The mention-search answer for /actor or /corridor, with a note saying why; null when nothing mentions the name. */
-export function mentionFallback(
+export async function mentionFallback(
   corpus: Corpus,
   name: string,
   asked: 'actor' | 'corridor',
-): { fallback: { kind: 'mentions'; name: string; note: string }; quotes: Quote[] } | null {
+): Promise<{ fallback: { kind: 'mentions'; name: string; note: string }; quotes: Quote[] } | null> {
   const other = asked === 'actor' ? findCorridor(corpus.names, name) : findActor(corpus.names, name);
   // A name of the other kind has its passages ranked at ingest: no full-text search needed.
   const quotes = other
-    ? quotesFor(corpus, corpus.ranked(asked === 'actor' ? 'corridor' : 'actor', other.id, MAX_QUOTES))
-    : mentionsOf(corpus, name);
+    ? await quotesFor(corpus, await corpus.ranked(asked === 'actor' ? 'corridor' : 'actor', other.id, MAX_QUOTES))
+    : await mentionsOf(corpus, name);
   if (quotes.length === 0) return null;
   const note = other
     ? `${other.name} is ${asked === 'actor' ? 'a corridor' : 'an actor'}: /${asked === 'actor' ? 'corridor' : 'actor'} ` +

@@ -27,14 +27,16 @@ function rank(e: ChoiceEntry, key: string): number | null {
   return null;
 }
 
-export function nameChoices(corpus: Corpus, kind: ChoiceKind, typed: string): Choice[] {
+export async function nameChoices(corpus: Corpus, kind: ChoiceKind, typed: string): Promise<Choice[]> {
   const key = nameKey(typed.slice(0, 100));
   // Popular names first: the quote count is read (from the counts table) only for names that match.
-  return corpus.names.choices
+  const matching = corpus.names.choices
     .filter((e) => kind === 'topic' || e.type === kind)
     .map((e) => ({ e, r: rank(e, key) }))
-    .filter((x): x is { e: ChoiceEntry; r: number } => x.r !== null)
-    .map((x) => ({ ...x, weight: corpus.entity(x.e.type, x.e.id).passages }))
+    .filter((x): x is { e: ChoiceEntry; r: number } => x.r !== null);
+  const weights = await Promise.all(matching.map((x) => corpus.entity(x.e.type, x.e.id)));
+  return matching
+    .map((x, i) => ({ ...x, weight: weights[i]!.passages }))
     .sort((a, b) => a.r - b.r || b.weight - a.weight || a.e.name.localeCompare(b.e.name))
     .slice(0, MAX_CHOICES)
     .map(({ e }) => ({ name: (kind === 'topic' ? `${e.name} (${e.type})` : e.name).slice(0, 100), value: e.name.slice(0, 100) }));

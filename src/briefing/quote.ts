@@ -8,18 +8,18 @@ import { readOption } from './user-input.js';
 const CONTEXT = 1;
 const MAX_ID_LENGTH = 40;
 
-export function quoteById(corpus: Corpus, rawId: string): QuoteAnswer | ProblemAnswer {
+export async function quoteById(corpus: Corpus, rawId: string): Promise<QuoteAnswer | ProblemAnswer> {
   const read = readOption('id', rawId, MAX_ID_LENGTH);
   if ('problem' in read) return { ok: false, command: 'quote', problem: read.problem };
   // Ids are shown in brackets; a pasted "[97dcd70d.f53feb]" works too.
   const id = read.value.replace(/^\[|\]$/g, '').toLowerCase();
-  const passage = corpus.passage(id);
+  const passage = await corpus.passage(id);
   if (!passage) return { ok: false, command: 'quote', problem: { code: 'unknown-quote', id: read.value } };
-  const { before, after } = corpus.around(passage, CONTEXT);
+  const [{ before, after }, [quote]] = await Promise.all([corpus.around(passage, CONTEXT), quotesFor(corpus, [passage])]);
   return {
     ok: true,
     command: 'quote',
-    quote: quotesFor(corpus, [passage])[0]!,
+    quote: quote!,
     before: before.map((p) => p.text),
     after: after.map((p) => p.text),
   };

@@ -21,16 +21,16 @@ export function articleRef(a: Article): ArticleRef {
   };
 }
 
-/** Article lookups for one answer: a page of quotes often cites the same article several times. */
-export function articleCache(corpus: Corpus): (id: string) => Article {
-  const seen = new Map<string, Article>();
+/**
+ * The articles some passages cite, read in one query (a page of quotes often
+ * cites one article several times), as a lookup the quotes are then built with.
+ */
+export async function articlesCited(corpus: Corpus, passages: readonly Passage[]): Promise<(id: string) => Article> {
+  const ids = [...new Set(passages.map((p) => p.articleId))];
+  const byId = new Map((ids.length ? await corpus.articles(0, ids.length, ids) : []).map((a) => [a.id, a]));
   return (id) => {
-    let a = seen.get(id);
-    if (!a) {
-      a = corpus.article(id);
-      if (!a) throw new Error(`a passage cites unknown article ${id}`);
-      seen.set(id, a);
-    }
+    const a = byId.get(id);
+    if (!a) throw new Error(`a passage cites unknown article ${id}`);
     return a;
   };
 }
@@ -46,7 +46,7 @@ export function toQuote(articleOf: (id: string) => Article, p: Passage, matches?
   };
 }
 
-export function quotesFor(corpus: Corpus, passages: readonly Passage[]): Quote[] {
-  const articleOf = articleCache(corpus);
+export async function quotesFor(corpus: Corpus, passages: readonly Passage[]): Promise<Quote[]> {
+  const articleOf = await articlesCited(corpus, passages);
   return passages.map((p) => toQuote(articleOf, p));
 }

@@ -7,8 +7,8 @@ import type { Corpus, TextHit } from '../corpus/corpus.js';
 import { searchTokens } from '../corpus/search-tokens.js';
 import { dedupeKey } from '../text/normalize.js';
 import type { ProblemAnswer, SearchAnswer } from './answer-types.js';
-import { fullText, queryTerms, spansOf, type FullTextResult, type MatchMode } from './full-text.js';
-import { articleCache, MAX_QUOTES, toQuote } from './quotes.js';
+import { fullText, hitQuotes, queryTerms, type FullTextResult, type MatchMode } from './full-text.js';
+import { MAX_QUOTES } from './quotes.js';
 import { MAX_QUERY_LENGTH, readOption } from './user-input.js';
 
 /** The best quotes a search answer carries; `total` says how many matched. */
@@ -22,7 +22,7 @@ function containsPhrases(hit: TextHit, phrases: string[]): boolean {
   return phrases.every((p) => text.includes(` ${p} `));
 }
 
-export function search(corpus: Corpus, rawQuery: string): SearchAnswer | ProblemAnswer {
+export async function search(corpus: Corpus, rawQuery: string): Promise<SearchAnswer | ProblemAnswer> {
   const read = readOption('query', rawQuery, MAX_QUERY_LENGTH);
   if ('problem' in read) return { ok: false, command: 'search', problem: read.problem };
   const query = read.value;
@@ -37,7 +37,7 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
   const modes: MatchMode[] =
     phrases.length > 0 ? ['all'] : terms.length > 1 ? ['all', 'any', 'fuzzy', 'prefix'] : ['all', 'fuzzy', 'prefix'];
   for (const mode of modes) {
-    found = fullText(corpus, terms, mode, MAX_SEARCH_QUOTES, phraseTerms);
+    found = await fullText(corpus, terms, mode, MAX_SEARCH_QUOTES, phraseTerms);
     const kept = found.hits.filter((h) => containsPhrases(h, phrases));
     found = { ...found, hits: kept, total: found.total - (found.hits.length - kept.length) };
     if (found.hits.length > 0) {
@@ -45,7 +45,6 @@ export function search(corpus: Corpus, rawQuery: string): SearchAnswer | Problem
       break;
     }
   }
-  const articleOf = articleCache(corpus);
-  const quotes = found.hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, found.stems)));
+  const quotes = await hitQuotes(corpus, found.hits, found.stems);
   return { ok: true, command: 'search', query, terms, match, total: found.hits.length ? found.total : 0, quotes };
 }

@@ -5,11 +5,11 @@ import type { AddedAnswer, SourceEntry, SourcesAnswer } from './answer-types.js'
 import { articleRef } from './quotes.js';
 import { clampOffset, windowOf, type Window } from './window.js';
 
-export function sources(corpus: Corpus, window?: Partial<Window>): SourcesAnswer {
-  const total = corpus.size().articles;
+export async function sources(corpus: Corpus, window?: Partial<Window>): Promise<SourcesAnswer> {
+  const total = (await corpus.size()).articles;
   const w = windowOf(window);
   const offset = clampOffset(w, total);
-  const articles = corpus.articles(offset, w.limit).map(sourceEntry);
+  const articles = (await corpus.articles(offset, w.limit)).map(sourceEntry);
   return { ok: true, command: 'sources', articles, total, offset };
 }
 
@@ -18,7 +18,7 @@ export function sourceEntry(a: Article): SourceEntry {
 }
 
 /** The card for an article added by URL: the articles its saved file now serves. */
-export function addedArticle(corpus: Corpus, file: string, outcome: AddedAnswer['outcome'], url: string): AddedAnswer {
-  const articles = corpus.articlesInFile(file).map(sourceEntry);
+export async function addedArticle(corpus: Corpus, file: string, outcome: AddedAnswer['outcome'], url: string): Promise<AddedAnswer> {
+  const articles = (await corpus.articlesInFile(file)).map(sourceEntry);
   return { ok: true, command: 'add', outcome, url, articles, quotes: articles.reduce((n, a) => n + a.passages, 0) };
 }

@@ -6,7 +6,7 @@ import type { Corpus, DatedPassage, EventQuery } from '../corpus/corpus.js';
 import type { NamedRef, ProblemAnswer, TimelineAnswer, TimelineEvent } from './answer-types.js';
 import { readDayRange } from './date-range.js';
 import { closestNames, findActor, findCorridor } from './entity-names.js';
-import { articleCache, toQuote } from './quotes.js';
+import { articlesCited, toQuote } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 import { clampOffset, windowOf, type Window } from './window.js';
 
@@ -51,13 +51,16 @@ export function toEvent(corpus: Corpus, articleOf: (id: string) => Article, e: D
   };
 }
 
-export function toEvents(corpus: Corpus, events: DatedPassage[]): TimelineEvent[] {
-  const articleOf = articleCache(corpus);
+export async function toEvents(corpus: Corpus, events: DatedPassage[]): Promise<TimelineEvent[]> {
+  const articleOf = await articlesCited(
+    corpus,
+    events.map((e) => e.passage),
+  );
   return events.map((e) => toEvent(corpus, articleOf, e));
 }
 
 /** `window`: which events to return (the first MAX_WINDOW when not given); `total` counts them all. */
-export function timeline(corpus: Corpus, q: TimelineQuery, window?: Partial<Window>): TimelineAnswer | ProblemAnswer {
+export async function timeline(corpus: Corpus, q: TimelineQuery, window?: Partial<Window>): Promise<TimelineAnswer | ProblemAnswer> {
   const fail = (problem: ProblemAnswer['problem']): ProblemAnswer => ({ ok: false, command: 'timeline', problem });
   const actor = resolveEntity(corpus, 'actor', q.actor);
   if ('problem' in actor) return fail(actor.problem);
@@ -66,10 +69,10 @@ export function timeline(corpus: Corpus, q: TimelineQuery, window?: Partial<Wind
   const range = readDayRange(q.from, q.to);
   if ('problem' in range) return fail(range.problem);
   const eq: EventQuery = { actor: actor.ref?.id ?? null, corridor: corridor.ref?.id ?? null, first: range.first, last: range.last };
-  const total = corpus.countEvents(eq);
+  const total = await corpus.countEvents(eq);
   const w = windowOf(window);
   const offset = clampOffset(w, total);
-  const events = toEvents(corpus, corpus.events(eq, offset, w.limit));
+  const events = await toEvents(corpus, await corpus.events(eq, offset, w.limit));
   return {
     ok: true,
     command: 'timeline',

@@ -160,10 +160,10 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
         const corpus = openCorpus(paths);
         try {
-          const answer = addedArticle(corpus, r.file, r.outcome, r.url);
+          const answer = await addedArticle(corpus, r.file, r.outcome, r.url);
           io.out(json ? JSON.stringify(toJson(answer), null, 2) : toText(answer, { limit: 10, ansi: io.isTty }));
         } finally {
-          corpus.close();
+          await corpus.close();
         }
         return EXIT.ok;
       });

@@ -67,7 +67,7 @@ function writeChart(io: CliIo, file: string, answer: Answer): number {
   return r.ok ? EXIT.ok : EXIT.user;
 }
 
-export function runCli(argv: string[], io: CliIo): number {
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -130,10 +130,10 @@ export function runCli(argv: string[], io: CliIo): number {
         return usageError(io, json, `--chart draws /timeline and /corridor answers; /${line.command.data.name} has no chart`);
       }
       const corpus = openCorpus(paths, (l) => io.err(l));
-      const answer = line.command.execute({ corpus, options: line.options });
+      const answer = await line.command.execute({ corpus, options: line.options });
       io.out(json ? JSON.stringify(toJson(answer), null, 2) : toText(answer, { limit, ansi: io.isTty }));
       if (values.chart !== undefined && answer.ok)
-        return writeChart(io, values.chart, line.command.execute({ corpus, options: line.options }));
+        return writeChart(io, values.chart, await line.command.execute({ corpus, options: line.options }));
       return answer.ok ? EXIT.ok : EXIT.user;
     }
     return usageError(io, json, sub ? `Unknown command "${sub}".` : 'No command given.');

@@ -4,6 +4,7 @@
 // they answer from what is already there.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Article } from './records.js';
+import { asyncCorpus } from './async-corpus.js';
 import type { Corpus } from './corpus.js';
 import { DataFileError } from './data-file-error.js';
 import { readGazetteer, shown, type DataPaths } from './data-dir.js';
@@ -130,5 +131,5 @@ export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
     if (!recoverable || !hasUsableBuild(paths.build)) throw e;
     log(`${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`);
   }
-  return openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer);
+  return asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
 }

@@ -1,7 +1,10 @@
 // The corpus as answers see it: lookups that each cost one indexed query with
-// a limit, whatever the corpus's size. SQLite serves it today
-// (db/sqlite-corpus.ts); a Postgres implementation serves the same interface
-// (tsvector + GIN for `match`). Nothing outside src/corpus/db knows which.
+// a limit, whatever the corpus's size. The gazetteer is held in memory; every
+// lookup is asynchronous, so a server database can answer it. The embedded
+// SQLite database (db/sqlite-corpus.ts) answers synchronously and is wrapped
+// once (async-corpus.ts); Postgres (pg/pg-corpus.ts) answers over its pool.
+// Nothing outside src/corpus knows which.
+import type { Async } from '../async.js';
 import type { NameIndex } from './name-index.js';
 import type { Article, Passage, PassageDate, StanceRecord } from './records.js';
 import type { ActorEntry, CorridorEntry, Gazetteer } from './schema.js';
@@ -49,12 +52,17 @@ export interface TextHit {
   score: number;
 }
 
-export interface Corpus {
+/** What every corpus holds in memory: the gazetteer it was tagged with. */
+export interface CorpusGazetteer {
   gazetteer: Gazetteer;
   /** The gazetteer's names folded for lookups and autocomplete; rebuilt with the gazetteer. */
   names: NameIndex;
   actor(id: string): ActorEntry | undefined;
   corridor(id: string): CorridorEntry | undefined;
+}
+
+/** The corpus's lookups, each one indexed query, in the synchronous form the embedded database answers them. */
+export interface CorpusLookups {
   size(): { articles: number; passages: number };
   article(id: string): Article | undefined;
   passage(id: string): Passage | undefined;
@@ -93,5 +101,14 @@ export interface Corpus {
   articlesAddedSince(cursor: number): { ids: string[]; cursor: number };
   /** Capitalised names the gazetteer does not know, most frequent first. */
   unknownNames(limit: number): { name: string; count: number }[];
+}
+
+/** The embedded database's corpus: every lookup answered before it returns. */
+export interface SyncCorpus extends CorpusGazetteer, CorpusLookups {
   close(): void;
+}
+
+/** The corpus as answers use it, whichever database holds it. */
+export interface Corpus extends CorpusGazetteer, Async<CorpusLookups> {
+  close(): Promise<void>;
 }

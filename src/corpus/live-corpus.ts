@@ -34,17 +34,20 @@ export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
   const workers = new Set<Worker>();
-  const look = () => {
+  // One look at a time: two at once would both start from the same cursor and report the same articles.
+  let looking = Promise.resolve();
+  const look = () => (looking = looking.then(lookOnce));
+  const lookOnce = async () => {
     if (stopped) return;
     try {
-      const added = corpus.articlesAddedSince(cursor);
+      const added = await corpus.articlesAddedSince(cursor);
       cursor = added.cursor;
       if (added.ids.length) onAdded(added.ids);
     } catch (e) {
       log.warn(`looking for new articles failed: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
-  look();
+  void look();
 
   function reload(why: string): Promise<boolean> {
     return new Promise((done) => {
@@ -59,9 +62,9 @@ export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[
         } else log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${m.error}`);
       });
       worker.on('error', (e) => log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${e.message}`));
-      worker.on('exit', () => {
+      worker.on('exit', async () => {
         workers.delete(worker);
-        if (ok) look();
+        if (ok) await look();
         done(ok);
       });
     });
@@ -81,7 +84,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[
       timer = null;
       // An ingest still running is cut short: its file transactions are atomic, and the next ingest finishes the job.
       for (const w of workers) void w.terminate();
-      corpus.close();
+      void corpus.close();
     },
   };
 }

@@ -82,7 +82,7 @@ export async function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, su
   const firstSeen = await deps.store.articlesFirstSeen();
   const corpus = deps.corpus();
   const topics = topicsOf(corpus, sub.topics);
-  const answer = digest(corpus, { topics, start, end, firstSeen });
+  const answer = await digest(corpus, { topics, start, end, firstSeen });
   return { answer, name: digestName(topics), timezone: sub.timezone };
 }
 

@@ -47,7 +47,7 @@ export async function postBrief(
     });
     return;
   }
-  const answer = command.execute({ corpus: deps.corpus(), options });
+  const answer = await command.execute({ corpus: deps.corpus(), options });
   if (!answer.ok || answer.command !== 'brief') {
     await i.reply({ ...renderPage(answer, 0, ''), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS } as InteractionReplyOptions);
     return;

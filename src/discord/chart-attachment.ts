@@ -29,7 +29,7 @@ export async function withChart(
 ): Promise<PayloadWithFiles> {
   if (!answer.ok) return payload;
   try {
-    const full = command.execute({ ...ctx, window: { offset: 0, limit: CHART_EVENTS } });
+    const full = await command.execute({ ...ctx, window: { offset: 0, limit: CHART_EVENTS } });
     const image = await chartImage(full);
     if (!image) return payload;
     const [first, ...rest] = payload.embeds ?? [];

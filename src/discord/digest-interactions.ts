@@ -211,7 +211,7 @@ export async function digestAutocomplete(i: AutocompleteInteraction, deps: Diges
   if (focused.name === 'topics') {
     const cut = typed.lastIndexOf(',');
     const before = cut >= 0 ? `${typed.slice(0, cut + 1).trimEnd()} ` : '';
-    const named = nameChoices(deps.corpus(), 'topic', typed.slice(cut + 1).trim());
+    const named = await nameChoices(deps.corpus(), 'topic', typed.slice(cut + 1).trim());
     return void (await i.respond(
       named
         .filter((c) => `${before}${c.value}`.length <= 100)

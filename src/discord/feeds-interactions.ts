@@ -140,7 +140,7 @@ export async function handleAdd(i: ChatInputCommandInteraction, deps: FeedsInter
     }));
   }
   if (r.outcome === 'new' || r.outcome === 'changed') await deps.reload('a link added with /add');
-  const answer = addedArticle(deps.corpus(), r.file, r.outcome, r.url);
+  const answer = await addedArticle(deps.corpus(), r.file, r.outcome, r.url);
   if (answer.articles.length === 0) {
     const why = 'The page was saved, but the corpus could not read it in yet (see the bot log); the next ingest tries again.';
     return void (await i.editReply({ content: why, allowedMentions: NO_MENTIONS }));

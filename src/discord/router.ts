@@ -59,13 +59,13 @@ async function answerCommand(i: ChatInputCommandInteraction, deps: RouterDeps): 
   if (command.reply === 'thread') return postBrief(i, command, options, deps);
   const ctx = { corpus: deps.corpus(), options };
   // A chart is drawn off the event loop and may take a few hundred ms: the reply is deferred for it, like a slow command.
-  const fast = command.slow ? null : command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
+  const fast = command.slow ? null : await command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
   // Under load (a chart already rendering) the answer goes out at once, without one.
   const chart = wantsChart(command, options) && (fast === null || hasChart(fast)) && chartsIdle();
   if (command.slow || chart) {
     // Deferring costs a round trip but means Discord never shows "did not respond" while a cold index loads.
     await i.deferReply(options.private === true ? { flags: MessageFlags.Ephemeral } : {});
-    const answer = fast ?? command.execute({ ...ctx, window: pageWindow(command.data.name, 0) });
+    const answer = fast ?? (await command.execute({ ...ctx, window: pageWindow(command.data.name, 0) }));
     const page = renderPage(answer, 0, commandLine(command.data.name, options));
     // The answer waits for its chart a moment at most; a chart that takes longer (a busy machine) is added by a second edit.
     const drawing = chart && answer.ok ? withChart(page, command, ctx, answer, deps.log) : null;
@@ -100,7 +100,7 @@ async function answerAutocomplete(i: AutocompleteInteraction, deps: RouterDeps):
   if (discordOnly) return discordOnly.autocomplete(i, deps);
   const focused = i.options.getFocused(true);
   const kind = findCommand(i.commandName)?.autocomplete?.[focused.name];
-  await i.respond(kind ? nameChoices(deps.corpus(), kind, String(focused.value)) : []);
+  await i.respond(kind ? await nameChoices(deps.corpus(), kind, String(focused.value)) : []);
 }
 
 async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise<void> {
@@ -116,7 +116,7 @@ async function answerPageButton(i: ButtonInteraction, deps: RouterDeps): Promise
     return;
   }
   const window = pageWindow(parsed.command.data.name, ref.page);
-  const answer = parsed.command.execute({ corpus: deps.corpus(), options: parsed.options, window });
+  const answer = await parsed.command.execute({ corpus: deps.corpus(), options: parsed.options, window });
   const payload = { ...renderPage(answer, ref.page, line!), allowedMentions: NO_MENTIONS };
   // Someone else paging a shared answer gets their own copy, so the asker's message does not move under them;
   // and a command that now fails (a stale button) tells the presser, never overwriting the shared message.

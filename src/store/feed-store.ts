@@ -1,7 +1,7 @@
 // The fetch state of the followed feeds, kept in the store beside the digest
 // state: it is not regenerable (ETags, what was seen, failure streaks), while
 // the pages themselves are saved in raw/ and the corpus is rebuilt from them.
-import type { Async } from './async.js';
+import type { Async } from '../async.js';
 
 export interface FeedState {
   feedId: string;

@@ -5,7 +5,7 @@
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
-import { settled } from './async.js';
+import { settled } from '../async.js';
 import { StoreError } from './store-error.js';
 import { type DeliveryRow, newId, type SubscriptionRow, toDelivery, toSubscription } from './rows.js';
 import type { DeliveryUpdate, LeaseState, NewSubscription, Store, Subscription, SyncStore } from './store.js';

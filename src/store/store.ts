@@ -3,7 +3,7 @@
 // interface, so a server database can replace SQLite without touching them.
 // Every method returns a promise: the embedded SQLite store answers at once,
 // a Postgres store over the network (postgres-store.ts).
-import type { Async } from './async.js';
+import type { Async } from '../async.js';
 import type { SyncFeedStore } from './feed-store.js';
 
 export type SubscriptionStatus = 'active' | 'paused';

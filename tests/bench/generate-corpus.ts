@@ -70,12 +70,12 @@ export interface GeneratedCorpus {
 }
 
 /** Writes N articles into rawDir (which must exist). */
-export function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, seed = 20261124): GeneratedCorpus {
+export async function generateCorpus(seedCorpus: Corpus, n: number, rawDir: string, seed = 20261124): Promise<GeneratedCorpus> {
   const rand = prng(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)]!;
   const names = namePools(seedCorpus.gazetteer);
   const swap = (text: string) => text.replace(names.pattern, (m) => pick(names.poolOf.get(m.toLowerCase()) ?? [m]));
-  const seedText = contents(seedCorpus);
+  const seedText = await contents(seedCorpus);
   const body = seedText.passages.filter((p) => p.kind === 'body' && p.text.length > 60).map((p) => p.text);
   const captions = seedText.passages.filter((p) => p.kind === 'caption').map((p) => p.text);
   const titles = seedText.articles.map((a) => a.title.replace(/\s+—\s+.*$/, ''));

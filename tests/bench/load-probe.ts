@@ -10,7 +10,7 @@ import { mb, round } from './stats.js';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: load-probe <data dir>');
 const corpus = openCorpus(dataPaths(dir));
-findCommand('actor')!.execute({ corpus, options: { name: 'Iran' } });
+await findCommand('actor')!.execute({ corpus, options: { name: 'Iran' } });
 // performance.now() counts from the start of this process: node's own start-up and module loading included.
 const load_ms = round(performance.now(), 1);
 for (const [name, options] of [
@@ -18,7 +18,7 @@ for (const [name, options] of [
   ['timeline', { actor: 'Iran' }],
   ['search', { query: 'peace treaty' }],
 ] as const) {
-  findCommand(name)!.execute({ corpus, options });
+  await findCommand(name)!.execute({ corpus, options });
 }
 (globalThis as { gc?: () => void }).gc?.();
 const m = process.memoryUsage();

@@ -34,25 +34,25 @@ function ask(corpus: Corpus, name: string, options: Record<string, OptionValue>)
   return findCommand(name)!.execute({ corpus, options, window: pageWindow(name, 0) });
 }
 
-export function measureCommands(corpus: Corpus, mix: QueryMix): CommandFigures {
+export async function measureCommands(corpus: Corpus, mix: QueryMix): Promise<CommandFigures> {
   // The first search reads the index's pages from disk; that cost belongs to start-up, not to every answer.
-  ask(corpus, 'search', { query: 'warm up' });
+  await ask(corpus, 'search', { query: 'warm up' });
   return {
-    actor: latency(timeEach(mix.actor, REPEAT, (name) => ask(corpus, 'actor', { name }))),
-    corridor: latency(timeEach(mix.corridor, REPEAT, (name) => ask(corpus, 'corridor', { name }))),
-    timeline: latency(timeEach(mix.timeline, REPEAT, (options) => ask(corpus, 'timeline', options))),
-    search: latency(timeEach(mix.search, REPEAT, (query) => ask(corpus, 'search', { query }))),
-    autocomplete: latency(timeEach(mix.autocomplete, REPEAT, (q) => nameChoices(corpus, q.kind, q.typed))),
+    actor: latency(await timeEach(mix.actor, REPEAT, (name) => ask(corpus, 'actor', { name }))),
+    corridor: latency(await timeEach(mix.corridor, REPEAT, (name) => ask(corpus, 'corridor', { name }))),
+    timeline: latency(await timeEach(mix.timeline, REPEAT, (options) => ask(corpus, 'timeline', options))),
+    search: latency(await timeEach(mix.search, REPEAT, (query) => ask(corpus, 'search', { query }))),
+    autocomplete: latency(await timeEach(mix.autocomplete, REPEAT, (q) => nameChoices(corpus, q.kind, q.typed))),
   };
 }
 
-export function measureBaseline(build: string, mix: QueryMix, ours: Latency): BaselineFigures {
+export async function measureBaseline(build: string, mix: QueryMix, ours: Latency): Promise<BaselineFigures> {
   const started = performance.now();
   const db = new Database(corpusFile(build), { readonly: true });
   const naive = db.prepare(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 100`);
   const build_ms = round(performance.now() - started, 1);
   const throwing = new Set<string>();
-  const samples = timeEach(mix.search, REPEAT, (q) => {
+  const samples = await timeEach(mix.search, REPEAT, (q) => {
     try {
       naive.all(q);
     } catch {

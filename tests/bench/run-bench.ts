@@ -122,8 +122,8 @@ async function measureCorpus(
   const corpus = openCorpus(paths);
   const mix = queryMix(corpus.gazetteer);
   log(`${label}: answer latency and the naive FTS5 baseline`);
-  const commands = measureCommands(corpus, mix);
-  const baseline = measureBaseline(paths.build, mix, commands.search);
+  const commands = await measureCommands(corpus, mix);
+  const baseline = await measureBaseline(paths.build, mix, commands.search);
   corpus.close();
   log(`${label}: end to end, ${o.interactions} interactions at ${o.rate}/s`);
   const e2e = await measureE2e(paths.root, mix, o.interactions, o.rate, log);
@@ -174,8 +174,8 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     rmSync(genPaths.root, { recursive: true, force: true });
     log(`generating ${articles} articles in ${genPaths.raw}`);
     const seedCorpus = openCorpus(seedPaths);
-    const generated = generateCorpus(seedCorpus, articles, genPaths.raw);
-    seedCorpus.close();
+    const generated = await generateCorpus(seedCorpus, articles, genPaths.raw);
+    await seedCorpus.close();
     copyFileSync(join(REPO, 'data/gazetteer.json'), genPaths.gazetteer);
     log(`generated ${generated.articles} articles in ${generated.files} files (${Math.round(generated.bytes / 1024)} KiB)`);
     const big = await measureCorpus(`${articles} articles`, genPaths, o, log);

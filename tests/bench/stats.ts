@@ -18,13 +18,16 @@ export function latency(samples: readonly number[]): Latency {
   return { p50_ms: round(percentile(samples, 50)), p99_ms: round(percentile(samples, 99)) };
 }
 
-/** Runs every input `repeat` times, interleaved, and returns one sample per call in ms. */
-export function timeEach<T>(inputs: readonly T[], repeat: number, run: (input: T) => unknown): number[] {
+/**
+ * Runs every input `repeat` times, interleaved, and returns one sample per call in ms, each until its
+ * answer is settled (answers are asynchronous; a synchronous call is awaited the same way, so the two compare).
+ */
+export async function timeEach<T>(inputs: readonly T[], repeat: number, run: (input: T) => unknown): Promise<number[]> {
   const samples: number[] = [];
   for (let r = 0; r < repeat; r++) {
     for (const input of inputs) {
       const t = performance.now();
-      run(input);
+      await run(input);
       samples.push(performance.now() - t);
     }
   }

@@ -9,8 +9,8 @@ import { authorsOf } from '../../src/text/author-list.js';
 const { corpus } = seedCorpus();
 
 describe('/actor', () => {
-  it('answers with a card and quotes that all mention the actor, spread across articles', () => {
-    const a = actor(corpus, 'Iran');
+  it('answers with a card and quotes that all mention the actor, spread across articles', async () => {
+    const a = await actor(corpus, 'Iran');
     if (!a.ok || !a.actor) throw new Error('expected an actor card');
     expect(a.actor).toMatchObject({ id: 'iran', name: 'Iran', kind: 'country', mentions: a.quotes.length });
     expect(a.actor.articles).toBe(3);
@@ -19,21 +19,21 @@ describe('/actor', () => {
     expect(new Set(a.quotes.slice(0, 5).map((q) => q.article.id)).size).toBeGreaterThan(1);
   });
 
-  it('ranks a sentence about the actor above a passing mention', () => {
-    const quotes = actor(corpus, 'Turkey');
+  it('ranks a sentence about the actor above a passing mention', async () => {
+    const quotes = await actor(corpus, 'Turkey');
     if (!quotes.ok) throw new Error();
     expect(quotes.quotes[0]!.text).toMatch(/^Turkey, in turn, envisions/);
   });
 
-  it('finds names without diacritics, in other case, and with a possessive', () => {
+  it('finds names without diacritics, in other case, and with a possessive', async () => {
     for (const name of ['erdogan', 'ERDOĞAN', "Erdogan's"]) {
-      const a = actor(corpus, name);
+      const a = await actor(corpus, name);
       expect(a.ok && a.actor?.id).toBe('recep-tayyip-erdogan');
     }
   });
 
-  it('falls back to a mention search for names not in the gazetteer, and says so', () => {
-    const a = actor(corpus, 'Pokrovsk');
+  it('falls back to a mention search for names not in the gazetteer, and says so', async () => {
+    const a = await actor(corpus, 'Pokrovsk');
     if (!a.ok) throw new Error();
     expect(a.actor).toBeNull();
     expect(a.fallback?.note).toContain('not in the gazetteer');
@@ -41,21 +41,21 @@ describe('/actor', () => {
     expect(a.quotes.every((q) => q.text.includes('Pokrovsk'))).toBe(true);
   });
 
-  it('finds a name through its transliteration variants (Aliev, Əliyev for Aliyev), but not a misspelling', () => {
+  it('finds a name through its transliteration variants (Aliev, Əliyev for Aliyev), but not a misspelling', async () => {
     for (const variant of ['Aliev', 'Əliyev', 'ALIYEV']) {
-      const a = actor(corpus, variant);
+      const a = await actor(corpus, variant);
       expect(a.ok && a.actor?.name, variant).toBe('Ilham Aliyev');
     }
-    expect(actor(corpus, 'Irann').ok).toBe(false);
+    expect((await actor(corpus, 'Irann')).ok).toBe(false);
   });
 
-  it('suggests a name whose word starts with what was typed, never one that only holds it inside a word', () => {
-    const a = actor(corpus, 'Putn');
+  it('suggests a name whose word starts with what was typed, never one that only holds it inside a word', async () => {
+    const a = await actor(corpus, 'Putn');
     expect(!a.ok && a.problem.code === 'unknown-actor' && a.problem.suggestions[0]?.name).toBe('Vladimir Putin');
   });
 
-  it('suggests the closest names when nothing matches', () => {
-    const a = actor(corpus, 'Irann');
+  it('suggests the closest names when nothing matches', async () => {
+    const a = await actor(corpus, 'Irann');
     expect(a.ok).toBe(false);
     if (!a.ok && a.problem.code === 'unknown-actor') expect(a.problem.suggestions[0]).toEqual({ name: 'Iran', type: 'actor' });
     else throw new Error('expected unknown-actor');
@@ -63,8 +63,8 @@ describe('/actor', () => {
 });
 
 describe('/corridor', () => {
-  it('puts the defining quote first and says who backs and opposes it, with evidence', () => {
-    const c = corridor(corpus, 'Zangezur');
+  it('puts the defining quote first and says who backs and opposes it, with evidence', async () => {
+    const c = await corridor(corpus, 'Zangezur');
     if (!c.ok || !c.corridor) throw new Error('expected a corridor card');
     expect(c.quotes[0]!.text).toMatch(/refers to its demand for establishing an extraterritorial route/);
     expect(c.corridor.definition?.id).toBe(c.quotes[0]!.id);
@@ -79,22 +79,22 @@ describe('/corridor', () => {
     expect(iran.quote.text).toContain('Iran opposes the so-called Zangezur corridor');
   });
 
-  it('tags a sentence that refers to the corridor without naming it', () => {
-    const c = corridor(corpus, 'Zangezur Corridor');
+  it('tags a sentence that refers to the corridor without naming it', async () => {
+    const c = await corridor(corpus, 'Zangezur Corridor');
     if (!c.ok) throw new Error();
     expect(c.quotes.some((q) => q.text.includes('Federal Security Service'))).toBe(true);
   });
 
-  it('accepts aliases: Crossroads for Peace is the Crossroads of Peace', () => {
-    const c = corridor(corpus, 'Crossroads for Peace');
+  it('accepts aliases: Crossroads for Peace is the Crossroads of Peace', async () => {
+    const c = await corridor(corpus, 'Crossroads for Peace');
     expect(c.ok && c.corridor?.id).toBe('crossroads-of-peace');
     expect(c.ok && c.corridor?.stances.map((s) => `${s.actor.id} ${s.stance}`)).toEqual(['armenia backs', 'iran opposes']);
   });
 });
 
 describe('/search', () => {
-  it('ranks quotes and marks the matched words', () => {
-    const s = search(corpus, 'nuclear deal');
+  it('ranks quotes and marks the matched words', async () => {
+    const s = await search(corpus, 'nuclear deal');
     if (!s.ok) throw new Error();
     expect(s.match).toBe('all');
     const q = s.quotes[0]!;
@@ -102,20 +102,20 @@ describe('/search', () => {
     expect(marked).toEqual(expect.arrayContaining(['nuclear', 'deal']));
   });
 
-  it('requires a quoted phrase as written', () => {
-    const s = search(corpus, '"security buffer"');
+  it('requires a quoted phrase as written', async () => {
+    const s = await search(corpus, '"security buffer"');
     if (!s.ok) throw new Error();
     expect(s.quotes.length).toBeGreaterThan(0);
     expect(s.quotes.every((q) => q.text.toLowerCase().includes('security buffer'))).toBe(true);
   });
 
-  it('tries near spellings when nothing matches exactly', () => {
-    const s = search(corpus, 'Kostyantynivkaa');
+  it('tries near spellings when nothing matches exactly', async () => {
+    const s = await search(corpus, 'Kostyantynivkaa');
     expect(s.ok && s.match).toBe('fuzzy');
   });
 
-  it('completes a word cut short only when nothing else matches, so a prefix never outranks the whole word', () => {
-    const cut = search(corpus, 'Armen');
+  it('completes a word cut short only when nothing else matches, so a prefix never outranks the whole word', async () => {
+    const cut = await search(corpus, 'Armen');
     if (!cut.ok) throw new Error(cut.problem.code);
     expect(cut.match).toBe('prefix');
     expect(cut.quotes.length).toBeGreaterThan(0);
@@ -124,26 +124,26 @@ describe('/search', () => {
       expect(q.text).toMatch(/\barmen/i);
       expect(q.matches?.some((m) => /^armen/i.test(q.text.slice(m.start, m.start + m.length)))).toBe(true);
     }
-    const whole = search(corpus, 'Armenia');
+    const whole = await search(corpus, 'Armenia');
     expect(whole.ok && whole.match).toBe('all');
     // Too short to complete: three letters find nothing rather than half the corpus.
-    expect(search(corpus, 'Azr')).toMatchObject({ ok: true, match: 'none' });
+    expect(await search(corpus, 'Azr')).toMatchObject({ ok: true, match: 'none' });
   });
 });
 
 describe('/sources', () => {
-  it('lists every article, newest first, undated last, with passage counts', () => {
-    const s = sources(corpus);
+  it('lists every article, newest first, undated last, with passage counts', async () => {
+    const s = await sources(corpus);
     expect(s.articles).toHaveLength(4);
     expect(s.articles.at(-1)!.published).toBeNull();
     expect(s.articles.map((a) => a.published).slice(0, 3)).toEqual(['2025-08-06', '2025-07-31', '2025-07-15']);
-    expect(s.articles.reduce((n, a) => n + a.passages, 0)).toBe(corpus.size().passages);
+    expect(s.articles.reduce((n, a) => n + a.passages, 0)).toBe((await corpus.size()).passages);
     expect(s.total).toBe(4);
   });
 });
 
 describe('authors', () => {
-  it('lists the authors of a byline one by one, and keeps the display string', () => {
+  it('lists the authors of a byline one by one, and keeps the display string', async () => {
     expect(authorsOf('Callum Fraser and Natia Seskuria')).toEqual(['Callum Fraser', 'Natia Seskuria']);
     expect(authorsOf('A. Writer, B. Reporter and C. Editor')).toEqual(['A. Writer', 'B. Reporter', 'C. Editor']);
     expect(authorsOf('A. Writer, B. Reporter, and C. Editor')).toEqual(['A. Writer', 'B. Reporter', 'C. Editor']);

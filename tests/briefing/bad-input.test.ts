@@ -33,7 +33,7 @@ const HOSTILE: [input: string, actor: Outcome, corridor: Outcome, search: Outcom
   ['   ', 'empty-input', 'empty-input', 'empty-input'],
 ];
 
-const outcome = (a: ReturnType<typeof actor> | ReturnType<typeof corridor> | ReturnType<typeof search>): Outcome =>
+const outcome = (a: Awaited<ReturnType<typeof actor> | ReturnType<typeof corridor> | ReturnType<typeof search>>): Outcome =>
   a.ok ? (a.quotes.length > 0 ? 'quotes' : 'none') : (a.problem.code as Outcome);
 
 describe.each([
@@ -43,8 +43,8 @@ describe.each([
 ] as const)('/%s with hostile input', (_, column, answer) => {
   it.each(HOSTILE.map((row) => [JSON.stringify(row[0]).slice(0, 40), row[0], row[column]] as const))(
     '%s answers %s',
-    (_, text, expected) => {
-      const a = answer(text);
+    async (_, text, expected) => {
+      const a = await answer(text);
       expect(outcome(a)).toBe(expected);
       // A problem always comes with words a person can act on.
       if (!a.ok) expect(describeProblem(a.problem).length).toBeGreaterThan(10);
@@ -53,34 +53,34 @@ describe.each([
 });
 
 describe('specific bad inputs', () => {
-  it('says an empty or blank value is empty', () => {
+  it('says an empty or blank value is empty', async () => {
     for (const t of ['', '   ', '\u200B\u0000']) {
-      const a = search(corpus, t);
+      const a = await search(corpus, t);
       expect(!a.ok && a.problem.code).toBe('empty-input');
     }
   });
 
-  it('refuses a 3000-character value with the limit in the message', () => {
-    const a = actor(corpus, 'x'.repeat(3000));
+  it('refuses a 3000-character value with the limit in the message', async () => {
+    const a = await actor(corpus, 'x'.repeat(3000));
     expect(a.ok).toBe(false);
     if (!a.ok) expect(describeProblem(a.problem)).toContain('3000 characters long; the limit is 100');
   });
 
-  it('treats query syntax as plain words: "Iran:" searches Iran, "*" has nothing to search', () => {
-    const iran = search(corpus, 'Iran:');
+  it('treats query syntax as plain words: "Iran:" searches Iran, "*" has nothing to search', async () => {
+    const iran = await search(corpus, 'Iran:');
     expect(iran.ok && iran.quotes.length).toBeGreaterThan(10);
-    expect(iran.ok && iran.quotes.length).toBeLessThan(corpus.size().passages);
-    const star = search(corpus, '*');
+    expect(iran.ok && iran.quotes.length).toBeLessThan((await corpus.size()).passages);
+    const star = await search(corpus, '*');
     expect(!star.ok && star.problem.code).toBe('no-search-terms');
   });
 
-  it('strips control and bidirectional characters before matching', () => {
-    const a = actor(corpus, '\u202AIran\u0007');
+  it('strips control and bidirectional characters before matching', async () => {
+    const a = await actor(corpus, '\u202AIran\u0007');
     expect(a.ok && a.actor?.id).toBe('iran');
   });
 
-  it('matches Cyrillic aliases', () => {
-    const a = actor(corpus, 'Путин');
+  it('matches Cyrillic aliases', async () => {
+    const a = await actor(corpus, 'Путин');
     expect(a.ok && a.actor?.id).toBe('vladimir-putin');
   });
 });

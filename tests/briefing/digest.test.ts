@@ -10,10 +10,8 @@ import { seedCorpus } from '../helpers/seed-corpus.js';
 
 const { corpus } = seedCorpus();
 // The article that arrives in the period is the one that says most about the Zangezur Corridor.
-const first = corpus.ranked('corridor', 'zangezur', 1)[0]!.articleId;
-const rest = contents(corpus)
-  .articles.map((a) => a.id)
-  .filter((id) => id !== first);
+const first = (await corpus.ranked('corridor', 'zangezur', 1))[0]!.articleId;
+const rest = (await contents(corpus)).articles.map((a) => a.id).filter((id) => id !== first);
 const START = new Date('2026-11-23T08:00:00Z');
 const END = new Date('2026-11-24T08:00:00Z');
 // One article arrived inside the period, the others before it.
@@ -23,8 +21,8 @@ const firstSeen = new Map([
 ]);
 
 describe('digest content', () => {
-  it('holds only the articles first seen in the period, and quotes only from them', () => {
-    const d = digest(corpus, { topics: [], start: START, end: END, firstSeen });
+  it('holds only the articles first seen in the period, and quotes only from them', async () => {
+    const d = await digest(corpus, { topics: [], start: START, end: END, firstSeen });
     expect(d.articles.map((a) => a.id)).toEqual([first]);
     expect(d.sections.length).toBeGreaterThan(0);
     for (const s of d.sections) {
@@ -34,10 +32,10 @@ describe('digest content', () => {
     for (const e of d.events) expect(e.article.id).toBe(first);
   });
 
-  it('follows the topics asked for, in order, and says when one has nothing new', () => {
+  it('follows the topics asked for, in order, and says when one has nothing new', async () => {
     const topics = parseTopics(corpus, 'Zangezur Corridor, Iran, Ukraine');
     if (!topics.ok) throw new Error(describeProblem(topics.problem));
-    const d = digest(corpus, { topics: topics.topics, start: START, end: END, firstSeen });
+    const d = await digest(corpus, { topics: topics.topics, start: START, end: END, firstSeen });
     expect(d.sections.map((s) => s.topic.name)).toEqual(['Zangezur Corridor', 'Iran', 'Ukraine']);
     expect(d.sections[0]!.quotes[0]!.text).toMatch(/Zangezur|corridor|route/i);
     expect(d.sections[2]).toMatchObject({ total: 0, quotes: [] });
@@ -47,24 +45,24 @@ describe('digest content', () => {
       expect([...e.actors, ...e.corridors].some((t) => ['Zangezur Corridor', 'Iran', 'Ukraine'].includes(t.name))).toBe(true);
   });
 
-  it('leaves background dates to /timeline: events are from the month before publication on', () => {
-    const d = digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
+  it('leaves background dates to /timeline: events are from the month before publication on', async () => {
+    const d = await digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
     for (const e of d.events) {
-      const published = corpus.article(e.article.id)!.published!;
+      const published = (await corpus.article(e.article.id))!.published!;
       const monthBefore = new Date(Date.parse(published) - 31 * 86_400_000).toISOString().slice(0, 10);
       expect((e.date.end ?? e.date.start) >= monthBefore.slice(0, (e.date.end ?? e.date.start).length)).toBe(true);
     }
   });
 
-  it('is empty when nothing arrived', () => {
-    const d = digest(corpus, { topics: [], start: END, end: new Date('2026-11-25T08:00:00Z'), firstSeen });
+  it('is empty when nothing arrived', async () => {
+    const d = await digest(corpus, { topics: [], start: END, end: new Date('2026-11-25T08:00:00Z'), firstSeen });
     expect(d.articles).toEqual([]);
     expect(d.sections).toEqual([]);
     const msg = renderDigest({ answer: d, name: 'New in the corpus', timezone: 'Europe/Berlin' });
     expect(msg.content).toBe('📭 **Digest: New in the corpus**: nothing new since 24 Nov 2026, 09:00 (Europe/Berlin).');
   });
 
-  it('refuses unknown topics with suggestions, and more than five', () => {
+  it('refuses unknown topics with suggestions, and more than five', async () => {
     const bad = parseTopics(corpus, 'Iran, Zangezr');
     expect(!bad.ok && bad.problem.code).toBe('unknown-topic');
     expect(!bad.ok && describeProblem(bad.problem)).toMatch(/"Zangezr" is not an actor or corridor.*Did you mean: Zangezur/);
@@ -74,8 +72,8 @@ describe('digest content', () => {
 });
 
 describe('digest rendering', () => {
-  it('fits any digest within Discord limits: at most 10 embeds and 6000 characters', () => {
-    const real = digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
+  it('fits any digest within Discord limits: at most 10 embeds and 6000 characters', async () => {
+    const real = await digest(corpus, { topics: [], start: new Date('2026-10-01T00:00:00Z'), end: END, firstSeen });
     const text = fc.string({ minLength: 0, maxLength: 3000 });
     fc.assert(
       fc.property(

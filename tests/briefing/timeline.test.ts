@@ -7,15 +7,15 @@ import { seedCorpus } from '../helpers/seed-corpus.js';
 
 const { corpus } = seedCorpus();
 
-function ok(q: TimelineQuery): TimelineAnswer {
-  const a = timeline(corpus, q);
+async function ok(q: TimelineQuery): Promise<TimelineAnswer> {
+  const a = await timeline(corpus, q);
   if (!a.ok) throw new Error(`expected events, got ${a.problem.code}`);
   return a;
 }
 
 describe('/timeline', () => {
-  it('lists events in chronological order, a range by its start', () => {
-    const { events } = ok({});
+  it('lists events in chronological order, a range by its start', async () => {
+    const { events } = await ok({});
     const starts = events.map((e) => e.date.start.padEnd(10, '-'));
     expect(starts).toEqual([...starts].sort());
     const war = events.find((e) => e.date.start === '1988' && e.date.end === '1994');
@@ -23,16 +23,16 @@ describe('/timeline', () => {
     expect(events.indexOf(war!)).toBeLessThan(events.findIndex((e) => e.date.start === '1994' && !e.date.end));
   });
 
-  it('gives each event its quote, actors, corridors and citation', () => {
-    const e = ok({}).events.find((x) => x.quote.text.includes('Pezeshkian in Tehran'))!;
+  it('gives each event its quote, actors, corridors and citation', async () => {
+    const e = (await ok({})).events.find((x) => x.quote.text.includes('Pezeshkian in Tehran'))!;
     expect(e.date).toEqual({ start: '2024-07', end: null, precision: 'month', approximate: false });
     expect(e.actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Iran', 'Nikol Pashinyan']));
     expect(e.article.outlet).toBe('New Eastern Europe');
     expect(e.quote.article.id).toBe(e.article.id);
   });
 
-  it('combines actor, corridor and period filters', () => {
-    const az = ok({ actor: 'Azerbaijan', from: '2020', to: '2024' });
+  it('combines actor, corridor and period filters', async () => {
+    const az = await ok({ actor: 'Azerbaijan', from: '2020', to: '2024' });
     expect(az.filters).toMatchObject({ actor: { id: 'azerbaijan' }, from: '2020', to: '2024' });
     expect(az.events.length).toBeGreaterThan(3);
     for (const e of az.events) {
@@ -42,16 +42,16 @@ describe('/timeline', () => {
     // A range that overlaps the period counts; one that ends before it does not.
     expect(az.events.some((e) => e.date.start === '2021' && e.date.end === '2022')).toBe(true);
     expect(az.events.some((e) => e.date.start === '1988')).toBe(false);
-    const narrower = ok({ actor: 'Azerbaijan', from: '2020', to: '2024', corridor: 'Zangezur' });
+    const narrower = await ok({ actor: 'Azerbaijan', from: '2020', to: '2024', corridor: 'Zangezur' });
     expect(narrower.events.length).toBeLessThan(az.events.length);
   });
 
-  it('reads from/to as whole periods, and keeps coarser dates that overlap them', () => {
-    const july = ok({ from: '2024-07', to: '2024-07' }).events;
+  it('reads from/to as whole periods, and keeps coarser dates that overlap them', async () => {
+    const july = (await ok({ from: '2024-07', to: '2024-07' })).events;
     expect(july.map((e) => e.date.start)).toContain('2024-07');
     // "in 2024" may be July; "October 2024" and "2023" are not.
     expect(july.every((e) => e.date.start === '2024-07' || e.date.start === '2024')).toBe(true);
-    const day = ok({ from: '2025-07-30', to: '2025-07-30' }).events;
+    const day = (await ok({ from: '2025-07-30', to: '2025-07-30' })).events;
     expect(day.map((e) => e.phrase)).toEqual(expect.arrayContaining(['30 July 2025', 'last week']));
     expect(
       day.every((e) => e.date.precision !== 'day' || (e.date.start <= '2025-07-30' && (e.date.end ?? e.date.start) >= '2025-07-30')),
@@ -67,15 +67,15 @@ describe('/timeline', () => {
     [{ actor: 'Atlantis' }, 'unknown-actor'],
     [{ corridor: 'Atlantis' }, 'unknown-corridor'],
     [{ actor: '' }, 'empty-input'],
-  ] as const)('answers %j with a clear problem (%s)', (q, code) => {
-    const a = timeline(corpus, q);
+  ] as const)('answers %j with a clear problem (%s)', async (q, code) => {
+    const a = await timeline(corpus, q);
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.problem.code).toBe(code);
   });
 });
 
 describe('timeline text', () => {
-  it('labels dates at their precision and marks approximate ones', () => {
+  it('labels dates at their precision and marks approximate ones', async () => {
     expect(dateLabel({ start: '2024-10', end: null, precision: 'month', approximate: false })).toBe('Oct 2024');
     expect(dateLabel({ start: '1988', end: '1994', precision: 'year', approximate: false })).toBe('1988–1994');
     expect(dateLabel({ start: '2024-03', end: '2024-05', precision: 'month', approximate: false })).toBe('Mar–May 2024');
@@ -83,8 +83,8 @@ describe('timeline text', () => {
     expect(dateLabel({ start: '2023-03-12', end: '2023-03-15', precision: 'day', approximate: false })).toBe('12–15 Mar 2023');
   });
 
-  it('groups by year, with one date heading over every quote that states it', () => {
-    const text = toText(ok({ from: '2020', to: '2020' }), { limit: 0, ansi: false });
+  it('groups by year, with one date heading over every quote that states it', async () => {
+    const text = toText(await ok({ from: '2020', to: '2020' }), { limit: 0, ansi: false });
     expect(text.match(/── 2020 ──/g)).toHaveLength(1);
     // Two articles state 2020: one heading, two quotes.
     const block = text.split('\n29 Oct 2020')[0]!.split('\n2020\n')[1]!;

@@ -10,23 +10,23 @@ import { SEED_FILES } from '../helpers/seed-corpus.js';
 
 const paths = tempData(SEED_FILES);
 
-function cli(...args: string[]) {
+async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli([...args, '--data', paths.root], { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
+  const code = await runCli([...args, '--data', paths.root], { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 describe('briefing CLI', () => {
-  it('ingests and prints a summary with discoveries', () => {
-    const r = cli('ingest');
+  it('ingests and prints a summary with discoveries', async () => {
+    const r = await cli('ingest');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/4 article\(s\)/);
     expect(r.out).toMatch(/Frequent names not in the gazetteer: .*Pokrovsk/);
   });
 
-  it('answers /actor as JSON in the documented shape', () => {
-    const r = cli('ask', '/actor name:Iran', '--json');
+  it('answers /actor as JSON in the documented shape', async () => {
+    const r = await cli('ask', '/actor name:Iran', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ ok: true, command: 'actor', actor: { id: 'iran', name: 'Iran', kind: 'country' } });
@@ -34,26 +34,26 @@ describe('briefing CLI', () => {
     expect(Object.keys(j.quotes[0].article)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'author', 'published']));
   });
 
-  it('writes the chart of /timeline and /corridor to a PNG file with --chart, and refuses it for other commands', () => {
+  it('writes the chart of /timeline and /corridor to a PNG file with --chart, and refuses it for other commands', async () => {
     const file = join(paths.root, 'timeline.png');
-    const r = cli('ask', '/timeline actor:Azerbaijan', '--chart', file);
+    const r = await cli('ask', '/timeline actor:Azerbaijan', '--chart', file);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/Chart written to .*timeline\.png \(\d+ KiB\): Timeline of \d+ dated event\(s\) in 1 lane\(s\) \(Azerbaijan\)/);
     const png = readFileSync(file);
     expect([png.subarray(1, 4).toString('latin1'), png.readUInt32BE(16)]).toEqual(['PNG', 1200]);
     const stances = join(paths.root, 'stances.png');
-    expect(cli('ask', '/corridor name:Zangezur', '--chart', stances).code).toBe(0);
+    expect((await cli('ask', '/corridor name:Zangezur', '--chart', stances)).code).toBe(0);
     expect(readFileSync(stances).subarray(1, 4).toString('latin1')).toBe('PNG');
-    const refused = cli('ask', '/actor name:Iran', '--chart', file);
+    const refused = await cli('ask', '/actor name:Iran', '--chart', file);
     expect([refused.code, refused.err]).toEqual([2, expect.stringContaining('/actor has no chart')]);
-    const nothing = cli('ask', '/timeline from:1700 to:1701', '--chart', join(paths.root, 'none.png'));
+    const nothing = await cli('ask', '/timeline from:1700 to:1701', '--chart', join(paths.root, 'none.png'));
     expect([nothing.code, existsSync(join(paths.root, 'none.png'))]).toEqual([1, false]);
   });
 
-  it('answers /corridor with a multi-word value and /sources', () => {
-    const c = JSON.parse(cli('ask', '/corridor name:Crossroads for Peace', '--json').out);
+  it('answers /corridor with a multi-word value and /sources', async () => {
+    const c = JSON.parse((await cli('ask', '/corridor name:Crossroads for Peace', '--json')).out);
     expect(c.corridor.name).toBe('Crossroads of Peace');
-    const s = JSON.parse(cli('ask', '/sources', '--json').out);
+    const s = JSON.parse((await cli('ask', '/sources', '--json')).out);
     expect(s.articles).toHaveLength(4);
     expect(s.articles[0]).toEqual(
       expect.objectContaining({ id: expect.any(String), title: expect.any(String), passages: expect.any(Number) }),
@@ -63,47 +63,47 @@ describe('briefing CLI', () => {
     );
   });
 
-  it('answers /timeline with every event as JSON, and as text grouped by year', () => {
-    const r = cli('ask', '/timeline actor:Azerbaijan from:2020 to:2024', '--json');
+  it('answers /timeline with every event as JSON, and as text grouped by year', async () => {
+    const r = await cli('ask', '/timeline actor:Azerbaijan from:2020 to:2024', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.out);
     expect(j).toMatchObject({ ok: true, command: 'timeline' });
     expect(Object.keys(j.events[0])).toEqual(expect.arrayContaining(['date', 'quote', 'actors', 'corridors', 'article']));
     expect(Object.keys(j.events[0].date)).toEqual(['start', 'end', 'precision', 'approximate']);
-    const all = JSON.parse(cli('ask', '/timeline', '--json').out);
+    const all = JSON.parse((await cli('ask', '/timeline', '--json')).out);
     expect(all.events.length).toBeGreaterThan(10); // --json is never paged
-    const text = cli('ask', '/timeline from:2025', '--limit', '0').out;
+    const text = (await cli('ask', '/timeline from:2025', '--limit', '0')).out;
     expect(text).toMatch(/── 2025 ──\nJan 2025\n/);
     expect(text).toContain('about 28 Jul–3 Aug 2025');
-    const bad = cli('ask', '/timeline from:2024 to:2020', '--json');
+    const bad = await cli('ask', '/timeline from:2024 to:2020', '--json');
     expect(bad.code).toBe(1);
     expect(JSON.parse(bad.out).error.code).toBe('reversed-range');
   });
 
-  it('prints text with citations and a count of what is left', () => {
-    const r = cli('ask', '/search query:Pokrovsk', '--limit', '2');
+  it('prints text with citations and a count of what is left', async () => {
+    const r = await cli('ask', '/search query:Pokrovsk', '--limit', '2');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/— Novaya Gazeta Europe · "The fog of war/);
     expect(r.out).toMatch(/… \d+ more quotes/);
   });
 
-  it('exits 1 with a JSON error for a user error', () => {
-    const r = cli('ask', '/actor name:Qqqqq', '--json');
+  it('exits 1 with a JSON error for a user error', async () => {
+    const r = await cli('ask', '/actor name:Qqqqq', '--json');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ ok: false, error: { code: 'unknown-actor', message: expect.stringContaining('Qqqqq') } });
   });
 
-  it('exits 2 for bad usage', () => {
-    expect(cli('ask', '/nope').code).toBe(2);
-    expect(cli('ask', '/actor').code).toBe(2);
-    expect(cli('ask', '/actor nam:Iran').err).toMatch(/has no option "nam"/);
-    expect(cli('frobnicate').code).toBe(2);
-    expect(cli('ask', '/actor name:Iran', '--limit', 'x').code).toBe(2);
+  it('exits 2 for bad usage', async () => {
+    expect((await cli('ask', '/nope')).code).toBe(2);
+    expect((await cli('ask', '/actor')).code).toBe(2);
+    expect((await cli('ask', '/actor nam:Iran')).err).toMatch(/has no option "nam"/);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('ask', '/actor name:Iran', '--limit', 'x')).code).toBe(2);
   });
 
-  it('exits 1 naming the file when the data folder is missing', () => {
+  it('exits 1 naming the file when the data folder is missing', async () => {
     const out: string[] = [];
-    const code = runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], {
+    const code = await runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], {
       out: (t) => out.push(t),
       err: (t) => out.push(t),
       isTty: false,
@@ -113,7 +113,7 @@ describe('briefing CLI', () => {
   });
 
   // These start a process of their own: on a busy machine that can take several seconds.
-  it('start without a token and without a terminal exits 1 saying how to set the token', { timeout: 20000 }, () => {
+  it('start without a token and without a terminal exits 1 saying how to set the token', { timeout: 20000 }, async () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
       env: { PATH: process.env.PATH, DATA_DIR: paths.root },
       encoding: 'utf8',
@@ -124,7 +124,7 @@ describe('briefing CLI', () => {
     expect(r.stderr).toContain('DISCORD_TOKEN is not set');
   });
 
-  it('start with invalid config exits 1 listing every problem', { timeout: 20000 }, () => {
+  it('start with invalid config exits 1 listing every problem', { timeout: 20000 }, async () => {
     const r = spawnSync(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
       env: { PATH: process.env.PATH, DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' },
       encoding: 'utf8',
@@ -136,7 +136,7 @@ describe('briefing CLI', () => {
   });
 
   // A process of its own: on a busy test machine it can take several seconds to start and answer.
-  it('runs as the installed bin', { timeout: 20000 }, () => {
+  it('runs as the installed bin', { timeout: 20000 }, async () => {
     const bin = join(REPO, 'dist/src/cli.js');
     const out = execFileSync(process.execPath, [bin, 'ask', '/actor name:Pashinyan', '--json', '--data', paths.root], { encoding: 'utf8' });
     expect(JSON.parse(out).actor.id).toBe('nikol-pashinyan');

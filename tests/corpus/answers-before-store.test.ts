@@ -59,10 +59,10 @@ describe('answers after the move to the corpus database', () => {
   for (const f of ['articles.jsonl', 'markdown-article.md', 'black-sea-page.txt']) utimesSync(join(paths.raw, f), day, day);
   const corpus = openCorpus(paths);
 
-  it.each(Object.keys(expected))('%s', (line) => {
+  it.each(Object.keys(expected))('%s', async (line) => {
     const parsed = parseCommandLine(line, commands);
     if (!parsed.ok) throw new Error(parsed.problem.code);
-    const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as Record<string, unknown>;
+    const answer = toJson(await parsed.command.execute({ corpus, options: parsed.options })) as Record<string, unknown>;
     const want = expected[line]!;
     if ('rankedByText' in want) {
       const quotes = answer.quotes as { id: string }[];

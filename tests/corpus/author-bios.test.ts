@@ -36,13 +36,13 @@ The views expressed in this Commentary are the authors', and do not represent th
 `;
 
 describe('author bios', () => {
-  it('name both authors, are not quoted, and give no timeline events', () => {
+  it('name both authors, are not quoted, and give no timeline events', async () => {
     const corpus = openCorpus(tempData({ 'a.md': ARTICLE }));
-    const { articles, passages } = contents(corpus);
+    const { articles, passages } = await contents(corpus);
     expect(articles[0]).toMatchObject({ author: 'Mariam Beridze and Farid Karimi', outlet: 'Test Institute' });
     const text = passages.map((p) => p.text).join('\n');
     expect(text).not.toMatch(/Senior Fellow|joined the institute|reporting from Central Asia|views expressed|interested in ports/);
-    const events = timeline(corpus, {});
+    const events = await timeline(corpus, {});
     expect(events.ok && events.events.map((e) => e.date.start)).toEqual(['2025-05-12']);
     corpus.close();
   });

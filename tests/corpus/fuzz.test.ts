@@ -16,7 +16,7 @@ const line = fc.oneof(
 );
 
 describe('fuzzing', () => {
-  it('reads dates from any text without throwing, and every date is well formed and in order', () => {
+  it('reads dates from any text without throwing, and every date is well formed and in order', async () => {
     const piece = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.constantFrom(
@@ -59,7 +59,7 @@ describe('fuzzing', () => {
     );
   });
 
-  it('parses any page made of plausible and random lines without throwing, and every passage has text', () => {
+  it('parses any page made of plausible and random lines without throwing, and every passage has text', async () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 40 }), (lines) => {
         for (const d of parseAggregatorPage(lines.join('\n'), { source, sidecar: null, knownNames: [] })) {
@@ -70,12 +70,12 @@ describe('fuzzing', () => {
     );
   });
 
-  it('answers any typed text', () => {
+  it('answers any typed text', async () => {
     const { corpus } = seedCorpus();
-    fc.assert(
-      fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (text) => {
-        expect(typeof search(corpus, text).ok).toBe('boolean');
-        expect(typeof actor(corpus, text).ok).toBe('boolean');
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 400, unit: 'binary' }), async (text) => {
+        expect(typeof (await search(corpus, text)).ok).toBe('boolean');
+        expect(typeof (await actor(corpus, text)).ok).toBe('boolean');
       }),
       { numRuns: 300 },
     );

@@ -25,9 +25,9 @@ const RECORD = {
 const JSONL = `${JSON.stringify(RECORD)}\n`;
 
 describe('HTML entities', () => {
-  it('are decoded in Markdown and JSON Lines, metadata and quotes alike, and "AT&T" stays as written', () => {
+  it('are decoded in Markdown and JSON Lines, metadata and quotes alike, and "AT&T" stays as written', async () => {
     const corpus = openCorpus(tempData({ 'a.md': MD, 'b.jsonl': JSONL }));
-    const { articles, passages } = contents(corpus);
+    const { articles, passages } = await contents(corpus);
     expect(articles.map((a) => a.title)).toEqual(['Yerevan & Baku — the road ahead', 'Yerevan & Baku — the road ahead']);
     expect(articles.find((a) => a.outlet === 'Other Wire')?.author).toBe('O. Ivanenko & A. Writer');
     const texts = passages.map((p) => p.text).join('\n');

@@ -9,7 +9,7 @@ import { parseCommandLine } from '../../src/parse-command-line.js';
 import { commands } from '../../commands/index.js';
 import { toJson } from '../../src/render/json.js';
 
-describe('HTML pages in raw/', () => {
+describe('HTML pages in raw/', async () => {
   const paths = tempData({
     'saved/json-ld.html': articlePage({
       title: 'Border talks resume in Yerevan',
@@ -49,15 +49,15 @@ describe('HTML pages in raw/', () => {
   });
   const { report } = buildCorpus(paths);
   const corpus = openCorpus(paths);
-  const { articles, passages } = contents(corpus);
+  const { articles, passages } = await contents(corpus);
   const byFile = (f: string) => articles.find((a) => a.source.file === f)!;
 
-  it('ingests every page, skipping none', () => {
+  it('ingests every page, skipping none', async () => {
     expect(report.skipped).toEqual([]);
     expect(articles).toHaveLength(4);
   });
 
-  it('takes title, outlet, authors, date with its zone and URL from JSON-LD', () => {
+  it('takes title, outlet, authors, date with its zone and URL from JSON-LD', async () => {
     const a = byFile('saved/json-ld.html');
     expect(a).toMatchObject({
       title: 'Border talks resume in Yerevan',
@@ -72,7 +72,7 @@ describe('HTML pages in raw/', () => {
     });
   });
 
-  it('falls back to OpenGraph and article:* tags, then to <meta name=author> and <time datetime>', () => {
+  it('falls back to OpenGraph and article:* tags, then to <meta name=author> and <time datetime>', async () => {
     expect(byFile('saved/meta-tags.html')).toMatchObject({
       title: 'Tehran watches the frontier',
       outlet: 'Persia Weekly',
@@ -87,7 +87,7 @@ describe('HTML pages in raw/', () => {
     });
   });
 
-  it('takes from the feed item (the sidecar) what the page does not declare', () => {
+  it('takes from the feed item (the sidecar) what the page does not declare', async () => {
     expect(byFile('feeds/wire/from-feed.html')).toMatchObject({
       title: 'Wire story from the feed',
       outlet: 'Wire Service',
@@ -98,22 +98,22 @@ describe('HTML pages in raw/', () => {
     });
   });
 
-  it('never quotes navigation, footers, newsletter boxes, share bars, related links or headings', () => {
+  it('never quotes navigation, footers, newsletter boxes, share bars, related links or headings', async () => {
     const all = passages.map((p) => p.text).join('\n');
     for (const f of FURNITURE_TEXT) expect(all).not.toContain(f.slice(0, 25));
     expect(all).not.toContain('A sub-heading about the region');
     expect(all).toContain('Armenia and Azerbaijan resumed talks on the border crossing on Monday');
   });
 
-  it('keeps a figure caption as a caption with its credit', () => {
+  it('keeps a figure caption as a caption with its credit', async () => {
     const cap = passages.find((p) => p.kind === 'caption');
     expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });
   });
 
-  it('shows the URL in citations and /sources (JSON url, published_at)', () => {
+  it('shows the URL in citations and /sources (JSON url, published_at)', async () => {
     const parsed = parseCommandLine('/actor name:Armenia', commands);
     if (!parsed.ok) throw new Error(parsed.problem.code);
-    const answer = toJson(parsed.command.execute({ corpus, options: parsed.options })) as {
+    const answer = toJson(await parsed.command.execute({ corpus, options: parsed.options })) as {
       quotes: { article: Record<string, unknown> }[];
     };
     const cited = answer.quotes.map((q) => q.article).find((a) => a.title === 'Border talks resume in Yerevan')!;
@@ -126,7 +126,7 @@ describe('HTML pages in raw/', () => {
 });
 
 describe('a web page that declares no outlet', () => {
-  it('takes it from a disclaimer in the text before falling back to the host name', () => {
+  it('takes it from a disclaimer in the text before falling back to the host name', async () => {
     const disclaimer =
       "The views expressed in this commentary are the author's own and do not represent those of the Caspian Policy Centre.";
     const paths = tempData({
@@ -137,7 +137,7 @@ describe('a web page that declares no outlet', () => {
     });
     buildCorpus(paths);
     const corpus = openCorpus(paths);
-    const { articles, passages } = contents(corpus);
+    const { articles, passages } = await contents(corpus);
     expect(articles.find((a) => a.title === 'Eta commentary')?.outlet).toBe('Caspian Policy Centre');
     expect(articles.find((a) => a.title === 'Theta report')?.outlet).toBe('plain.example');
     expect(passages.map((p) => p.text)).not.toContain(disclaimer);

@@ -40,18 +40,18 @@ describe('the live corpus', () => {
   it('answers from rows `briefing ingest` commits, with no reload, and reports the new articles once', async () => {
     const { paths, added, live } = openLive();
     const corpus = live.current();
-    const before = corpus.size().articles;
-    expect(added).toHaveLength(1);
+    const before = (await corpus.size()).articles;
+    expect(await waitFor(() => added.length === 1)).toBe(true);
     expect(added[0]).toHaveLength(before);
     live.watchBuild();
     try {
       writeFileSync(join(paths.raw, 'border.md'), ARTICLE);
       buildCorpus(paths);
       // The same connection sees the new rows: nothing is loaded again.
-      expect(corpus.size().articles).toBe(before + 1);
+      expect((await corpus.size()).articles).toBe(before + 1);
       expect(await waitFor(() => added.length === 2)).toBe(true);
       expect(added[1]).toHaveLength(1);
-      expect(corpus.article(added[1]![0]!)?.title).toBe('Baku and Yerevan agree on border commission');
+      expect((await corpus.article(added[1]![0]!))?.title).toBe('Baku and Yerevan agree on border commission');
     } finally {
       live.stop();
     }
@@ -60,16 +60,16 @@ describe('the live corpus', () => {
   it('ingests raw/ again in a worker on reload, and keeps answering when that fails', async () => {
     const { paths, logs, added, live } = openLive();
     try {
-      const before = live.current().size().articles;
+      const before = (await live.current().size()).articles;
       writeFileSync(join(paths.raw, 'border.md'), ARTICLE);
       expect(await live.reload('SIGHUP')).toBe(true);
-      expect(live.current().size().articles).toBe(before + 1);
+      expect((await live.current().size()).articles).toBe(before + 1);
       expect(added.at(-1)).toHaveLength(1);
       expect(logs.join('\n')).toMatch(/ingest \(SIGHUP\): corpus updated from raw\/: 1 new article\(s\)/);
 
       writeFileSync(paths.gazetteer, '{ not json');
       expect(await live.reload('SIGHUP')).toBe(false);
-      expect(live.current().size().articles).toBe(before + 1);
+      expect((await live.current().size()).articles).toBe(before + 1);
       expect(logs.join('\n')).toMatch(/ingest \(SIGHUP\) failed; still answering from the corpus as it was: .*gazetteer\.json/);
     } finally {
       live.stop();

@@ -37,24 +37,24 @@ const pipeline = (outlet: string) =>
     APPEAL,
   ]);
 
-function quoted(paths: DataPaths): string[] {
+async function quoted(paths: DataPaths): Promise<string[]> {
   const corpus = openCorpus(paths);
   try {
-    return contents(corpus).passages.map((p) => p.text);
+    return (await contents(corpus)).passages.map((p) => p.text);
   } finally {
     corpus.close();
   }
 }
 
 describe('template text learnt from repetition', () => {
-  it('is quoted in one article, hidden in both once another of the outlet repeats it, and back when that one goes', () => {
+  it('is quoted in one article, hidden in both once another of the outlet repeats it, and back when that one goes', async () => {
     const paths = tempData({ 'a-talks.md': talks('Caucasus Watch') });
     buildCorpus(paths);
-    expect(quoted(paths)).toContain(APPEAL);
+    expect(await quoted(paths)).toContain(APPEAL);
 
     writeFileSync(join(paths.raw, 'b-pipeline.md'), pipeline('Caucasus Watch'));
     const report = buildCorpus(paths).report;
-    const texts = quoted(paths);
+    const texts = await quoted(paths);
     expect(texts).not.toContain(APPEAL);
     // The reporting of both articles stays.
     expect(texts.some((t) => t.startsWith('Armenia and Azerbaijan resumed talks'))).toBe(true);
@@ -64,10 +64,10 @@ describe('template text learnt from repetition', () => {
 
     rmSync(join(paths.raw, 'b-pipeline.md'));
     buildCorpus(paths);
-    expect(quoted(paths)).toContain(APPEAL);
+    expect(await quoted(paths)).toContain(APPEAL);
   });
 
-  it('is learnt from two articles of one file, which is read again once, and reported once', () => {
+  it('is learnt from two articles of one file, which is read again once, and reported once', async () => {
     const record = (title: string, body: string[]) =>
       JSON.stringify({ title, outlet: 'Caucasus Watch', author: 'Ani Petrosyan', published: '2025-07-20', body });
     const jsonl = [
@@ -76,46 +76,46 @@ describe('template text learnt from repetition', () => {
     ].join('\n');
     const paths = tempData({ 'watch.jsonl': jsonl });
     const report = buildCorpus(paths).report;
-    expect(quoted(paths)).not.toContain(APPEAL);
-    expect(quoted(paths).some((t) => t.startsWith('Georgia opened a new section'))).toBe(true);
+    expect(await quoted(paths)).not.toContain(APPEAL);
+    expect((await quoted(paths)).some((t) => t.startsWith('Georgia opened a new section'))).toBe(true);
     expect(report.files.map((f) => f.file)).toEqual(['watch.jsonl']);
     expect(report.added).toHaveLength(2);
     expect(report.changed).toEqual([]);
   });
 
-  it('gives the same corpus when rebuilt from raw/ as it did incrementally', () => {
+  it('gives the same corpus when rebuilt from raw/ as it did incrementally', async () => {
     const paths = tempData({ 'a-talks.md': talks('Caucasus Watch') });
     buildCorpus(paths);
     writeFileSync(join(paths.raw, 'b-pipeline.md'), pipeline('Caucasus Watch'));
     buildCorpus(paths);
-    const incremental = quoted(paths).sort();
+    const incremental = (await quoted(paths)).sort();
     rmSync(paths.build, { recursive: true, force: true });
     buildCorpus(paths);
-    expect(quoted(paths).sort()).toEqual(incremental);
+    expect((await quoted(paths)).sort()).toEqual(incremental);
   });
 
-  it('is not learnt across outlets: the same sentence in two outlets is a shared story, quoted in both', () => {
+  it('is not learnt across outlets: the same sentence in two outlets is a shared story, quoted in both', async () => {
     const paths = tempData({ 'a-talks.md': talks('Caucasus Watch'), 'b-pipeline.md': pipeline('Black Sea Daily') });
     buildCorpus(paths);
-    expect(quoted(paths).filter((t) => t === APPEAL)).toHaveLength(2);
+    expect((await quoted(paths)).filter((t) => t === APPEAL)).toHaveLength(2);
   });
 
-  it('is not learnt from two versions of one story (most passages shared), nor from copies under one title', () => {
+  it('is not learnt from two versions of one story (most passages shared), nor from copies under one title', async () => {
     const updated = talks('Caucasus Watch')
       .replace('Talks resume in Abu Dhabi', 'Talks resume in Abu Dhabi, with a date for the next round')
       .replace('after a pause of two months.', 'after a pause of two months, and set a date for the next round.');
     const paths = tempData({ 'a-talks.md': talks('Caucasus Watch'), 'b-talks-updated.md': updated });
     buildCorpus(paths);
-    expect(quoted(paths).filter((t) => t === APPEAL)).toHaveLength(2);
+    expect((await quoted(paths)).filter((t) => t === APPEAL)).toHaveLength(2);
   });
 
-  it('learns nothing from short lines, which are too generic to tell', () => {
+  it('learns nothing from short lines, which are too generic to tell', async () => {
     const short = 'Read the full report here.';
     const paths = tempData({
       'a.md': talks('Caucasus Watch').replace(APPEAL, short),
       'b.md': pipeline('Caucasus Watch').replace(APPEAL, short),
     });
     buildCorpus(paths);
-    expect(quoted(paths).filter((t) => t === short)).toHaveLength(2);
+    expect((await quoted(paths)).filter((t) => t === short)).toHaveLength(2);
   });
 });

@@ -84,7 +84,7 @@ describe('the scheduler on start', () => {
     const { corpus } = seedCorpus();
     const { store } = tempStore();
     await store.recordArticles(
-      contents(corpus).articles.map((a) => a.id),
+      (await contents(corpus)).articles.map((a) => a.id),
       new Date('2026-11-20T00:00:00Z'),
     );
     const daily = await store.addSubscription(NEW_SUB, new Date('2026-11-20T00:00:00Z'));

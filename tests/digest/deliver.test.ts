@@ -19,7 +19,7 @@ const FIRE = new Date('2026-11-24T08:00:00Z');
 async function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
   const { store } = tempStore();
   await store.recordArticles(
-    contents(corpus).articles.map((a) => a.id),
+    (await contents(corpus)).articles.map((a) => a.id),
     o.seen ?? new Date('2026-11-24T06:00:00Z'),
   );
   const sub = await store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
@@ -49,7 +49,7 @@ describe('delivering one fire', () => {
   it('posts the digest once, with the nonce of (subscription, fire time), and logs it', async () => {
     const { store, sub, publisher, deps } = await setup();
     const out = await deliverFire(deps, sub.id, FIRE);
-    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', articles: contents(corpus).articles.length });
+    expect(out).toMatchObject({ status: 'delivered', messageId: 'm1', articles: (await contents(corpus)).articles.length });
     expect(publisher.messages).toHaveLength(1);
     expect(publisher.messages[0]!.nonce).toBe(digestNonce(sub.id, FIRE));
     expect(limitViolations(publisher.messages[0]!.payload)).toEqual([]);

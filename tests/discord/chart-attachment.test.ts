@@ -12,7 +12,7 @@ const { corpus } = seedCorpus();
 const timeline = commands.find((c) => c.data.name === 'timeline')!;
 
 describe('charts on Discord answers', () => {
-  it('is wanted for commands that draw one, unless chart:false', () => {
+  it('is wanted for commands that draw one, unless chart:false', async () => {
     expect(wantsChart(timeline, {})).toBe(true);
     expect(wantsChart(timeline, { chart: false })).toBe(false);
     expect(wantsChart(commands.find((c) => c.data.name === 'actor')!, {})).toBe(false);
@@ -20,7 +20,7 @@ describe('charts on Discord answers', () => {
 
   it('attaches the PNG and shows it in the first embed; discord.js gets it as { attachment, name }', async () => {
     const ctx = { corpus, options: { actor: 'Azerbaijan' } };
-    const answer = timeline.execute({ ...ctx, window: { offset: 0, limit: 6 } });
+    const answer = await timeline.execute({ ...ctx, window: { offset: 0, limit: 6 } });
     const payload = await withChart(
       renderPage(answer, 0, '/timeline actor:Azerbaijan'),
       timeline,
@@ -46,7 +46,7 @@ describe('charts on Discord answers', () => {
       },
     };
     const ctx = { corpus, options: {} };
-    const answer = flaky.execute({ ...ctx, window: { offset: 0, limit: 6 } });
+    const answer = await flaky.execute({ ...ctx, window: { offset: 0, limit: 6 } });
     const page = renderPage(answer, 0, '/timeline');
     const payload = await withChart(
       page,

@@ -22,7 +22,7 @@ describe('a digest interrupted before it was logged', () => {
     const { store } = tempStore();
     const fire = new Date('2026-11-24T08:00:00Z');
     await store.recordArticles(
-      contents(corpus).articles.map((a) => a.id),
+      (await contents(corpus)).articles.map((a) => a.id),
       new Date('2026-11-24T06:00:00Z'),
     );
     const sub = await store.addSubscription({ ...NEW_SUB, channelId: CHANNEL_ID }, new Date('2026-11-24T07:00:00Z'));

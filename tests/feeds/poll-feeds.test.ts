@@ -243,10 +243,10 @@ describe('polling feeds', () => {
     expect(byId(first, 'empty')).toMatchObject({ status: 'read', new: 0, failed: 0 });
   });
 
-  it('ingests what was saved: metadata from the page, then the feed item; the URL kept; Cyrillic decoded', () => {
+  it('ingests what was saved: metadata from the page, then the feed item; the URL kept; Cyrillic decoded', async () => {
     const { report } = buildCorpus(paths);
     expect(report.skipped).toEqual([]);
-    const { articles, passages } = contents(openCorpus(paths));
+    const { articles, passages } = await contents(openCorpus(paths));
     const title = (t: string) => articles.find((a) => a.title === t)!;
     expect(title('Border talks resume')).toMatchObject({
       outlet: 'Caucasus Daily',
@@ -284,13 +284,13 @@ describe('polling feeds', () => {
   });
 
   it('replaces an updated article, and its unchanged sentences keep their quote ids', async () => {
-    const before = contents(openCorpus(paths)).passages.filter((p) => p.text.includes('epsilon'));
+    const before = (await contents(openCorpus(paths))).passages.filter((p) => p.text.includes('epsilon'));
     updated = true;
     const r = await pollFeeds([feed('update', '/update.xml')], deps());
     expect(r.feeds[0]).toMatchObject({ changed: 1, new: 0 });
     const { report } = buildCorpus(paths);
     expect(report.changed.length + report.added.length).toBeGreaterThan(0);
-    const after = contents(openCorpus(paths)).passages;
+    const after = (await contents(openCorpus(paths))).passages;
     expect(after.some((p) => p.text.includes('second round would follow in Tbilisi'))).toBe(true);
     for (const p of before) expect(after.find((q) => q.text === p.text)?.id).toBe(p.id);
     expect(existsSync(join(paths.raw, 'feeds/update'))).toBe(true);

@@ -3,7 +3,10 @@
 import type { Article, Passage } from '../../src/corpus/records.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 
-export function contents(corpus: Corpus): { articles: Article[]; passages: Passage[] } {
-  const articles = corpus.articles(0, 100_000).sort((a, b) => a.source.file.localeCompare(b.source.file) || a.id.localeCompare(b.id));
-  return { articles, passages: articles.flatMap((a) => corpus.passagesOf(a.id)) };
+export async function contents(corpus: Corpus): Promise<{ articles: Article[]; passages: Passage[] }> {
+  const articles = (await corpus.articles(0, 100_000)).sort(
+    (a, b) => a.source.file.localeCompare(b.source.file) || a.id.localeCompare(b.id),
+  );
+  const passages = await Promise.all(articles.map((a) => corpus.passagesOf(a.id)));
+  return { articles, passages: passages.flat() };
 }

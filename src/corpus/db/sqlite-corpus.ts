@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import type { Article, Passage, StanceRecord } from '../records.js';
-import type { Corpus, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
+import type { DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
 import { buildNameIndex, type NameIndex } from '../name-index.js';
 import type { Gazetteer } from '../schema.js';
 import { corpusFile, openForReading, type Db } from './corpus-db.js';
@@ -114,7 +114,7 @@ function eventWhere(
   return { from, where: where.join(' AND '), args, order: `${t}.first, ${t}.last, ${t}.article_id, ${t}.seq, ${t}.n` };
 }
 
-export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer): Corpus {
+export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer): SyncCorpus {
   const file = corpusFile(build);
   let db!: Db;
   let q!: ReturnType<typeof queries>;
@@ -181,7 +181,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     return terms.filter((t) => q.vocabHas.get(t) !== undefined);
   }
 
-  const corpus: Corpus = {
+  const corpus: SyncCorpus = {
     get gazetteer() {
       current();
       return gazetteer;

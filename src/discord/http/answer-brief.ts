@@ -9,17 +9,17 @@ import { renderPage } from '../render.js';
 import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 
 /** /brief: the briefing in the channel, then a public thread on it for the team's discussion. */
-export function answerWithThread(
+export async function answerWithThread(
   i: APIChatInputApplicationCommandInteraction,
   command: Command,
   options: Record<string, OptionValue>,
   deps: HttpAnswerDeps,
-): HttpAnswer {
+): Promise<HttpAnswer> {
   const openThread = deps.openThread;
   if (!openThread) return say(`/${command.data.name} opens a discussion thread: this endpoint needs DISCORD_TOKEN for that.`);
   const missing = missingForBrief(BigInt(i.app_permissions ?? '0'));
   if (missing.length) return say(`⚠️ ${briefPermissionsMissing(missing)}`);
-  const answer = command.execute({ corpus: deps.corpus(), options });
+  const answer = await command.execute({ corpus: deps.corpus(), options });
   if (!answer.ok || answer.command !== 'brief')
     return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: message(renderPage(answer, 0, ''), true) } };
   const channelId = i.channel?.id ?? i.channel_id;

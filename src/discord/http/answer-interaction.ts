@@ -46,7 +46,7 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     const opts = (data.options ?? []) as Opt[];
     const focused = [...opts, ...opts.flatMap((o) => o.options ?? [])].find((o) => o.focused);
     const kind = focused && findCommand(data.name)?.autocomplete?.[focused.name];
-    const choices = kind ? nameChoices(deps.corpus(), kind, String(focused.value ?? '')) : [];
+    const choices = kind ? await nameChoices(deps.corpus(), kind, String(focused.value ?? '')) : [];
     return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
   }
   if (i.type === InteractionType.MessageComponent) {
@@ -54,7 +54,7 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     const line = ref && (ref.line === FROM_FOOTER ? lineFromFooter(i.message.embeds[0]?.footer?.text) : ref.line);
     const parsed = line ? parseCommandLine(line, commands) : null;
     if (!ref || !parsed?.ok) return say('⚠️ This button no longer works. Run the command again.');
-    const answer = parsed.command.execute({
+    const answer = await parsed.command.execute({
       corpus: deps.corpus(),
       options: parsed.options,
       window: pageWindow(parsed.command.data.name, ref.page),
@@ -79,7 +79,7 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
   const line = commandLine(name, options);
   const run = () => command.execute({ corpus: deps.corpus(), options, window: pageWindow(name, 0) });
   if (!command.slow) {
-    const answer = run();
+    const answer = await run();
     return {
       response: {
         type: InteractionResponseType.ChannelMessageWithSource,
@@ -95,7 +95,7 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     },
     after: async () => {
       try {
-        const answer = run();
+        const answer = await run();
         const payload = renderPage(answer, 0, line);
         if (answer.ok || options.private === true) await deps.editOriginal(i.token, message(payload, false));
         else {

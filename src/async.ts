@@ -1,6 +1,7 @@
-// The store interfaces are asynchronous, so a server database (Postgres) can
-// implement them; the embedded SQLite store answers synchronously and is
-// wrapped once, here, instead of every method being written twice.
+// The store and corpus interfaces are asynchronous, so a server database
+// (Postgres) can implement them; the embedded SQLite database answers
+// synchronously and is wrapped once, here, instead of every method being
+// written twice.
 
 /** A method list made asynchronous: each method returns what it returned, as a promise. */
 export type Async<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : T[K] };
