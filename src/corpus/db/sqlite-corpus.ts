@@ -10,12 +10,14 @@ import type { DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '
 import { buildNameIndex, type NameIndex } from '../name-index.js';
 import type { Gazetteer } from '../schema.js';
 import { corpusFile, openForReading, type Db } from './corpus-db.js';
-import { LONG_EVENT_DAYS } from './corpus-schema.js';
+import { eventParts, eventWhere, type IdList } from '../event-sql.js';
 import { matchExpression } from './fts-query.js';
 import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from './rows.js';
 
 const PASSAGE = `SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article`;
 const IDS = `(SELECT value FROM json_each(?))`;
+/** An id list as the event queries take it: a JSON array read by json_each. */
+const ID_LIST: IdList = { sql: `IN ${IDS}`, arg: (ids) => JSON.stringify(ids) };
 const RECHECK_MS = 1000;
 /**
  * Most matches a full-text query ranks. BM25 scores every match, about a
@@ -23,12 +25,6 @@ const RECHECK_MS = 1000;
  * the most recently added ones are shown (row order is ingest order).
  */
 export const RANK_CAP = 10_000;
-
-function earlier(day: string, days: number): string {
-  if (days <= 0 || day < '1000') return day;
-  const t = Date.parse(`${day}T00:00:00Z`) - days * 86_400_000;
-  return Number.isNaN(t) ? day : new Date(t).toISOString().slice(0, 10);
-}
 
 function queries(db: Db) {
   const get = (sql: string) => db.prepare(sql);
@@ -72,46 +68,6 @@ function queries(db: Db) {
     lastRow: get(`SELECT seq FROM sqlite_sequence WHERE name = 'articles'`).pluck(),
     names: get(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC, name LIMIT ?`),
   };
-}
-
-/**
- * The FROM and WHERE of a timeline query, and its order. With an actor or a
- * corridor, the entity's own copy of the timeline index is read (one range
- * scan, already in order); the events table is joined only when a condition
- * needs it, since a join per row is what a count over many events costs.
- *
- * An event counts when it overlaps the period. Ordinary events start at most
- * LONG_EVENT_DAYS before the period, so the main index is read from there;
- * `part: 'long'` reads the rare longer ones that start earlier still. Those all
- * sort before every ordinary event of the answer, which makes paging a concatenation.
- */
-function eventWhere(
-  q: EventQuery,
-  part: 'main' | 'long',
-  forCount: boolean,
-): { from: string; where: string; args: unknown[]; order: string } {
-  const args: unknown[] = [];
-  const where: string[] = [];
-  const lead = q.actor !== null ? { type: 'actor', id: q.actor } : q.corridor !== null ? { type: 'corridor', id: q.corridor } : null;
-  const needsEvents = !forCount || (q.actor !== null && q.corridor !== null) || q.articles !== undefined;
-  const t = lead ? 't' : 'e';
-  const from = lead ? `event_tags t${needsEvents ? ' JOIN events e ON e.rowid = t.event' : ''}` : 'events e';
-  if (lead) {
-    where.push('t.type = ? AND t.entity = ?');
-    args.push(lead.type, lead.id);
-  }
-  if (q.actor !== null && q.corridor !== null) {
-    where.push(`EXISTS (SELECT 1 FROM tags g WHERE g.passage = e.passage AND g.type = 'corridor' AND g.entity = ?)`);
-    args.push(q.corridor);
-  }
-  const lo = earlier(q.first, LONG_EVENT_DAYS);
-  where.push(part === 'main' ? `${t}.first >= ?` : `${t}.long = 1 AND ${t}.first < ?`, `${t}.first <= ? AND ${t}.last >= ?`);
-  args.push(lo, q.last, q.first);
-  if (q.articles) {
-    where.push(`e.article IN (SELECT rowid FROM articles WHERE id IN ${IDS})`);
-    args.push(JSON.stringify(q.articles));
-  }
-  return { from, where: where.join(' AND '), args, order: `${t}.first, ${t}.last, ${t}.article_id, ${t}.seq, ${t}.n` };
 }
 
 export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer): SyncCorpus {
@@ -166,7 +122,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
 
   const passageAt = (rowid: number) => passageFromRow(q.passageAt.get(rowid) as PassageRow);
   const countPart = (eq: EventQuery, part: 'main' | 'long') => {
-    const w = eventWhere(eq, part, true);
+    const w = eventWhere(eq, part, true, ID_LIST);
     return eventStatement(`SELECT count(*) AS n FROM ${w.from} WHERE ${w.where}`).pluck().get(w.args) as number;
   };
   const metaNumber = (key: string) => Number(q.meta.get(key) ?? 0);
@@ -237,16 +193,14 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     events(eq, offset, limit) {
       current();
       const page = (part: 'main' | 'long', off: number, lim: number) => {
-        const w = eventWhere(eq, part, false);
+        const w = eventWhere(eq, part, false, ID_LIST);
         return eventStatement(
           `SELECT e.passage, e.n, e.first, e.last FROM ${w.from} WHERE ${w.where} ORDER BY ${w.order} LIMIT ? OFFSET ?`,
         ).all([...w.args, lim, off]) as { passage: number; n: number; first: string; last: string }[];
       };
-      const long = countPart(eq, 'long');
-      const rows = [
-        ...(offset < long ? page('long', offset, limit) : []),
-        ...page('main', Math.max(0, offset - long), Math.max(0, limit - Math.max(0, long - offset))),
-      ].slice(0, limit);
+      const rows = eventParts(offset, limit, countPart(eq, 'long'))
+        .flatMap((p) => page(p.part, p.offset, p.limit))
+        .slice(0, limit);
       return rows.map((r): DatedPassage => {
         const passage = passageAt(r.passage);
         return { passage, date: passage.dates[r.n]!, first: r.first, last: r.last };
