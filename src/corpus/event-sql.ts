@@ -63,3 +63,13 @@ export function eventParts(offset: number, limit: number, long: number): { part:
     { part: 'main', offset: Math.max(0, offset - long), limit: Math.max(0, limit - Math.max(0, long - offset)) },
   ];
 }
+
+/** The usual questions (everything, or everything about one entity) are counted at ingest: which count answers this one, if any. */
+export function countedAtIngest(q: EventQuery): 'all' | { type: 'actor' | 'corridor'; id: string } | null {
+  const unbounded = q.first <= '0000-01-01' && q.last >= '9999-12-31' && !q.articles;
+  if (!unbounded) return null;
+  if (q.actor === null && q.corridor === null) return 'all';
+  if (q.actor !== null && q.corridor === null) return { type: 'actor', id: q.actor };
+  if (q.actor === null && q.corridor !== null) return { type: 'corridor', id: q.corridor };
+  return null;
+}

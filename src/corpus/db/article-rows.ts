@@ -3,6 +3,7 @@
 // inside one transaction per raw file, so a reader never sees half an article.
 import { firstDay, lastDay } from '../extract/dates/date-value.js';
 import type { BuiltArticle } from '../ingest/build-article.js';
+import { MIN_NEAR_TERM } from '../near-terms.js';
 import { indexedTerms } from '../search-terms.js';
 import { foldKey } from '../../text/normalize.js';
 import type { Db } from './corpus-db.js';
@@ -14,8 +15,6 @@ export const articleOrd = (file: string, pos: number) => `${file}\u0000${pad(pos
 const passageOrd = (article: string, seq: number) => `${article}\u0000${pad(seq)}`;
 
 const DAY_MS = 86_400_000;
-/** Near spellings are looked for only for longer words (FUZZY_MIN_LENGTH), so shorter terms need no vocabulary row. */
-const MIN_NEAR_TERM = 4;
 const daysBetween = (a: string, b: string) => Math.round((Date.parse(b) - Date.parse(a)) / DAY_MS);
 
 export interface ArticleRows {

@@ -4,13 +4,13 @@
 // the new rows. Once a second it also checks whether the file was replaced
 // by a rebuild, or the gazetteer changed, and follows.
 import { statSync } from 'node:fs';
-import { distance } from 'fastest-levenshtein';
 import type { Article, Passage, StanceRecord } from '../records.js';
 import type { DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
 import { buildNameIndex, type NameIndex } from '../name-index.js';
+import { nearAmong, nearRange } from '../near-terms.js';
 import type { Gazetteer } from '../schema.js';
 import { corpusFile, openForReading, type Db } from './corpus-db.js';
-import { eventParts, eventWhere, type IdList } from '../event-sql.js';
+import { countedAtIngest, eventParts, eventWhere, type IdList } from '../event-sql.js';
 import { matchExpression } from './fts-query.js';
 import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from './rows.js';
 
@@ -133,10 +133,6 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     return s;
   }
 
-  function byTerm(terms: string[]): string[] {
-    return terms.filter((t) => q.vocabHas.get(t) !== undefined);
-  }
-
   const corpus: SyncCorpus = {
     get gazetteer() {
       current();
@@ -208,13 +204,9 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     countEvents(eq) {
       current();
-      const unbounded = eq.first <= '0000-01-01' && eq.last >= '9999-12-31' && !eq.articles;
-      // The usual questions (everything, or everything about one entity) are counted at ingest.
-      if (unbounded && eq.actor === null && eq.corridor === null) return metaNumber('events');
-      if (unbounded && (eq.actor === null) !== (eq.corridor === null)) {
-        const type = eq.actor !== null ? 'actor' : 'corridor';
-        return (q.entityEvents.get(type, eq.actor ?? eq.corridor) as number | undefined) ?? 0;
-      }
+      const counted = countedAtIngest(eq);
+      if (counted === 'all') return metaNumber('events');
+      if (counted) return (q.entityEvents.get(counted.type, counted.id) as number | undefined) ?? 0;
       return countPart(eq, 'main') + countPart(eq, 'long');
     },
     articles(offset, limit, ids) {
@@ -232,12 +224,9 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     nearTerms(term) {
       current();
-      // One edit keeps the first letter, or drops or adds it: look in the vocabulary under that letter, then the two exact cases.
-      const first = term[0]!;
-      const under = q.vocabRange.all(first, String.fromCodePoint(first.codePointAt(0)! + 1), term.length - 1, term.length + 1) as string[];
-      const near = under.filter((t) => t !== term && distance(t, term) <= 1);
-      const edges = byTerm([term.slice(1)]).filter((t) => t.length > 0);
-      return [...new Set([...near, ...edges])];
+      const r = nearRange(term);
+      const inRange = q.vocabRange.all(r.from, r.to, r.minLength, r.maxLength) as string[];
+      return nearAmong(term, inRange, q.vocabHas.get(term.slice(1)) !== undefined);
     },
     termsWithPrefix(prefix, limit) {
       current();
