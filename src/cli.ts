@@ -38,7 +38,12 @@ async function main(): Promise<number> {
     return checks.every((c) => c.ok) ? 0 : 1;
   }
   const { runCli } = await import('./cli/run-cli.js');
-  return runCli(process.argv.slice(2), { out: (t) => process.stdout.write(`${t}\n`), err, isTty: Boolean(process.stdout.isTTY) });
+  return runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err,
+    isTty: Boolean(process.stdout.isTTY),
+    env: process.env,
+  });
 }
 
 main().then(

@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { digestChart } from './charts/answer-chart.js';
 import { startRenderer, stopRenderer } from './charts/render-process.js';
+import { publishIngest } from './corpus-target.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from './corpus/data-dir.js';
 import { digestThreadName, renderDigest } from './discord/digest-render.js';
@@ -48,11 +49,15 @@ export interface Work {
 export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Logger, store: Store, o: RuntimeOverrides = {}): Work {
   const now = o.now ?? (() => new Date());
   const paths = dataPaths(resolve(config.DATA_DIR));
-  const corpus = liveCorpus(paths, log, (ids) => {
-    store.recordArticles(ids, now()).then(
-      (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
-      (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
-    );
+  const corpus = liveCorpus(paths, log, {
+    onAdded: (ids) => {
+      store.recordArticles(ids, now()).then(
+        (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
+        (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
+      );
+    },
+    // With a Postgres DATABASE_URL, replicas answer from there: each ingest is published to it.
+    afterIngest: () => publishIngest(paths, config.DATABASE_URL, (line) => log.info(line)),
   });
   corpus
     .current()

@@ -1,10 +1,18 @@
 // `briefing serve`: the Interactions Endpoint URL (src/discord/http/). It reads
 // the corpus and the state database and holds nothing between requests; the
 // digest schedule and feed polling stay with the process holding their leases
-// (`briefing start`). SIGTERM and SIGINT close the listener and exit 0.
+// (`briefing worker` or `briefing start`). With a Postgres DATABASE_URL the
+// corpus is read from there, as the worker publishes it, and a replica needs
+// no data folder; until a first corpus is published it waits, saying so.
+// SIGTERM and SIGINT close the listener and exit 0.
 import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { openCorpus } from './corpus/build-store.js';
+import type { Corpus } from './corpus/corpus.js';
+import { CorpusUnavailableError, openPgCorpus } from './corpus/pg/pg-corpus.js';
+import type { PublishTarget } from './corpus/pg/publish-corpus.js';
+import { postgresCorpus } from './corpus-target.js';
+import type { Logger } from './logger.js';
 import { dataPaths } from './corpus/data-dir.js';
 import { interactionsServer, restCalls } from './discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
@@ -15,6 +23,22 @@ export interface ServeIo {
   stderr: (line: string) => void;
   /** Told the port once listening (tests pass PORT=0 and read it here). */
   listening?: (port: number) => void;
+}
+
+/** How often a replica looks again for a first published corpus. */
+const PUBLISH_WAIT_MS = 2000;
+
+/** The corpus published to Postgres; waits (logging once) while none has been published yet. */
+async function publishedCorpus(target: PublishTarget, log: Logger): Promise<Corpus> {
+  for (let said = false; ; said = true) {
+    try {
+      return await openPgCorpus(target);
+    } catch (e) {
+      if (!(e instanceof CorpusUnavailableError && e.notPublished)) throw e;
+      if (!said) log.info('no corpus published to Postgres yet: waiting for `briefing worker` (or `briefing ingest`) to publish one');
+      await new Promise((r) => setTimeout(r, PUBLISH_WAIT_MS));
+    }
+  }
 }
 
 export async function serve(io: ServeIo): Promise<number> {
@@ -33,7 +57,8 @@ export async function serve(io: ServeIo): Promise<number> {
   let corpus;
   try {
     store = await openStore(config.DATABASE_URL);
-    corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+    const published = postgresCorpus(config.DATABASE_URL);
+    corpus = published ? await publishedCorpus(published, log) : openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
   } catch (e) {
     await store?.close();
     const line = describeStartupError(e, where);
@@ -62,7 +87,7 @@ export async function serve(io: ServeIo): Promise<number> {
     const stop = (signal: string) => {
       log.info(`${signal}: closing the interactions endpoint`);
       server.close(() => {
-        opened.corpus.close();
+        void opened.corpus.close();
         void opened.store.close().finally(() => done(0));
       });
       server.closeAllConnections();

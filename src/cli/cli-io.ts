@@ -4,4 +4,6 @@ export interface CliIo {
   err(text: string): void;
   /** Whether stdout is a terminal (for bold marks and progress). */
   isTty: boolean;
+  /** The environment settings are read from (DATABASE_URL: where an ingest is published); none when absent. */
+  env?: Readonly<Record<string, string | undefined>>;
 }

@@ -9,6 +9,7 @@ import { describeProblem } from '../briefing/problems.js';
 import { addedArticle } from '../briefing/sources.js';
 import { loadConfig, readEnvironment } from '../config.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
+import { publishIngest } from '../corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { dataPaths, shown, type DataPaths } from '../corpus/data-dir.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
@@ -23,6 +24,7 @@ import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
+import { StoreError } from '../store/store-error.js';
 import type { CliIo } from './cli-io.js';
 
 export const FEEDS_HELP = `Feeds and links:
@@ -67,6 +69,11 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     return EXIT.usage;
   };
   const settings = fetchSettings(config);
+  // With a Postgres DATABASE_URL, what was ingested is published there for the replicas (a line on stderr says what).
+  const publish = async () => {
+    const line = await publishIngest(paths, config.DATABASE_URL, (l) => io.err(l));
+    if (line) io.err(line);
+  };
   const withStore = async (run: (store: Store) => Promise<number> | number): Promise<number> => {
     const store = await openStore(config.DATABASE_URL);
     try {
@@ -142,6 +149,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         if (!json) io.err(`Polling ${feeds.length} feed(s)...`);
         const result = await pollFeeds(feeds, { ...deps, ...(json ? {} : { progress: (r) => io.err(formatFeedReport(r)) }) });
         const ingest = buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
+        await publish();
         if (json)
           io.out(
             JSON.stringify({ ok: true, command: 'fetch', feeds: result.feeds, requests: result.requests, ingest: ingest.report }, null, 2),
@@ -158,6 +166,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         const r = await addLink(action, deps);
         if (!r.ok) return fail(io, json, 'link-not-added', r.reason);
         buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
+        await publish();
         const corpus = openCorpus(paths);
         try {
           const answer = await addedArticle(corpus, r.file, r.outcome, r.url);
@@ -171,6 +180,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     return usage(`Unknown command "${sub}".`);
   } catch (e) {
     if (e instanceof DataFileError || e instanceof IngestBusyError) return fail(io, json, 'invalid-data-file', e.message);
+    if (e instanceof StoreError) return fail(io, json, e.problem.code, e.message);
     throw e;
   }
 }

@@ -4,6 +4,8 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { buildCorpus, openCorpus } from '../corpus/build-store.js';
+import { publishIngest } from '../corpus-target.js';
+import { StoreError } from '../store/store-error.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
@@ -103,6 +105,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
       const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS });
+      // With a Postgres DATABASE_URL, the ingest is published there for `briefing serve` replicas.
+      const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, (line) => io.err(line)) : null;
+      if (published) io.err(published);
       io.out(
         json
           ? JSON.stringify(
@@ -140,6 +145,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (e) {
     if (e instanceof IngestBusyError) {
       if (json) io.out(JSON.stringify({ ok: false, error: { code: 'ingest-running', message: e.message } }, null, 2));
+      else io.err(`Error: ${e.message}`);
+      return EXIT.user;
+    }
+    if (e instanceof StoreError) {
+      if (json) io.out(JSON.stringify({ ok: false, error: { code: e.problem.code, message: e.message } }, null, 2));
       else io.err(`Error: ${e.message}`);
       return EXIT.user;
     }

@@ -28,8 +28,35 @@ function workerFile(): URL {
   return new URL(here.href.replace(/\/src\/corpus\/ingest-worker\.js$/, '/dist/src/corpus/ingest-worker.js'));
 }
 
-export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[]) => void = () => {}, pollMs = 2000): LiveCorpus {
+export interface LiveCorpusOptions {
+  /** Told the ids of articles added since the last look. */
+  onAdded?: (ids: string[]) => void;
+  /** How often to look for new articles (watchBuild). */
+  pollMs?: number;
+  /**
+   * Run after every ingest that succeeded, the first one included (publishing it to the database replicas read);
+   * returns a line to log, or null. Until it is done, reload() has not finished.
+   */
+  afterIngest?: () => Promise<string | null>;
+}
+
+export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions = {}): LiveCorpus {
+  const onAdded = o.onAdded ?? (() => {});
+  const pollMs = o.pollMs ?? 2000;
   const corpus = openCorpus(paths, (line) => log.info(line));
+  // Ingests one at a time reach afterIngest in order; one that fails is logged and the next tries again.
+  let publishing = Promise.resolve();
+  const afterIngest = (why: string) =>
+    (publishing = publishing.then(async () => {
+      if (!o.afterIngest) return;
+      try {
+        const line = await o.afterIngest();
+        if (line) log.info(line);
+      } catch (e) {
+        log.error(`after the ingest (${why}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }));
+  void afterIngest('start-up');
   let cursor = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
@@ -64,7 +91,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, onAdded: (ids: string[
       worker.on('error', (e) => log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${e.message}`));
       worker.on('exit', async () => {
         workers.delete(worker);
-        if (ok) await look();
+        if (ok) await Promise.all([look(), afterIngest(why)]);
         done(ok);
       });
     });

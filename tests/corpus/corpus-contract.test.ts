@@ -8,16 +8,18 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { commands } from '../../commands/index.js';
+import { runCli } from '../../src/cli/run-cli.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 import { readGazetteer } from '../../src/corpus/data-dir.js';
 import { CorpusUnavailableError, openPgCorpus } from '../../src/corpus/pg/pg-corpus.js';
+import { DEFAULT_CORPUS_SCHEMA } from '../../src/corpus/pg/pg-corpus-schema.js';
 import { publishCorpus } from '../../src/corpus/pg/publish-corpus.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 import { toJson } from '../../src/render/json.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
 import { FIXTURES, REPO, tempData } from '../helpers/temp-data.js';
-import { dropMadeForTests, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
+import { dropMadeForTests, freshDatabase, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
 
 const havePostgres = await postgresAnswers();
 afterAll(dropMadeForTests);
@@ -149,6 +151,22 @@ describe.skipIf(!havePostgres)('the corpus on Postgres', async () => {
     expect(again).toMatchObject({ full: true, published: (await rebuilt.size()).articles });
     expect(await ask(pg, '/timeline')).toEqual(await ask(rebuilt, '/timeline'));
     await rebuilt.close();
+  });
+
+  it('is published by `briefing ingest` where DATABASE_URL points: whole once, then only what changed', async () => {
+    const url = await freshDatabase();
+    const data = tempData(SEED_FILES);
+    const err: string[] = [];
+    const ingest = () =>
+      runCli(['ingest', '--data', data.root], { out: () => {}, err: (t) => err.push(t), isTty: false, env: { DATABASE_URL: url } });
+    expect(await ingest()).toBe(0);
+    expect(err.join('\n')).toMatch(/published to Postgres: the whole corpus \(4 article\(s\)\)/);
+    err.length = 0;
+    expect(await ingest()).toBe(0);
+    expect(err.join('\n')).not.toMatch(/published/);
+    const published = await openPgCorpus({ url, schema: DEFAULT_CORPUS_SCHEMA });
+    expect((await published.size()).articles).toBe(4);
+    await published.close();
   });
 
   it('says so clearly where nothing was published', async () => {

@@ -30,8 +30,7 @@ function openLive() {
   const live = liveCorpus(
     paths,
     makeLogger('info', (l) => logs.push(l)),
-    (ids) => added.push(ids),
-    20,
+    { onAdded: (ids) => added.push(ids), pollMs: 20 },
   );
   return { paths, logs, added, live };
 }

@@ -2,17 +2,18 @@
 // `briefing serve` replicas answer signed interactions, two `briefing worker`s
 // share the digest schedule and feed polling through leases. The active worker
 // is killed with SIGKILL while digests are going out: the standby takes over
-// within the lease, and no fire is posted twice. A feed item that arrives is
-// answered by both replicas. Skipped where no Postgres server answers.
+// within the lease, and no fire is posted twice. The replicas have no data
+// folder: they answer from the corpus the workers publish to Postgres, and a
+// feed item that arrives is answered by both. Skipped where no Postgres server answers.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { articlePage, newsParagraphs, rssFeed, type FeedItemSpec } from '../helpers/news-pages.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
-import { REPO } from '../helpers/temp-data.js';
+import { REPO, testTmp } from '../helpers/temp-data.js';
 import { NEW_SUB } from '../helpers/temp-store.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { page, startWebServer } from '../helpers/web-server.js';
@@ -93,7 +94,9 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
       ALLOW_PRIVATE_URLS: 'true',
       LOG_LEVEL: 'info',
     };
-    const replicas = [launch('serve', env), launch('serve', env)];
+    // The replicas have no corpus of their own: an empty data folder. They answer from what the workers publish to Postgres.
+    const replicaEnv = { ...env, DATA_DIR: mkdtempSync(join(testTmp(), 'replica-')) };
+    const replicas = [launch('serve', replicaEnv), launch('serve', replicaEnv)];
     const workers = [launch('worker', env), launch('worker', env)];
     const ports = await Promise.all(
       replicas.map((r) => emulator.waitFor(() => /interactions on http:\/\/0\.0\.0\.0:(\d+)/.exec(r.out())?.[1], 30_000)),

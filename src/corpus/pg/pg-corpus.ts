@@ -14,12 +14,14 @@ import type { Passage, StanceRecord } from '../records.js';
 import { type Gazetteer, gazetteerSchema } from '../schema.js';
 import { RANK_CAP } from '../db/sqlite-corpus.js';
 import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from '../db/rows.js';
+import { shownUrl } from '../../store/postgres-store.js';
 import { tsqueryOf } from './pg-text-query.js';
 
 const PASSAGE_COLUMNS = `p.rowid, p.id, p.seq, p.kind, p.text, p.credit, p.actors, p.corridors, p.dates, a.id AS article_id`;
 const PASSAGE = `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.rowid = p.article`;
 const ID_LIST: IdList = { sql: '= ANY(?)', arg: (ids) => [...ids] };
 const ARTICLE_ORDER = 'published DESC NULLS LAST, title_key, id';
+const NOT_PUBLISHED = 'no corpus has been published there yet';
 
 export interface PgCorpusOptions {
   url: string;
@@ -31,8 +33,14 @@ export interface PgCorpusOptions {
   recheckMs?: number;
 }
 
-/** The corpus is not there to answer from: nothing was published yet, or the server cannot be reached. */
-export class CorpusUnavailableError extends Error {}
+/** The corpus is not there to answer from: nothing was published yet (notPublished), or the database cannot be used. */
+export class CorpusUnavailableError extends Error {
+  readonly notPublished: boolean;
+  constructor(message: string, notPublished = false) {
+    super(message);
+    this.notPublished = notPublished;
+  }
+}
 
 /** `?` placeholders (as the shared event SQL writes them) as Postgres's $1, $2, … */
 function numbered(sql: string): string {
@@ -57,7 +65,7 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
   let gazetteerHash: string | undefined;
   async function loadGazetteer(): Promise<void> {
     const [hash, json] = [await meta('gazetteer'), await meta('gazetteer_json')];
-    if (json === undefined) throw new CorpusUnavailableError('no corpus has been published there yet');
+    if (json === undefined) throw new CorpusUnavailableError(NOT_PUBLISHED, true);
     if (hash === gazetteerHash && gazetteer) return;
     gazetteer = gazetteerSchema.parse(JSON.parse(json));
     names = buildNameIndex(gazetteer);
@@ -67,10 +75,10 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
     await loadGazetteer();
   } catch (e) {
     await pool.end().catch(() => undefined);
-    const why = e instanceof Error ? e.message : String(e);
-    throw new CorpusUnavailableError(
-      /relation "meta" does not exist/.test(why) ? 'no corpus has been published there yet' : `the corpus cannot be read: ${why}`,
-    );
+    if (e instanceof CorpusUnavailableError) throw e;
+    const why = e instanceof Error ? e.message || (e as { code?: string }).code || e.name : String(e);
+    if (/relation "meta" does not exist/.test(why)) throw new CorpusUnavailableError(NOT_PUBLISHED, true);
+    throw new CorpusUnavailableError(`the corpus in ${shownUrl(o.url)} cannot be read: ${why}`);
   }
   let checked = Date.now();
   /** Follows a gazetteer published since, at most once a second and without holding up the lookup that noticed. */

@@ -1,0 +1,40 @@
+// Where the corpus is answered from. With the embedded state database (a
+// SQLite DATABASE_URL), every process reads DATA_DIR/build/corpus.sqlite.
+// With a Postgres DATABASE_URL the corpus lives there too: the process that
+// ingests (`briefing worker`, `briefing start`, `briefing ingest`, `fetch`,
+// `add`) publishes each ingest to it, and `briefing serve` replicas answer
+// from it with no data folder of their own.
+import { storeTarget } from './store/open-store.js';
+import { StoreError } from './store/store-error.js';
+import { readGazetteer, type DataPaths } from './corpus/data-dir.js';
+import { DEFAULT_CORPUS_SCHEMA } from './corpus/pg/pg-corpus-schema.js';
+import type { PublishReport, PublishTarget } from './corpus/pg/publish-corpus.js';
+import { shownUrl } from './store/postgres-store.js';
+
+/** The Postgres corpus DATABASE_URL names, or null when the corpus stays in its SQLite file only. */
+export function postgresCorpus(databaseUrl: string): PublishTarget | null {
+  const target = storeTarget(databaseUrl);
+  if ('problem' in target) throw new StoreError(`DATABASE_URL ${target.problem}`);
+  return 'postgres' in target ? { url: target.postgres, schema: DEFAULT_CORPUS_SCHEMA } : null;
+}
+
+/**
+ * After an ingest: the new state of the corpus, published where replicas read it (nothing to do for
+ * SQLite). Returns the line to log, or null when nothing was published.
+ */
+export async function publishIngest(paths: DataPaths, databaseUrl: string, log: (line: string) => void = () => {}): Promise<string | null> {
+  const target = postgresCorpus(databaseUrl);
+  if (!target) return null;
+  const { publishCorpus } = await import('./corpus/pg/publish-corpus.js');
+  let r: PublishReport;
+  try {
+    r = await publishCorpus(paths.build, target, readGazetteer(paths).gazetteer, log);
+  } catch (e) {
+    const why = e instanceof Error ? e.message || (e as { code?: string }).code || e.name : String(e);
+    // Nothing is lost: the changes stay recorded in the SQLite file, and the next publish sends them.
+    throw new StoreError(`the ingest could not be published to ${shownUrl(target.url)} (${why}); the next ingest publishes it`);
+  }
+  if (!r.full && r.published === 0 && r.removed === 0) return null;
+  const what = r.full ? `the whole corpus (${r.published} article(s))` : `${r.published} article(s) new or changed, ${r.removed} removed`;
+  return `published to Postgres: ${what} in ${r.ms} ms`;
+}
