@@ -1,9 +1,10 @@
 // `npm run bench:serve [-- --json] [--articles N] [--interactions M] [--concurrency C]`:
 // the Interactions Endpoint (`briefing serve`) as processes on this machine,
 // one run:
-//   - interactions per second and latency with one replica on the SQLite state
-//     file (the baseline), one replica on Postgres, and two replicas on
-//     Postgres (requests spread round-robin, as a proxy would);
+//   - interactions per second and latency with one replica on SQLite (state
+//     and corpus files: the baseline), one replica on Postgres, and two
+//     replicas on Postgres (requests spread round-robin, as a proxy would);
+//     on Postgres the corpus is the one published there, as in a deployment;
 //   - failover: two `briefing worker`s on Postgres, the lease holder killed
 //     with SIGKILL, until the standby runs the schedule.
 // The corpus is N generated articles (default 1,000); the mix is the gateway
@@ -18,7 +19,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
-import { dataPaths } from '../../src/corpus/data-dir.js';
+import { DEFAULT_CORPUS_SCHEMA } from '../../src/corpus/pg/pg-corpus-schema.js';
+import { publishCorpus } from '../../src/corpus/pg/publish-corpus.js';
+import { dataPaths, readGazetteer } from '../../src/corpus/data-dir.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { interactionMix } from './e2e-load.js';
@@ -107,7 +110,7 @@ async function main(): Promise<void> {
   try {
     const seedCorpus = openCorpus(seedDataDir(join(root, 'seed')));
     const paths = dataPaths(join(root, 'generated'));
-    generateCorpus(seedCorpus, ARTICLES, paths.raw);
+    await generateCorpus(seedCorpus, ARTICLES, paths.raw);
     seedCorpus.close();
     copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
     log(`${ARTICLES} articles: ingest`);
@@ -132,6 +135,11 @@ async function main(): Promise<void> {
     };
     const havePostgres = await postgresAnswers();
     const pgUrl = havePostgres ? await freshDatabase() : null;
+    if (pgUrl) {
+      // Replicas on Postgres answer from the corpus published there, as the worker publishes it.
+      log(`${ARTICLES} articles: publishing to Postgres`);
+      await publishCorpus(paths.build, { url: pgUrl, schema: DEFAULT_CORPUS_SCHEMA }, readGazetteer(paths).gazetteer);
+    }
     const runs: { replicas: number; state: 'sqlite' | 'postgres' }[] = [
       { replicas: 1, state: 'sqlite' },
       ...(pgUrl
