@@ -1,6 +1,6 @@
 // `briefing doctor`: checks what the bot needs, one line each, and says how to
 // fix what is wrong: the settings, the data files, the bot's database, the
-// corpus database, the followed feeds, and (with a token) whether Discord answers. Exit 0 when
+// corpus database (and the one published to Postgres), the followed feeds, and (with a token) whether Discord answers. Exit 0 when
 // everything is fine, 1 otherwise. Nothing is changed: the corpus is opened
 // as it is, not brought up to date.
 import { existsSync } from 'node:fs';
@@ -13,6 +13,9 @@ import { readFeedList } from '../feeds/feed-list.js';
 import { feedStatusRows } from '../feeds/feed-report.js';
 import type { Store } from '../store/store.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
+import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
+import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
+import { postgresCorpus } from '../corpus-target.js';
 import { openStore } from '../store/open-store.js';
 import { shownUrl } from '../store/postgres-store.js';
 
@@ -56,6 +59,9 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
     checks.push(pass('corpus', `${shown(paths.build)}: ${Number(n)} articles`));
   } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
 
+  const published = postgresCorpus(c.DATABASE_URL);
+  if (published) checks.push(await publishedCheck(published));
+
   try {
     const store = await openStore(c.DATABASE_URL);
     // A Postgres URL may hold a password: shown without it.
@@ -85,6 +91,24 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
     }
   }
   return checks;
+}
+
+/** With a Postgres DATABASE_URL: the corpus published there, which `briefing serve` replicas answer from. */
+async function publishedCheck(target: PublishTarget): Promise<Check> {
+  try {
+    const corpus = await openPgCorpus(target);
+    const size = await corpus.size();
+    await corpus.close();
+    return pass('published corpus', `${shownUrl(target.url)}: ${size.articles} articles for the replicas`);
+  } catch (e) {
+    const why = message(e);
+    return fail(
+      'published corpus',
+      e instanceof CorpusUnavailableError && e.notPublished
+        ? `${shownUrl(target.url)}: ${why}. Run "briefing ingest" here with this DATABASE_URL, or start "briefing worker".`
+        : why,
+    );
+  }
 }
 
 /** The feed list is valid, and no feed is paused: a paused feed is a source the team no longer hears from. */

@@ -9,6 +9,7 @@ import { doctor, formatChecks } from '../../src/cli/doctor.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
 import { tempData } from '../helpers/temp-data.js';
+import { publishIngest } from '../../src/corpus-target.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 
 const emulator = new DiscordEmulator();
@@ -92,5 +93,14 @@ describe('briefing doctor', () => {
     expect(checks.find((c) => c.what === 'database')?.ok).toBe(true);
     expect(text).toMatch(/✓ database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/briefing_test_\w+: 0 digest subscription\(s\)/);
     expect(text).not.toContain('s3cret-pass');
+    // Nothing published there yet: said, with what to run.
+    expect(text).toMatch(
+      /✗ published corpus: postgres:\/\/postgres:\*\*\*@.*no corpus has been published there yet\. Run "briefing ingest"/,
+    );
+    await publishIngest(data, url.toString());
+    const again = formatChecks(await doctor({ DATA_DIR: data.root, DATABASE_URL: url.toString() }, join(data.root, '.env')));
+    expect(again).toMatch(
+      /✓ published corpus: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/briefing_test_\w+: 4 articles for the replicas/,
+    );
   });
 });
