@@ -22,18 +22,24 @@ export function postgresCorpus(databaseUrl: string): PublishTarget | null {
  * After an ingest: the new state of the corpus, published where replicas read it (nothing to do for
  * SQLite). Returns the line to log, or null when nothing was published.
  */
-export async function publishIngest(paths: DataPaths, databaseUrl: string, log: (line: string) => void = () => {}): Promise<string | null> {
+export async function publishIngest(
+  paths: DataPaths,
+  databaseUrl: string,
+  o: { log?: (line: string) => void; keepAnother?: boolean } = {},
+): Promise<string | null> {
   const target = postgresCorpus(databaseUrl);
   if (!target) return null;
   const { publishCorpus } = await import('./corpus/pg/publish-corpus.js');
   let r: PublishReport;
   try {
-    r = await publishCorpus(paths.build, target, readGazetteer(paths).gazetteer, log);
+    r = await publishCorpus(paths.build, target, readGazetteer(paths).gazetteer, o);
   } catch (e) {
     const why = e instanceof Error ? e.message || (e as { code?: string }).code || e.name : String(e);
     // Nothing is lost: the changes stay recorded in the SQLite file, and the next publish sends them.
     throw new StoreError(`the ingest could not be published to ${shownUrl(target.url)} (${why}); the next ingest publishes it`);
   }
+  if (r.keptAnother)
+    return 'left the corpus published to Postgres as it is: another data folder published it (this one publishes after its next ingest)';
   if (!r.full && r.published === 0 && r.removed === 0) return null;
   const what = r.full ? `the whole corpus (${r.published} article(s))` : `${r.published} article(s) new or changed, ${r.removed} removed`;
   return `published to Postgres: ${what} in ${r.ms} ms`;

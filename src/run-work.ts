@@ -56,8 +56,9 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
         (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
       );
     },
-    // With a Postgres DATABASE_URL, replicas answer from there: each ingest is published to it.
-    afterIngest: () => publishIngest(paths, config.DATABASE_URL, (line) => log.info(line)),
+    // With a Postgres DATABASE_URL, replicas answer from there: each ingest is published to it. The one at
+    // start-up leaves another data folder's corpus alone (a standby's), and only fills an empty database.
+    afterIngest: (first) => publishIngest(paths, config.DATABASE_URL, { log: (line) => log.info(line), keepAnother: first }),
   });
   corpus
     .current()

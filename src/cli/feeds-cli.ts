@@ -71,7 +71,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
   const settings = fetchSettings(config);
   // With a Postgres DATABASE_URL, what was ingested is published there for the replicas (a line on stderr says what).
   const publish = async () => {
-    const line = await publishIngest(paths, config.DATABASE_URL, (l) => io.err(l));
+    const line = await publishIngest(paths, config.DATABASE_URL, { log: (l) => io.err(l) });
     if (line) io.err(line);
   };
   const withStore = async (run: (store: Store) => Promise<number> | number): Promise<number> => {

@@ -106,7 +106,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       };
       const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS });
       // With a Postgres DATABASE_URL, the ingest is published there for `briefing serve` replicas.
-      const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, (line) => io.err(line)) : null;
+      const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, { log: (line) => io.err(line) }) : null;
       if (published) io.err(published);
       io.out(
         json

@@ -34,11 +34,13 @@ export interface LiveCorpusOptions {
   /** How often to look for new articles (watchBuild). */
   pollMs?: number;
   /**
-   * Run after every ingest that succeeded, the first one included (publishing it to the database replicas read);
-   * returns a line to log, or null. Until it is done, reload() has not finished.
+   * Run after every ingest that succeeded, the one at start-up (first) included, to publish it to the database
+   * replicas read; returns a line to log, or null. Until it is done, reload() has not finished.
    */
-  afterIngest?: () => Promise<string | null>;
+  afterIngest?: (first: boolean) => Promise<string | null>;
 }
+
+const START_UP = 'start-up';
 
 export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions = {}): LiveCorpus {
   const onAdded = o.onAdded ?? (() => {});
@@ -50,13 +52,13 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
     (publishing = publishing.then(async () => {
       if (!o.afterIngest) return;
       try {
-        const line = await o.afterIngest();
+        const line = await o.afterIngest(why === START_UP);
         if (line) log.info(line);
       } catch (e) {
         log.error(`after the ingest (${why}): ${e instanceof Error ? e.message : String(e)}`);
       }
     }));
-  void afterIngest('start-up');
+  void afterIngest(START_UP);
   let cursor = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

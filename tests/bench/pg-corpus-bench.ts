@@ -82,7 +82,7 @@ async function main(argv: string[]): Promise<Report> {
     });
     const target = { url: url.toString(), schema: DEFAULT_CORPUS_SCHEMA };
     const gazetteer = readGazetteer(paths).gazetteer;
-    const whole = await publishCorpus(paths.build, target, gazetteer, log);
+    const whole = await publishCorpus(paths.build, target, gazetteer, { log });
     writeFileSync(
       join(paths.raw, 'zz-one-more.md'),
       '---\ntitle: One more article on the Zangezur corridor\noutlet: Bench Wire\npublished: 2026-11-30\n---\n\n' +

@@ -153,6 +153,18 @@ describe.skipIf(!havePostgres)('the corpus on Postgres', async () => {
     await rebuilt.close();
   });
 
+  it("leaves another data folder's corpus alone when asked (a standby starting up), and replaces it otherwise", async () => {
+    const other = tempData(SEED_FILES);
+    const otherCorpus = openCorpus(other);
+    const before = await ask(pg, '/sources');
+    const kept = await publishCorpus(other.build, target, readGazetteer(other).gazetteer, { keepAnother: true });
+    expect(kept).toMatchObject({ keptAnother: true, published: 0 });
+    expect(await ask(pg, '/sources')).toEqual(before);
+    expect(await publishCorpus(other.build, target, readGazetteer(other).gazetteer)).toMatchObject({ full: true, keptAnother: false });
+    expect(await ask(pg, '/sources')).toEqual(await ask(otherCorpus, '/sources'));
+    await otherCorpus.close();
+  });
+
   it('is published by `briefing ingest` where DATABASE_URL points: whole once, then only what changed', async () => {
     const url = await freshDatabase();
     const data = tempData(SEED_FILES);

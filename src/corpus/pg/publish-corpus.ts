@@ -62,9 +62,22 @@ export interface PublishTarget {
   schema: string;
 }
 
+export interface PublishOptions {
+  /** Told what a long publish is doing. */
+  log?: (line: string) => void;
+  /**
+   * Leave a corpus published from another SQLite file as it is (publish only over an empty database or this
+   * file's own corpus): what a process starting up does, so a standby with a data folder of its own does not
+   * replace what the active worker published.
+   */
+  keepAnother?: boolean;
+}
+
 export interface PublishReport {
   /** Everything was copied: a first publish, a rebuilt SQLite file, or new Postgres tables. */
   full: boolean;
+  /** Nothing was done: another file's corpus is there, and keepAnother was asked for. */
+  keptAnother: boolean;
   /** Articles whose rows were copied, and those removed from Postgres. */
   published: number;
   removed: number;
@@ -103,7 +116,7 @@ export async function publishCorpus(
   build: string,
   target: PublishTarget,
   gazetteer: Gazetteer,
-  log: (line: string) => void = () => {},
+  o: PublishOptions = {},
 ): Promise<PublishReport> {
   if (!/^[a-z_][a-z0-9_]{0,62}$/.test(target.schema)) throw new Error(`not a schema name: ${target.schema}`);
   const started = performance.now();
@@ -115,7 +128,7 @@ export async function publishCorpus(
   try {
     const client = await pool.connect();
     try {
-      return await publishWith(db, client, target.schema, gazetteer, log, started);
+      return await publishWith(db, client, target.schema, gazetteer, o, started);
     } finally {
       client.release();
     }
@@ -130,9 +143,10 @@ async function publishWith(
   client: pg.PoolClient,
   schema: string,
   gazetteer: Gazetteer,
-  log: (line: string) => void,
+  o: PublishOptions,
   started: number,
 ): Promise<PublishReport> {
+  const log = o.log ?? (() => {});
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
@@ -149,14 +163,19 @@ async function publishWith(
       db.prepare(`UPDATE publish_clock SET n = n + 1`).run();
       const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).pluck().get() as string;
       const full = fresh || published !== generation;
+      if (full && o.keepAnother && published !== undefined) return { at, full, keep: true };
       if (full) {
         // Everything, stamped now: the copy below then is the ordinary one.
         db.prepare(`INSERT OR REPLACE INTO publish_articles (article, at) SELECT rowid, ? FROM articles`).run(at);
         db.prepare(`INSERT OR REPLACE INTO publish_names (name, at) SELECT name, ? FROM names`).run(at);
         db.prepare(`INSERT OR REPLACE INTO publish_counts (type, entity, at) SELECT type, entity, ? FROM entity_counts`).run(at);
       }
-      return { at, full };
+      return { at, full, keep: false };
     })();
+    if (clock.keep) {
+      await client.query('ROLLBACK');
+      return { full: false, keptAnother: true, published: 0, removed: 0, ms: Math.round(performance.now() - started) };
+    }
 
     if (clock.full) {
       log('publishing the whole corpus to Postgres');
@@ -201,7 +220,7 @@ async function publishWith(
     db.transaction(() => {
       for (const t of ['publish_articles', 'publish_names', 'publish_counts']) db.prepare(`DELETE FROM ${t} WHERE at <= ?`).run(clock.at);
     })();
-    return { full: clock.full, published: copied, removed, ms: Math.round(performance.now() - started) };
+    return { full: clock.full, keptAnother: false, published: copied, removed, ms: Math.round(performance.now() - started) };
   } catch (e) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw e;
