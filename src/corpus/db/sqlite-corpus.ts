@@ -5,7 +5,8 @@
 // by a rebuild, or the gazetteer changed, and follows.
 import { statSync } from 'node:fs';
 import type { Article, Passage, StanceRecord } from '../records.js';
-import type { DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
+import type { CorpusGazetteer, DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
+import { withGazetteer } from '../corpus-gazetteer.js';
 import { buildNameIndex, type NameIndex } from '../name-index.js';
 import { nearAmong, nearRange } from '../near-terms.js';
 import type { Gazetteer } from '../schema.js';
@@ -133,17 +134,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     return s;
   }
 
-  const corpus: SyncCorpus = {
-    get gazetteer() {
-      current();
-      return gazetteer;
-    },
-    get names() {
-      current();
-      return names;
-    },
-    actor: (id) => corpus.gazetteer.actors.find((a) => a.id === id),
-    corridor: (id) => corpus.gazetteer.corridors.find((c) => c.id === id),
+  const lookups: Omit<SyncCorpus, keyof CorpusGazetteer> = {
     size() {
       current();
       return { articles: metaNumber('articles'), passages: metaNumber('passages') };
@@ -267,7 +258,7 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     close: () => db.close(),
   };
-  return corpus;
+  return withGazetteer(lookups, current, () => ({ gazetteer, names }));
 }
 
 export type { Article, Passage };

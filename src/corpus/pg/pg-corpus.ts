@@ -6,7 +6,8 @@
 // beside the rows and held in memory; a publish that changes it is followed
 // within a second, as the SQLite corpus follows its file.
 import pg from 'pg';
-import type { Corpus, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
+import type { Corpus, CorpusGazetteer, DatedPassage, EntityType, EventQuery, TextHit } from '../corpus.js';
+import { withGazetteer } from '../corpus-gazetteer.js';
 import { countedAtIngest, eventParts, eventWhere, type IdList } from '../event-sql.js';
 import { buildNameIndex, type NameIndex } from '../name-index.js';
 import { nearAmong, nearRange } from '../near-terms.js';
@@ -100,17 +101,7 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
   };
   const metaNumber = async (key: string) => Number((await meta(key)) ?? 0);
 
-  const corpus: Corpus = {
-    get gazetteer() {
-      current();
-      return gazetteer;
-    },
-    get names() {
-      current();
-      return names;
-    },
-    actor: (id) => corpus.gazetteer.actors.find((a) => a.id === id),
-    corridor: (id) => corpus.gazetteer.corridors.find((c) => c.id === id),
+  const lookups: Omit<Corpus, keyof CorpusGazetteer> = {
     async size() {
       return { articles: await metaNumber('articles'), passages: await metaNumber('passages') };
     },
@@ -274,5 +265,5 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
     },
     close: () => pool.end(),
   };
-  return corpus;
+  return withGazetteer(lookups, current, () => ({ gazetteer, names }));
 }
