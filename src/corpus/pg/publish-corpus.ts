@@ -36,7 +36,7 @@ CREATE TABLE IF NOT EXISTS publish_counts (type TEXT NOT NULL, entity TEXT NOT N
 /** A trigger per table and change, each stamping the key it touched with the clock. */
 function triggers(): string {
   const stamp = (table: string, cols: string, values: string) =>
-    `INSERT INTO ${table} (${cols}, at) VALUES (${values}, (SELECT n FROM publish_clock)) ` + `ON CONFLICT DO UPDATE SET at = excluded.at;`;
+    `INSERT INTO ${table} (${cols}, at) VALUES (${values}, (SELECT n FROM publish_clock)) ON CONFLICT DO UPDATE SET at = excluded.at;`;
   const out: string[] = [];
   const on = (table: string, target: string, cols: string, key: (row: 'NEW' | 'OLD') => string) => {
     for (const [event, row] of [
