@@ -72,6 +72,7 @@ export async function serve(io: ServeIo): Promise<number> {
     appId: config.DISCORD_APP_ID,
     corpus: () => opened.corpus,
     log,
+    firstSighting: (key, until) => opened.store.firstSighting(key, until, new Date()),
     healthy: async () => {
       await opened.store.subscription('dhealth');
       return true;

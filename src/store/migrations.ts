@@ -95,6 +95,18 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     sql: `ALTER TABLE subscriptions ADD COLUMN chart INTEGER NOT NULL DEFAULT 1;`,
   },
+  {
+    // Signed interaction requests seen, until their signature is too old to be accepted anyway: a request
+    // replayed to any replica is refused, not only to the one that saw it.
+    version: 5,
+    sql: `
+      CREATE TABLE seen_requests (
+        key TEXT PRIMARY KEY,
+        until TEXT NOT NULL
+      );
+      CREATE INDEX seen_requests_until ON seen_requests (until);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

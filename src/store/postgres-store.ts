@@ -207,6 +207,15 @@ function postgresStore(pool: pg.Pool): Store {
     async releaseLease(name, owner) {
       await pool.query('DELETE FROM leases WHERE name = $1 AND owner = $2', [name, owner]);
     },
+    async firstSighting(key, until, now) {
+      // Both in one round trip: the expired keys go, and the key is recorded unless a process has it.
+      const r = await pool.query(
+        `WITH forgotten AS (DELETE FROM seen_requests WHERE until < $3)
+         INSERT INTO seen_requests (key, until) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
+        [key, until.toISOString(), now.toISOString()],
+      );
+      return r.rowCount === 1;
+    },
     async recordArticles(ids, now) {
       if (ids.length === 0) return 0;
       const r = await pool.query(

@@ -83,6 +83,10 @@ function openSyncSqliteStore(file: string): SyncStore {
     read: db.prepare<[string], { owner: string; expires_at: string }>('SELECT owner, expires_at FROM leases WHERE name = ?'),
     release: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
   };
+  const seen = {
+    forget: db.prepare('DELETE FROM seen_requests WHERE until < ?'),
+    record: db.prepare('INSERT INTO seen_requests (key, until) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
+  };
   const acquireLease = db.transaction((name: string, owner: string, until: string, now: string): LeaseState => {
     lease.take.run({ name, owner, until, now });
     const r = lease.read.get(name)!;
@@ -153,6 +157,10 @@ function openSyncSqliteStore(file: string): SyncStore {
     acquireLease: (name, owner, ttlMs, now) =>
       acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()),
     releaseLease: (name, owner) => void lease.release.run(name, owner),
+    firstSighting: (key, until, now) => {
+      seen.forget.run(now.toISOString());
+      return seen.record.run(key, until.toISOString()).changes === 1;
+    },
     recordArticles: (ids, now) => recordArticles(ids, now.toISOString()),
     articlesFirstSeen: () => new Map(q.allSeen.all().map((r) => [r.article_id, r.first_seen])),
     close: () => db.close(),

@@ -101,6 +101,12 @@ export interface SyncStore extends SyncFeedStore {
   /** Gives the lease up, if this owner holds it. */
   releaseLease(name: string, owner: string): void;
 
+  /**
+   * Records a signed request by its key until `until`: true the first time, false when any process has recorded it
+   * already (a replay). Keys past their time are forgotten.
+   */
+  firstSighting(key: string, until: Date, now: Date): boolean;
+
   /** Records articles not seen before as first seen now; returns how many were new. */
   recordArticles(ids: readonly string[], now: Date): number;
   /** When each known article first reached the corpus (ISO). */

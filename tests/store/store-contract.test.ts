@@ -118,6 +118,21 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(new Set(results.map((r) => r.owner)).size).toBe(1);
     });
 
+    it('records a signed request once across processes, refuses it again until its time, then forgets it', async () => {
+      const opener = fresh();
+      const a = await open(opener);
+      const b = await open(opener);
+      expect(await a.firstSighting('sig-1', at(300), T0)).toBe(true);
+      expect(await b.firstSighting('sig-1', at(300), at(1))).toBe(false);
+      expect(await a.firstSighting('sig-1', at(300), at(299))).toBe(false);
+      // Many at once, as replicas under load: each key is first exactly once.
+      const race = await Promise.all([a, b, a, b].map((s) => s.firstSighting('sig-2', at(300), at(2))));
+      expect(race.filter(Boolean)).toHaveLength(1);
+      // Past its time the key is gone (its signature would be refused as stale by then anyway).
+      expect(await b.firstSighting('sig-3', at(400), at(301))).toBe(true);
+      expect(await a.firstSighting('sig-1', at(601), at(301))).toBe(true);
+    });
+
     it('records when articles first reached the corpus, counting only new ones', async () => {
       const store = await open(fresh());
       expect(await store.recordArticles(['a1', 'a2'], T0)).toBe(2);

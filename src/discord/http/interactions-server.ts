@@ -10,7 +10,7 @@ import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
-import { checkSignature, publicKeyFromHex, replayGuard } from './verify-signature.js';
+import { checkSignature, publicKeyFromHex, replayKey } from './verify-signature.js';
 
 /** Interactions are small; a larger body is not Discord's. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,6 +53,11 @@ export interface InteractionsServerDeps {
   corpus(): Corpus;
   /** Whether the database answers (GET /healthz). */
   healthy(): Promise<boolean>;
+  /**
+   * Records a signed request until `until`; false when any replica has seen it (a replay). Kept in the
+   * shared database (store.firstSighting), so a replica holds no state of its own.
+   */
+  firstSighting(key: string, until: Date): Promise<boolean>;
   /** REST calls on the interaction's webhook (deferred answers, follow-ups): restCalls(apiUrl). */
   webhook: RestCall;
   /** REST calls as the bot (opening /brief's thread): restCalls(apiUrl, token); absent without a token. */
@@ -87,7 +92,6 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 export function interactionsServer(deps: InteractionsServerDeps): Server {
   const key = publicKeyFromHex(deps.publicKey);
   const now = deps.now ?? (() => new Date());
-  const fresh = replayGuard(now);
   const answerDeps = {
     corpus: deps.corpus,
     log: deps.log,
@@ -115,7 +119,10 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     const ts = typeof timestamp === 'string' ? timestamp : undefined;
     const check = checkSignature(key, sig, ts, body, now());
     if (check !== 'ok') return send(res, 401, `invalid request signature (${check})`);
-    if (!fresh(sig!, ts!)) return send(res, 401, 'invalid request signature (replayed)');
+    const seen = replayKey(sig!, ts!);
+    const first = await deps.firstSighting(seen.key, seen.until).catch(() => null);
+    if (first === null) return send(res, 503, 'the database does not answer');
+    if (!first) return send(res, 401, 'invalid request signature (replayed)');
     let interaction: APIInteraction;
     try {
       interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
