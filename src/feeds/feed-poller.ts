@@ -1,9 +1,10 @@
 // The bot's feed schedule: every FEEDS_POLL_SECONDS, one poll of the feeds,
 // then an ingest in a worker thread when anything was saved. Polls never
 // overlap. With several bot processes on one database, only the holder of the
-// "feeds" lease polls, so no page is fetched twice. The holder renews it every
-// third of its length, between polls and during a long one; another process
-// takes over within a lease when the holder stops (a crash, a SIGKILL).
+// "feeds" lease polls, so no page is fetched twice, and each feed is claimed
+// for its run as well. The holder renews the lease every third of its length,
+// between polls and during a long one; another process takes over within a
+// lease when the holder stops (a crash, a SIGKILL).
 import type { DataPaths } from '../corpus/data-dir.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -14,6 +15,11 @@ import type { HttpClient } from '../web/http-client.js';
 import { pollFeeds, type PollResult } from './poll-feeds.js';
 
 export const FEEDS_LEASE = 'feeds';
+/**
+ * How long a feed's claim lasts: one feed's run (the feed and its new pages) fits easily. A process that dies
+ * mid-run leaves the feed to the next poll after this.
+ */
+const FEED_CLAIM_MS = 5 * 60_000;
 
 export interface FeedPollerDeps {
   paths: DataPaths;
@@ -61,7 +67,14 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
       http: deps.http,
       log: (line) => deps.log.warn(line),
     });
-    const result = await pollFeeds(feeds, poll);
+    // Each feed is claimed for its run too: should two processes poll at once (a lease lapsing mid-poll),
+    // no feed is read by both.
+    const claim = async (feedId: string) => {
+      const name = `feed:${feedId}`;
+      const lease = await deps.store.acquireLease(name, deps.owner, Math.max(deps.leaseMs, FEED_CLAIM_MS), deps.now());
+      return lease.held ? () => deps.store.releaseLease(name, deps.owner) : null;
+    };
+    const result = await pollFeeds(feeds, { ...poll, claim });
     for (const r of result.feeds) if (r.new || r.changed || r.failed) deps.log.info(`feeds: ${formatFeedReport(r)}`);
     if (result.saved > 0 && !stopped) await deps.reload(`${result.saved} page(s) from feeds`);
     return result;

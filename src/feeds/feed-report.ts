@@ -11,6 +11,7 @@ export function formatFeedReport(r: FeedReport): string {
   if (r.status === 'waiting') return `${head}: backing off after failures until ${r.nextAttempt} (last: ${r.error})`;
   if (r.status === 'failed') return `${head}: failed: ${r.error} (next try ${r.nextAttempt})`;
   if (r.status === 'not-modified') return `${head}: not modified since the last poll`;
+  if (r.status === 'claimed') return `${head}: being read by another process sharing the database`;
   const counts = [
     `${r.new} new`,
     `${r.changed} changed`,

@@ -38,9 +38,14 @@ export interface FeedPollDeps {
   log?: (line: string) => void;
   /** Told each feed's report as soon as that feed is done (progress on a long poll). */
   progress?: (report: FeedReport) => void;
+  /**
+   * Claims a feed for this run, where several processes share the database: a function that gives the claim
+   * up, or null when another process is reading the feed now (it is then left to that one).
+   */
+  claim?: (feedId: string) => Promise<(() => Promise<void>) | null>;
 }
 
-export type FeedStatus = 'read' | 'not-modified' | 'failed' | 'paused' | 'waiting';
+export type FeedStatus = 'read' | 'not-modified' | 'failed' | 'paused' | 'waiting' | 'claimed';
 
 export interface FeedReport {
   id: string;
@@ -191,7 +196,9 @@ export async function pollFeeds(feeds: readonly FeedEntry[], deps: FeedPollDeps)
   const worker = async () => {
     while (next < feeds.length) {
       const i = next++;
-      reports[i] = await pollOne(feeds[i]!, deps);
+      const feed = feeds[i]!;
+      const release = deps.claim ? await deps.claim(feed.id) : async () => {};
+      reports[i] = release ? await pollOne(feed, deps).finally(release) : newReport(feed, 'claimed');
       deps.progress?.(reports[i]!);
     }
   };

@@ -12,6 +12,7 @@ import { feedPollDeps } from '../../src/feeds/fetch-session.js';
 import { PAUSE_AFTER_FAILURES, pollFeeds, resumeFeed, type FeedPollDeps, type FeedReport } from '../../src/feeds/poll-feeds.js';
 import { allowEveryAddress } from '../../src/web/address-policy.js';
 import { createHttpClient } from '../../src/web/http-client.js';
+import { formatFeedReport } from '../../src/feeds/feed-report.js';
 import { contents } from '../helpers/corpus-contents.js';
 import { articlePage, atomFeed, jsonFeed, newsParagraphs, rssFeed } from '../helpers/news-pages.js';
 import { tempData } from '../helpers/temp-data.js';
@@ -333,5 +334,26 @@ describe('polling feeds', () => {
     expect(paused.error).toMatch(/paused after 10 failures in a row; the last: .*answered 500/);
     expect(await resumeFeed(store, 'broken')).toBe(true);
     expect((await pollFeeds([f], deps())).feeds[0]!.status).toBe('failed');
+  });
+
+  it('leaves a feed another process has claimed to that one, and gives up its own claims when done', async () => {
+    // Another process is reading "rss" right now: its claim is a lease in the shared database.
+    await store.acquireLease('feed:rss', 'other-process', 60_000, clock);
+    const claimed: string[] = [];
+    const claim = async (id: string) => {
+      const lease = await store.acquireLease(`feed:${id}`, 'this-process', 60_000, clock);
+      if (!lease.held) return null;
+      claimed.push(id);
+      return () => store.releaseLease(`feed:${id}`, 'this-process');
+    };
+    const http = deps().http;
+    const r = await pollFeeds([feed('rss', '/rss.xml'), feed('atom', '/atom.xml')], { ...deps(), http, claim });
+    expect(byId(r.feeds, 'rss')).toMatchObject({ status: 'claimed', new: 0 });
+    expect(formatFeedReport(byId(r.feeds, 'rss'))).toMatch(/being read by another process/);
+    expect(byId(r.feeds, 'atom').status).not.toBe('claimed');
+    expect(claimed).toEqual(['atom']);
+    // Only the atom feed was asked for; its claim is free again for whoever polls next.
+    expect(http.requests).toBe(1);
+    expect((await store.acquireLease('feed:atom', 'someone-else', 60_000, clock)).held).toBe(true);
   });
 });
