@@ -95,7 +95,7 @@ export interface CorpusLookups {
    * added (see RANK_CAP).
    */
   match(q: TextQuery, limit: number): { hits: TextHit[]; total: number };
-  /** Per entity, how many passages of these articles are tagged with it. */
+  /** Per entity (by type, then id), how many passages of these articles are tagged with it. */
   topicCounts(articles: readonly string[]): { type: EntityType; id: string; passages: number }[];
   /** Articles added to the corpus after `cursor` (0 at first), and the cursor to ask from next time. */
   articlesAddedSince(cursor: number): { ids: string[]; cursor: number };

@@ -64,7 +64,7 @@ function queries(db: Db) {
     newestMatch: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
     matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
     topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
-      WHERE article IN (SELECT rowid FROM articles WHERE id IN ${IDS}) GROUP BY type, entity`),
+      WHERE article IN (SELECT rowid FROM articles WHERE id IN ${IDS}) GROUP BY type, entity ORDER BY type, entity`),
     addedSince: get(`SELECT rowid, id FROM articles WHERE rowid > ? ORDER BY rowid`),
     lastRow: get(`SELECT seq FROM sqlite_sequence WHERE name = 'articles'`).pluck(),
     names: get(`SELECT name, count FROM names WHERE count >= 2 ORDER BY count DESC, name LIMIT ?`),

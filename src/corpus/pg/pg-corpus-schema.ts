@@ -11,14 +11,14 @@
 // database the ingest runs on; this holds what it published.
 
 /** Raised whenever these tables change: the publisher drops and fills them again. */
-export const PG_CORPUS_SCHEMA_VERSION = 1;
+export const PG_CORPUS_SCHEMA_VERSION = 2;
 
 /** The schema the corpus tables live in, beside the state store's tables. */
 export const DEFAULT_CORPUS_SCHEMA = 'briefing_corpus';
 
 const C = 'TEXT COLLATE "C"';
 
-export const PG_CORPUS_DDL = `
+const PG_CORPUS_DDL = `
 CREATE TABLE meta (key ${C} PRIMARY KEY, value TEXT NOT NULL);
 
 CREATE TABLE articles (
@@ -59,7 +59,8 @@ CREATE TABLE passages (
   tsv tsvector NOT NULL
 );
 CREATE INDEX passages_article ON passages (article, seq);
-CREATE INDEX passages_tsv ON passages USING GIN (tsv);
+-- No pending list: a search right after a publish reads the index as it is, not a backlog beside it.
+CREATE INDEX passages_tsv ON passages USING GIN (tsv) WITH (fastupdate = off);
 
 CREATE TABLE tags (
   type ${C} NOT NULL,
@@ -132,6 +133,15 @@ CREATE INDEX names_count ON names (count DESC, name);
 -- Each index term and how many passages hold it: what FTS5's vocabulary table gives SQLite.
 CREATE TABLE terms (term ${C} PRIMARY KEY, doc INTEGER NOT NULL);
 `;
+
+const statements = PG_CORPUS_DDL.split(/;\s*\n/)
+  .map((x) => x.trim())
+  .filter(Boolean);
+const isIndex = (x: string) => /^(--[^\n]*\n)*CREATE INDEX/.test(x);
+/** The tables, with their keys: a whole publish fills them first... */
+export const PG_CORPUS_TABLES = `${statements.filter((x) => !isIndex(x)).join(';\n')};`;
+/** ...and makes the other indexes at the end, once, which is faster than keeping them up to date row by row. */
+export const PG_CORPUS_INDEXES = `${statements.filter(isIndex).join(';\n')};`;
 
 /** The tables an article's rows are in, each with the column naming the article's row number. */
 export const ARTICLE_TABLES = [

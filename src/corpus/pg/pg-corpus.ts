@@ -229,7 +229,12 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
         const found = await rows<PassageRow>(`${PASSAGE} WHERE p.tsv @@ $1::tsquery ORDER BY p.rowid DESC LIMIT $2`, [query, limit]);
         return { hits: found.map((r): TextHit => ({ passage: passageFromRow(r), score: 0 })), total: found.length };
       }
-      const total = (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM passages WHERE tsv @@ $1::tsquery`, [query]))[0]!.n;
+      // One word: the terms table has counted its passages already. Otherwise the index counts them.
+      const only = !tq.phrases?.length && tq.terms.length === 1 ? [tq.terms[0]!].flat() : [];
+      const total =
+        only.length === 1
+          ? await lookups.termFrequency(only[0]!)
+          : (await rows<{ n: number }>(`SELECT count(*)::int AS n FROM passages WHERE tsv @@ $1::tsquery`, [query]))[0]!.n;
       if (total === 0) return { hits: [], total: 0 };
       // As in SQLite: when very many match, the best of the most recently added (RANK_CAP) are ranked.
       const from =
@@ -248,7 +253,7 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
     async topicCounts(articles) {
       return rows<{ type: EntityType; id: string; passages: number }>(
         `SELECT type, entity AS id, count(*)::int AS passages FROM tags
-        WHERE article IN (SELECT rowid FROM articles WHERE id = ANY($1)) GROUP BY type, entity`,
+        WHERE article IN (SELECT rowid FROM articles WHERE id = ANY($1)) GROUP BY type, entity ORDER BY type, entity`,
         [[...articles]],
       );
     },

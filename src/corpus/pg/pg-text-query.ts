@@ -12,6 +12,11 @@ const MAX_LEXEME_BYTES = 2046;
 const fits = (term: string) => term.length > 0 && Buffer.byteLength(term) <= MAX_LEXEME_BYTES;
 const quoted = (term: string) => `'${term.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
+/** The distinct lexemes a passage's tsvector holds. */
+export function lexemesOf(terms: string): string[] {
+  return [...new Set(terms.split(' ').filter(fits))];
+}
+
 /** The tsvector literal of a passage's index terms (space-separated, as indexedTerms gives them), positions from 1. */
 export function tsvectorOf(terms: string): string {
   const positions = new Map<string, number[]>();

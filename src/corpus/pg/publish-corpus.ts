@@ -17,8 +17,8 @@ import pg from 'pg';
 import type { Gazetteer } from '../schema.js';
 import { indexedTerms } from '../search-terms.js';
 import { openForReading, type Db } from '../db/corpus-db.js';
-import { ARTICLE_TABLES, PG_CORPUS_DDL, PG_CORPUS_SCHEMA_VERSION } from './pg-corpus-schema.js';
-import { tsvectorOf } from './pg-text-query.js';
+import { ARTICLE_TABLES, PG_CORPUS_INDEXES, PG_CORPUS_SCHEMA_VERSION, PG_CORPUS_TABLES } from './pg-corpus-schema.js';
+import { lexemesOf, tsvectorOf } from './pg-text-query.js';
 
 /** Any number; the same in every process, so two publishers take turns. */
 const PUBLISH_LOCK = 7_267_364_002;
@@ -98,17 +98,16 @@ function sqliteSide(db: Db) {
   };
 }
 
-/** Creates the corpus tables in `schema` when absent or of another version (they hold nothing that cannot be published again). */
-async function prepareTables(client: pg.PoolClient, schema: string): Promise<boolean> {
-  await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-  await client.query(`SET LOCAL search_path = ${schema}`);
+/** What is published in `schema` now: its table version and the SQLite file it came from; null when nothing is. */
+async function publishedState(client: pg.PoolClient, schema: string): Promise<{ version?: string; generation?: string } | null> {
   const has = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = 'meta'`, [schema]);
-  const version = has.rowCount ? (await client.query(`SELECT value FROM meta WHERE key = 'pg_schema_version'`)).rows[0]?.value : undefined;
-  if (version === String(PG_CORPUS_SCHEMA_VERSION)) return false;
-  await client.query(`DROP SCHEMA ${schema} CASCADE`);
-  await client.query(`CREATE SCHEMA ${schema}`);
-  await client.query(PG_CORPUS_DDL);
-  return true;
+  if (!has.rowCount) return null;
+  const rows = (await client.query(`SELECT key, value FROM ${schema}.meta WHERE key IN ('pg_schema_version', 'generation')`)).rows as {
+    key: string;
+    value: string;
+  }[];
+  const get = (k: string) => rows.find((r) => r.key === k)?.value;
+  return { version: get('pg_schema_version'), generation: get('generation') };
 }
 
 /** Copies what changed in the SQLite corpus under `build` to Postgres; `gazetteer` is stored beside it for the replicas. */
@@ -118,7 +117,8 @@ export async function publishCorpus(
   gazetteer: Gazetteer,
   o: PublishOptions = {},
 ): Promise<PublishReport> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(target.schema)) throw new Error(`not a schema name: ${target.schema}`);
+  // Room for the _next and _old suffixes of a whole publish.
+  if (!/^[a-z_][a-z0-9_]{0,57}$/.test(target.schema)) throw new Error(`not a schema name: ${target.schema}`);
   const started = performance.now();
   const opened = openForReading(build);
   if ('problem' in opened) throw new Error(`the corpus cannot be published: ${opened.problem}`);
@@ -150,8 +150,9 @@ async function publishWith(
   await client.query('BEGIN');
   try {
     await client.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
-    const fresh = await prepareTables(client, schema);
-    const published = (await client.query(`SELECT value FROM meta WHERE key = 'generation'`)).rows[0]?.value as string | undefined;
+    const state = await publishedState(client, schema);
+    const fresh = state?.version !== String(PG_CORPUS_SCHEMA_VERSION);
+    const published = state?.generation;
 
     // The clock moves on in one write: every change stamped before it is this publish's to copy.
     const clock = db.transaction(() => {
@@ -163,7 +164,7 @@ async function publishWith(
       db.prepare(`UPDATE publish_clock SET n = n + 1`).run();
       const generation = db.prepare(`SELECT value FROM meta WHERE key = 'generation'`).pluck().get() as string;
       const full = fresh || published !== generation;
-      if (full && o.keepAnother && published !== undefined) return { at, full, keep: true };
+      if (full && o.keepAnother && state !== null) return { at, full, keep: true };
       if (full) {
         // Everything, stamped now: the copy below then is the ordinary one.
         db.prepare(`INSERT OR REPLACE INTO publish_articles (article, at) SELECT rowid, ? FROM articles`).run(at);
@@ -177,12 +178,16 @@ async function publishWith(
       return { full: false, keptAnother: true, published: 0, removed: 0, ms: Math.round(performance.now() - started) };
     }
 
+    // A whole corpus is built beside the one replicas read (no lock on it, indexes made once at the end),
+    // and put in its place when complete; what changed is replaced in place, article by article.
+    const building = clock.full ? `${schema}_next` : schema;
     if (clock.full) {
       log('publishing the whole corpus to Postgres');
-      for (const [table] of [...ARTICLE_TABLES, ['names'], ['entity_counts'], ['terms'], ['meta']] as const) {
-        await client.query(`TRUNCATE ${table}`);
-      }
-    }
+      await client.query(`DROP SCHEMA IF EXISTS ${building} CASCADE`);
+      await client.query(`CREATE SCHEMA ${building}`);
+      await client.query(`SET LOCAL search_path = ${building}`);
+      await client.query(PG_CORPUS_TABLES);
+    } else await client.query(`SET LOCAL search_path = ${schema}`);
     const sqlite = sqliteSide(db);
     const articleIds = db.prepare(`SELECT article FROM publish_articles WHERE at <= ? ORDER BY article`).pluck().all(clock.at) as number[];
     let copied = 0;
@@ -214,7 +219,21 @@ async function publishWith(
     ];
     await client.query(`DELETE FROM meta`);
     await client.query(`INSERT INTO meta SELECT * FROM json_populate_recordset(NULL::meta, $1)`, [JSON.stringify(meta)]);
+    if (clock.full) {
+      log('  indexing');
+      await client.query(PG_CORPUS_INDEXES);
+      // The swap: replicas' next queries read the new tables; queries under way finish on the old ones.
+      if (state !== null || (await schemaExists(client, schema))) await client.query(`ALTER SCHEMA ${schema} RENAME TO ${schema}_old`);
+      await client.query(`ALTER SCHEMA ${building} RENAME TO ${schema}`);
+    }
     await client.query('COMMIT');
+    if (clock.full) {
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_old CASCADE`);
+      // Statistics for the planner, and the visibility map a count over the full-text index reads instead of the rows.
+      await client.query(
+        `VACUUM (ANALYZE) ${['passages', 'articles', 'tags', 'events', 'event_tags', 'terms'].map((t) => `${schema}.${t}`).join(', ')}`,
+      );
+    }
 
     // Only now are the stamps forgotten: a publish that failed above leaves them for the next one.
     db.transaction(() => {
@@ -235,22 +254,33 @@ async function copyArticles(
   hadRows: boolean,
 ): Promise<number> {
   const arg = JSON.stringify(ids);
-  // The term counts lose what the old passages held, and gain what the new ones hold.
-  const termsOf = `SELECT t AS term, count(*)::int AS n FROM passages, unnest(tsvector_to_array(tsv)) t WHERE article = ANY($1) GROUP BY t`;
   if (hadRows) {
-    await client.query(`UPDATE terms SET doc = terms.doc - d.n FROM (${termsOf}) d WHERE terms.term = d.term`, [ids]);
+    // The term counts lose what the old passages held...
+    await client.query(
+      `UPDATE terms SET doc = terms.doc - d.n FROM (SELECT t AS term, count(*)::int AS n FROM passages,
+        unnest(tsvector_to_array(tsv)) t WHERE article = ANY($1) GROUP BY t) d WHERE terms.term = d.term`,
+      [ids],
+    );
     for (const [table, column] of ARTICLE_TABLES) await client.query(`DELETE FROM ${table} WHERE ${column} = ANY($1)`, [ids]);
   }
   let articles = 0;
+  const gained = new Map<string, number>();
   for (const [table, statement] of sqlite.articles) {
     let rows = statement.all(arg) as Row[];
     if (table === 'articles') articles = rows.length;
-    if (table === 'passages') rows = rows.map((r) => ({ ...r, tsv: tsvectorOf(indexedTerms(String(r.text))) }));
+    if (table === 'passages') {
+      rows = rows.map((r) => {
+        const terms = indexedTerms(String(r.text));
+        for (const t of lexemesOf(terms)) gained.set(t, (gained.get(t) ?? 0) + 1);
+        return { ...r, tsv: tsvectorOf(terms) };
+      });
+    }
     if (rows.length) await client.query(`INSERT INTO ${table} SELECT * FROM json_populate_recordset(NULL::${table}, $1)`, [asJson(rows)]);
   }
+  // ...and gain what the new ones hold (counted here, as the rows go in).
   await client.query(
-    `INSERT INTO terms (term, doc) SELECT term, n FROM (${termsOf}) d ON CONFLICT (term) DO UPDATE SET doc = terms.doc + excluded.doc`,
-    [ids],
+    `INSERT INTO terms (term, doc) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET doc = terms.doc + excluded.doc`,
+    [[...gained.keys()], [...gained.values()]],
   );
   return articles;
 }
@@ -262,6 +292,10 @@ async function copyArticles(
  */
 function asJson(rows: Row[]): string {
   return JSON.stringify(rows, (_, v: unknown) => (typeof v === 'string' ? v.replaceAll('\u0000', '\u0001') : v));
+}
+
+async function schemaExists(client: pg.PoolClient, schema: string): Promise<boolean> {
+  return Boolean((await client.query(`SELECT 1 FROM information_schema.schemata WHERE schema_name = $1`, [schema])).rowCount);
 }
 
 async function replaceRows(client: pg.PoolClient, table: string, which: string, args: unknown[], rows: Row[]): Promise<void> {
