@@ -7,6 +7,7 @@
 // SIGTERM and SIGINT close the listener and exit 0.
 import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
+import { stopRenderer } from './charts/render-process.js';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { CorpusUnavailableError, openPgCorpus } from './corpus/pg/pg-corpus.js';
@@ -88,6 +89,7 @@ export async function serve(io: ServeIo): Promise<number> {
     const stop = (signal: string) => {
       log.info(`${signal}: closing the interactions endpoint`);
       server.close(() => {
+        stopRenderer();
         void opened.corpus.close();
         void opened.store.close().finally(() => done(0));
       });

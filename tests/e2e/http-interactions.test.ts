@@ -37,8 +37,8 @@ const replica = () =>
     firstSighting: (key, until) => store.firstSighting(key, until, new Date()),
     log: makeLogger('debug', (l) => logs.push(l)),
     // Bound late: the emulator's port is known once it has started.
-    webhook: (method, path, body) => restCalls(emulator.apiUrl)(method, path, body),
-    botRest: (method, path, body) => restCalls(emulator.apiUrl, TOKEN)(method, path, body),
+    webhook: (...call) => restCalls(emulator.apiUrl)(...call),
+    botRest: (...call) => restCalls(emulator.apiUrl, TOKEN)(...call),
   });
 const server = replica();
 const other = replica();
@@ -129,6 +129,27 @@ describe('the interactions endpoint', () => {
     const r = await ask(autocomplete('actor', 'name', 'ira'));
     expect(r.json?.type).toBe(8);
     expect((data(r) as { choices: { value: string }[] }).choices.map((c) => c.value)).toContain('Iran');
+  });
+
+  it('draws the chart of /timeline and /corridor: deferred, then the answer with its PNG shown in the first embed', async () => {
+    const i = slash('timeline', { actor: 'Azerbaijan' });
+    const r = await ask(i);
+    expect(r.json?.type).toBe(5);
+    const patched = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`/webhooks/${APP_ID}/${i.token}/messages/@original$`))[0],
+      20_000,
+    );
+    const body = patched.body as { embeds: { image?: { url: string } }[]; attachments: unknown[]; allowed_mentions: unknown };
+    expect(body.embeds[0]?.image?.url).toBe('attachment://timeline.png');
+    expect(body.attachments).toEqual([{ id: 0, filename: 'timeline.png', description: expect.stringMatching(/timeline/i) }]);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    const png = patched.files?.[0];
+    expect(png).toMatchObject({ field: 'files[0]', filename: 'timeline.png', contentType: 'image/png' });
+    expect(png!.bytes.subarray(1, 4).toString()).toBe('PNG');
+
+    // chart:false answers at once, as before; so does a command without a chart.
+    expect((await ask(slash('timeline', { actor: 'Azerbaijan', chart: false }))).json?.type).toBe(4);
+    expect((await ask(slash('corridor', { name: 'Zangezur', chart: false }))).json?.type).toBe(4);
   });
 
   it('defers a slow command, then sends its answer over REST; a mistake goes privately', async () => {

@@ -1,7 +1,8 @@
 // An interaction that Discord POSTed to the Interactions Endpoint URL, answered
 // as the HTTP response: the same commands, core and renderers as the gateway
-// bot (src/discord/router.ts), only the transport differs. A slow command is
-// deferred (type 5) and its answer sent over REST once ready. Nothing is kept
+// bot (src/discord/router.ts), only the transport differs. A slow command, or
+// one with a chart, is deferred (type 5) and its answer sent over REST once
+// ready, the chart as a file shown in the first embed. Nothing is kept
 // between requests, so any replica can answer any interaction.
 import {
   type APIApplicationCommandInteractionDataOption,
@@ -21,6 +22,8 @@ import { parseCommandLine } from '../../parse-command-line.js';
 import { commandLine } from '../command-line.js';
 import { answerWithThread } from './answer-brief.js';
 import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
+import type { PayloadWithFiles } from '../../render/message-payload.js';
+import { wantsChart, withChart } from '../chart-attachment.js';
 import { findDiscordCommand } from '../discord-commands.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from '../paging.js';
 import { pageWindow, renderPage } from '../render.js';
@@ -77,8 +80,11 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
   const options = flatten(i.data.options);
   if (command.reply === 'thread') return answerWithThread(i as APIChatInputApplicationCommandInteraction, command, options, deps);
   const line = commandLine(name, options);
-  const run = () => command.execute({ corpus: deps.corpus(), options, window: pageWindow(name, 0) });
-  if (!command.slow) {
+  const ctx = { corpus: deps.corpus(), options };
+  const run = () => command.execute({ ...ctx, window: pageWindow(name, 0) });
+  // A chart is drawn off the event loop and may take a few hundred ms: the answer is deferred for it, like a slow one.
+  const chart = wantsChart(command, options);
+  if (!command.slow && !chart) {
     const answer = await run();
     return {
       response: {
@@ -87,7 +93,7 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
       },
     };
   }
-  // A slow command is deferred at once (Discord waits 3 s for the response), then answered over REST.
+  // Deferred at once (Discord waits 3 s for the response), then answered over REST, with the chart as a file.
   return {
     response: {
       type: InteractionResponseType.DeferredChannelMessageWithSource,
@@ -96,8 +102,10 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     after: async () => {
       try {
         const answer = await run();
-        const payload = renderPage(answer, 0, line);
-        if (answer.ok || options.private === true) await deps.editOriginal(i.token, message(payload, false));
+        const page = renderPage(answer, 0, line);
+        const drawn: PayloadWithFiles = chart && answer.ok ? await withChart(page, command, ctx, answer, deps.log) : page;
+        const { files, ...payload } = drawn;
+        if (answer.ok || options.private === true) await deps.editOriginal(i.token, message(payload, false), files);
         else {
           // A user's mistake is shown to them alone: the public "thinking…" goes.
           await deps.deleteOriginal(i.token);

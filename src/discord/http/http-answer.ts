@@ -7,13 +7,14 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import type { Corpus } from '../../corpus/corpus.js';
-import type { MessagePayload } from '../../render/message-payload.js';
+import type { Logger } from '../../logger.js';
+import type { MessagePayload, PayloadWithFiles } from '../../render/message-payload.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 
 export interface HttpAnswerDeps {
   corpus(): Corpus;
-  /** Sends a deferred answer: PATCH of the original response over REST; resolves to the message's id. */
-  editOriginal(token: string, payload: APIInteractionResponseCallbackData): Promise<string>;
+  /** Sends a deferred answer (with its chart, when given): PATCH of the original response over REST; resolves to the message's id. */
+  editOriginal(token: string, payload: APIInteractionResponseCallbackData, files?: PayloadWithFiles['files']): Promise<string>;
   deleteOriginal(token: string): Promise<void>;
   /** A further message on the interaction (a private one, with the ephemeral flag). */
   followUp(token: string, payload: APIInteractionResponseCallbackData): Promise<void>;
@@ -22,7 +23,7 @@ export interface HttpAnswerDeps {
    * no bot token to do that with.
    */
   openThread?: (channelId: string, messageId: string, name: string) => Promise<void>;
-  log: { error(msg: string): void };
+  log: Logger;
 }
 
 export interface HttpAnswer {

@@ -10,6 +10,7 @@ import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
+import type { PayloadWithFiles } from '../../render/message-payload.js';
 import { checkSignature, publicKeyFromHex, replayKey } from './verify-signature.js';
 
 /** Interactions are small; a larger body is not Discord's. */
@@ -17,8 +18,16 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Past this, the sender is cut off instead of read to the end for a polite 413. */
 const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 
+/** A file sent with a message (a chart): multipart, its alt text in the body's attachments. */
+export type UploadedFile = NonNullable<PayloadWithFiles['files']>[number];
+
 /** A call on Discord's REST API, relative to its base; resolves to the parsed answer. */
-export type RestCall = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', path: string, body?: unknown) => Promise<unknown>;
+export type RestCall = (
+  method: 'GET' | 'PATCH' | 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  files?: readonly UploadedFile[],
+) => Promise<unknown>;
 
 /**
  * REST calls at `apiUrl`: with a bot token for channel routes, or without one for the interaction's
@@ -27,9 +36,14 @@ export type RestCall = (method: 'GET' | 'PATCH' | 'POST' | 'DELETE', path: strin
 export function restCalls(apiUrl: string, token?: string): RestCall {
   const rest = new REST({ api: apiUrl, retries: 2 });
   if (token) rest.setToken(token);
-  return (method, path, body) => {
+  return (method, path, body, files) => {
     const route = `/${path}` as `/${string}`;
-    const options = { auth: Boolean(token), ...(body === undefined ? {} : { body }) };
+    const attachments = files?.map((f, id) => ({ id, filename: f.name, description: f.description }));
+    const options = {
+      auth: Boolean(token),
+      ...(body === undefined ? {} : { body: attachments ? { ...(body as object), attachments } : body }),
+      ...(files ? { files: files.map((f) => ({ name: f.name, data: f.data, contentType: 'image/png' })) } : {}),
+    };
     if (method === 'GET') return rest.get(route, options);
     if (method === 'PATCH') return rest.patch(route, options);
     if (method === 'POST') return rest.post(route, options);
@@ -95,8 +109,8 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
   const answerDeps = {
     corpus: deps.corpus,
     log: deps.log,
-    editOriginal: async (token: string, payload: APIInteractionResponseCallbackData) =>
-      ((await deps.webhook('PATCH', `webhooks/${deps.appId}/${token}/messages/@original`, payload)) as { id: string }).id,
+    editOriginal: async (token: string, payload: APIInteractionResponseCallbackData, files?: readonly UploadedFile[]) =>
+      ((await deps.webhook('PATCH', `webhooks/${deps.appId}/${token}/messages/@original`, payload, files)) as { id: string }).id,
     deleteOriginal: async (token: string) => void (await deps.webhook('DELETE', `webhooks/${deps.appId}/${token}/messages/@original`)),
     followUp: async (token: string, payload: APIInteractionResponseCallbackData) =>
       void (await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload)),
