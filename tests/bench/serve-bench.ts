@@ -8,8 +8,9 @@
 //   - failover: two `briefing worker`s on Postgres, the lease holder killed
 //     with SIGKILL, until the standby runs the schedule.
 // The corpus is N generated articles (default 1,000); the mix is the gateway
-// benchmark's (commands and autocomplete), signed as Discord signs. /search is
-// deferred by the endpoint (its answer goes over REST), so it is left out here.
+// benchmark's (commands and autocomplete), signed as Discord signs. /search and
+// charts are deferred by the endpoint (their answer goes over REST), so /search
+// is left out here and the charts are asked not to be drawn.
 // Postgres is TEST_DATABASE_URL or the local server; without one, only the
 // SQLite row is measured.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { DEFAULT_CORPUS_SCHEMA } from '../../src/corpus/pg/pg-corpus-schema.js';
 import { publishCorpus } from '../../src/corpus/pg/publish-corpus.js';
@@ -116,10 +118,17 @@ async function main(): Promise<void> {
     log(`${ARTICLES} articles: ingest`);
     buildCorpus(paths);
     const corpus = openCorpus(paths);
-    const mix = interactionMix(queryMix(corpus.gazetteer)).filter((make) => {
-      const i = make() as { data?: { name?: string } };
-      return i.data?.name !== 'search';
-    });
+    // Everything measured is answered in the response: /search, which the endpoint defers, is left out,
+    // and /timeline and /corridor are asked with chart:false (a chart defers the answer too).
+    const mix = interactionMix(queryMix(corpus.gazetteer))
+      .filter((make) => (make() as { data?: { name?: string } }).data?.name !== 'search')
+      .map((make) => () => {
+        const i = make() as { data?: { name?: string; options?: object[] } };
+        if (i.data?.options && (i.data.name === 'timeline' || i.data.name === 'corridor')) {
+          i.data.options.push({ name: 'chart', type: ApplicationCommandOptionType.Boolean, value: false });
+        }
+        return i;
+      });
     corpus.close();
     // Every body is new (a new interaction id): no replica refuses one as a replay.
     const bodies = (count: number) => Array.from({ length: count }, (_, n) => JSON.stringify(mix[n % mix.length]!()));
