@@ -1,11 +1,14 @@
 // /digest in Discord: the Manage Server check, the bot's own permissions in
 // the target channel, and replies. Every reply is private to the admin who
-// asked, except the digests themselves.
+// asked, except the digests themselves. A request comes through a small port
+// (DigestRequest), so the gateway bot and the Interactions Endpoint run the
+// same subcommands.
 import {
   MessageFlags,
   PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
+  type InteractionEditReplyOptions,
   type InteractionReplyOptions,
 } from 'discord.js';
 import type { APIEmbed } from 'discord-api-types/v10';
@@ -31,20 +34,50 @@ function missingForDigest(granted: bigint, thread: boolean): string[] {
   return missingPermissions(granted, thread ? [...TO_POST, ...TO_OPEN_THREADS] : TO_POST);
 }
 
-const privately = (body: InteractionReplyOptions | MessagePayload): InteractionReplyOptions => ({
-  ...(body as InteractionReplyOptions),
-  flags: MessageFlags.Ephemeral,
-  allowedMentions: NO_MENTIONS,
-});
-const say = (text: string) => privately({ content: clip(text, LIMITS.content) });
+/** One /digest request, however it reached the bot: what the subcommands read, and how they answer (always privately). */
+export interface DigestRequest {
+  guildId: string | null;
+  userId: string;
+  /** Whether the asker has Manage Server. */
+  canManageServer: boolean;
+  /** The bot's permissions in a channel: exact for the channel the command ran in, null when not known. */
+  botPermissionsIn(channelId: string): bigint | null;
+  string(name: string): string | undefined;
+  boolean(name: string): boolean | undefined;
+  channel(name: string): string | undefined;
+  reply(body: MessagePayload): Promise<void>;
+  /** "Thinking…" first, for work that can outlast Discord's 3 s; then edit() answers. */
+  defer(): Promise<void>;
+  edit(body: MessagePayload): Promise<void>;
+}
+
+const say = (text: string): MessagePayload => ({ content: clip(text, LIMITS.content) });
 const when = (d: Date | null, zone: string) => (d ? formatInZone(d.toISOString(), zone) : 'not scheduled');
 
-/** The bot's permissions in a channel: exact for the channel the command ran in, from the cache elsewhere, null when unknown. */
-function botPermissionsIn(i: ChatInputCommandInteraction, channelId: string): bigint | null {
-  if (channelId === i.channelId && i.appPermissions) return i.appPermissions.bitfield;
-  const channel = i.guild?.channels.cache.get(channelId);
-  const me = i.guild?.members.me;
-  return channel && me && 'permissionsFor' in channel ? (channel.permissionsFor(me)?.bitfield ?? null) : null;
+/** A gateway interaction as a DigestRequest: the bot's permissions come from the cache for other channels. */
+export function gatewayDigestRequest(i: ChatInputCommandInteraction): DigestRequest {
+  const privately = (body: MessagePayload): InteractionReplyOptions => ({
+    ...(body as InteractionReplyOptions),
+    flags: MessageFlags.Ephemeral,
+    allowedMentions: NO_MENTIONS,
+  });
+  return {
+    guildId: i.inGuild() ? i.guildId : null,
+    userId: i.user.id,
+    canManageServer: i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    botPermissionsIn(channelId) {
+      if (channelId === i.channelId && i.appPermissions) return i.appPermissions.bitfield;
+      const channel = i.guild?.channels.cache.get(channelId);
+      const me = i.guild?.members.me;
+      return channel && me && 'permissionsFor' in channel ? (channel.permissionsFor(me)?.bitfield ?? null) : null;
+    },
+    string: (name) => i.options.getString(name) ?? undefined,
+    boolean: (name) => i.options.getBoolean(name) ?? undefined,
+    channel: (name) => i.options.getChannel(name)?.id,
+    reply: async (body) => void (await i.reply(privately(body))),
+    defer: async () => void (await i.deferReply({ flags: MessageFlags.Ephemeral })),
+    edit: async (body) => void (await i.editReply({ ...(body as InteractionEditReplyOptions), allowedMentions: NO_MENTIONS })),
+  };
 }
 
 /** "delivered for 24 Nov 2026, 09:00 (Europe/Berlin)", with the error if it had one. */
@@ -76,72 +109,68 @@ function listEmbed(rows: ListedSubscription[]): APIEmbed {
 }
 
 /** A check a subcommand declares before it runs, the way Sapphire declares preconditions: null passes, text refuses. */
-type Precondition = (i: ChatInputCommandInteraction) => string | null;
+type Precondition = (r: DigestRequest) => string | null;
 
-const IN_SERVER: Precondition = (i) => (i.inGuild() && i.guildId ? null : '/digest works in a server channel, not in direct messages.');
-const MANAGE_SERVER: Precondition = (i) =>
-  i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ? null : '/digest needs the Manage Server permission.';
+const IN_SERVER: Precondition = (r) => (r.guildId ? null : '/digest works in a server channel, not in direct messages.');
+const MANAGE_SERVER: Precondition = (r) => (r.canManageServer ? null : '/digest needs the Manage Server permission.');
 
 interface Subcommand {
   preconditions: readonly Precondition[];
-  execute(i: ChatInputCommandInteraction, deps: DigestInteractionDeps, guildId: string): Promise<void>;
+  execute(r: DigestRequest, deps: DigestInteractionDeps, guildId: string): Promise<void>;
 }
 
-const str = (i: ChatInputCommandInteraction, name: string) => i.options.getString(name) ?? undefined;
 const MANAGERS = [IN_SERVER, MANAGE_SERVER] as const;
 
 /** Every /digest subcommand by name (commands/digest.ts registers the same names; a test checks they agree). */
 export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   subscribe: {
     preconditions: MANAGERS,
-    async execute(i, deps, guildId) {
-      const channel = i.options.getChannel('channel', true);
-      const thread = i.options.getBoolean('thread') ?? false;
-      const granted = botPermissionsIn(i, channel.id);
+    async execute(q, deps, guildId) {
+      const channelId = q.channel('channel') ?? '';
+      const thread = q.boolean('thread') ?? false;
+      const granted = q.botPermissionsIn(channelId);
       const missing = granted === null ? [] : missingForDigest(granted, thread);
       if (missing.length)
-        return void (await i.reply(
-          say(`⚠️ I can't post digests in <#${channel.id}>. Missing permission(s) there: ` + `${missing.join(', ')}.`),
-        ));
+        return q.reply(say(`⚠️ I can't post digests in <#${channelId}>. Missing permission(s) there: ` + `${missing.join(', ')}.`));
       const r = await subscribe(deps, {
         guildId,
-        channelId: channel.id,
-        userId: i.user.id,
-        schedule: i.options.getString('schedule', true),
-        timezone: str(i, 'timezone'),
-        topics: str(i, 'topics'),
+        channelId,
+        userId: q.userId,
+        schedule: q.string('schedule') ?? '',
+        timezone: q.string('timezone'),
+        topics: q.string('topics'),
         thread,
-        skipEmpty: i.options.getBoolean('skip_empty') ?? false,
-        chart: i.options.getBoolean('chart') ?? true,
+        skipEmpty: q.boolean('skip_empty') ?? false,
+        chart: q.boolean('chart') ?? true,
       });
-      if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
-      return void (await i.reply(
+      if (!r.ok) return q.reply(say(`⚠️ ${describeProblem(r.problem)}`));
+      return q.reply(
         say(
-          `✅ Subscribed <#${channel.id}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ` +
+          `✅ Subscribed <#${channelId}>: \`${r.sub.schedule}\` (${r.sub.timezone}), topics: ` +
             `${r.sub.topics.join(', ') || 'whatever is new'}. Id \`${r.sub.id}\`. Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
         ),
-      ));
+      );
     },
   },
   list: {
     preconditions: MANAGERS,
-    execute: async (i, deps, guildId) => void (await i.reply(privately({ embeds: [listEmbed(await list(deps, guildId))] }))),
+    execute: async (q, deps, guildId) => q.reply({ embeds: [listEmbed(await list(deps, guildId))] }),
   },
   unsubscribe: {
     preconditions: MANAGERS,
-    async execute(i, deps, guildId) {
-      const r = await unsubscribe(deps, guildId, i.options.getString('id', true));
-      await i.reply(
+    async execute(q, deps, guildId) {
+      const r = await unsubscribe(deps, guildId, q.string('id') ?? '');
+      await q.reply(
         say(r.ok ? `🗑️ Removed \`${r.sub.id}\` (<#${r.sub.channelId}>, \`${r.sub.schedule}\`).` : `⚠️ ${describeProblem(r.problem)}`),
       );
     },
   },
   resume: {
     preconditions: MANAGERS,
-    async execute(i, deps, guildId) {
-      const r = await resume(deps, guildId, i.options.getString('id', true));
-      if (!r.ok) return void (await i.reply(say(`⚠️ ${describeProblem(r.problem)}`)));
-      await i.reply(
+    async execute(q, deps, guildId) {
+      const r = await resume(deps, guildId, q.string('id') ?? '');
+      if (!r.ok) return q.reply(say(`⚠️ ${describeProblem(r.problem)}`));
+      await q.reply(
         say(
           `${r.wasActive ? `\`${r.sub.id}\` was already active.` : `▶️ Resumed \`${r.sub.id}\`.`} ` +
             `Next digest: ${when(r.nextRun, r.sub.timezone)}.`,
@@ -151,21 +180,18 @@ export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   },
   preview: {
     preconditions: MANAGERS,
-    async execute(i, deps) {
-      const r = await preview(deps, str(i, 'topics'));
-      await i.reply(r.ok ? privately(deps.render(r.view)) : say(`⚠️ ${describeProblem(r.problem)}`));
+    async execute(q, deps) {
+      const r = await preview(deps, q.string('topics'));
+      await q.reply(r.ok ? deps.render(r.view) : say(`⚠️ ${describeProblem(r.problem)}`));
     },
   },
   'send-now': {
     preconditions: MANAGERS,
-    async execute(i, deps, guildId) {
+    async execute(q, deps, guildId) {
       // Retries with backoff can outlast Discord's 3 s, so answer "thinking" first.
-      await i.deferReply({ flags: MessageFlags.Ephemeral });
-      const r = await sendNow(deps, guildId, i.options.getString('id', true));
-      await i.editReply({
-        content: clip(r.ok ? sendNowText(r.sub, r.outcome) : `⚠️ ${describeProblem(r.problem)}`, LIMITS.content),
-        allowedMentions: NO_MENTIONS,
-      });
+      await q.defer();
+      const r = await sendNow(deps, guildId, q.string('id') ?? '');
+      await q.edit(say(r.ok ? sendNowText(r.sub, r.outcome) : `⚠️ ${describeProblem(r.problem)}`));
     },
   },
 };
@@ -187,46 +213,56 @@ function sendNowText(sub: { id: string; channelId: string }, o: DeliveryOutcome)
   }
 }
 
-export async function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
-  const name = i.options.getSubcommand();
-  const sub = DIGEST_SUBCOMMANDS[name];
-  if (!sub) return void (await i.reply(say(`⚠️ /digest ${name} is not a subcommand of this bot.`)));
+/** Runs a /digest subcommand: its preconditions first, each refusal said privately. */
+export async function runDigest(q: DigestRequest, subcommand: string, deps: DigestInteractionDeps): Promise<void> {
+  const sub = DIGEST_SUBCOMMANDS[subcommand];
+  if (!sub) return q.reply(say(`⚠️ /digest ${subcommand} is not a subcommand of this bot.`));
   for (const check of sub.preconditions) {
-    const refusal = check(i);
-    if (refusal) return void (await i.reply(say(`⚠️ ${refusal}`)));
+    const refusal = check(q);
+    if (refusal) return q.reply(say(`⚠️ ${refusal}`));
   }
-  await sub.execute(i, deps, i.guildId!);
+  await sub.execute(q, deps, q.guildId!);
+}
+
+export function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
+  return runDigest(gatewayDigestRequest(i), i.options.getSubcommand(), deps);
+}
+
+/** What /digest's options autocomplete to: time zones, schedules, topics (a comma list), and the server's subscription ids. */
+export async function digestChoices(
+  deps: DigestInteractionDeps,
+  option: string,
+  typedRaw: string,
+  guildId: string | null,
+): Promise<{ name: string; value: string }[]> {
+  const typed = typedRaw.slice(0, 300);
+  const choices = (values: string[]) => values.slice(0, 25).map((v) => ({ name: clip(v, 100), value: clip(v, 100) }));
+  if (option === 'timezone') return choices(timeZoneChoices(typed));
+  if (option === 'schedule') {
+    const fits = PRESETS.filter((p) => p.startsWith(typed.trim().toLowerCase()));
+    const own = typed.trim() && parseSchedule(typed, deps.minIntervalSeconds).ok && !fits.includes(typed.trim()) ? [typed.trim()] : [];
+    return choices([...own, ...(fits.length ? fits : PRESETS)]);
+  }
+  if (option === 'topics') {
+    const cut = typed.lastIndexOf(',');
+    const before = cut >= 0 ? `${typed.slice(0, cut + 1).trimEnd()} ` : '';
+    const named = await nameChoices(deps.corpus(), 'topic', typed.slice(cut + 1).trim());
+    return named
+      .filter((c) => `${before}${c.value}`.length <= 100)
+      .map((c) => ({ name: clip(`${before}${c.name}`, 100), value: `${before}${c.value}` }));
+  }
+  if (option === 'id' && guildId) {
+    const key = typed.trim().toLowerCase();
+    const own = (await deps.store.subscriptions(guildId)).filter((s) => s.id.startsWith(key));
+    return own.slice(0, 25).map((s) => ({
+      name: clip(`${s.id} · ${s.schedule} · ${s.topics.join(', ') || 'whatever is new'}${s.status === 'paused' ? ' · paused' : ''}`, 100),
+      value: s.id,
+    }));
+  }
+  return [];
 }
 
 export async function digestAutocomplete(i: AutocompleteInteraction, deps: DigestInteractionDeps): Promise<void> {
   const focused = i.options.getFocused(true);
-  const typed = String(focused.value).slice(0, 300);
-  const choices = (values: string[]) => values.slice(0, 25).map((v) => ({ name: clip(v, 100), value: clip(v, 100) }));
-  if (focused.name === 'timezone') return void (await i.respond(choices(timeZoneChoices(typed))));
-  if (focused.name === 'schedule') {
-    const fits = PRESETS.filter((p) => p.startsWith(typed.trim().toLowerCase()));
-    const own = typed.trim() && parseSchedule(typed, deps.minIntervalSeconds).ok && !fits.includes(typed.trim()) ? [typed.trim()] : [];
-    return void (await i.respond(choices([...own, ...(fits.length ? fits : PRESETS)])));
-  }
-  if (focused.name === 'topics') {
-    const cut = typed.lastIndexOf(',');
-    const before = cut >= 0 ? `${typed.slice(0, cut + 1).trimEnd()} ` : '';
-    const named = await nameChoices(deps.corpus(), 'topic', typed.slice(cut + 1).trim());
-    return void (await i.respond(
-      named
-        .filter((c) => `${before}${c.value}`.length <= 100)
-        .map((c) => ({ name: clip(`${before}${c.name}`, 100), value: `${before}${c.value}` })),
-    ));
-  }
-  if (focused.name === 'id' && i.guildId) {
-    const key = typed.trim().toLowerCase();
-    const own = (await deps.store.subscriptions(i.guildId)).filter((s) => s.id.startsWith(key));
-    return void (await i.respond(
-      own.slice(0, 25).map((s) => ({
-        name: clip(`${s.id} · ${s.schedule} · ${s.topics.join(', ') || 'whatever is new'}${s.status === 'paused' ? ' · paused' : ''}`, 100),
-        value: s.id,
-      })),
-    ));
-  }
-  await i.respond([]);
+  await i.respond(await digestChoices(deps, focused.name, String(focused.value), i.guildId));
 }
