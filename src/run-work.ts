@@ -7,27 +7,19 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
-import { digestChart } from './charts/answer-chart.js';
 import { startRenderer, stopRenderer } from './charts/render-process.js';
 import { publishIngest } from './corpus-target.js';
+import { digestScheduler, type SchedulerOverrides } from './digest-scheduler.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from './corpus/data-dir.js';
-import { digestThreadName, renderDigest } from './discord/digest-render.js';
-import { discordPublisher } from './discord/digest-publisher.js';
 import { makeLeadership, type Leadership } from './digest/leadership.js';
-import type { Publisher } from './digest/publisher.js';
-import { makeScheduler, type Scheduler } from './digest/scheduler.js';
+import type { Scheduler } from './digest/scheduler.js';
 import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
 import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
 
-export interface RuntimeOverrides {
-  now?: () => Date;
-  sleep?: (ms: number) => Promise<void>;
-  publisher?: Publisher;
-  backoffMs?: number;
-}
+export type RuntimeOverrides = SchedulerOverrides;
 
 export interface Work {
   paths: DataPaths;
@@ -67,20 +59,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
       (size) => log.info(`corpus: ${size.articles} article(s), ${size.passages} quote(s)`),
       (e: unknown) => log.warn(`corpus: could not be counted: ${e instanceof Error ? e.message : String(e)}`),
     );
-  const scheduler = makeScheduler({
-    store,
-    corpus: corpus.current,
-    publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
-    render: renderDigest,
-    chart: (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`),
-    threadName: digestThreadName,
-    now,
-    log,
-    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-    retries: 3,
-    backoffMs: o.backoffMs ?? 2000,
-    graceMs: config.DIGEST_CATCH_UP_GRACE_SECONDS * 1000,
-  });
+  const scheduler = digestScheduler(config, log, store, corpus.current, o);
   const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const settings = fetchSettings(config);
   const http = httpClientFor(settings);

@@ -8,6 +8,8 @@
 import { beginProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { stopRenderer } from './charts/render-process.js';
+import { renderDigest } from './discord/digest-render.js';
+import { digestScheduler } from './digest-scheduler.js';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
 import { CorpusUnavailableError, openPgCorpus } from './corpus/pg/pg-corpus.js';
@@ -68,6 +70,19 @@ export async function serve(io: ServeIo): Promise<number> {
     return 1;
   }
   const opened = { store, corpus };
+  // /digest answers here too, with a bot token to post as: subscriptions go to the database, where the worker
+  // running the schedule picks them up; a send-now is delivered from here (the fire is claimed, so never twice).
+  const token = config.DISCORD_TOKEN;
+  const digest = token
+    ? {
+        store,
+        scheduler: digestScheduler({ ...config, DISCORD_TOKEN: token }, log, store, () => opened.corpus),
+        corpus: () => opened.corpus,
+        now: () => new Date(),
+        minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
+        render: renderDigest,
+      }
+    : undefined;
   const server = interactionsServer({
     publicKey: config.DISCORD_PUBLIC_KEY,
     appId: config.DISCORD_APP_ID,
@@ -79,6 +94,7 @@ export async function serve(io: ServeIo): Promise<number> {
       return true;
     },
     webhook: restCalls(config.DISCORD_API_URL),
+    ...(digest ? { digest } : {}),
     ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
   });
   await new Promise<void>((ready) => server.listen(config.PORT, ready));

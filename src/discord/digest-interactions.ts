@@ -52,7 +52,10 @@ export interface DigestRequest {
 }
 
 const say = (text: string): MessagePayload => ({ content: clip(text, LIMITS.content) });
-const when = (d: Date | null, zone: string) => (d ? formatInZone(d.toISOString(), zone) : 'not scheduled');
+// No next run known here: this process does not run the schedule (a standby, or a `briefing serve` replica);
+// the one that does picks the change up from the database.
+const when = (d: Date | null, zone: string) =>
+  d ? formatInZone(d.toISOString(), zone) : 'as scheduled, by the process running the schedule';
 
 /** A gateway interaction as a DigestRequest: the bot's permissions come from the cache for other channels. */
 export function gatewayDigestRequest(i: ChatInputCommandInteraction): DigestRequest {

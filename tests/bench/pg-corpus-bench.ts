@@ -123,9 +123,9 @@ async function main(argv: string[]): Promise<Report> {
 }
 
 function table(r: Report): string {
+  const cell = (l: { p50_ms: number; p99_ms: number }, width: number) => `${l.p50_ms} / ${l.p99_ms}`.padEnd(width);
   const rows = (['actor', 'corridor', 'timeline', 'search', 'autocomplete'] as const).map(
-    (k) =>
-      `| ${k.padEnd(12)} | ${`${r.sqlite[k].p50_ms} / ${r.sqlite[k].p99_ms}`.padEnd(16)} | ${`${r.postgres[k].p50_ms} / ${r.postgres[k].p99_ms}`.padEnd(16)} |`,
+    (k) => `| ${k.padEnd(12)} | ${cell(r.sqlite[k], 16)} | ${cell(r.postgres[k], 18)} |`,
   );
   return [
     `Corpus: ${r.corpus.articles} articles, ${r.corpus.passages} passages; ingest ${r.ingest_ms} ms (SQLite)`,

@@ -13,8 +13,11 @@ import { makeLogger } from '../../src/logger.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { REPO } from '../helpers/temp-data.js';
 import { tempStore } from '../helpers/temp-store.js';
-import { APP_ID, DiscordEmulator, snowflake, TOKEN } from './emulator.js';
-import { ALL_PERMISSIONS, autocomplete, button, slash, subcommandSlash } from './interactions.js';
+import type { Config } from '../../src/config.js';
+import { digestScheduler } from '../../src/digest-scheduler.js';
+import { renderDigest } from '../../src/discord/digest-render.js';
+import { APP_ID, CHANNEL_ID, DiscordEmulator, snowflake, TOKEN } from './emulator.js';
+import { ALL_PERMISSIONS, autocomplete, button, digestSlash, slash, subcommandSlash } from './interactions.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const PUBLIC_HEX = publicKey.export({ format: 'der', type: 'spki' }).subarray(12).toString('hex');
@@ -28,8 +31,25 @@ let healthy = true;
 const logs: string[] = [];
 // Two replicas on one state database, as behind a load balancer.
 const { store } = tempStore();
+// The emulator first: /digest's scheduler posts to it as the bot.
+await emulator.start();
+const digest = {
+  store,
+  scheduler: digestScheduler(
+    { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: emulator.apiUrl, DIGEST_CATCH_UP_GRACE_SECONDS: 3600 } as Config & { DISCORD_TOKEN: string },
+    makeLogger('error', () => {}),
+    store,
+    () => corpus,
+    { backoffMs: 10 },
+  ),
+  corpus: () => corpus,
+  now: () => new Date(),
+  minIntervalSeconds: 60,
+  render: renderDigest,
+};
 const replica = () =>
   interactionsServer({
+    digest,
     publicKey: PUBLIC_HEX,
     appId: APP_ID,
     corpus: () => corpus,
@@ -49,7 +69,6 @@ const listen = async (s: typeof server) => {
   return `http://127.0.0.1:${(s.address() as AddressInfo).port}`;
 };
 beforeAll(async () => {
-  await emulator.start();
   base = await listen(server);
   otherBase = await listen(other);
 });
@@ -74,10 +93,10 @@ async function post(
 }
 
 /** POSTs the interaction signed as Discord signs it. */
-function ask(i: APIInteraction | Record<string, unknown>) {
+function ask(i: APIInteraction | Record<string, unknown>, at = base) {
   const body = JSON.stringify(i);
   const ts = nowTs();
-  return post(body, { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts });
+  return post(body, { 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts }, at);
 }
 
 const data = (r: { json: APIInteractionResponse | null }) => (r.json as { data?: Record<string, unknown> }).data ?? {};
@@ -152,6 +171,38 @@ describe('the interactions endpoint', () => {
     expect((await ask(slash('corridor', { name: 'Zangezur', chart: false }))).json?.type).toBe(4);
   });
 
+  it('manages digests with /digest: subscribe, list, send now (deferred, posted as the bot), refusals privately', async () => {
+    const made = await ask(digestSlash('subscribe', { channel: CHANNEL_ID, schedule: 'daily 08:00', timezone: 'Europe/Berlin' }));
+    expect(made.json?.type).toBe(4);
+    const said = data(made) as { content: string; flags: number; allowed_mentions: unknown };
+    expect(said.flags).toBe(64);
+    expect(said.allowed_mentions).toEqual({ parse: [] });
+    expect(said.content).toMatch(
+      /✅ Subscribed <#\d+>: `daily 08:00` \(Europe\/Berlin\).*Next digest: as scheduled, by the process running the schedule/,
+    );
+    const [sub] = await store.subscriptions();
+    expect(sub).toMatchObject({ channelId: CHANNEL_ID, schedule: 'daily 08:00', timezone: 'Europe/Berlin' });
+
+    // The other replica lists it: the subscription is in the shared database.
+    const listed = await ask(digestSlash('list'), otherBase);
+    expect(JSON.stringify(listed.json)).toContain(sub!.id);
+
+    const now = digestSlash('send-now', { id: sub!.id });
+    const deferred = await ask(now);
+    expect(deferred.json).toEqual({ type: 5, data: { flags: 64 } });
+    const edited = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`/webhooks/${APP_ID}/${now.token}/messages/@original$`))[0],
+      20_000,
+    );
+    expect((edited.body as { content: string }).content).toMatch(/📨 Digest posted in <#\d+>/);
+    expect(emulator.channelPosts(CHANNEL_ID).some((c) => JSON.stringify(c.body).includes(sub!.id))).toBe(true);
+
+    const refused = await ask(digestSlash('list', {}, { memberPermissions: '0' }));
+    expect((data(refused) as { content: string }).content).toMatch(/needs the Manage Server permission/);
+    const zones = await ask(autocomplete('digest', 'timezone', 'Europe/Ber'));
+    expect(JSON.stringify(zones.json)).toContain('Europe/Berlin');
+  });
+
   it('defers a slow command, then sends its answer over REST; a mistake goes privately', async () => {
     const i = slash('search', { query: 'security buffer' });
     const r = await ask(i);
@@ -202,8 +253,23 @@ describe('the interactions endpoint', () => {
     });
   });
 
-  it('sends management commands to the gateway bot, for now', async () => {
-    const d = data(await ask(subcommandSlash('digest', 'list'))) as { content: string; flags: number };
+  it('says what /digest needs on an endpoint without a bot token', async () => {
+    const { answerInteraction } = await import('../../src/discord/http/answer-interaction.js');
+    const none = async () => {
+      throw new Error('no REST call expected');
+    };
+    const r = await answerInteraction(digestSlash('list'), {
+      corpus: () => corpus,
+      editOriginal: none,
+      deleteOriginal: none,
+      followUp: none,
+      log: makeLogger('error', () => {}),
+    });
+    expect(r.response).toMatchObject({ type: 4, data: { flags: 64, content: expect.stringMatching(/\/digest needs DISCORD_TOKEN/) } });
+  });
+
+  it('sends /feeds and /add to the gateway bot, for now', async () => {
+    const d = data(await ask(subcommandSlash('feeds', 'list'))) as { content: string; flags: number };
     expect(d).toMatchObject({ flags: 64, content: expect.stringMatching(/runs on the gateway bot \(briefing start\)/) });
   });
 

@@ -240,7 +240,8 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
       const from =
         total > RANK_CAP ? `(SELECT rowid, tsv FROM passages WHERE tsv @@ $1::tsquery ORDER BY rowid DESC LIMIT ${RANK_CAP})` : 'passages';
       const ranked = await rows<{ rowid: number; rank: number }>(
-        `SELECT rowid, ts_rank_cd(tsv, $1::tsquery, 1) AS rank FROM ${from} s WHERE tsv @@ $1::tsquery ORDER BY rank DESC, rowid DESC LIMIT $2`,
+        `SELECT rowid, ts_rank_cd(tsv, $1::tsquery, 1) AS rank FROM ${from} s WHERE tsv @@ $1::tsquery
+          ORDER BY rank DESC, rowid DESC LIMIT $2`,
         [query, limit],
       );
       const passages = await passagesAt(ranked.map((r) => r.rowid));

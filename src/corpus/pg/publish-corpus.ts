@@ -279,7 +279,8 @@ async function copyArticles(
   }
   // ...and gain what the new ones hold (counted here, as the rows go in).
   await client.query(
-    `INSERT INTO terms (term, doc) SELECT * FROM unnest($1::text[], $2::int[]) ON CONFLICT (term) DO UPDATE SET doc = terms.doc + excluded.doc`,
+    `INSERT INTO terms (term, doc) SELECT * FROM unnest($1::text[], $2::int[])
+      ON CONFLICT (term) DO UPDATE SET doc = terms.doc + excluded.doc`,
     [[...gained.keys()], [...gained.values()]],
   );
   return articles;

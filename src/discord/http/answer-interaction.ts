@@ -24,7 +24,10 @@ import { answerWithThread } from './answer-brief.js';
 import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
 import { wantsChart, withChart } from '../chart-attachment.js';
+import { digestCommandData } from '../../../commands/digest.js';
+import { digestChoices } from '../digest-interactions.js';
 import { findDiscordCommand } from '../discord-commands.js';
+import { answerDigest } from './answer-digest.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from '../paging.js';
 import { pageWindow, renderPage } from '../render.js';
 
@@ -49,7 +52,13 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     const opts = (data.options ?? []) as Opt[];
     const focused = [...opts, ...opts.flatMap((o) => o.options ?? [])].find((o) => o.focused);
     const kind = focused && findCommand(data.name)?.autocomplete?.[focused.name];
-    const choices = kind ? await nameChoices(deps.corpus(), kind, String(focused.value ?? '')) : [];
+    const typed = String(focused?.value ?? '');
+    const choices =
+      focused && data.name === digestCommandData.name && deps.digest
+        ? await digestChoices(deps.digest, focused.name, typed, i.guild_id ?? null)
+        : kind
+          ? await nameChoices(deps.corpus(), kind, typed)
+          : [];
     return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
   }
   if (i.type === InteractionType.MessageComponent) {
@@ -73,8 +82,12 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
   if (i.type !== InteractionType.ApplicationCommand || i.data.type !== ApplicationCommandType.ChatInput)
     return say('⚠️ Not a command this bot knows.');
   const name = i.data.name;
+  if (name === digestCommandData.name) {
+    if (deps.digest) return answerDigest(i as APIChatInputApplicationCommandInteraction, deps.digest, deps);
+    return say('⚠️ /digest needs DISCORD_TOKEN on this endpoint: digests are posted as the bot.');
+  }
   if (findDiscordCommand(name))
-    return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands.`);
+    return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands and /digest.`);
   const command = findCommand(name);
   if (!command) return say(`⚠️ /${name} is not a command of this bot (any more). Try /actor, /timeline or /search.`);
   const options = flatten(i.data.options);

@@ -8,6 +8,7 @@ import {
 } from 'discord-api-types/v10';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
+import type { DigestInteractionDeps } from '../digest-interactions.js';
 import type { MessagePayload, PayloadWithFiles } from '../../render/message-payload.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 
@@ -23,6 +24,8 @@ export interface HttpAnswerDeps {
    * no bot token to do that with.
    */
   openThread?: (channelId: string, messageId: string, name: string) => Promise<void>;
+  /** /digest's store, schedule and renderer; absent without a bot token (digests are posted as the bot). */
+  digest?: DigestInteractionDeps;
   log: Logger;
 }
 

@@ -8,6 +8,7 @@ import { REST } from 'discord.js';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
+import type { DigestInteractionDeps } from '../digest-interactions.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
@@ -77,6 +78,8 @@ export interface InteractionsServerDeps {
   /** REST calls as the bot (opening /brief's thread): restCalls(apiUrl, token); absent without a token. */
   botRest?: RestCall;
   appId: string;
+  /** /digest's store, schedule and renderer (with a bot token); without it, /digest says what it needs. */
+  digest?: DigestInteractionDeps;
   log: Logger;
   now?: () => Date;
 }
@@ -115,6 +118,7 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     followUp: async (token: string, payload: APIInteractionResponseCallbackData) =>
       void (await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload)),
     ...(deps.botRest ? { openThread: threadOpener(deps.botRest) } : {}),
+    ...(deps.digest ? { digest: deps.digest } : {}),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
