@@ -10,7 +10,6 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'no
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 import { dataPaths, readGazetteer } from '../../src/corpus/data-dir.js';
@@ -21,9 +20,9 @@ import { generateCorpus, seedDataDir } from './generate-corpus.js';
 import { measureCommands, type CommandFigures } from './measure-commands.js';
 import { queryMix } from './query-mix.js';
 import { round } from './stats.js';
+import { admin, PG_URL } from '../helpers/test-postgres.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const SERVER = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 interface Report {
   corpus: { articles: number; passages: number };
@@ -32,16 +31,6 @@ interface Report {
   sqlite: CommandFigures;
   postgres: CommandFigures;
   machine: { cpus: number; node: string; postgres: string; date: string };
-}
-
-async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
-  const c = new pg.Client({ connectionString: SERVER });
-  await c.connect();
-  try {
-    return await run(c);
-  } finally {
-    await c.end();
-  }
 }
 
 async function main(argv: string[]): Promise<Report> {
@@ -57,7 +46,7 @@ async function main(argv: string[]): Promise<Report> {
   const log = (line: string) => process.stderr.write(`[bench:pg-corpus] ${line}\n`);
   const root = mkdtempSync(join(tmpdir(), 'briefing-pg-bench-'));
   const database = `briefing_bench_${randomBytes(4).toString('hex')}`;
-  const url = new URL(SERVER);
+  const url = new URL(PG_URL);
   url.pathname = `/${database}`;
   const version = await admin(async (c) => {
     await c.query(`CREATE DATABASE ${database}`);

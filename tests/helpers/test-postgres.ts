@@ -27,7 +27,8 @@ export function postgresAnswers(): Promise<boolean> {
   return answer;
 }
 
-async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
+/** Runs `run` on a connection of its own to the test server's database. */
+export async function admin<T>(run: (c: pg.Client) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: PG_URL });
   await client.connect();
   try {
