@@ -1,4 +1,4 @@
-// `npm run bench:serve [-- --json] [--articles N] [--interactions M] [--concurrency C]`:
+// `npm run bench:serve [-- --json] [--articles N] [--interactions M] [--concurrency C] [--keep DIR]`:
 // the Interactions Endpoint (`briefing serve`) as processes on this machine,
 // one run:
 //   - interactions per second and latency with one replica on SQLite (state
@@ -15,9 +15,9 @@
 // SQLite row is measured.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
@@ -33,7 +33,13 @@ import { latency, round, type Latency } from './stats.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
 const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, articles: { type: 'string' }, interactions: { type: 'string' }, concurrency: { type: 'string' } },
+  options: {
+    json: { type: 'boolean' },
+    articles: { type: 'string' },
+    interactions: { type: 'string' },
+    concurrency: { type: 'string' },
+    keep: { type: 'string' },
+  },
 });
 const whole = (name: string, raw: string | undefined, fallback: number, max: number) => {
   const n = Number(raw ?? fallback);
@@ -110,11 +116,14 @@ async function main(): Promise<void> {
   const emulator = new DiscordEmulator();
   await emulator.start();
   try {
-    const seedCorpus = openCorpus(seedDataDir(join(root, 'seed')));
-    const paths = dataPaths(join(root, 'generated'));
-    await generateCorpus(seedCorpus, ARTICLES, paths.raw);
-    seedCorpus.close();
-    copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
+    // --keep DIR: the generated articles stay there, and a later run (of any benchmark) with the same N reuses them.
+    const paths = dataPaths(values.keep ? resolve(values.keep) : join(root, 'generated'));
+    if (!existsSync(paths.raw)) {
+      const seedCorpus = openCorpus(seedDataDir(join(root, 'seed')));
+      await generateCorpus(seedCorpus, ARTICLES, paths.raw);
+      seedCorpus.close();
+      copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
+    }
     log(`${ARTICLES} articles: ingest`);
     buildCorpus(paths);
     const corpus = openCorpus(paths);
