@@ -70,7 +70,8 @@ describe('fuzzing', () => {
     );
   });
 
-  it('answers any typed text', async () => {
+  // Six hundred answers: seconds on a busy machine, so a generous limit (no figure is asserted).
+  it('answers any typed text', { timeout: 60_000 }, async () => {
     const { corpus } = seedCorpus();
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 400, unit: 'binary' }), async (text) => {

@@ -56,7 +56,8 @@ describe('the live corpus', () => {
     }
   });
 
-  it('ingests raw/ again in a worker on reload, and keeps answering when that fails', async () => {
+  // A worker thread loads the ingest code and reads raw/ twice: seconds on a busy machine.
+  it('ingests raw/ again in a worker on reload, and keeps answering when that fails', { timeout: 60_000 }, async () => {
     const { paths, logs, added, live } = openLive();
     try {
       const before = (await live.current().size()).articles;
