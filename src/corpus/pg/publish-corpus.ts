@@ -223,6 +223,8 @@ async function publishWith(
       log('  indexing');
       await client.query(PG_CORPUS_INDEXES);
       // The swap: replicas' next queries read the new tables; queries under way finish on the old ones.
+      // (An _old schema left by a publish that stopped before dropping it goes first.)
+      await client.query(`DROP SCHEMA IF EXISTS ${schema}_old CASCADE`);
       if (state !== null || (await schemaExists(client, schema))) await client.query(`ALTER SCHEMA ${schema} RENAME TO ${schema}_old`);
       await client.query(`ALTER SCHEMA ${building} RENAME TO ${schema}`);
     }
