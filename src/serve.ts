@@ -5,7 +5,7 @@
 // corpus is read from there, as the worker publishes it, and a replica needs
 // no data folder; until a first corpus is published it waits, saying so.
 // SIGTERM and SIGINT close the listener and exit 0.
-import { beginProcess } from './process-start.js';
+import { runProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { stopRenderer } from './charts/render-process.js';
 import { renderDigest } from './discord/digest-render.js';
@@ -45,73 +45,74 @@ async function publishedCorpus(target: PublishTarget, log: Logger): Promise<Corp
 }
 
 export async function serve(io: ServeIo): Promise<number> {
-  const begun = beginProcess(io.env, io.stderr);
-  if (!begun) return 1;
-  const { config, log } = begun;
-  if (!config.DISCORD_PUBLIC_KEY || !config.DISCORD_APP_ID) {
-    io.stderr(
-      'briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID (Developer Portal > General Information): every interaction is ' +
-        'checked against the key, and deferred answers are sent as the application.',
-    );
-    return 1;
-  }
-  const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
-  let store;
-  let corpus;
-  try {
-    store = await openStore(config.DATABASE_URL);
-    const published = postgresCorpus(config.DATABASE_URL);
-    corpus = published ? await publishedCorpus(published, log) : openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
-  } catch (e) {
-    await store?.close();
-    const line = describeStartupError(e, where);
-    if (!line) throw e;
-    io.stderr(line);
-    return 1;
-  }
-  const opened = { store, corpus };
-  // /digest answers here too, with a bot token to post as: subscriptions go to the database, where the worker
-  // running the schedule picks them up; a send-now is delivered from here (the fire is claimed, so never twice).
-  const token = config.DISCORD_TOKEN;
-  const digest = token
-    ? {
-        store,
-        scheduler: digestScheduler({ ...config, DISCORD_TOKEN: token }, log, store, () => opened.corpus),
-        corpus: () => opened.corpus,
-        now: () => new Date(),
-        minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
-        render: renderDigest,
-      }
-    : undefined;
-  const server = interactionsServer({
-    publicKey: config.DISCORD_PUBLIC_KEY,
-    appId: config.DISCORD_APP_ID,
-    corpus: () => opened.corpus,
-    log,
-    firstSighting: (key, until) => opened.store.firstSighting(key, until, new Date()),
-    healthy: async () => {
-      await opened.store.subscription('dhealth');
-      return true;
-    },
-    webhook: restCalls(config.DISCORD_API_URL),
-    ...(digest ? { digest } : {}),
-    ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
-  });
-  await new Promise<void>((ready) => server.listen(config.PORT, ready));
-  const port = (server.address() as { port: number }).port;
-  log.info(`answering interactions on http://0.0.0.0:${port}/interactions (health: /healthz)`);
-  io.listening?.(port);
-  return new Promise<number>((done) => {
-    const stop = (signal: string) => {
-      log.info(`${signal}: closing the interactions endpoint`);
-      server.close(() => {
-        stopRenderer();
-        void opened.corpus.close();
-        void opened.store.close().finally(() => done(0));
-      });
-      server.closeAllConnections();
-    };
-    process.once('SIGTERM', () => stop('SIGTERM'));
-    process.once('SIGINT', () => stop('SIGINT'));
+  return runProcess(io.env, io.stderr, async ({ config, log }) => {
+    if (!config.DISCORD_PUBLIC_KEY || !config.DISCORD_APP_ID) {
+      io.stderr(
+        'briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID (Developer Portal > General Information): every interaction is ' +
+          'checked against the key, and deferred answers are sent as the application.',
+      );
+      return 1;
+    }
+    const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
+    let store;
+    let corpus;
+    try {
+      store = await openStore(config.DATABASE_URL);
+      const published = postgresCorpus(config.DATABASE_URL);
+      corpus = published
+        ? await publishedCorpus(published, log)
+        : openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+    } catch (e) {
+      await store?.close();
+      const line = describeStartupError(e, where);
+      if (!line) throw e;
+      io.stderr(line);
+      return 1;
+    }
+    const opened = { store, corpus };
+    // /digest answers here too, with a bot token to post as: subscriptions go to the database, where the worker
+    // running the schedule picks them up; a send-now is delivered from here (the fire is claimed, so never twice).
+    const token = config.DISCORD_TOKEN;
+    const digest = token
+      ? {
+          store,
+          scheduler: digestScheduler({ ...config, DISCORD_TOKEN: token }, log, store, () => opened.corpus),
+          corpus: () => opened.corpus,
+          now: () => new Date(),
+          minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
+          render: renderDigest,
+        }
+      : undefined;
+    const server = interactionsServer({
+      publicKey: config.DISCORD_PUBLIC_KEY,
+      appId: config.DISCORD_APP_ID,
+      corpus: () => opened.corpus,
+      log,
+      firstSighting: (key, until) => opened.store.firstSighting(key, until, new Date()),
+      healthy: async () => {
+        await opened.store.subscription('dhealth');
+        return true;
+      },
+      webhook: restCalls(config.DISCORD_API_URL),
+      ...(digest ? { digest } : {}),
+      ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
+    });
+    await new Promise<void>((ready) => server.listen(config.PORT, ready));
+    const port = (server.address() as { port: number }).port;
+    log.info(`answering interactions on http://0.0.0.0:${port}/interactions (health: /healthz)`);
+    io.listening?.(port);
+    return new Promise<number>((done) => {
+      const stop = (signal: string) => {
+        log.info(`${signal}: closing the interactions endpoint`);
+        server.close(() => {
+          stopRenderer();
+          void opened.corpus.close();
+          void opened.store.close().finally(() => done(0));
+        });
+        server.closeAllConnections();
+      };
+      process.once('SIGTERM', () => stop('SIGTERM'));
+      process.once('SIGINT', () => stop('SIGINT'));
+    });
   });
 }

@@ -1,16 +1,25 @@
-// `briefing start` as a process: every start-up failure ends in one clear
-// line on stderr and exit 1, never "Unexpected error" and a stack trace.
+// `briefing start`: every start-up failure ends in one clear line on stderr and
+// exit 1, never "Unexpected error" and a stack trace. One failure runs as a real
+// process (the exit status and stderr of the binary itself); the others run the
+// same start() in this process, which is also how they show that a failed start
+// leaves nothing behind (no rejection handler, no open database).
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { createServer, type Server } from 'node:net';
 import { writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { start } from '../../src/start.js';
 import { SEED_FILES } from '../helpers/seed-corpus.js';
 import { REPO, tempData } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 
-async function start(env: Record<string, string>): Promise<{ code: number | null; err: string }> {
+interface Ended {
+  code: number | null;
+  err: string;
+}
+
+async function startProcess(env: Record<string, string>): Promise<Ended> {
   const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -19,6 +28,18 @@ async function start(env: Record<string, string>): Promise<{ code: number | null
   child.stderr.on('data', (d) => (err += String(d)));
   const [code] = (await once(child, 'exit')) as [number | null];
   return { code, err };
+}
+
+/** start() as `briefing start` calls it; a rejection (what the binary prints as "Unexpected error") fails the test. */
+async function startHere(env: Record<string, string>): Promise<Ended> {
+  const lines: string[] = [];
+  const code = await start({
+    env: { DISCORD_TOKEN: TOKEN, ...env },
+    stdin: { isTTY: false } as NodeJS.ReadStream,
+    stdout: process.stdout,
+    stderr: (line) => lines.push(line),
+  });
+  return { code, err: lines.join('\n') };
 }
 
 const emulator = new DiscordEmulator();
@@ -30,12 +51,19 @@ afterAll(async () => {
 
 describe('start-up errors', { timeout: 60_000 }, () => {
   const data = tempData(SEED_FILES);
+  let handlers = 0;
+  beforeEach(() => {
+    handlers = process.listenerCount('unhandledRejection');
+  });
+  afterEach(() => {
+    expect(process.listenerCount('unhandledRejection')).toBe(handlers);
+  });
   const base = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`, LOGIN_TIMEOUT_SECONDS: '2' };
 
-  it('a token Discord rejects', async () => {
+  it('a token Discord rejects: the process exits 1 with one line, and never shows the token', async () => {
     await emulator.start();
     emulator.fault('GET', /^\/gateway\/bot$/, 401, { message: '401: Unauthorized', code: 0 }, 10);
-    const r = await start({ ...base, DISCORD_API_URL: emulator.apiUrl });
+    const r = await startProcess({ ...base, DISCORD_API_URL: emulator.apiUrl });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/Discord rejected DISCORD_TOKEN \(401\)/);
     expect(r.err).not.toMatch(/Unexpected error| {4}at /);
@@ -47,10 +75,9 @@ describe('start-up errors', { timeout: 60_000 }, () => {
     await once(silent, 'listening');
     const port = (silent.address() as { port: number }).port;
     const started = Date.now();
-    // Independent processes: started together, so the run waits for the slowest, not for their sum.
     const [refused, hung] = await Promise.all([
-      start({ ...base, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
-      start({ ...base, DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
+      startHere({ ...base, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
+      startHere({ ...base, DISCORD_API_URL: `http://127.0.0.1:${port}/api` }),
     ]);
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/Cannot reach Discord's API at http:\/\/127\.0\.0\.1:9\/api: the connection was refused/);
@@ -64,17 +91,28 @@ describe('start-up errors', { timeout: 60_000 }, () => {
     writeFileSync(damaged, 'this is not a database '.repeat(100));
     const file = join(data.root, 'a-file');
     writeFileSync(file, 'x');
-    const [missing, bad, noFolder] = await Promise.all([
-      start({ ...base, DATA_DIR: join(data.root, 'nope'), DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
-      start({ ...base, DATABASE_URL: `sqlite:${damaged}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
-      start({ ...base, DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}`, DISCORD_API_URL: 'http://127.0.0.1:9/api' }),
-    ]);
+    const api = { DISCORD_API_URL: 'http://127.0.0.1:9/api' };
+    const missing = await startHere({ ...base, ...api, DATA_DIR: join(data.root, 'nope') });
+    const bad = await startHere({ ...base, ...api, DATABASE_URL: `sqlite:${damaged}` });
+    const noFolder = await startHere({ ...base, ...api, DATABASE_URL: `sqlite:${join(file, 'state', 'b.sqlite')}` });
     expect(missing.code).toBe(1);
     expect(missing.err).toMatch(/raw: folder not found.*\(DATA_DIR is .*nope\)/);
     expect(bad.code).toBe(1);
     expect(bad.err).toMatch(/cannot open the database .*damaged\.sqlite/);
     expect(noFolder.code).toBe(1);
     expect(noFolder.err).toMatch(/cannot create the folder for DATABASE_URL/);
-    for (const r of [missing, bad, noFolder]) expect(r.err).not.toMatch(/Unexpected error| {4}at /);
+  });
+
+  it('without a token and without a terminal: says how to set the token', async () => {
+    const r = await startHere({ DISCORD_TOKEN: '', DATA_DIR: data.root });
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('DISCORD_TOKEN is not set');
+  });
+
+  it('invalid settings: every problem listed, never the values', async () => {
+    const r = await startHere({ DISCORD_TOKEN: 'oops', LOG_LEVEL: 'loud' });
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/DISCORD_TOKEN: .*\n.*LOG_LEVEL: /);
+    expect(r.err).not.toContain('oops');
   });
 });
