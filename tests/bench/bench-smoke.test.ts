@@ -1,13 +1,17 @@
 // The benchmark runs end to end on a small corpus and prints the full JSON
-// shape. No figure is asserted against a time: CI machines are noisy.
+// shape. No figure is asserted against a time: CI machines are noisy. The seed
+// corpus is measured by the same code as the generated one, so the smoke run
+// skips it (--skip-seed); the table is checked with and without it.
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/temp-data.js';
+import type { BenchReport } from './run-bench.js';
+import { formatTable } from './table.js';
 
 const num = expect.any(Number);
 const lat = { p50_ms: num, p99_ms: num };
 
-function corpusShape(articles: number) {
+function corpusShape(articles: number, interactions: number) {
   return {
     corpus: { articles, passages: num },
     ingest_ms: num,
@@ -19,7 +23,7 @@ function corpusShape(articles: number) {
     commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat },
     baseline: { search: { ...lat, throws: num, queries: num, build_ms: num }, ratio: { p50: num, p99: num } },
     e2e: {
-      interactions: 100,
+      interactions,
       rate_per_s: 200,
       ...lat,
       sustained_per_s: num,
@@ -32,12 +36,15 @@ function corpusShape(articles: number) {
 }
 
 describe('npm run bench', () => {
+  let report: BenchReport | undefined;
+
   it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, () => {
     const out = execFileSync(
       process.execPath,
       [
         'dist/tests/bench/run-bench.js',
-        ...['--articles', '20', '--interactions', '100', '--rate', '200', '--chart-runs', '2', '--load-runs', '1', '--json'],
+        ...['--articles', '20', '--interactions', '40', '--rate', '200', '--chart-runs', '1', '--load-runs', '1', '--rounds', '1'],
+        ...['--skip-seed', '--json'],
       ],
       {
         cwd: REPO,
@@ -45,18 +52,34 @@ describe('npm run bench', () => {
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     );
-    const report = JSON.parse(out);
-    // Each corpus has one article more than generated: the one the benchmark adds to time add_one_ms.
+    report = JSON.parse(out) as BenchReport;
+    // The corpus has one article more than generated: the one the benchmark adds to time add_one_ms.
     const render = { p50_ms: num, p99_ms: num, png_bytes: num };
     expect(report).toMatchObject({
-      ...corpusShape(21),
-      seed: corpusShape(5),
+      ...corpusShape(21, 40),
       charts: { timeline_40: render, timeline_200: render, stances_10: render },
       machine: { cpus: num, node: process.version },
     });
+    expect(report.seed).toBeUndefined();
     // The baseline really is the naive one: FTS5's query parser throws on ordinary input.
     expect(report.baseline.search.throws).toBeGreaterThan(0);
     expect(report.corpus.passages).toBeGreaterThan(300);
+  });
+
+  it('tabulates the figures: a column per corpus measured, and each target met or missed', () => {
+    if (!report) throw new Error('the benchmark run above failed');
+    const alone = formatTable(report).split('\n');
+    const header = (t: string[]) => t.find((l) => l.startsWith('| figure'))!;
+    expect(header(alone)).toMatch(/^\| figure +\| generated \(21 art\., \d+ pass\.\) \| target +\|$/);
+    const rss = alone.find((l) => l.startsWith('| rss_mb'))!;
+    expect(rss).toContain(`| ${report.rss_mb} `);
+    expect(rss).toMatch(report.rss_mb <= 300 ? /≤ 300 met/ : /≤ 300 MISSED/);
+    // A corpus that misses a target says so in its row.
+    const slow = { ...report, add_one_ms: 5000, seed: { ...report, add_one_ms: 1 } };
+    const both = formatTable(slow).split('\n');
+    expect(header(both)).toMatch(/^\| figure +\| seed \(21 art\., \d+ pass\.\) +\| generated \(21 art\./);
+    expect(both.find((l) => l.startsWith('| add_one_ms'))).toMatch(/\| 1 +\| 5,000 +\| ≤ 1000 MISSED +\|$/);
+    expect(both.find((l) => l.startsWith('| e2e errors'))).toMatch(/\| 0 +\| 0 +\| = 0 met +\|$/);
   });
 
   it('refuses a bad size with a clear message and exit code 2', () => {

@@ -12,8 +12,8 @@ import type { Corpus } from '../../src/corpus/corpus.js';
 import type { QueryMix } from './query-mix.js';
 import { latency, round, timeEach, type Latency } from './stats.js';
 
-/** Enough rounds over the mix for a p99 with over 500 samples per command. */
-const REPEAT = 12;
+/** Rounds over the mix by default: a p99 with over 500 samples per command. */
+export const ROUNDS = 12;
 
 export interface CommandFigures {
   actor: Latency;
@@ -34,25 +34,25 @@ function ask(corpus: Corpus, name: string, options: Record<string, OptionValue>)
   return findCommand(name)!.execute({ corpus, options, window: pageWindow(name, 0) });
 }
 
-export async function measureCommands(corpus: Corpus, mix: QueryMix): Promise<CommandFigures> {
+export async function measureCommands(corpus: Corpus, mix: QueryMix, rounds = ROUNDS): Promise<CommandFigures> {
   // The first search reads the index's pages from disk; that cost belongs to start-up, not to every answer.
   await ask(corpus, 'search', { query: 'warm up' });
   return {
-    actor: latency(await timeEach(mix.actor, REPEAT, (name) => ask(corpus, 'actor', { name }))),
-    corridor: latency(await timeEach(mix.corridor, REPEAT, (name) => ask(corpus, 'corridor', { name }))),
-    timeline: latency(await timeEach(mix.timeline, REPEAT, (options) => ask(corpus, 'timeline', options))),
-    search: latency(await timeEach(mix.search, REPEAT, (query) => ask(corpus, 'search', { query }))),
-    autocomplete: latency(await timeEach(mix.autocomplete, REPEAT, (q) => nameChoices(corpus, q.kind, q.typed))),
+    actor: latency(await timeEach(mix.actor, rounds, (name) => ask(corpus, 'actor', { name }))),
+    corridor: latency(await timeEach(mix.corridor, rounds, (name) => ask(corpus, 'corridor', { name }))),
+    timeline: latency(await timeEach(mix.timeline, rounds, (options) => ask(corpus, 'timeline', options))),
+    search: latency(await timeEach(mix.search, rounds, (query) => ask(corpus, 'search', { query }))),
+    autocomplete: latency(await timeEach(mix.autocomplete, rounds, (q) => nameChoices(corpus, q.kind, q.typed))),
   };
 }
 
-export async function measureBaseline(build: string, mix: QueryMix, ours: Latency): Promise<BaselineFigures> {
+export async function measureBaseline(build: string, mix: QueryMix, ours: Latency, rounds = ROUNDS): Promise<BaselineFigures> {
   const started = performance.now();
   const db = new Database(corpusFile(build), { readonly: true });
   const naive = db.prepare(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT 100`);
   const build_ms = round(performance.now() - started, 1);
   const throwing = new Set<string>();
-  const samples = await timeEach(mix.search, REPEAT, (q) => {
+  const samples = await timeEach(mix.search, rounds, (q) => {
     try {
       naive.all(q);
     } catch {

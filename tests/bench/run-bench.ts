@@ -1,7 +1,7 @@
 // `npm run bench [-- --json] [--articles N] [--interactions M] [--rate R]`:
 // ingest, adding one article, database size, start-up, memory, answer
 // latency, the naive FTS5 baseline and end-to-end throughput, on the seed corpus and on N generated
-// articles (default 1,000), all in one run. Progress goes to stderr; the
+// articles (default 1,000), all in one run (--skip-seed: the generated corpus only). Progress goes to stderr; the
 // table (or one JSON object) to stdout. Generated files live in a temp folder.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,7 +13,7 @@ import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { measureE2e, type E2eFigures } from './e2e-load.js';
 import { measureCharts, type ChartFigures } from './measure-charts.js';
 import { generateCorpus, seedDataDir } from './generate-corpus.js';
-import { measureBaseline, measureCommands, type BaselineFigures, type CommandFigures } from './measure-commands.js';
+import { measureBaseline, measureCommands, ROUNDS, type BaselineFigures, type CommandFigures } from './measure-commands.js';
 import { queryMix } from './query-mix.js';
 import { percentile, round } from './stats.js';
 import { formatTable } from './table.js';
@@ -33,7 +33,8 @@ export interface CorpusFigures {
 }
 
 export interface BenchReport extends CorpusFigures {
-  seed: CorpusFigures;
+  /** The seed corpus's figures, for comparison; absent with --skip-seed. */
+  seed?: CorpusFigures;
   /** Chart renders (independent of the corpus size). */
   charts: ChartFigures;
   machine: { cpus: number; cpu: string; memory_gb: number; node: string; date: string };
@@ -47,7 +48,7 @@ const REPO = new URL('../../../', import.meta.url).pathname;
 function usage(message: string): never {
   process.stderr.write(
     `${message}\nUsage: npm run bench [-- --json] [--articles N] [--interactions M] [--rate R] [--keep DIR] [--chart-runs K] ` +
-      `[--load-runs L]\n`,
+      `[--load-runs L] [--rounds R] [--skip-seed]\n`,
   );
   process.exit(2);
 }
@@ -104,7 +105,7 @@ function probeLoad(paths: DataPaths, loadRuns: number): { load_ms: number; heap_
 async function measureCorpus(
   label: string,
   paths: DataPaths,
-  o: { interactions: number; rate: number; loadRuns: number },
+  o: { interactions: number; rate: number; loadRuns: number; rounds: number },
   log: (l: string) => void,
 ): Promise<CorpusFigures> {
   log(`${label}: ingest`);
@@ -122,8 +123,8 @@ async function measureCorpus(
   const corpus = openCorpus(paths);
   const mix = queryMix(corpus.gazetteer);
   log(`${label}: answer latency and the naive FTS5 baseline`);
-  const commands = await measureCommands(corpus, mix);
-  const baseline = await measureBaseline(paths.build, mix, commands.search);
+  const commands = await measureCommands(corpus, mix, o.rounds);
+  const baseline = await measureBaseline(paths.build, mix, commands.search, o.rounds);
   corpus.close();
   log(`${label}: end to end, ${o.interactions} interactions at ${o.rate}/s`);
   const e2e = await measureE2e(paths.root, mix, o.interactions, o.rate, log);
@@ -152,6 +153,8 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
         keep: { type: 'string' },
         'chart-runs': { type: 'string' },
         'load-runs': { type: 'string' },
+        rounds: { type: 'string' },
+        'skip-seed': { type: 'boolean' },
       },
     }).values;
   } catch (e) {
@@ -162,12 +165,14 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     interactions: positive('interactions', args.interactions, 2000),
     rate: positive('rate', args.rate, 100),
     loadRuns: positive('load-runs', args['load-runs'], LOAD_RUNS),
+    rounds: positive('rounds', args.rounds, ROUNDS),
   };
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const root = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
   try {
     const seedPaths = seedDataDir(join(root, 'seed'));
-    const seed = await measureCorpus('seed', seedPaths, o, log);
+    // The generated articles are drawn from the seed corpus, so it is built either way.
+    const seed = args['skip-seed'] ? undefined : await measureCorpus('seed', seedPaths, o, log);
 
     // --keep DIR keeps the generated corpus for a later look (and its database, unless it is rebuilt by a new run).
     const genPaths = dataPaths(args.keep ? resolve(args.keep) : join(root, 'generated'));
@@ -189,7 +194,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     };
     log('chart renders: 40- and 200-event timelines, a ten-actor stance map');
     const charts = await measureCharts(positive('chart-runs', args['chart-runs'], 30));
-    const report: BenchReport = { ...big, seed, charts, machine };
+    const report: BenchReport = { ...big, ...(seed ? { seed } : {}), charts, machine };
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
     return report;
   } finally {

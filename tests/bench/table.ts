@@ -1,5 +1,5 @@
-// The benchmark as a table: each figure for the seed corpus and the generated
-// one, with its target at 1,000 articles and whether it was met.
+// The benchmark as a table: each figure for the seed corpus (when measured) and
+// the generated one, with its target at 1,000 articles and whether it was met.
 import type { BenchReport, CorpusFigures } from './run-bench.js';
 
 /** A target, or one for 1,000 articles and another for the sizes a year of feeds reaches (10,000 and over). */
@@ -43,9 +43,10 @@ const LARGE = 10_000;
 
 export function formatTable(r: BenchReport): string {
   const pick = (t: Target | undefined) => (t === undefined || typeof t === 'number' ? t : r.corpus.articles >= LARGE ? t.large : t.small);
+  const seed = r.seed;
   const head = [
     'figure',
-    `seed (${r.seed.corpus.articles} art., ${r.seed.corpus.passages} pass.)`,
+    ...(seed ? [`seed (${seed.corpus.articles} art., ${seed.corpus.passages} pass.)`] : []),
     `generated (${r.corpus.articles} art., ${r.corpus.passages} pass.)`,
     'target',
   ];
@@ -60,7 +61,7 @@ export function formatTable(r: BenchReport): string {
       const t99 = pick(nextTarget);
       rows.push([
         label,
-        `${fmt(get(r.seed))} / ${fmt(get99(r.seed))}`,
+        ...(seed ? [`${fmt(get(seed))} / ${fmt(get99(seed))}`] : []),
         `${fmt(get(r))} / ${fmt(get99(r))}`,
         t99 === undefined ? '' : `p99 ≤ ${t99} ${get99(r) <= t99 ? 'met' : 'MISSED'}`,
       ]);
@@ -68,7 +69,7 @@ export function formatTable(r: BenchReport): string {
     } else
       rows.push([
         label,
-        fmt(get(r.seed)),
+        ...(seed ? [fmt(get(seed))] : []),
         fmt(get(r)),
         target === undefined ? '' : `${target === 0 ? '= 0' : `≤ ${target}`} ${get(r) <= target ? 'met' : 'MISSED'}`,
       ]);
