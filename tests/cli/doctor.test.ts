@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/corpus/build-store.js';
 import { doctor, formatChecks } from '../../src/cli/doctor.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { seedData } from '../helpers/seed-corpus.js';
 import { tempData } from '../helpers/temp-data.js';
 import { publishIngest } from '../../src/corpus-target.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
@@ -22,7 +22,7 @@ afterAll(async () => {
 describe('briefing doctor', () => {
   it('passes a healthy setup, Discord included', async () => {
     await emulator.start();
-    const data = tempData(SEED_FILES);
+    const data = seedData();
     buildCorpus(data);
     const checks = await doctor(
       {
@@ -65,7 +65,7 @@ describe('briefing doctor', () => {
   });
 
   it('names paused feeds with their reasons, and a damaged feed list', async () => {
-    const data = tempData(SEED_FILES);
+    const data = seedData();
     const env = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}` };
     writeFileSync(data.feeds, JSON.stringify({ version: 1, feeds: [{ id: 'oc', name: 'OC', url: 'https://oc.example/feed' }] }));
     const store = await openStore(env.DATABASE_URL);
@@ -83,7 +83,7 @@ describe('briefing doctor', () => {
   });
 
   it.skipIf(!havePostgres)('checks a Postgres database, and never shows its password', async () => {
-    const data = tempData(SEED_FILES);
+    const data = seedData();
     buildCorpus(data);
     const url = new URL(await freshDatabase());
     url.username = url.username || 'postgres';

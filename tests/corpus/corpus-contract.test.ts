@@ -17,7 +17,7 @@ import { DEFAULT_CORPUS_SCHEMA } from '../../src/corpus/pg/pg-corpus-schema.js';
 import { publishCorpus } from '../../src/corpus/pg/publish-corpus.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 import { toJson } from '../../src/render/json.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { SEED_FILES, seedCorpus } from '../helpers/seed-corpus.js';
 import { FIXTURES, REPO, tempData } from '../helpers/temp-data.js';
 import { admin, dropMadeForTests, freshDatabase, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
 
@@ -156,8 +156,7 @@ describe.skipIf(!havePostgres)('the corpus on Postgres', async () => {
   });
 
   it("leaves another data folder's corpus alone when asked (a standby starting up), and replaces it otherwise", async () => {
-    const other = tempData(SEED_FILES);
-    const otherCorpus = openCorpus(other);
+    const { paths: other, corpus: otherCorpus } = seedCorpus();
     const before = await ask(pg, '/sources');
     const kept = await publishCorpus(other.build, target, readGazetteer(other).gazetteer, { keepAnother: true });
     expect(kept).toMatchObject({ keptAnother: true, published: 0 });

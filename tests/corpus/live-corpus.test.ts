@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpus } from '../../src/corpus/build-store.js';
 import { liveCorpus } from '../../src/corpus/live-corpus.js';
 import { makeLogger } from '../../src/logger.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
+import { seedData } from '../helpers/seed-corpus.js';
 
 const ARTICLE = `---
 title: Baku and Yerevan agree on border commission
@@ -24,7 +23,7 @@ const waitFor = async (check: () => boolean) => {
 
 /** The seed corpus, live, recording its log lines and the batches of new article ids it reports. */
 function openLive() {
-  const paths = tempData(SEED_FILES);
+  const paths = seedData();
   const logs: string[] = [];
   const added: string[][] = [];
   const live = liveCorpus(

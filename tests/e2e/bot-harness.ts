@@ -7,8 +7,7 @@ import { join } from 'node:path';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { DataPaths } from '../../src/corpus/data-dir.js';
 import { makeLogger } from '../../src/logger.js';
-import { SEED_FILES, seedCorpus } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
+import { seedCorpus, seedData } from '../helpers/seed-corpus.js';
 import { DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
 
 type Answer = {
@@ -90,7 +89,7 @@ export function botConfig(
   emulator: DiscordEmulator,
   extra: Record<string, string> = {},
 ): { config: Config & { DISCORD_TOKEN: string }; data: DataPaths } {
-  const data = tempData(SEED_FILES);
+  const data = seedData();
   const parsed = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: emulator.apiUrl,

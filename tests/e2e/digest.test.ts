@@ -7,8 +7,7 @@ import { loadConfig, type Config } from '../../src/config.js';
 import { limitViolations } from '../../src/discord/limits.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/run-bot.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
+import { seedData } from '../helpers/seed-corpus.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { makeAsker, type Asker } from './bot-harness.js';
 import { CHANNEL_ID, DiscordEmulator, TOKEN, type RecordedCall } from './emulator.js';
@@ -35,7 +34,7 @@ beforeAll(async () => {
   emulator = new DiscordEmulator();
   await emulator.start();
   asker = makeAsker(emulator);
-  const data = tempData(SEED_FILES);
+  const data = seedData();
   const parsed = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: emulator.apiUrl,

@@ -8,8 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/run-bot.js';
 import { articlePage, newsParagraphs, rssFeed, type FeedItemSpec } from '../helpers/news-pages.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { tempData } from '../helpers/temp-data.js';
+import { seedData } from '../helpers/seed-corpus.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { page, startWebServer, type WebServer } from '../helpers/web-server.js';
 import { makeAsker, type Asker } from './bot-harness.js';
@@ -41,7 +40,7 @@ beforeAll(async () => {
   web.route('/feed.xml', (req, res) => page(rssFeed('Caucasus Daily', items), 'application/rss+xml')(req, res));
   story('zephyrine', 'Zephyrine talks open');
   web.route('/by-link', page(articlePage({ title: 'Quillwort summit', paragraphs: newsParagraphs('quillwort'), outlet: 'Link Times' })));
-  const data = tempData(SEED_FILES);
+  const data = seedData();
   const parsed = loadConfig({
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: emulator.apiUrl,

@@ -5,8 +5,8 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO, tempData } from '../helpers/temp-data.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
+import { REPO } from '../helpers/temp-data.js';
+import { seedData } from '../helpers/seed-corpus.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 import { slash } from './interactions.js';
 
@@ -16,7 +16,7 @@ afterAll(() => emulator.close());
 describe('briefing start as a process', () => {
   it('answers over the gateway, then exits 0 on SIGTERM within 5 s without logging the token', async () => {
     await emulator.start();
-    const data = tempData(SEED_FILES);
+    const data = seedData();
     const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
       env: {
         PATH: process.env.PATH,

@@ -10,8 +10,8 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { start } from '../../src/start.js';
-import { SEED_FILES } from '../helpers/seed-corpus.js';
-import { REPO, tempData } from '../helpers/temp-data.js';
+import { seedData } from '../helpers/seed-corpus.js';
+import { REPO } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 
 interface Ended {
@@ -50,7 +50,7 @@ afterAll(async () => {
 });
 
 describe('start-up errors', { timeout: 60_000 }, () => {
-  const data = tempData(SEED_FILES);
+  const data = seedData();
   let handlers = 0;
   beforeEach(() => {
     handlers = process.listenerCount('unhandledRejection');

@@ -21,12 +21,17 @@ export function tempData(files: Record<string, string>, gazetteer?: string): Dat
   const root = mkdtempSync(join(testTmp(), 'data-'));
   afterAll(() => rmSync(root, { recursive: true, force: true }));
   const paths = dataPaths(root);
-  mkdirSync(paths.raw, { recursive: true });
-  for (const [name, content] of Object.entries(files)) {
-    mkdirSync(dirname(join(paths.raw, name)), { recursive: true });
-    writeFileSync(join(paths.raw, name), content);
-  }
+  writeFiles(paths.raw, files);
   if (gazetteer === undefined) copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
   else writeFileSync(paths.gazetteer, gazetteer);
   return paths;
+}
+
+/** Writes each file (name -> content, names may hold folders) under dir. */
+export function writeFiles(dir: string, files: Record<string, string>): void {
+  mkdirSync(dir, { recursive: true });
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), content);
+  }
 }
