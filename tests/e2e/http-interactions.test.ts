@@ -10,6 +10,7 @@ import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { interactionsServer, restCalls } from '../../src/discord/http/interactions-server.js';
 import { makeLogger } from '../../src/logger.js';
+import { serve } from '../../src/serve.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { REPO } from '../helpers/temp-data.js';
 import { tempStore } from '../helpers/temp-store.js';
@@ -285,7 +286,7 @@ describe('the interactions endpoint', () => {
   });
 });
 
-describe('briefing serve as a process', { timeout: 30_000 }, () => {
+describe('briefing serve', { timeout: 30_000 }, () => {
   it('says what it needs without a public key, and otherwise answers a signed PING and stops on SIGTERM', async () => {
     const { paths } = seedCorpus();
     const env = {
@@ -294,11 +295,11 @@ describe('briefing serve as a process', { timeout: 30_000 }, () => {
       DATABASE_URL: `sqlite:${join(paths.root, 'state', 'b.sqlite')}`,
       DISCORD_API_URL: emulator.apiUrl,
     };
-    const missing = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let err = '';
-    missing.stderr.on('data', (d) => (err += String(d)));
-    expect((await once(missing, 'exit'))[0]).toBe(1);
-    expect(err).toMatch(/briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID/);
+    const err: string[] = [];
+    expect(await serve({ env, stderr: (line) => err.push(line) })).toBe(1);
+    expect(err.join('\n')).toMatch(/briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID/);
+
+    // As a process: the binary listens, answers, and exits 0 on SIGTERM.
 
     const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], {
       env: { ...env, DISCORD_PUBLIC_KEY: PUBLIC_HEX, DISCORD_APP_ID: APP_ID, PORT: '0' },
