@@ -166,6 +166,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
     rate: positive('rate', args.rate, 100),
     loadRuns: positive('load-runs', args['load-runs'], LOAD_RUNS),
     rounds: positive('rounds', args.rounds, ROUNDS),
+    chartRuns: positive('chart-runs', args['chart-runs'], 30),
   };
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
   const root = mkdtempSync(join(tmpdir(), 'briefing-bench-'));
@@ -193,7 +194,7 @@ export async function runBench(argv: string[]): Promise<BenchReport> {
       date: new Date().toISOString().slice(0, 10),
     };
     log('chart renders: 40- and 200-event timelines, a ten-actor stance map');
-    const charts = await measureCharts(positive('chart-runs', args['chart-runs'], 30));
+    const charts = await measureCharts(o.chartRuns);
     const report: BenchReport = { ...big, ...(seed ? { seed } : {}), charts, machine };
     process.stdout.write(args.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatTable(report)}\n`);
     return report;
