@@ -2,8 +2,10 @@
 // schedule, the other stands by. A subscription made or removed through the
 // standby reaches the schedule; no fire is ever posted twice; when the holder
 // stops, the standby takes the schedule over. On the embedded SQLite file and
-// on a PostgreSQL server (skipped where none answers).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// on a PostgreSQL server (skipped where none answers), at the same time: each
+// pair posts in a channel of its own, and most of the time goes to waiting on
+// the schedule.
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/run-bot.js';
@@ -21,67 +23,64 @@ afterAll(async () => {
 });
 
 const havePostgres = await postgresAnswers();
-const databases: [string, boolean, () => Promise<Record<string, string>>][] = [
-  ['SQLite', true, async () => ({})],
-  ['Postgres', havePostgres, async () => ({ DATABASE_URL: await freshDatabase() })],
+const databases: [name: string, available: boolean, channel: string, settings: () => Promise<Record<string, string>>][] = [
+  ['SQLite', true, CHANNEL_ID, async () => ({})],
+  ['Postgres', havePostgres, '300000000000000013', async () => ({ DATABASE_URL: await freshDatabase() })],
 ];
 
-const fireKeys = () =>
-  emulator.channelPosts(CHANNEL_ID).map((c) => {
+const fireKeys = (channel: string) =>
+  emulator.channelPosts(channel).map((c) => {
     const b = c.body as { content?: string; embeds?: { footer?: { text?: string } }[] };
     return /digest \w+ · fire \S+/.exec(`${b.content ?? ''}\n${b.embeds?.[0]?.footer?.text ?? ''}`)?.[0] ?? '';
   });
 
-describe.each(databases)('two bots on one %s database', { timeout: 60_000 }, (_name, available, database) => {
-  it.skipIf(!available)("run one schedule between them, follow each other's changes, and hand over on stop", async () => {
-    const before = emulator.channelPosts(CHANNEL_ID).length;
-    const fired = () => fireKeys().slice(before);
-    const { config } = botConfig(emulator, { DIGEST_MIN_INTERVAL_SECONDS: '1', SCHEDULER_LEASE_SECONDS: '1', ...(await database()) });
-    const logs: string[] = [];
-    const boot = (name: string) =>
-      runBot(
-        config,
-        makeLogger('info', (l) => logs.push(`${name} ${l}`), [TOKEN]),
-        { backoffMs: 50 },
-      );
-    const a = await boot('A');
-    runtimes.push(a);
-    const b = await boot('B');
-    runtimes.push(b);
-    expect([a.leadership.leading(), b.leadership.leading()]).toEqual([true, false]);
+describe('two bots on one database', { timeout: 60_000 }, () => {
+  it.concurrent.for(databases)(
+    "on %s: run one schedule between them, follow each other's changes, and hand over on stop",
+    async ([, available, channel, settings], { skip, expect }) => {
+      if (!available) return skip();
+      const posts = () => emulator.channelPosts(channel).length;
+      const { config } = botConfig(emulator, { DIGEST_MIN_INTERVAL_SECONDS: '1', SCHEDULER_LEASE_SECONDS: '1', ...(await settings()) });
+      const logs: string[] = [];
+      const boot = async (name: string) => {
+        const r = await runBot(
+          config,
+          makeLogger('info', (l) => logs.push(`${name} ${l}`), [TOKEN]),
+          { backoffMs: 50 },
+        );
+        runtimes.push(r);
+        return r;
+      };
+      const a = await boot('A');
+      const b = await boot('B');
+      expect([a.leadership.leading(), b.leadership.leading()]).toEqual([true, false]);
+      const every = { ...NEW_SUB, channelId: channel, schedule: '* * * * * *', cron: '* * * * * *' };
 
-    // A subscription made through the standby is picked up by the holder.
-    const sub = await b.store.addSubscription(
-      { ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' },
-      new Date(),
-    );
-    await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID).length >= before + 2, 15_000);
+      // A subscription made through the standby is picked up by the holder.
+      const sub = await b.store.addSubscription(every, new Date());
+      await emulator.waitFor(() => posts() >= 2, 15_000);
 
-    // Removed through the standby: the holder drops it, with no error on later fires.
-    await b.store.removeSubscription(sub.id);
-    await new Promise((r) => setTimeout(r, 1000));
-    const afterRemoval = emulator.channelPosts(CHANNEL_ID).length;
-    await new Promise((r) => setTimeout(r, 1000));
-    expect(emulator.channelPosts(CHANNEL_ID).length).toBe(afterRemoval);
-    expect(logs.join('\n')).not.toMatch(/FOREIGN KEY|crashed/);
+      // Removed through the standby: the holder drops it, with no error on later fires.
+      await b.store.removeSubscription(sub.id);
+      await new Promise((r) => setTimeout(r, 1000));
+      const afterRemoval = posts();
+      await new Promise((r) => setTimeout(r, 1000));
+      expect(posts()).toBe(afterRemoval);
+      expect(logs.join('\n')).not.toMatch(/FOREIGN KEY|crashed/);
 
-    // The holder stops; the standby takes the schedule over and keeps posting.
-    const next = await b.store.addSubscription(
-      { ...NEW_SUB, channelId: CHANNEL_ID, schedule: '* * * * * *', cron: '* * * * * *' },
-      new Date(),
-    );
-    await emulator.waitFor(() => fired().some((k) => k.includes(next.id)), 15_000);
-    await a.stop(1000);
-    runtimes.splice(runtimes.indexOf(a), 1);
-    await emulator.waitFor(() => b.leadership.leading(), 5000);
-    const handedOver = emulator.channelPosts(CHANNEL_ID).length;
-    await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID).length > handedOver, 15_000);
+      // The holder stops; the standby takes the schedule over and keeps posting.
+      const next = await b.store.addSubscription(every, new Date());
+      await emulator.waitFor(() => fireKeys(channel).some((k) => k.includes(next.id)), 15_000);
+      await a.stop(1000);
+      runtimes.splice(runtimes.indexOf(a), 1);
+      await emulator.waitFor(() => b.leadership.leading(), 5000);
+      const handedOver = posts();
+      await emulator.waitFor(() => posts() > handedOver, 15_000);
 
-    const keys = fired();
-    expect(keys.every(Boolean)).toBe(true);
-    expect(new Set(keys).size).toBe(keys.length);
-    expect(logs.join('\n')).toMatch(/B .*this process .* runs the digest schedule/);
-    // The next database's bots post in the same channel: these stop first.
-    for (const r of runtimes.splice(0)) await r.stop(1000);
-  });
+      const keys = fireKeys(channel);
+      expect(keys.every(Boolean)).toBe(true);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(logs.join('\n')).toMatch(/B .*this process .* runs the digest schedule/);
+    },
+  );
 });
