@@ -4,7 +4,7 @@
 import { describeProblem } from './briefing/problems.js';
 import { DataFileError } from './corpus/data-file-error.js';
 import { CorpusUnavailableError } from './corpus/pg/pg-corpus.js';
-import { LoginTimeoutError } from './discord/bot.js';
+import { LoginTimeoutError } from './discord/login-timeout-error.js';
 import { StoreError } from './store/store-error.js';
 
 const causeCode = (e: unknown): string | undefined => {

@@ -1,5 +1,6 @@
 // The house's shape, checked on the source: imports point one way (no
-// cycles), and the Discord router names no command.
+// cycles), the Discord router names no command, and the processes that talk
+// to Discord over REST alone (serve, worker) never load the gateway client.
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -26,6 +27,24 @@ function importGraph(): Map<string, string[]> {
     graph.set(f, targets);
   }
   return graph;
+}
+
+/** The packages a process loads, following the imports that run (not `import type`) from its entry file. */
+function packagesLoadedFrom(entry: string): Map<string, string> {
+  const seen = new Set<string>();
+  const packages = new Map<string, string>();
+  const visit = (f: string) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    const text = readFileSync(f, 'utf8');
+    for (const m of text.matchAll(/^(?:import|export)\s(?!type\s)[^;]*?from\s+'([^']+)'|\bimport\('([^']+)'\)/gms)) {
+      const target = (m[1] ?? m[2])!;
+      if (target.startsWith('.')) visit(resolve(dirname(f), target.replace(/\.js$/, '.ts')));
+      else if (!packages.has(target)) packages.set(target, relative(REPO, f));
+    }
+  };
+  visit(entry);
+  return packages;
 }
 
 function findCycle(graph: Map<string, string[]>): string[] | null {
@@ -66,6 +85,14 @@ describe('the shape of the code', () => {
         .filter(({ line }) => line.length > 140),
     );
     expect(long.map((l) => l.at)).toEqual([]);
+  });
+
+  it('loads no discord.js in `briefing serve` and `briefing worker`: they speak REST, so they start lighter', () => {
+    for (const entry of ['src/serve.ts', 'src/run-worker.ts']) {
+      const loaded = packagesLoadedFrom(join(REPO, entry));
+      expect(loaded.has('zod'), `${entry} is followed`).toBe(true);
+      expect(loaded.get('discord.js'), `${entry} reaches discord.js through`).toBeUndefined();
+    }
   });
 
   it('keeps command names out of the Discord router', () => {

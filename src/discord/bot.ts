@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import { NO_MENTIONS } from './no-mentions.js';
 import { handleInteraction, type RouterDeps } from './router.js';
+import { LoginTimeoutError } from './login-timeout-error.js';
 
 export interface BotDeps {
   token: string;
@@ -27,8 +28,6 @@ export interface RunningBot {
 }
 
 const LOGIN_TIMEOUT_MS = 30_000;
-
-export class LoginTimeoutError extends Error {}
 
 export async function startBot(deps: BotDeps): Promise<RunningBot> {
   const loginTimeoutMs = deps.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;

@@ -1,7 +1,8 @@
 // /brief posts the briefing in the channel and opens a public thread on it for
 // the team's discussion. It checks first that the bot may create threads and
 // post in them, and names any permission that is missing.
-import { MessageFlags, ThreadAutoArchiveDuration, type ChatInputCommandInteraction, type InteractionReplyOptions } from 'discord.js';
+import type { ChatInputCommandInteraction, InteractionReplyOptions } from 'discord.js';
+import { MessageFlags, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import type { Command, OptionValue } from '../command.js';
 import { commandLine } from './command-line.js';
 import { clip, LIMITS } from './limits.js';

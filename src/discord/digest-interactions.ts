@@ -3,15 +3,13 @@
 // asked, except the digests themselves. A request comes through a small port
 // (DigestRequest), so the gateway bot and the Interactions Endpoint run the
 // same subcommands.
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type InteractionEditReplyOptions,
-  type InteractionReplyOptions,
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  InteractionEditReplyOptions,
+  InteractionReplyOptions,
 } from 'discord.js';
-import type { APIEmbed } from 'discord-api-types/v10';
+import { type APIEmbed, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
 import { describeProblem } from '../briefing/problems.js';
 import type { DeliveryOutcome, DigestView } from '../digest/deliver.js';

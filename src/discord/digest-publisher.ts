@@ -1,8 +1,10 @@
 // Digests go out through their own REST client that neither retries nor waits
 // out rate limits by itself: delivery does both, a bounded number of times,
 // and logs each attempt. The post carries the nonce with enforce_nonce.
-import { REST, Routes, ThreadAutoArchiveDuration } from 'discord.js';
-import type { APIChannel, APIMessage, APIUser } from 'discord-api-types/v10';
+// @discordjs/rest and discord-api-types rather than discord.js: `briefing serve` and `briefing worker` post
+// over REST only, and loading the gateway client would cost each of them about a quarter of a second.
+import { REST } from '@discordjs/rest';
+import { type APIChannel, type APIMessage, type APIUser, Routes, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import type { Publisher } from '../digest/publisher.js';
 import { NO_MENTIONS } from './no-mentions.js';
 

@@ -2,13 +2,8 @@
 // work is the same as the CLI's (src/feeds/); this file checks who may ask,
 // defers while the web is read, and renders the replies. Feed replies are
 // private to the admin; an added article's card is posted in the channel.
-import {
-  MessageFlags,
-  PermissionFlagsBits,
-  type AutocompleteInteraction,
-  type ChatInputCommandInteraction,
-  type InteractionReplyOptions,
-} from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction, InteractionReplyOptions } from 'discord.js';
+import { MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Corpus } from '../corpus/corpus.js';
 import type { DataPaths } from '../corpus/data-dir.js';
 import { addedArticle } from '../briefing/sources.js';

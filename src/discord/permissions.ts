@@ -1,6 +1,6 @@
 // The channel permissions the bot needs to post, by name, and which of them a
 // permission bitfield lacks. /brief and /digest both ask before they post.
-import { PermissionFlagsBits } from 'discord.js';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 
 export type NamedPermission = readonly [name: string, bit: bigint];
 

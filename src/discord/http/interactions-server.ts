@@ -4,7 +4,7 @@
 // between requests, so several replicas can stand behind one load balancer.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
-import { REST } from 'discord.js';
+import { REST } from '@discordjs/rest';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
