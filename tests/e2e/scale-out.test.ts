@@ -9,7 +9,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { articlePage, newsParagraphs, rssFeed, type FeedItemSpec } from '../helpers/news-pages.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
@@ -28,12 +28,16 @@ const emulator = new DiscordEmulator();
 const children: ChildProcess[] = [];
 const launched: { name: string; out: () => string }[] = [];
 afterAll(async () => {
-  // On a failure, what each process said is the first thing to read.
-  if (process.env.SCALE_OUT_DEBUG) for (const p of launched) console.log(`--- ${p.name}\n${p.out()}`);
+  if (process.env.SCALE_OUT_DEBUG) printLaunched();
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
   await emulator.close();
   await dropMadeForTests();
 });
+
+/** On a failure, what each process said is the first thing to read (SCALE_OUT_DEBUG=1 prints it always). */
+function printLaunched(): void {
+  for (const p of launched) console.log(`--- ${p.name}\n${p.out()}`);
+}
 
 interface Proc {
   child: ChildProcess;
@@ -69,6 +73,7 @@ const fireKeys = () =>
 
 describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgres', { timeout: 90_000 }, () => {
   it('answer on both replicas, hand the schedule over after a SIGKILL, and post no fire twice', async () => {
+    if (!process.env.SCALE_OUT_DEBUG) onTestFailed(printLaunched);
     await emulator.start();
     const web = await startWebServer();
     const items: FeedItemSpec[] = [];
