@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
-import { startRenderer, stopRenderer } from './charts/render-process.js';
+import { startRenderer } from './charts/render-process.js';
 import { publishIngest } from './corpus-target.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-scheduler.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
@@ -83,7 +83,8 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     },
     async stop(graceMs) {
       await feeds.stop(Math.min(graceMs, 2000));
-      stopRenderer();
+      // The chart renderer is left running: it belongs to the process, finishes the charts of answers still
+      // in flight, and exits with the process (see render-process.ts).
       corpus.stop();
       await leadership.stop(graceMs);
     },

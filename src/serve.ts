@@ -7,7 +7,6 @@
 // SIGTERM and SIGINT close the listener and exit 0.
 import { runProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { stopRenderer } from './charts/render-process.js';
 import { renderDigest } from './discord/digest-render.js';
 import { digestScheduler } from './digest-scheduler.js';
 import { openCorpus } from './corpus/build-store.js';
@@ -105,7 +104,6 @@ export async function serve(io: ServeIo): Promise<number> {
       const stop = (signal: string) => {
         log.info(`${signal}: closing the interactions endpoint`);
         server.close(() => {
-          stopRenderer();
           void opened.corpus.close();
           void opened.store.close().finally(() => done(0));
         });

@@ -5,7 +5,9 @@
 // pool, 33 ms in a child at normal priority, 22 ms at nice 10. Not lower than
 // 5: a long ingest or a busy machine would starve charts (they time out). The process is
 // started on the first chart and restarted after a crash; where it cannot be
-// started at all, charts render in this process's thread pool instead.
+// started at all, charts render in this process's thread pool instead. It is one
+// per process, shared by whatever draws charts there (bots started and stopped in
+// one process, as the tests do, fork it once), and it exits when this process does.
 import { type ChildProcess, fork } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -83,10 +85,4 @@ export function renderInChild(svg: string): Promise<Buffer> {
 /** Starts the renderer ahead of the first chart (forking and loading it takes about half a second). */
 export function startRenderer(): void {
   renderInChild('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>').catch(() => {});
-}
-
-/** Stops the renderer (at shutdown). */
-export function stopRenderer(): void {
-  child?.kill();
-  child = null;
 }

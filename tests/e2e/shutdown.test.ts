@@ -1,14 +1,31 @@
 // The installed `briefing start` as a real process against the emulator:
 // it logs in, answers, ingests raw/ again on SIGHUP, and on SIGTERM finishes
-// and exits 0 within 5 s.
+// and exits 0 within 5 s, its chart renderer with it.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/temp-data.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 import { slash } from './interactions.js';
+
+/** The pids of a process's children whose command line holds `what` (from Linux's /proc; none elsewhere). */
+function childrenRunning(parent: number | undefined, what: string): number[] {
+  if (!existsSync('/proc/self/stat')) return [];
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .flatMap((d) => {
+      try {
+        // The parent pid is the field after the state, which follows the parenthesised command name.
+        const ppid = Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1]?.split(' ')[1]);
+        return ppid === parent && readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(what) ? [Number(d)] : [];
+      } catch {
+        return []; // gone meanwhile
+      }
+    });
+}
 
 const emulator = new DiscordEmulator();
 afterAll(() => emulator.close());
@@ -45,6 +62,11 @@ describe('briefing start as a process', () => {
         throw new Error(`${e.message}; the bot logged:\n${logs}`);
       });
     expect(child.exitCode).toBeNull();
+    // The chart renderer is started with the bot, ahead of the first chart.
+    const renderers = existsSync('/proc/self/stat')
+      ? await emulator.waitFor(() => childrenRunning(child.pid, 'render-worker').length > 0 && childrenRunning(child.pid, 'render-worker'))
+      : [];
+    if (existsSync('/proc/self/stat')) expect(renderers).toHaveLength(1);
     const started = Date.now();
     child.kill('SIGTERM');
     const [code] = await once(child, 'exit');
@@ -53,5 +75,7 @@ describe('briefing start as a process', () => {
     expect(logs).toContain('SIGTERM');
     expect(logs).not.toContain(TOKEN);
     expect(emulator.connections).toBe(0);
+    // The renderer goes with the bot: nothing is left running.
+    for (const pid of renderers) await emulator.waitFor(() => !existsSync(`/proc/${pid}`), 5000);
   }, 30000);
 });
