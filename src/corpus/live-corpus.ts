@@ -3,14 +3,11 @@
 // reload and no second copy in memory. The bot still notices new articles
 // (to record when digests first saw them) by asking for rows added since the
 // last look, and SIGHUP re-reads raw/ in a worker thread.
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import type { Logger } from '../logger.js';
 import { openCorpus } from './build-store.js';
 import type { Corpus } from './corpus.js';
 import type { DataPaths } from './data-dir.js';
-import type { WorkerMessage } from './ingest-worker.js';
+import { ingestThread } from './ingest-thread.js';
 
 export interface LiveCorpus {
   current(): Corpus;
@@ -19,13 +16,6 @@ export interface LiveCorpus {
   /** Starts looking for new articles every pollMs. */
   watchBuild(): void;
   stop(): void;
-}
-
-/** The compiled worker: under the test runner this module is TypeScript, and a worker thread runs only JavaScript. */
-function workerFile(): URL {
-  const here = new URL('./ingest-worker.js', import.meta.url);
-  if (existsSync(fileURLToPath(here))) return here;
-  return new URL(here.href.replace(/\/src\/corpus\/ingest-worker\.js$/, '/dist/src/corpus/ingest-worker.js'));
 }
 
 export interface LiveCorpusOptions {
@@ -62,7 +52,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   let cursor = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;
-  const workers = new Set<Worker>();
+  const thread = ingestThread(paths.root, { started: () => log.debug('ingest: thread started') });
   // One look at a time: two at once would both start from the same cursor and report the same articles.
   let looking = Promise.resolve();
   const look = () => (looking = looking.then(lookOnce));
@@ -78,25 +68,15 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   };
   void look();
 
-  function reload(why: string): Promise<boolean> {
-    return new Promise((done) => {
-      const worker = new Worker(workerFile(), { workerData: { root: paths.root } });
-      workers.add(worker);
-      let ok = false;
-      worker.on('message', (m: WorkerMessage) => {
-        if ('log' in m) log.info(m.log);
-        else if ('done' in m) {
-          ok = true;
-          log.info(`ingest (${why}): ${m.done ?? 'nothing changed in raw/'}`);
-        } else log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${m.error}`);
-      });
-      worker.on('error', (e) => log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${e.message}`));
-      worker.on('exit', async () => {
-        workers.delete(worker);
-        if (ok) await Promise.all([look(), afterIngest(why)]);
-        done(ok);
-      });
-    });
+  async function reload(why: string): Promise<boolean> {
+    const outcome = await thread.run((line) => log.info(line));
+    if ('error' in outcome) {
+      log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${outcome.error}`);
+      return false;
+    }
+    log.info(`ingest (${why}): ${outcome.done ?? 'nothing changed in raw/'}`);
+    await Promise.all([look(), afterIngest(why)]);
+    return true;
   }
 
   return {
@@ -112,7 +92,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
       if (timer) clearInterval(timer);
       timer = null;
       // An ingest still running is cut short: its file transactions are atomic, and the next ingest finishes the job.
-      for (const w of workers) void w.terminate();
+      thread.close();
       void corpus.close();
     },
   };
