@@ -58,7 +58,7 @@ describe('start-up errors', { timeout: 60_000 }, () => {
   afterEach(() => {
     expect(process.listenerCount('unhandledRejection')).toBe(handlers);
   });
-  const base = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`, LOGIN_TIMEOUT_SECONDS: '2' };
+  const base = { DATA_DIR: data.root, DATABASE_URL: `sqlite:${join(data.root, 'state', 'b.sqlite')}`, LOGIN_TIMEOUT_SECONDS: '1' };
 
   it('a token Discord rejects: the process exits 1 with one line, and never shows the token', async () => {
     await emulator.start();
@@ -82,7 +82,7 @@ describe('start-up errors', { timeout: 60_000 }, () => {
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/Cannot reach Discord's API at http:\/\/127\.0\.0\.1:9\/api: the connection was refused/);
     expect(hung.code).toBe(1);
-    expect(hung.err).toMatch(/No answer from Discord at http:\/\/127\.0\.0\.1:\d+\/api within 2 s/);
+    expect(hung.err).toMatch(/No answer from Discord at http:\/\/127\.0\.0\.1:\d+\/api within 1 s/);
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
