@@ -12,17 +12,22 @@ export function logUnhandled(log: Logger): (reason: unknown) => void {
     );
 }
 
+/** What start, serve and worker are given: the environment, a line writer for stderr, and the .env file to read. */
+export interface ProcessIo {
+  env: NodeJS.ProcessEnv;
+  stderr: (line: string) => void;
+  /** `.env` in the working folder unless given (tests point it at a file that does not exist). */
+  envFile?: string;
+}
+
 /**
  * Runs `body` with the settings and a logger, and returns its exit code; 1 once every problem with the
  * settings has been said on stderr. The rejection handler is the body's only while it runs, so a start
  * that fails (or is run in a test's process) leaves none behind.
  */
-export async function runProcess(
-  env: NodeJS.ProcessEnv,
-  stderr: (line: string) => void,
-  body: (begun: { config: Config; log: Logger }) => Promise<number>,
-): Promise<number> {
-  const cfg = loadConfig(readEnvironment(env));
+export async function runProcess(io: ProcessIo, body: (begun: { config: Config; log: Logger }) => Promise<number>): Promise<number> {
+  const { env, stderr, envFile = '.env' } = io;
+  const cfg = loadConfig(readEnvironment(env, envFile));
   if (!cfg.ok) {
     stderr(describeProblem(cfg.problem));
     return 1;
@@ -30,7 +35,7 @@ export async function runProcess(
   const config = cfg.config;
   // Readable lines at a terminal, JSON lines under a process manager or in a container.
   const log = makeLogger(config.LOG_LEVEL, stderr, [config.DISCORD_TOKEN ?? ''], { json: !process.stderr.isTTY });
-  log.info(envFileNote());
+  log.info(envFileNote(envFile));
   // A promise nobody awaited must not take every server's bot down: log it with its stack and keep answering.
   const onUnhandled = logUnhandled(log);
   process.on('unhandledRejection', onUnhandled);

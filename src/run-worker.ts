@@ -3,21 +3,18 @@
 // answer. Several workers may run on one DATABASE_URL: one holds each lease,
 // the others stand by and take over within a lease when it stops renewing.
 // Digests are posted over REST with the bot token.
-import { runProcess } from './process-start.js';
+import { type ProcessIo, runProcess } from './process-start.js';
 import { describeStartupError } from './startup-errors.js';
 import { prepareWork } from './run-work.js';
 import { openStore } from './store/open-store.js';
 import { resolve } from 'node:path';
 
-export interface WorkerIo {
-  env: NodeJS.ProcessEnv;
-  stderr: (line: string) => void;
-}
+export type WorkerIo = ProcessIo;
 
 const SHUTDOWN_LIMIT_MS = 5000;
 
 export async function worker(io: WorkerIo): Promise<number> {
-  return runProcess(io.env, io.stderr, async ({ config, log }) => {
+  return runProcess(io, async ({ config, log }) => {
     if (!config.DISCORD_TOKEN) {
       io.stderr('briefing worker needs DISCORD_TOKEN: it posts the digests as the bot (no gateway connection is opened).');
       return 1;

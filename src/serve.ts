@@ -5,7 +5,7 @@
 // corpus is read from there, as the worker publishes it, and a replica needs
 // no data folder; until a first corpus is published it waits, saying so.
 // SIGTERM and SIGINT close the listener and exit 0.
-import { runProcess } from './process-start.js';
+import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { renderDigest } from './discord/digest-render.js';
 import { digestScheduler } from './digest-scheduler.js';
@@ -20,9 +20,7 @@ import { interactionsServer, restCalls } from './discord/http/interactions-serve
 import { describeStartupError } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
 
-export interface ServeIo {
-  env: NodeJS.ProcessEnv;
-  stderr: (line: string) => void;
+export interface ServeIo extends ProcessIo {
   /** Told the port once listening (tests pass PORT=0 and read it here). */
   listening?: (port: number) => void;
 }
@@ -44,7 +42,7 @@ async function publishedCorpus(target: PublishTarget, log: Logger): Promise<Corp
 }
 
 export async function serve(io: ServeIo): Promise<number> {
-  return runProcess(io.env, io.stderr, async ({ config, log }) => {
+  return runProcess(io, async ({ config, log }) => {
     if (!config.DISCORD_PUBLIC_KEY || !config.DISCORD_APP_ID) {
       io.stderr(
         'briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID (Developer Portal > General Information): every interaction is ' +

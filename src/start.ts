@@ -1,7 +1,7 @@
 // `briefing start` / `npm start`: config, corpus, then the Discord bot, or the
 // local console when there is no token and a terminal to type in. SIGINT and
 // SIGTERM finish in-flight answers and exit 0 within 5 s.
-import { runProcess } from './process-start.js';
+import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
 import { openCorpus } from './corpus/build-store.js';
 import type { Corpus } from './corpus/corpus.js';
@@ -9,11 +9,9 @@ import { dataPaths } from './corpus/data-dir.js';
 import { runConsole } from './console.js';
 import { describeStartupError } from './startup-errors.js';
 
-export interface StartIo {
-  env: NodeJS.ProcessEnv;
+export interface StartIo extends ProcessIo {
   stdin: NodeJS.ReadStream;
   stdout: NodeJS.WriteStream;
-  stderr: (line: string) => void;
 }
 
 const SHUTDOWN_LIMIT_MS = 5000;
@@ -22,7 +20,7 @@ export const NO_TOKEN = `DISCORD_TOKEN is not set, and there is no terminal for 
 Set it in the environment or in .env (see .env.example), then run: npx briefing deploy-commands && npm start`;
 
 export async function start(io: StartIo): Promise<number> {
-  return runProcess(io.env, io.stderr, async ({ config, log }) => {
+  return runProcess(io, async ({ config, log }) => {
     const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
     if (!config.DISCORD_TOKEN) {
       let corpus: Corpus;

@@ -6,4 +6,6 @@ export interface CliIo {
   isTty: boolean;
   /** The environment settings are read from (DATABASE_URL: where an ingest is published); none when absent. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The .env file settings are also read from, where a command reads one: `.env` in the working folder unless given. */
+  envFile?: string;
 }

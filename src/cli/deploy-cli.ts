@@ -10,6 +10,7 @@ export async function deployCli(
   env: NodeJS.ProcessEnv,
   out: (t: string) => void,
   err: (t: string) => void,
+  envFile = '.env',
 ): Promise<number> {
   let guild: string | undefined;
   try {
@@ -18,7 +19,7 @@ export async function deployCli(
     err(`${e instanceof Error ? e.message : String(e)}\nUsage: briefing deploy-commands [--guild ID]`);
     return 2;
   }
-  const cfg = loadConfig(readEnvironment({ ...env, ...(guild !== undefined ? { DISCORD_GUILD_ID: guild } : {}) }));
+  const cfg = loadConfig(readEnvironment({ ...env, ...(guild !== undefined ? { DISCORD_GUILD_ID: guild } : {}) }, envFile));
   if (!cfg.ok) {
     err(describeProblem(cfg.problem));
     return 1;

@@ -55,7 +55,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     io.err(`${e instanceof Error ? e.message : String(e)}\n\n${FEEDS_HELP}`);
     return EXIT.usage;
   }
-  const cfg = loadConfig(readEnvironment(env));
+  const cfg = loadConfig(readEnvironment(env, io.envFile));
   if (!cfg.ok) {
     io.err(describeProblem(cfg.problem));
     return EXIT.failed;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { feedsCli } from '../../src/cli/feeds-cli.js';
 import { articlePage, newsParagraphs, rssFeed } from '../helpers/news-pages.js';
-import { tempData } from '../helpers/temp-data.js';
+import { tempData, testTmp } from '../helpers/temp-data.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { page, startWebServer, type WebServer } from '../helpers/web-server.js';
 
@@ -32,7 +32,9 @@ afterAll(() => web.close());
 async function run(args: string[], env: Record<string, string>) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await feedsCli(args, env, { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
+  // No .env: a developer's own must not change the test.
+  const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), isTty: false, envFile: join(testTmp(), 'no-such.env') };
+  const code = await feedsCli(args, env, io);
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

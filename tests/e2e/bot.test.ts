@@ -1,11 +1,13 @@
 // The real discord.js Client against the local Discord emulator: registration,
 // autocomplete, every command, paging, /brief threads, hostile input, unknown
 // commands, failing reply routes and a gateway reconnect.
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredCommands } from '../../commands/index.js';
 import { chartsIdle } from '../../src/charts/answer-chart.js';
 import { deployCli } from '../../src/cli/deploy-cli.js';
 import { limitViolations } from '../../src/discord/limits.js';
+import { testTmp } from '../helpers/temp-data.js';
 import { startHarness, type Harness } from './bot-harness.js';
 import { CHANNEL_ID, GUILD_ID, OTHER_USER_ID, TOKEN } from './emulator.js';
 import { autocomplete, button, slash } from './interactions.js';
@@ -38,6 +40,7 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
       { DISCORD_TOKEN: TOKEN, DISCORD_API_URL: h.emulator.apiUrl },
       (t) => out.push(t),
       (t) => out.push(t),
+      join(testTmp(), 'no-such.env'), // a developer's own .env must not change the test
     );
     expect(code).toBe(0);
     const put = h.emulator.callsTo('PUT', new RegExp(`/guilds/${GUILD_ID}/commands$`)).at(-1)!;

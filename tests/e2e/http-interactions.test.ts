@@ -296,7 +296,7 @@ describe('briefing serve', { timeout: 30_000 }, () => {
       DISCORD_API_URL: emulator.apiUrl,
     };
     const err: string[] = [];
-    expect(await serve({ env, stderr: (line) => err.push(line) })).toBe(1);
+    expect(await serve({ env, stderr: (line) => err.push(line), envFile: join(paths.root, '.env') })).toBe(1);
     expect(err.join('\n')).toMatch(/briefing serve needs DISCORD_PUBLIC_KEY and DISCORD_APP_ID/);
 
     // As a process: the binary listens, answers, and exits 0 on SIGTERM.
@@ -304,6 +304,7 @@ describe('briefing serve', { timeout: 30_000 }, () => {
     const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], {
       env: { ...env, DISCORD_PUBLIC_KEY: PUBLIC_HEX, DISCORD_APP_ID: APP_ID, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: paths.root, // no .env there
     });
     let out = '';
     child.stderr.on('data', (d) => (out += String(d)));

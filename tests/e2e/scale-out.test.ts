@@ -45,7 +45,11 @@ interface Proc {
 }
 
 function launch(sub: 'serve' | 'worker', env: Record<string, string>): Proc {
-  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), sub], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), sub], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: testTmp(), // no .env there: a developer's own must not change the test
+  });
   children.push(child);
   let out = '';
   child.stderr!.on('data', (d) => (out += String(d)));

@@ -44,6 +44,7 @@ describe('briefing start as a process', () => {
         LOG_LEVEL: 'debug',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: data.root, // no .env there: a developer's own must not change the test
     });
     let logs = '';
     child.stderr.on('data', (d) => (logs += String(d)));

@@ -1,8 +1,9 @@
 // `briefing start`: every start-up failure ends in one clear line on stderr and
 // exit 1, never "Unexpected error" and a stack trace. One failure runs as a real
 // process (the exit status and stderr of the binary itself); the others run the
-// same start() in this process, which is also how they show that a failed start
-// leaves nothing behind (no rejection handler, no open database).
+// same start() in this process (reading no .env: a developer's own must not
+// change them), which also shows that a failed start leaves no rejection
+// handler registered.
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { start } from '../../src/start.js';
 import { seedData } from '../helpers/seed-corpus.js';
-import { REPO } from '../helpers/temp-data.js';
+import { REPO, testTmp } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 
 interface Ended {
@@ -23,6 +24,7 @@ async function startProcess(env: Record<string, string>): Promise<Ended> {
   const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    cwd: testTmp(), // no .env there
   });
   let err = '';
   child.stderr.on('data', (d) => (err += String(d)));
@@ -35,6 +37,7 @@ async function startHere(env: Record<string, string>): Promise<Ended> {
   const lines: string[] = [];
   const code = await start({
     env: { DISCORD_TOKEN: TOKEN, ...env },
+    envFile: join(testTmp(), 'no-such.env'),
     stdin: { isTTY: false } as NodeJS.ReadStream,
     stdout: process.stdout,
     stderr: (line) => lines.push(line),
