@@ -31,7 +31,10 @@ function newestSource(): number {
   return newest;
 }
 
-/** Touched after a build that passed the type check: a failed one never counts as current. */
+/**
+ * Touched after a build that passed the type check (here, or by `npm run build`, which `npm install`
+ * runs): a failed one never counts as current. So the first `npm test` after an install starts no tsc.
+ */
 const BUILT = join(REPO, 'dist', '.built-ok');
 
 function buildIsCurrent(): boolean {
