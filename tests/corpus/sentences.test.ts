@@ -23,6 +23,9 @@ const PIECES = [
   'and',
   'The',
   'Armenia',
+  'Army',
+  'Baku.',
+  'Russian President',
   '3.',
   '(see p. 4)',
   'e.g.',
@@ -41,6 +44,36 @@ describe('sentence splitting', () => {
       '“This is a strategy for regime survival.”',
     ]);
     expect(splitSentences('The ■ mark stays inside a sentence.')).toEqual(['The ■ mark stays inside a sentence.']);
+  });
+
+  it('ends a sentence before a run of capitalised names, but not after a title, an initial or a month', () => {
+    expect(splitSentences('He left. Russian President Vladimir Putin said nothing.')).toEqual([
+      'He left.',
+      'Russian President Vladimir Putin said nothing.',
+    ]);
+    expect(splitSentences('Officials met in Baku. The U.S. Army said on Monday it would stay.')).toEqual([
+      'Officials met in Baku.',
+      'The U.S. Army said on Monday it would stay.',
+    ]);
+    expect(splitSentences('United States of America v. Rafat Amirov was filed. It named three men.')).toEqual([
+      'United States of America v. Rafat Amirov was filed.',
+      'It named three men.',
+    ]);
+    expect(
+      splitSentences('George W. Bush met Mr. Putin in St. Petersburg on Jan. 5. Gen. Petraeus was there. Acme Inc. Chairman Doe too.'),
+    ).toEqual(['George W. Bush met Mr. Putin in St. Petersburg on Jan. 5.', 'Gen. Petraeus was there.', 'Acme Inc. Chairman Doe too.']);
+  });
+
+  it('keeps an initialism with the institution it names, and ends a sentence at one otherwise', () => {
+    expect(splitSentences('He spoke to the U.S. Army on Monday. It was late.')).toEqual([
+      'He spoke to the U.S. Army on Monday.',
+      'It was late.',
+    ]);
+    expect(splitSentences('Police in Washington D.C. Police said so.')).toEqual(['Police in Washington D.C. Police said so.']);
+    expect(splitSentences('He flew to the U.S. The next day he met Aliyev.')).toEqual([
+      'He flew to the U.S.',
+      'The next day he met Aliyev.',
+    ]);
   });
 
   it('keeps URLs, e-mail addresses and decimals whole', () => {

@@ -19,8 +19,9 @@ export function splitSentences(text: string): string[] {
   if (!clean) return [];
   const held: string[] = [];
   const guarded = clean.replace(UNSPLITTABLE, (m) => `\uE000${held.push(m) - 1}\uE001`);
-  return boundaries(guarded, sbd.sentences(guarded, OPTIONS))
+  return joinInstitutionNames(boundaries(guarded, sbd.sentences(guarded, OPTIONS)))
     .flatMap((s) => s.split(AFTER_CLOSING_QUOTE))
+    .flatMap(splitMissedEnds)
     .map((s) => s.trim().replace(HOLE, (_, n: string) => held[Number(n)]!))
     .filter((s) => s.length > 0);
 }
@@ -45,6 +46,73 @@ function boundaries(text: string, found: string[]): string[] {
     const rest = text.slice(at);
     if (out.length && !rest.trim()) out[out.length - 1] += rest;
     else out.push(rest);
+  }
+  return out;
+}
+
+// sbd keeps "word. Capital" together when capitalised words follow ("He left. Russian President
+// Vladimir Putin said nothing.", "Officials met in Baku. The U.S. Army …"): its test for a name
+// after an abbreviation. After an ordinary word (two letters or more, some lower case) that is no
+// abbreviation, a full stop before a capital is a sentence end.
+const MISSED_END = /(?<=(?<![\p{L}.'’-])(?=\p{L}{2})(\p{L}*\p{Ll}\p{L}*)\.)\s+(?=['‘"“(]?\p{Lu})/u;
+const ABBREVIATIONS = new Set(
+  [
+    // titles and ranks, which a name follows
+    'mr mrs ms mme mlle messrs dr prof rev hon gen gens col lt maj capt sgt cpl pvt adm brig cmdr',
+    'gov sen rep amb pres supt insp sr jr st mt ft',
+    // references, months and companies, which sbd also keeps (see its own list)
+    'no nos vol fig figs ch art sec sect para pp pt ref refs ed eds approx cf al etc vs viz',
+    'jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd univ dept assn ave',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+function splitMissedEnds(sentence: string): string[] {
+  const out: string[] = [];
+  let rest = sentence;
+  let from = 0;
+  for (;;) {
+    const m = MISSED_END.exec(rest.slice(from));
+    if (!m) break;
+    const cut = from + m.index;
+    if (ABBREVIATIONS.has(m[1]!.toLowerCase())) {
+      from = cut + m[0].length;
+      continue;
+    }
+    out.push(rest.slice(0, cut));
+    rest = rest.slice(cut).trimStart();
+    from = 0;
+  }
+  out.push(rest);
+  return out;
+}
+
+// sbd ends a sentence at an initialism before a capital ("the U.S." | "Army said …"). When the
+// next word names an institution or an office, the initialism is its first word.
+const ENDS_IN_INITIALISM = /(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$/u;
+const INSTITUTION_WORDS = new Set(
+  [
+    'army navy air marines forces force military command central special coast guard',
+    'president vice secretary minister prime deputy envoy ambassador embassy consulate mission',
+    'senate senator congress congressman congresswoman house representative representatives',
+    'state department treasury defense defence justice energy commerce trade attorney',
+    'government administration officials official intelligence security council general assembly',
+    'court supreme federal national agency office commission commissioner committee police',
+    'sanctions troops soldiers diplomats negotiators delegation',
+  ]
+    .join(' ')
+    .split(' '),
+);
+
+function joinInstitutionNames(sentences: string[]): string[] {
+  const out: string[] = [];
+  for (const s of sentences) {
+    const prev = out.at(-1);
+    const next = /^\s*(\p{L}+)/u.exec(s)?.[1];
+    if (prev !== undefined && ENDS_IN_INITIALISM.test(prev) && next && /^\p{Lu}/u.test(next) && INSTITUTION_WORDS.has(next.toLowerCase())) {
+      out[out.length - 1] = prev + s;
+    } else out.push(s);
   }
   return out;
 }
