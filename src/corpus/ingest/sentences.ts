@@ -59,7 +59,7 @@ const ABBREVIATIONS = new Set(
   [
     // titles and ranks, which a name follows
     'mr mrs ms mme mlle messrs dr prof rev hon gen gens col lt maj capt sgt cpl pvt adm brig cmdr',
-    'gov sen rep amb pres supt insp sr jr st mt ft',
+    'gov govt sen rep amb pres supt insp dep min sr jr esq st mt ft blvd rd bros',
     // references, months and companies, which sbd also keeps (see its own list)
     'no nos vol fig figs ch art sec sect para pp pt ref refs ed eds approx cf al etc vs viz',
     'jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd univ dept assn ave',
