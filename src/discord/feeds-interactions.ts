@@ -10,7 +10,7 @@ import { addedArticle } from '../briefing/sources.js';
 import { addLink } from '../feeds/add-link.js';
 import { addFeed, readFeedList, removeFeed } from '../feeds/feed-list.js';
 import type { FeedPoller } from '../feeds/feed-poller.js';
-import { feedStatusRows, type FeedStatusRow } from '../feeds/feed-report.js';
+import { backlogLines, feedStatusRows, type FeedStatusRow } from '../feeds/feed-report.js';
 import { feedPollDeps, type FetchSettings } from '../feeds/fetch-session.js';
 import { resumeFeed } from '../feeds/poll-feeds.js';
 import { probeFeed } from '../feeds/probe-feed.js';
@@ -54,9 +54,14 @@ function statusLine(r: FeedStatusRow): string {
       : r.lastSuccess
         ? '✅ ok'
         : '⏳ not polled yet';
+  // The item queue as the terminal shows it, the latest failures clipped: a failing item stays visible beyond its poll.
+  const items = backlogLines(r.items)
+    .slice(0, 3)
+    .map((l) => md(clip(l.trim(), 250)));
   return (
     `**${md(clip(r.name, 100))}** \`${r.id}\`${r.keepAll ? ' (keeps every item)' : ''}\n${md(clip(r.url, 300))}\n` +
-    `last success ${when(r.lastSuccess)} · last new item ${when(r.lastNewItem)} · ${state}`
+    `last success ${when(r.lastSuccess)} · last new item ${when(r.lastNewItem)} · ${state}` +
+    (items.length ? `\n${items.join('\n')}` : '')
   );
 }
 

@@ -57,10 +57,41 @@ function read(html: string, sidecar: RawSidecar, ctx: CaptureContext): { draft: 
 
 const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+/** Paragraphs an item's own text needs to count as the article, whatever element it came in. */
+const MIN_ITEM_PARAGRAPHS = 3;
+const MIN_PARAGRAPH_CHARS = 40;
+
+/**
+ * The item's own article text as HTML, or null. Judged by what it holds, not by the element it came in: many feeds put
+ * whole articles in <description>, while a one- or two-line teaser (in whatever element) is never used as the article.
+ */
+export function itemArticleHtml(item: FeedItem | null): string | null {
+  const candidate = item?.contentHtml ?? item?.summary ?? null;
+  if (!candidate) return null;
+  // Plain text with blank lines between paragraphs becomes paragraphs; HTML is kept as it is.
+  const html = /<[a-z][^>]*>/i.test(candidate)
+    ? candidate
+    : candidate
+        .split(/\n\s*\n/)
+        .map((p) => `<p>${escapeAttr(p.trim())}</p>`)
+        .join('');
+  const paragraphs = html
+    .split(/<\/p>|<br\s*\/?>\s*<br\s*\/?>|<\/(?:div|li|blockquote|h\d)>/i)
+    .map((p) =>
+      p
+        .replace(/<[^>]*>/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    )
+    .filter((p) => p.length >= MIN_PARAGRAPH_CHARS);
+  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+  return paragraphs.length >= MIN_ITEM_PARAGRAPHS && chars >= MIN_ARTICLE_CHARS ? html : null;
+}
+
 /** The feed item's full text as a page of its own, so it is saved and ingested like any other. */
-function itemDocument(item: FeedItem, url: string | null): string {
+function itemDocument(item: FeedItem, body: string, url: string | null): string {
   return `<!doctype html><html><head><meta charset="utf-8">${url ? `<link rel="canonical" href="${escapeAttr(url)}">` : ''}
-<title>${escapeAttr(item.title ?? '')}</title></head><body><article>${item.contentHtml ?? ''}</article></body></html>`;
+<title>${escapeAttr(item.title ?? '')}</title></head><body><article>${body}</article></body></html>`;
 }
 
 export function sidecarFor(item: FeedItem | null, meta: { url: string; outlet?: string; feed?: string }, now: Date): RawSidecar {
@@ -89,6 +120,7 @@ export async function capturePage(
 ): Promise<Captured> {
   let page: { html: string; url: string } | null = null;
   let pageError: unknown = null;
+  const itemHtml = itemArticleHtml(item);
   if (url) {
     try {
       const res = await ctx.http.get(url);
@@ -98,7 +130,7 @@ export async function capturePage(
       }
       page = { html: res.text, url: res.url };
     } catch (e) {
-      if (item?.contentHtml)
+      if (itemHtml)
         pageError = e; // the item's own text may still do
       else if (item?.summary && e instanceof Error && !(e instanceof FetchError && e.status === 429)) {
         throw new CaptureError(`${e.message}; the feed item carries only a summary, which is never used as the article`);
@@ -110,7 +142,7 @@ export async function capturePage(
   const sidecar = sidecarFor(item, { url: finalUrl, ...meta }, ctx.now);
 
   const fromPage = page ? read(page.html, sidecar, ctx) : null;
-  const fromItem = item?.contentHtml ? read(itemDocument(item, finalUrl), sidecar, ctx) : null;
+  const fromItem = item && itemHtml ? read(itemDocument(item, itemHtml, finalUrl), sidecar, ctx) : null;
   // The page wins unless the feed carries clearly more of the article (the page is a stub or a paywall).
   const usePage = fromPage && (!fromItem || fromPage.text.length >= fromItem.text.length * 0.6);
   const chosen = usePage ? fromPage : fromItem;
@@ -127,7 +159,7 @@ export async function capturePage(
   const topics = [...new Set(ctx.matcher.find(`${chosen.draft.title}. ${chosen.text}`).map((m) => m.id))];
   return {
     url: canonical,
-    html: usePage ? page!.html : itemDocument(item!, canonical),
+    html: usePage ? page!.html : itemDocument(item!, itemHtml!, canonical),
     sidecar: { ...sidecar, url: canonical },
     fingerprint: createHash('sha256').update(dedupeKey(chosen.text)).digest('hex'),
     chars: chosen.text.length,

@@ -120,5 +120,25 @@ export function parseFeedItems(document: string, feedUrl: string): { title: stri
       version,
     });
   }
-  return { title: text(feed.title), items };
+  return { title: text(feed.title), items: distinctGuids(items) };
+}
+
+/**
+ * A feed that gives two different items the same GUID (a CMS bug, an id reused per day) would have them overwrite each
+ * other's stored version, so both would be fetched again on every poll. Such items are told apart by their URL (or
+ * title): the key does not depend on the order the feed lists them in. The same item listed twice is read once.
+ */
+function distinctGuids(items: FeedItem[]): FeedItem[] {
+  const byGuid = new Map<string, FeedItem[]>();
+  for (const i of items) byGuid.set(i.guid, [...(byGuid.get(i.guid) ?? []), i]);
+  const out: FeedItem[] = [];
+  const taken = new Set<string>();
+  for (const i of items) {
+    const shared = byGuid.get(i.guid)!.some((o) => (o.url ?? o.title) !== (i.url ?? i.title));
+    const guid = shared ? `${i.guid}#${i.url ?? i.title ?? ''}` : i.guid;
+    if (taken.has(guid)) continue;
+    taken.add(guid);
+    out.push(shared ? { ...i, guid } : i);
+  }
+  return out;
 }

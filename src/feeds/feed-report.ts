@@ -2,7 +2,7 @@
 // feed, what was new, unchanged and failed and why; whether a feed is paused
 // and why (a feed that stops quietly is what users of feed bots hate most).
 import type { FeedEntry } from '../corpus/schema.js';
-import type { FeedStore } from '../store/feed-store.js';
+import type { FeedStore, ItemBacklog } from '../store/feed-store.js';
 import type { FeedReport } from './poll-feeds.js';
 
 export function formatFeedReport(r: FeedReport): string {
@@ -10,8 +10,11 @@ export function formatFeedReport(r: FeedReport): string {
   if (r.status === 'paused') return `${head}: paused: ${r.error}`;
   if (r.status === 'waiting') return `${head}: backing off after failures until ${r.nextAttempt} (last: ${r.error})`;
   if (r.status === 'failed') return `${head}: failed: ${r.error} (next try ${r.nextAttempt})`;
-  if (r.status === 'not-modified') return `${head}: not modified since the last poll`;
   if (r.status === 'claimed') return `${head}: being read by another process sharing the database`;
+  const fetched = r.new + r.changed + r.duplicates + r.offTopic + r.failed;
+  const waiting = r.waiting ? `; ${r.waiting} item(s) wait for the next poll` : '';
+  // A 304 still lets queued items be fetched: say so only when some were.
+  if (r.status === 'not-modified' && fetched === 0) return `${head}: not modified since the last poll${waiting}`;
   const counts = [
     `${r.new} new`,
     `${r.changed} changed`,
@@ -20,7 +23,8 @@ export function formatFeedReport(r: FeedReport): string {
     `${r.offTopic} off topic`,
     `${r.failed} failed`,
   ].join(', ');
-  return [`${head}: ${counts}`, ...r.itemErrors.map((e) => `    failed: ${e.item}: ${e.reason}`)].join('\n');
+  const lead = r.status === 'not-modified' ? 'not modified; queued items: ' : '';
+  return [`${head}: ${lead}${counts}${waiting}`, ...r.itemErrors.map((e) => `    failed: ${e.item}: ${e.reason}`)].join('\n');
 }
 
 export interface FeedStatusRow {
@@ -34,6 +38,8 @@ export interface FeedStatusRow {
   lastError: string | null;
   paused: boolean;
   pausedReason: string | null;
+  /** Items still to fetch, failing, or given up, with the latest reasons. */
+  items: ItemBacklog;
   /** One line for the terminal. */
   line: string;
 }
@@ -42,6 +48,7 @@ export async function feedStatusRows(feeds: readonly FeedEntry[], store: FeedSto
   return Promise.all(
     feeds.map(async (f) => {
       const s = await store.feedState(f.id);
+      const items = await store.itemBacklog(f.id);
       const row = {
         id: f.id,
         name: f.name,
@@ -53,6 +60,7 @@ export async function feedStatusRows(feeds: readonly FeedEntry[], store: FeedSto
         lastError: s?.lastError ?? null,
         paused: Boolean(s?.pausedReason),
         pausedReason: s?.pausedReason ?? null,
+        items,
       };
       const status = row.paused
         ? `PAUSED: ${row.pausedReason}`
@@ -61,10 +69,26 @@ export async function feedStatusRows(feeds: readonly FeedEntry[], store: FeedSto
           : row.lastSuccess
             ? 'ok'
             : 'not polled yet';
-      const line =
-        `${f.id}  ${f.name}  ${f.url}${f.keepAll ? '  (keeps every item)' : ''}\n` +
-        `    last success: ${row.lastSuccess ?? 'never'} · last new item: ${row.lastNewItem ?? 'never'} · ${status}`;
+      const line = [
+        `${f.id}  ${f.name}  ${f.url}${f.keepAll ? '  (keeps every item)' : ''}`,
+        `    last success: ${row.lastSuccess ?? 'never'} · last new item: ${row.lastNewItem ?? 'never'} · ${status}`,
+        ...backlogLines(items),
+      ].join('\n');
       return { ...row, line };
     }),
   );
+}
+
+/** What waits in a feed's item queue and why items failed: empty when nothing does. */
+export function backlogLines(b: ItemBacklog): string[] {
+  const counts = [
+    b.waiting && `${b.waiting} waiting to be fetched`,
+    b.retrying && `${b.retrying} failing, retried with backoff`,
+    b.givenUp && `${b.givenUp} given up`,
+  ].filter(Boolean);
+  if (!counts.length) return [];
+  return [
+    `    items: ${counts.join(' · ')}`,
+    ...b.errors.map((e) => `      ${e.state === 'given-up' ? 'given up' : 'failing'}: ${e.url ?? e.guid}: ${e.reason}`),
+  ];
 }

@@ -20,6 +20,12 @@ export interface FeedState {
   pausedReason: string | null;
 }
 
+/**
+ * done: its page is saved (or it was off topic, or a duplicate); waiting: not fetched yet (more new items than one poll
+ * reads); retry: failed, tried again after a backoff; given-up: failed too often, its reason kept.
+ */
+export type ItemState = 'done' | 'waiting' | 'retry' | 'given-up';
+
 export interface SeenItem {
   guid: string;
   /** Hash of what the feed says of the item (title, dates, text): a change means the article may have been updated. */
@@ -27,6 +33,25 @@ export interface SeenItem {
   url: string | null;
   /** Failed attempts at this item; it is given up after a few. */
   failures: number;
+  state: ItemState;
+  lastError: string | null;
+  /** ISO time before which a failed item is not tried again. */
+  nextAttempt: string | null;
+}
+
+/** An item still to fetch, with the feed's copy of it (JSON), so it is fetched even while the feed answers 304. */
+export interface QueuedItem extends SeenItem {
+  payload: string;
+  rank: string;
+}
+
+/** What a feed's queue holds: shown by `feeds list`, so a failing item is visible beyond the poll that met it. */
+export interface ItemBacklog {
+  waiting: number;
+  retrying: number;
+  givenUp: number;
+  /** The latest failures, newest first. */
+  errors: { url: string | null; guid: string; state: ItemState; reason: string }[];
 }
 
 /** A page saved in raw/, by canonical URL: the same URL again replaces it, the same text under another URL is a duplicate. */
@@ -45,7 +70,14 @@ export interface SyncFeedStore {
   forgetFeed(feedId: string): void;
   /** The items of these GUIDs already seen in this feed. */
   seenItems(feedId: string, guids: readonly string[]): Map<string, SeenItem>;
-  saveItem(feedId: string, item: SeenItem, now: Date): void;
+  /**
+   * Records an item's state. A payload (the feed's copy) is kept while the item is to be fetched and dropped once it
+   * is done or given up; rank orders the queue, newest first (the item's date, ISO, or '').
+   */
+  saveItem(feedId: string, item: SeenItem & { payload?: string | null; rank?: string }, now: Date): void;
+  /** Items to fetch now (waiting, or retrying and due), newest first; all retrying ones when `now` is null. */
+  dueItems(feedId: string, now: Date | null, limit: number): QueuedItem[];
+  itemBacklog(feedId: string): ItemBacklog;
   pageByUrl(url: string): SavedPage | undefined;
   pageByFingerprint(fingerprint: string): SavedPage | undefined;
   savePage(page: SavedPage, now: Date): void;

@@ -107,6 +107,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX seen_requests_until ON seen_requests (until);
     `,
   },
+  {
+    // Feed items as a queue of their own, apart from the feed's conditional GET: an item waits (more new items than one
+    // poll reads), is retried with backoff, or is given up, with its reason and the feed's copy of it (so it can be fetched
+    // when the feed answers 304). Items that were failing are retried once the feed is read in full again.
+    version: 6,
+    sql: `
+      ALTER TABLE feed_items ADD COLUMN state TEXT NOT NULL DEFAULT 'done';
+      ALTER TABLE feed_items ADD COLUMN payload TEXT;
+      ALTER TABLE feed_items ADD COLUMN rank TEXT NOT NULL DEFAULT '';
+      ALTER TABLE feed_items ADD COLUMN last_error TEXT;
+      ALTER TABLE feed_items ADD COLUMN next_attempt TEXT;
+      UPDATE feed_items SET state = CASE WHEN failures >= 3 THEN 'given-up' WHEN failures > 0 THEN 'retry' ELSE 'done' END;
+      UPDATE feed_state SET etag = NULL, last_modified = NULL
+        WHERE feed_id IN (SELECT feed_id FROM feed_items WHERE state = 'retry');
+      CREATE INDEX feed_items_queue ON feed_items (feed_id, state, rank);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

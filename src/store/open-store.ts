@@ -1,14 +1,16 @@
 // DATABASE_URL -> a Store: the embedded SQLite file ("sqlite:<path>", relative
-// to the working directory; its folder is created), or a PostgreSQL server
+// to the working directory; its folder is created; by default
+// DATA_DIR/state/briefing.sqlite), or a PostgreSQL server
 // ("postgres://user:password@host:5432/db") for several processes at once.
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { openSqliteStore } from './sqlite-store.js';
 import { StoreError } from './store-error.js';
 import { openPostgresStore } from './postgres-store.js';
 import type { Store } from './store.js';
 
-export const DEFAULT_DATABASE_URL = 'sqlite:data/state/briefing.sqlite';
+/** The state's default home: beside the data it describes, not in whatever folder the process was started from. */
+export const defaultDatabaseUrl = (dataDir: string) => `sqlite:${join(dataDir, 'state', 'briefing.sqlite')}`;
 
 const POSTGRES = /^postgres(?:ql)?:\/\//i;
 

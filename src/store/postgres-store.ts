@@ -4,9 +4,22 @@
 // migrating holds an advisory lock so two processes starting together do not
 // both migrate. Every statement is a single round trip or one transaction.
 import pg from 'pg';
-import type { SavedPage, SeenItem } from './feed-store.js';
+import type { SavedPage } from './feed-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import { type DeliveryRow, newId, type StateRow, type SubscriptionRow, toDelivery, toState, toSubscription } from './rows.js';
+import {
+  BACKLOG_ERRORS,
+  type DeliveryRow,
+  type ItemRow,
+  itemRowArgs,
+  newId,
+  type StateRow,
+  type SubscriptionRow,
+  toBacklog,
+  toDelivery,
+  toItem,
+  toState,
+  toSubscription,
+} from './rows.js';
 import { StoreError } from './store-error.js';
 import type { Store } from './store.js';
 
@@ -261,19 +274,42 @@ function postgresStore(pool: pg.Pool): Store {
       });
     },
     async seenItems(feedId, guids) {
-      const rows = await rowsOf<SeenItem>(
-        pool,
-        'SELECT guid, version, url, failures FROM feed_items WHERE feed_id = $1 AND guid = ANY($2)',
-        [feedId, [...guids]],
-      );
-      return new Map(rows.map((r) => [r.guid, r]));
+      const rows = await rowsOf<ItemRow>(pool, 'SELECT * FROM feed_items WHERE feed_id = $1 AND guid = ANY($2)', [feedId, [...guids]]);
+      return new Map(rows.map((r) => [r.guid, toItem(r)]));
     },
     async saveItem(feedId, item, now) {
       await pool.query(
-        `INSERT INTO feed_items (feed_id, guid, version, url, failures, first_seen) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (feed_id, guid) DO UPDATE SET version = excluded.version, url = excluded.url, failures = excluded.failures`,
-        [feedId, item.guid, item.version, item.url, item.failures, now.toISOString()],
+        `INSERT INTO feed_items (feed_id, guid, version, url, failures, first_seen, state, payload, rank, last_error, next_attempt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+         ON CONFLICT (feed_id, guid) DO UPDATE SET version = excluded.version, url = excluded.url, failures = excluded.failures,
+           state = excluded.state, payload = excluded.payload, rank = excluded.rank, last_error = excluded.last_error,
+           next_attempt = excluded.next_attempt`,
+        [...itemRowArgs(feedId, item, now)],
       );
+    },
+    async dueItems(feedId, now, limit) {
+      const rows = await rowsOf<ItemRow>(
+        pool,
+        `SELECT * FROM feed_items WHERE feed_id = $1 AND payload IS NOT NULL
+           AND (state = 'waiting' OR (state = 'retry' AND ($2::text IS NULL OR next_attempt IS NULL OR next_attempt <= $2)))
+         ORDER BY rank COLLATE "C" DESC, first_seen, guid COLLATE "C" LIMIT $3`,
+        [feedId, now ? now.toISOString() : null, limit],
+      );
+      return rows.map((r) => ({ ...toItem(r), payload: r.payload ?? '', rank: r.rank }));
+    },
+    async itemBacklog(feedId) {
+      const counts = await rowsOf<{ state: string; n: string }>(
+        pool,
+        'SELECT state, count(*) AS n FROM feed_items WHERE feed_id = $1 GROUP BY state',
+        [feedId],
+      );
+      const errors = await rowsOf<ItemRow>(
+        pool,
+        `SELECT * FROM feed_items WHERE feed_id = $1 AND last_error IS NOT NULL AND state IN ('retry', 'given-up')
+         ORDER BY next_attempt DESC NULLS LAST LIMIT $2`,
+        [feedId, BACKLOG_ERRORS],
+      );
+      return toBacklog(counts, errors);
     },
     async pageByUrl(url) {
       return (await rowsOf<SavedPage>(pool, 'SELECT url, fingerprint, file FROM saved_pages WHERE url = $1', [url]))[0];

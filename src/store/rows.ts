@@ -1,7 +1,7 @@
 // Rows of the state tables as both stores read them (the SQLite and Postgres
 // schemas are the same migrations), and the records callers see.
 import { randomBytes } from 'node:crypto';
-import type { FeedState } from './feed-store.js';
+import type { FeedState, ItemBacklog, ItemState, SeenItem } from './feed-store.js';
 import type { Delivery, Subscription, SubscriptionStatus } from './store.js';
 
 export interface SubscriptionRow {
@@ -95,3 +95,58 @@ export const toState = (r: StateRow): FeedState => ({
   nextAttempt: r.next_attempt,
   pausedReason: r.paused_reason,
 });
+
+export interface ItemRow {
+  feed_id: string;
+  guid: string;
+  version: string;
+  url: string | null;
+  failures: number;
+  first_seen: string;
+  state: ItemState;
+  payload: string | null;
+  rank: string;
+  last_error: string | null;
+  next_attempt: string | null;
+}
+
+export const toItem = (r: ItemRow): SeenItem => ({
+  guid: r.guid,
+  version: r.version,
+  url: r.url,
+  failures: r.failures,
+  state: r.state,
+  lastError: r.last_error,
+  nextAttempt: r.next_attempt,
+});
+
+/** The insert's arguments in column order (feed_id, guid, version, url, failures, first_seen, state, payload, rank, last_error, next_attempt). */
+export function itemRowArgs(feedId: string, i: SeenItem & { payload?: string | null; rank?: string }, now: Date) {
+  const keepsPayload = i.state === 'waiting' || i.state === 'retry';
+  return [
+    feedId,
+    i.guid,
+    i.version,
+    i.url,
+    i.failures,
+    now.toISOString(),
+    i.state,
+    keepsPayload ? (i.payload ?? null) : null,
+    i.rank ?? '',
+    i.lastError,
+    i.nextAttempt,
+  ] as const;
+}
+
+/** How many failures `feeds list` shows per feed. */
+export const BACKLOG_ERRORS = 5;
+
+export function toBacklog(counts: { state: string; n: number | string }[], errors: ItemRow[]): ItemBacklog {
+  const n = (state: ItemState) => Number(counts.find((c) => c.state === state)?.n ?? 0);
+  return {
+    waiting: n('waiting'),
+    retrying: n('retry'),
+    givenUp: n('given-up'),
+    errors: errors.map((r) => ({ url: r.url, guid: r.guid, state: r.state, reason: r.last_error ?? '' })),
+  };
+}

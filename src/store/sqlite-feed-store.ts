@@ -1,7 +1,7 @@
 // FeedStore on the embedded SQLite store (tables from migration 3).
 import type Database from 'better-sqlite3';
 import type { SavedPage, SeenItem, SyncFeedStore } from './feed-store.js';
-import { type StateRow, toState } from './rows.js';
+import { BACKLOG_ERRORS, type ItemRow, type StateRow, itemRowArgs, toBacklog, toItem, toState } from './rows.js';
 
 export function sqliteFeedStore(db: Database.Database): SyncFeedStore {
   const q = {
@@ -11,11 +11,21 @@ export function sqliteFeedStore(db: Database.Database): SyncFeedStore {
       @last_new_item, @failures, @last_error, @next_attempt, @paused_reason)`),
     forgetState: db.prepare('DELETE FROM feed_state WHERE feed_id = ?'),
     forgetItems: db.prepare('DELETE FROM feed_items WHERE feed_id = ?'),
-    item: db.prepare<[string, string], { guid: string; version: string; url: string | null; failures: number }>(
-      'SELECT guid, version, url, failures FROM feed_items WHERE feed_id = ? AND guid = ?',
+    item: db.prepare<[string, string], ItemRow>('SELECT * FROM feed_items WHERE feed_id = ? AND guid = ?'),
+    saveItem: db.prepare(`INSERT INTO feed_items (feed_id, guid, version, url, failures, first_seen, state, payload, rank, last_error,
+        next_attempt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (feed_id, guid) DO UPDATE SET version = excluded.version, url = excluded.url, failures = excluded.failures,
+        state = excluded.state, payload = excluded.payload, rank = excluded.rank, last_error = excluded.last_error,
+        next_attempt = excluded.next_attempt`),
+    due: db.prepare<[{ feed: string; now: string | null; limit: number }], ItemRow>(`SELECT * FROM feed_items
+      WHERE feed_id = @feed AND payload IS NOT NULL
+        AND (state = 'waiting' OR (state = 'retry' AND (@now IS NULL OR next_attempt IS NULL OR next_attempt <= @now)))
+      ORDER BY rank DESC, first_seen, guid LIMIT @limit`),
+    counts: db.prepare<[string], { state: string; n: number }>(
+      'SELECT state, count(*) AS n FROM feed_items WHERE feed_id = ? GROUP BY state',
     ),
-    saveItem: db.prepare(`INSERT INTO feed_items (feed_id, guid, version, url, failures, first_seen) VALUES (?, ?, ?, ?, ?, ?)
-      ON CONFLICT (feed_id, guid) DO UPDATE SET version = excluded.version, url = excluded.url, failures = excluded.failures`),
+    errors: db.prepare<[string, number], ItemRow>(`SELECT * FROM feed_items WHERE feed_id = ? AND last_error IS NOT NULL
+        AND state IN ('retry', 'given-up') ORDER BY next_attempt DESC LIMIT ?`),
     pageByUrl: db.prepare<[string], SavedPage>('SELECT url, fingerprint, file FROM saved_pages WHERE url = ?'),
     pageByFingerprint: db.prepare<[string], SavedPage>('SELECT url, fingerprint, file FROM saved_pages WHERE fingerprint = ? LIMIT 1'),
     savePage: db.prepare(`INSERT INTO saved_pages (url, fingerprint, file, saved_at) VALUES (?, ?, ?, ?)
@@ -48,11 +58,16 @@ export function sqliteFeedStore(db: Database.Database): SyncFeedStore {
       const out = new Map<string, SeenItem>();
       for (const g of guids) {
         const r = q.item.get(feedId, g);
-        if (r) out.set(g, r);
+        if (r) out.set(g, toItem(r));
       }
       return out;
     },
-    saveItem: (feedId, item, now) => void q.saveItem.run(feedId, item.guid, item.version, item.url, item.failures, now.toISOString()),
+    saveItem: (feedId, item, now) => void q.saveItem.run(...itemRowArgs(feedId, item, now)),
+    dueItems: (feedId, now, limit) =>
+      q.due
+        .all({ feed: feedId, now: now ? now.toISOString() : null, limit })
+        .map((r) => ({ ...toItem(r), payload: r.payload ?? '', rank: r.rank })),
+    itemBacklog: (feedId) => toBacklog(q.counts.all(feedId), q.errors.all(feedId, BACKLOG_ERRORS)),
     pageByUrl: (url) => q.pageByUrl.get(url),
     pageByFingerprint: (fp) => q.pageByFingerprint.get(fp),
     savePage: (p, now) => void q.savePage.run(p.url, p.fingerprint, p.file, now.toISOString()),

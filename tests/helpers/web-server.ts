@@ -8,8 +8,8 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 export interface WebServer {
   /** http://127.0.0.1:PORT */
   origin: string;
-  /** Every request, in order: method, path and headers. */
-  log: { path: string; headers: IncomingMessage['headers'] }[];
+  /** Every request, in order: path, headers, and when it arrived (ms since epoch). */
+  log: { path: string; headers: IncomingMessage['headers']; at: number }[];
   route(path: string, handler: Route): void;
   close(): Promise<void>;
 }
@@ -19,7 +19,7 @@ export async function startWebServer(routes: Record<string, Route> = {}): Promis
   const log: WebServer['log'] = [];
   const server = createServer((req, res) => {
     const path = req.url ?? '/';
-    log.push({ path, headers: req.headers });
+    log.push({ path, headers: req.headers, at: Date.now() });
     const handler = table.get(path) ?? table.get(path.split('?')[0]!);
     if (handler) handler(req, res);
     else {

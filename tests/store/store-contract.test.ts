@@ -165,11 +165,12 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       await store.saveFeedState(state);
       await store.saveFeedState({ ...state, failures: 2, lastError: 'HTTP 500' });
       expect(await store.feedState('wire')).toEqual({ ...state, failures: 2, lastError: 'HTTP 500' });
-      await store.saveItem('wire', { guid: 'g1', version: 'v1', url: 'https://wire.example/1', failures: 0 }, T0);
-      await store.saveItem('wire', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1 }, at(1));
-      await store.saveItem('wire', { guid: 'g2', version: 'v1', url: null, failures: 0 }, T0);
+      const item = { state: 'done', lastError: null, nextAttempt: null } as const;
+      await store.saveItem('wire', { guid: 'g1', version: 'v1', url: 'https://wire.example/1', failures: 0, ...item }, T0);
+      await store.saveItem('wire', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1, ...item }, at(1));
+      await store.saveItem('wire', { guid: 'g2', version: 'v1', url: null, failures: 0, ...item }, T0);
       const seen = await store.seenItems('wire', ['g1', 'g3']);
-      expect([...seen.entries()]).toEqual([['g1', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1 }]]);
+      expect([...seen.entries()]).toEqual([['g1', { guid: 'g1', version: 'v2', url: 'https://wire.example/1', failures: 1, ...item }]]);
       await store.savePage({ url: 'https://wire.example/1', fingerprint: 'f1', file: 'feeds/wire/one.html' }, T0);
       await store.savePage({ url: 'https://wire.example/1', fingerprint: 'f2', file: 'feeds/wire/one.html' }, at(1));
       expect(await store.pageByUrl('https://wire.example/1')).toEqual({
@@ -184,6 +185,63 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect((await store.seenItems('wire', ['g1', 'g2'])).size).toBe(0);
       // Saved pages stay: their files are in raw/, and another feed may bring the same URL.
       expect(await store.pageByUrl('https://wire.example/1')).toBeDefined();
+    });
+
+    it('queues feed items apart from the feed: newest first, retried after their backoff, given up with the reason', async () => {
+      const store = await open(fresh());
+      const queued = (guid: string, rank: string, extra: object = {}) => ({
+        guid,
+        version: 'v1',
+        url: `https://wire.example/${guid}`,
+        failures: 0,
+        state: 'waiting' as const,
+        lastError: null,
+        nextAttempt: null,
+        payload: `{"guid":"${guid}"}`,
+        rank,
+        ...extra,
+      });
+      await store.saveItem('wire', queued('old', '2025-01-01T00:00:00.000Z#99999'), T0);
+      await store.saveItem('wire', queued('new', '2025-03-01T00:00:00.000Z#99998'), T0);
+      await store.saveItem('wire', queued('undated', '#99997'), T0);
+      await store.saveItem(
+        'wire',
+        queued('later', '2025-02-01T00:00:00.000Z#99996', {
+          state: 'retry',
+          failures: 1,
+          lastError: 'HTTP 503',
+          nextAttempt: at(600).toISOString(),
+        }),
+        T0,
+      );
+      await store.saveItem(
+        'wire',
+        queued('dead', '2025-02-02T00:00:00.000Z#99995', { state: 'given-up', failures: 5, lastError: 'HTTP 404', nextAttempt: null }),
+        T0,
+      );
+      await store.saveItem('other', queued('elsewhere', '2025-04-01T00:00:00.000Z#99999'), T0);
+      const due = async (now: Date | null, limit = 10) => (await store.dueItems('wire', now, limit)).map((i) => i.guid);
+      expect(await due(at(60))).toEqual(['new', 'old', 'undated']);
+      expect(await due(at(60), 2)).toEqual(['new', 'old']);
+      // Once its backoff has passed, or when a person asks (no clock), the failed item is due again.
+      expect(await due(at(601))).toEqual(['new', 'later', 'old', 'undated']);
+      expect(await due(null)).toEqual(['new', 'later', 'old', 'undated']);
+      expect((await store.dueItems('wire', null, 1))[0]).toMatchObject({
+        payload: '{"guid":"new"}',
+        rank: '2025-03-01T00:00:00.000Z#99998',
+      });
+      // Done: off the queue, and its copy dropped.
+      await store.saveItem('wire', { ...queued('new', ''), state: 'done' }, at(1));
+      expect(await due(null)).toEqual(['later', 'old', 'undated']);
+      expect(await store.itemBacklog('wire')).toEqual({
+        waiting: 2,
+        retrying: 1,
+        givenUp: 1,
+        errors: [
+          { url: 'https://wire.example/later', guid: 'later', state: 'retry', reason: 'HTTP 503' },
+          { url: 'https://wire.example/dead', guid: 'dead', state: 'given-up', reason: 'HTTP 404' },
+        ],
+      });
     });
 
     it('keeps everything across reopening', async () => {
