@@ -32,10 +32,8 @@ async function main(): Promise<number> {
     });
   }
   if (sub === 'doctor') {
-    const { doctor, formatChecks } = await import('./cli/doctor.js');
-    const checks = await doctor(process.env);
-    process.stdout.write(`${formatChecks(checks)}\n`);
-    return checks.every((c) => c.ok) ? 0 : 1;
+    const { doctorCli } = await import('./cli/doctor.js');
+    return doctorCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);
   }
   const { runCli } = await import('./cli/run-cli.js');
   return runCli(process.argv.slice(2), {

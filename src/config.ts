@@ -7,7 +7,7 @@ import { parse as parseDotenv } from 'dotenv';
 import { z } from 'zod';
 import { DEFAULT_CATCH_UP_GRACE_SECONDS } from './digest/catch-up.js';
 import { DEFAULT_MIN_INTERVAL_SECONDS } from './digest/schedule.js';
-import { DEFAULT_DATABASE_URL, storeTarget } from './store/open-store.js';
+import { defaultDatabaseUrl, storeTarget } from './store/open-store.js';
 import type { Result } from './briefing/problems.js';
 
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -33,7 +33,7 @@ function sendsTokenSafely(url: string): boolean {
   return u.protocol !== 'http:' || LOOPBACK.test(u.hostname);
 }
 
-export const configSchema = z.object({
+const settingsSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
   DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
   DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
@@ -56,12 +56,13 @@ export const configSchema = z.object({
   LOGIN_TIMEOUT_SECONDS: seconds(30, 1),
   LOG_LEVEL: z.preprocess((v) => (v === '' ? undefined : v), z.enum(['debug', 'info', 'warn', 'error']).default('info')),
   DATA_DIR: z.preprocess((v) => (v === '' ? undefined : v), z.string().default('data')),
-  DATABASE_URL: z
-    .preprocess((v) => (v === '' ? undefined : v), z.string().default(DEFAULT_DATABASE_URL))
-    .superRefine((v, ctx) => {
+  /** Unset: a SQLite file in DATA_DIR/state, so the state follows the data folder, wherever the process starts. */
+  DATABASE_URL: optional(
+    z.string().superRefine((v, ctx) => {
       const p = storeTarget(v);
       if ('problem' in p) ctx.addIssue({ code: 'custom', message: p.problem });
     }),
+  ),
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
   DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
   SCHEDULER_LEASE_SECONDS: seconds(30, 1),
@@ -87,7 +88,14 @@ export const configSchema = z.object({
   ),
 });
 
+export const configSchema = settingsSchema.transform((c) => ({ ...c, DATABASE_URL: c.DATABASE_URL ?? defaultDatabaseUrl(c.DATA_DIR) }));
+
 export type Config = z.infer<typeof configSchema>;
+
+/** The environment with DATA_DIR set to a command's --data folder, when one was given: every default that follows it does too. */
+export function withDataDir(env: Record<string, string | undefined>, dir: string | undefined): Record<string, string | undefined> {
+  return dir === undefined ? env : { ...env, DATA_DIR: dir };
+}
 
 export type ConfigResult = Result<{ config: Config }>;
 

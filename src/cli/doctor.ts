@@ -5,9 +5,10 @@
 // as it is, not brought up to date.
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
 import { describeProblem } from '../briefing/problems.js';
-import { envFileNote, loadConfig, readEnvironment } from '../config.js';
+import { envFileNote, loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { dataPaths, listFiles, readGazetteer, shown, type DataPaths } from '../corpus/data-dir.js';
 import { readFeedList } from '../feeds/feed-list.js';
 import { feedStatusRows } from '../feeds/feed-report.js';
@@ -127,6 +128,25 @@ async function feedsCheck(paths: DataPaths, store: Store): Promise<Check> {
   } catch (e) {
     return fail('feeds', `${message(e)}. Fix the file (see "Feeds and links" in the README).`);
   }
+}
+
+/** `briefing doctor [--data DIR]`: the checks, printed; exit 0 when all pass, 1 when one fails, 2 for bad usage. */
+export async function doctorCli(
+  argv: string[],
+  env: NodeJS.ProcessEnv,
+  out: (t: string) => void,
+  err: (t: string) => void,
+): Promise<number> {
+  let data: string | undefined;
+  try {
+    data = parseArgs({ args: argv, options: { data: { type: 'string' } } }).values.data;
+  } catch (e) {
+    err(`${message(e)}\nUsage: briefing doctor [--data DIR]`);
+    return 2;
+  }
+  const checks = await doctor(withDataDir(env, data));
+  out(formatChecks(checks));
+  return checks.every((c) => c.ok) ? 0 : 1;
 }
 
 export function formatChecks(checks: Check[]): string {

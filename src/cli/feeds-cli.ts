@@ -3,11 +3,12 @@
 // article by URL. The fetch state lives in the store (DATABASE_URL). Exit
 // codes: 0 done, 1 a feed or a link failed (the rest is still saved and
 // ingested), 2 bad usage.
+import { existsSync, mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeProblem } from '../briefing/problems.js';
 import { addedArticle } from '../briefing/sources.js';
-import { loadConfig, readEnvironment } from '../config.js';
+import { loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
 import { publishIngest } from '../corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
@@ -55,13 +56,14 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     io.err(`${e instanceof Error ? e.message : String(e)}\n\n${FEEDS_HELP}`);
     return EXIT.usage;
   }
-  const cfg = loadConfig(readEnvironment(env, io.envFile));
+  // --data moves everything that follows the data folder, the state database's default included.
+  const cfg = loadConfig(withDataDir(readEnvironment(env, io.envFile), values.data));
   if (!cfg.ok) {
     io.err(describeProblem(cfg.problem));
     return EXIT.failed;
   }
   const config = cfg.config;
-  const paths = dataPaths(resolve(values.data ?? config.DATA_DIR));
+  const paths = dataPaths(resolve(config.DATA_DIR));
   const json = values.json ?? false;
   const [sub, action, ...rest] = positionals;
   const usage = (message: string) => {
@@ -139,6 +141,9 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
 
     if (sub === 'fetch') {
       if (action) return usage(`fetch takes no arguments besides --data and --json (got "${action}").`);
+      // Before any request: a poll whose pages have nowhere to go would fetch everything for nothing.
+      const noFolder = readyForPages(paths);
+      if (noFolder) return fail(io, json, 'invalid-data-file', noFolder);
       const feeds = readFeedList(paths).feeds;
       if (feeds.length === 0) {
         io.out(json ? JSON.stringify({ ok: true, command: 'fetch', feeds: [], requests: 0 }, null, 2) : noFeeds(paths));
@@ -148,19 +153,33 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         const deps = feedPollDeps(paths, store, settings, { respectBackoff: false });
         if (!json) io.err(`Polling ${feeds.length} feed(s)...`);
         const result = await pollFeeds(feeds, { ...deps, ...(json ? {} : { progress: (r) => io.err(formatFeedReport(r)) }) });
-        const ingest = buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
+        // No article yet is what the feeds did, not an error: the report says why (off topic, failed, waiting).
+        const ingest = buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS, allowEmpty: true });
         await publish();
         if (json)
           io.out(
-            JSON.stringify({ ok: true, command: 'fetch', feeds: result.feeds, requests: result.requests, ingest: ingest.report }, null, 2),
+            JSON.stringify(
+              {
+                ok: true,
+                command: 'fetch',
+                feeds: result.feeds,
+                requests: result.requests,
+                ingest: ingest.report,
+                articles: ingest.articles,
+              },
+              null,
+              2,
+            ),
           );
-        else io.out(`${result.saved} page(s) saved under ${shown(paths.raw)}; ${changeLine(ingest.report) ?? 'the corpus is unchanged'}.`);
+        else io.out(fetchSummary(result.saved, shown(paths.raw), changeLine(ingest.report), ingest.articles));
         return result.feeds.some((f) => f.status === 'failed') ? EXIT.failed : EXIT.ok;
       });
     }
 
     if (sub === 'add') {
       if (!action || rest.length) return usage('add takes one article URL, e.g. briefing add https://oc-media.org/some-article/');
+      const noFolder = readyForPages(paths);
+      if (noFolder) return fail(io, json, 'invalid-data-file', noFolder);
       return await withStore(async (store) => {
         const deps = feedPollDeps(paths, store, settings, { respectBackoff: false });
         const r = await addLink(action, deps);
@@ -189,6 +208,23 @@ function fail(io: CliIo, json: boolean, code: string, message: string): number {
   if (json) io.out(JSON.stringify({ ok: false, error: { code, message } }, null, 2));
   else io.err(`Error: ${message}`);
   return EXIT.failed;
+}
+
+/** Creates raw/ in an existing data folder; says why not when the data folder itself is missing or raw/ cannot be made. */
+function readyForPages(paths: DataPaths): string | null {
+  if (!existsSync(paths.root))
+    return `the data folder ${shown(paths.root)} does not exist: create it, or point --data or DATA_DIR at yours.`;
+  try {
+    mkdirSync(paths.raw, { recursive: true });
+    return null;
+  } catch (e) {
+    return `cannot create ${shown(paths.raw)} for the fetched pages: ${e instanceof Error ? e.message : String(e)}`;
+  }
+}
+
+function fetchSummary(saved: number, raw: string, change: string | null, articles: number): string {
+  const corpus = articles === 0 ? 'no article in the corpus yet (see each feed above)' : (change ?? 'the corpus is unchanged');
+  return `${saved} page(s) saved under ${raw}; ${corpus}.`;
 }
 
 const noFeeds = (paths: DataPaths) => `No feeds are followed (${shown(paths.feeds)}). Add one with: briefing feeds add <url> --name NAME`;

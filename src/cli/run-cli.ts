@@ -96,7 +96,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0)
     return usageError(io, json, `--limit must be a whole number of 0 or more, not "${values.limit}"`);
-  const paths = dataPaths(resolve(values.data ?? 'data'));
+  const paths = dataPaths(resolve(values.data ?? (io.env?.DATA_DIR || 'data')));
 
   try {
     if (sub === 'ingest') {

@@ -37,6 +37,8 @@ export interface BuildOptions {
   log?: Log;
   /** How long to wait for another ingest of the same folder to finish (default: do not wait). */
   waitMs?: number;
+  /** An empty corpus is a result, not an error (a fetch whose feeds brought nothing yet). */
+  allowEmpty?: boolean;
 }
 
 export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildResult {
@@ -49,7 +51,7 @@ export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildRes
       const report = syncRaw(db, paths, { log, ...(opts.progress ? { progress: opts.progress } : {}) });
       const count = (sql: string) => Number(db.prepare(sql).pluck().get() ?? 0);
       const articles = count(`SELECT value FROM meta WHERE key = 'articles'`);
-      if (articles === 0) {
+      if (articles === 0 && !opts.allowEmpty) {
         // Nothing to answer from: the first file that could not be read is the likeliest reason.
         const bad = report.skipped.find((s) => s.reason !== NOT_AN_ARTICLE_FORMAT);
         throw bad
