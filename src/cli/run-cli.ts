@@ -41,7 +41,7 @@ Usage:
   briefing serve                                      answer interactions at an Interactions Endpoint URL (PORT,
                                                       DISCORD_PUBLIC_KEY, DISCORD_APP_ID): no gateway connection
   briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally
-  briefing doctor                                     check the settings, data files, databases and Discord, and say
+  briefing doctor [--data DIR]                        check the settings, data files, databases and Discord, and say
                                                       how to fix what is wrong (exit 1 if anything is)
 ${FEEDS_HELP}
 Options:
