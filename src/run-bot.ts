@@ -39,7 +39,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
     const work = prepareWork(config, log, store, o);
     const { corpus, scheduler, leadership, feeds, paths, settings, http, now } = work;
     const digest = {
-      store,
+      store: work.store,
       scheduler,
       corpus: corpus.current,
       now,
@@ -54,7 +54,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
       digest,
       feeds: {
         paths,
-        store,
+        store: work.store,
         settings,
         http,
         now,
@@ -71,7 +71,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
     await work.begin();
     return {
       bot,
-      store,
+      store: work.store,
       corpus,
       scheduler,
       leadership,

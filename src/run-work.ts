@@ -18,10 +18,16 @@ import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
 import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
 import type { Logger } from './logger.js';
 import type { Store } from './store/store.js';
+import { type StoreHealth, watchStore } from './store/store-health.js';
 
-export type RuntimeOverrides = SchedulerOverrides;
+export interface RuntimeOverrides extends SchedulerOverrides {
+  /** Wraps the opened store (tests put a fault injector here). */
+  wrapStore?: (store: Store) => Store;
+}
 
 export interface Work {
+  /** The store as the work uses it: watched, so an outage is logged once and missed digests are caught up after it. */
+  store: Store & StoreHealth;
   paths: DataPaths;
   corpus: LiveCorpus;
   scheduler: Scheduler;
@@ -38,8 +44,9 @@ export interface Work {
   stop(graceMs: number): Promise<void>;
 }
 
-export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Logger, store: Store, o: RuntimeOverrides = {}): Work {
+export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Logger, opened: Store, o: RuntimeOverrides = {}): Work {
   const now = o.now ?? (() => new Date());
+  const store = watchStore(o.wrapStore ? o.wrapStore(opened) : opened, log);
   const paths = dataPaths(resolve(config.DATA_DIR));
   const corpus = liveCorpus(paths, log, {
     onAdded: (ids) => {
@@ -66,7 +73,10 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const leaseMs = config.SCHEDULER_LEASE_SECONDS * 1000;
   const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, leaseMs, now, log });
   const leadership = makeLeadership({ store, scheduler, owner, ttlMs: leaseMs, now, log });
+  // Fires that came due while the database did not answer are caught up as soon as it does.
+  store.onRecover(() => void scheduler.recover());
   return {
+    store,
     paths,
     corpus,
     scheduler,

@@ -19,6 +19,7 @@ import { dataPaths } from './corpus/data-dir.js';
 import { interactionsServer, restCalls } from './discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
 import { openStore } from './store/open-store.js';
+import { watchStore } from './store/store-health.js';
 
 export interface ServeIo extends ProcessIo {
   /** Told the port once listening (tests pass PORT=0 and read it here). */
@@ -54,7 +55,8 @@ export async function serve(io: ServeIo): Promise<number> {
     let store;
     let corpus;
     try {
-      store = await openStore(config.DATABASE_URL);
+      // An outage of the database is said once when it stops answering and once when it is back.
+      store = watchStore(await openStore(config.DATABASE_URL), log);
       const published = postgresCorpus(config.DATABASE_URL);
       corpus = published
         ? await publishedCorpus(published, log)

@@ -6,6 +6,7 @@
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Scheduler } from './scheduler.js';
+import { isUnavailable } from '../store/store-health.js';
 
 export const SCHEDULER_LEASE = 'scheduler';
 
@@ -58,7 +59,12 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
   }
 
   const next = () => {
-    tick = tick.then(check).catch((e: unknown) => deps.log.error(`digest schedule lease: ${e instanceof Error ? e.message : String(e)}`));
+    // A database that does not answer is said once by the watched store, not on every tick.
+    tick = tick
+      .then(check)
+      .catch((e: unknown) =>
+        isUnavailable(e) ? undefined : deps.log.error(`digest schedule lease: ${e instanceof Error ? e.message : String(e)}`),
+      );
     return tick;
   };
 

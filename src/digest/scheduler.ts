@@ -3,7 +3,12 @@
 // scheduled fire, a catch-up and a send-now never run at the same time. On
 // start it retries interrupted fires and catches up missed ones; on stop it
 // halts the tasks and lets an in-flight delivery finish or logs it as failed.
+// A fire that finds the database not answering cannot even be claimed: it is
+// a missed fire, caught up (within the grace) by recover() once the database
+// answers again, the way a fire missed while the bot was down is at start.
+// A fire never rejects into node-cron, which would print raw stack traces.
 import cron, { type ScheduledTask } from 'node-cron';
+import { isUnavailable } from '../store/store-health.js';
 import type { Subscription } from '../store/store.js';
 import { planCatchUp } from './catch-up.js';
 import { deliverFire, type DeliveryDeps, type DeliveryOutcome } from './deliver.js';
@@ -23,6 +28,8 @@ export interface Scheduler {
   nextRun(id: string): Date | null;
   /** Delivers one digest now, queued behind any delivery of the same subscription. */
   sendNow(id: string): Promise<DeliveryOutcome>;
+  /** After a database outage: catches up the subscriptions whose fires could not be claimed meanwhile. */
+  recover(): Promise<void>;
   stop(graceMs: number): Promise<void>;
 }
 
@@ -33,6 +40,8 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
   const tasks = new Map<string, ScheduledTask>();
   const queues = new Map<string, Promise<unknown>>();
   const inFlight = new Map<string, { id: string; fire: Date }>();
+  /** Subscriptions with a fire the database could not record (it did not answer): caught up by recover(). */
+  const missed = new Set<string>();
   /** Scheduling: only while this process holds the schedule (start .. stop). */
   let running = false;
   /** Stopping: queued deliveries that have not begun are refused. */
@@ -50,20 +59,31 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
           if (outcome.status === 'paused' || outcome.status === 'gone') remove(id);
           return outcome;
         } catch (e) {
+          const reason = e instanceof Error ? e.message : String(e);
+          if (isUnavailable(e)) return missedFire(id, fire, reason);
           deps.log.error(`digest ${id} (${why}) crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-          await deps.store.updateFire(
-            id,
-            fire.toISOString(),
-            { status: 'failed', error: e instanceof Error ? e.message : String(e) },
-            deps.now(),
-          );
-          return { status: 'failed', reason: e instanceof Error ? e.message : String(e) } as DeliveryOutcome;
+          try {
+            await deps.store.updateFire(id, fire.toISOString(), { status: 'failed', error: reason }, deps.now());
+          } catch (again) {
+            if (isUnavailable(again)) return missedFire(id, fire, reason);
+            deps.log.error(`digest ${id}: could not log the failed fire: ${again instanceof Error ? again.message : String(again)}`);
+          }
+          return { status: 'failed', reason } as DeliveryOutcome;
         } finally {
           inFlight.delete(key);
         }
       });
     queues.set(id, job);
     return job;
+  }
+
+  function missedFire(id: string, fire: Date, reason: string): DeliveryOutcome {
+    missed.add(id);
+    // The store said once that it stopped answering; each fire it holds up is a debug line, caught up later.
+    deps.log.debug(
+      `digest ${id}: the fire of ${fire.toISOString()} could not be recorded (${reason}); caught up when the database is back`,
+    );
+    return { status: 'failed', reason: `the database did not answer: ${reason}` };
   }
 
   function add(sub: Subscription): void {
@@ -129,6 +149,20 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       for (const [id, sub] of active) if (!tasks.has(id)) add(sub);
     },
     nextRun: (id) => tasks.get(id)?.getNextRun() ?? null,
+    async recover() {
+      const ids = [...missed];
+      missed.clear();
+      if (!running) return;
+      for (const id of ids) {
+        try {
+          const sub = await deps.store.subscription(id);
+          if (sub?.status === 'active') await catchUp(sub);
+        } catch (e) {
+          if (isUnavailable(e)) missed.add(id);
+          else deps.log.error(`digest ${id}: catch-up after the outage failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+      }
+    },
     // Scheduled fires are whole seconds; a send-now keeps its milliseconds (never .000) so it never takes a scheduled fire's log
     // row or nonce.
     sendNow: (id) => {

@@ -13,6 +13,7 @@ import { formatFeedReport } from './feed-report.js';
 import { feedPollDeps, type FetchSettings } from './fetch-session.js';
 import type { HttpClient } from '../web/http-client.js';
 import { pollFeeds, type PollResult } from './poll-feeds.js';
+import { isUnavailable } from '../store/store-health.js';
 
 export const FEEDS_LEASE = 'feeds';
 /**
@@ -52,7 +53,7 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
     try {
       return (await deps.store.acquireLease(FEEDS_LEASE, deps.owner, deps.leaseMs, deps.now())).held;
     } catch (e) {
-      deps.log.warn(`feeds lease: ${e instanceof Error ? e.message : String(e)}`);
+      if (!isUnavailable(e)) deps.log.warn(`feeds lease: ${e instanceof Error ? e.message : String(e)}`);
       return false;
     }
   }
@@ -83,7 +84,7 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
   function pollNow(): Promise<PollResult | null> {
     running ??= poll()
       .catch((e: unknown) => {
-        deps.log.error(`feed poll failed: ${e instanceof Error ? e.message : String(e)}`);
+        if (!isUnavailable(e)) deps.log.error(`feed poll failed: ${e instanceof Error ? e.message : String(e)}`);
         return null;
       })
       .finally(() => {

@@ -17,6 +17,7 @@ function recordingScheduler(events: string[], name: string): Scheduler {
     remove: () => undefined,
     nextRun: () => null,
     sendNow: async () => ({ status: 'gone' }),
+    recover: async () => undefined,
   };
 }
 
