@@ -6,7 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
 import { parseCommandLine, usage } from './parse-command-line.js';
 import type { Corpus } from './corpus/corpus.js';
-import { describeProblem } from './briefing/problems.js';
+import { describeProblem, shownToUser } from './briefing/problems.js';
 import { writeChartFile } from './charts/chart-file.js';
 import { toText } from './render/text.js';
 
@@ -50,7 +50,7 @@ export function runConsole(corpus: () => Corpus, io: ConsoleIo): Promise<void> {
       if (line === 'help') say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
       else if (line) say(await answerLine(line, corpus(), io.ansi));
     } catch (e) {
-      say(`Something went wrong answering that: ${e instanceof Error ? e.message : String(e)}`);
+      say(shownToUser(e) ?? `Something went wrong answering that: ${e instanceof Error ? e.message : String(e)}`);
     }
     rl.prompt();
   };

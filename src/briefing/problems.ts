@@ -43,6 +43,15 @@ export type Problem =
   // The state database (DATABASE_URL) cannot be used; detail says why and how to fix it.
   | { code: 'store-unavailable'; detail: string };
 
+/**
+ * An error that carries words for the user (a damaged corpus being rebuilt): shown in place of the generic apology,
+ * and logged without alarm, since the product is already mending it.
+ */
+export function shownToUser(e: unknown): string | null {
+  const shown = (e as { shown?: unknown } | null)?.shown;
+  return typeof shown === 'string' ? shown : null;
+}
+
 /** Either what was asked for, or the problem that stopped it. */
 export type Result<T> = ({ ok: true } & T) | { ok: false; problem: Problem };
 

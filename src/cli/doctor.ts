@@ -14,6 +14,7 @@ import { readFeedList } from '../feeds/feed-list.js';
 import { feedStatusRows } from '../feeds/feed-report.js';
 import type { Store } from '../store/store.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
+import { integrityProblem } from '../corpus/corpus-damage.js';
 import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
 import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
 import { postgresCorpus } from '../corpus-target.js';
@@ -56,8 +57,18 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
   const corpus = openForReading(paths.build);
   if ('db' in corpus) {
     const n = corpus.db.prepare(`SELECT value FROM meta WHERE key = 'articles'`).pluck().get();
+    // Every page read once: damage in the middle of the file shows nowhere else until a query meets it.
+    const damage = integrityProblem(corpus.db);
     corpus.db.close();
-    checks.push(pass('corpus', `${shown(paths.build)}: ${Number(n)} articles`));
+    checks.push(
+      damage
+        ? fail(
+            'corpus',
+            `${shown(paths.build)}: the file is damaged (${damage}). It is built from raw/: run "briefing ingest" to rebuild it ` +
+              '(a running bot rebuilds it by itself when an answer meets the damage).',
+          )
+        : pass('corpus', `${shown(paths.build)}: ${Number(n)} articles, every page readable`),
+    );
   } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
 
   const published = postgresCorpus(c.DATABASE_URL);

@@ -104,7 +104,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const progress = (done: number, total: number, file: string) => {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
-      const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS });
+      const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS, checkIntegrity: true });
       // With a Postgres DATABASE_URL, the ingest is published there for `briefing serve` replicas.
       const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, { log: (line) => io.err(line) }) : null;
       if (published) io.err(published);

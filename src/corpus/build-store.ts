@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import type { Article } from './records.js';
 import { asyncCorpus } from './async-corpus.js';
+import { healingCorpus, integrityProblem, setDamagedAside } from './corpus-damage.js';
 import type { Corpus } from './corpus.js';
 import { DataFileError } from './data-file-error.js';
 import { readGazetteer, shown, type DataPaths } from './data-dir.js';
@@ -39,6 +40,23 @@ export interface BuildOptions {
   waitMs?: number;
   /** An empty corpus is a result, not an error (a fetch whose feeds brought nothing yet). */
   allowEmpty?: boolean;
+  /**
+   * Check every page of an existing file first (SQLite's quick_check), and rebuild it when damaged: `briefing ingest`
+   * does, as the command a person runs when something looks wrong.
+   */
+  checkIntegrity?: boolean;
+}
+
+/** The corpus file to write: an existing one checked page by page when asked, and set aside when damaged. */
+function openChecked(paths: DataPaths, opts: BuildOptions, log: Log) {
+  const opened = openForWriting(paths.build, log);
+  if (!opts.checkIntegrity || opened.fresh) return opened;
+  const problem = integrityProblem(opened.db);
+  if (!problem) return opened;
+  opened.db.close();
+  log(`${shown(corpusFile(paths.build))} is damaged (${problem}); set aside and rebuilt from raw/`);
+  setDamagedAside(paths.build);
+  return openForWriting(paths.build, log);
 }
 
 export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildResult {
@@ -46,7 +64,7 @@ export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildRes
   const log = opts.log ?? (() => {});
   mkdirSync(paths.build, { recursive: true });
   return withIngestLock(paths.build, opts.waitMs ?? 0, () => {
-    const { db } = openForWriting(paths.build, log);
+    const { db } = openChecked(paths, opts, log);
     try {
       const report = syncRaw(db, paths, { log, ...(opts.progress ? { progress: opts.progress } : {}) });
       const count = (sql: string) => Number(db.prepare(sql).pluck().get() ?? 0);
@@ -123,8 +141,12 @@ function hasUsableBuild(build: string): boolean {
  * The corpus, brought up to date with raw/ first. When that cannot be done
  * (another ingest holds the folder, the build folder is read-only) but a
  * usable database is there, it answers from that, and the log says why.
+ *
+ * A query that finds the file damaged has it set aside and rebuilt from raw/:
+ * by default here and now, the query then answered from the new file; the bot
+ * passes its own `rebuild` (off the event loop) and answers that it is rebuilding.
  */
-export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
+export function openCorpus(paths: DataPaths, log: Log = () => {}, rebuild?: (why: string) => Promise<void>): Corpus {
   try {
     const line = changeLine(buildCorpus(paths, { log, progress: everyTenth(log) }).report);
     if (line) log(line);
@@ -133,5 +155,11 @@ export function openCorpus(paths: DataPaths, log: Log = () => {}): Corpus {
     if (!recoverable || !hasUsableBuild(paths.build)) throw e;
     log(`${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`);
   }
-  return asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
+  const open = () => asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
+  const here = async (why: string) => {
+    log(`${shown(corpusFile(paths.build))} is damaged (${why}); set aside and rebuilt from raw/`);
+    setDamagedAside(paths.build);
+    buildCorpus(paths, { log, progress: everyTenth(log), waitMs: 60_000 });
+  };
+  return healingCorpus(open, rebuild ?? here, { wait: rebuild === undefined });
 }

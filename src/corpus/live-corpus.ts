@@ -5,6 +5,7 @@
 // last look, and SIGHUP re-reads raw/ in a worker thread.
 import type { Logger } from '../logger.js';
 import { openCorpus } from './build-store.js';
+import { setDamagedAside } from './corpus-damage.js';
 import type { Corpus } from './corpus.js';
 import type { DataPaths } from './data-dir.js';
 import { ingestThread } from './ingest-thread.js';
@@ -35,7 +36,13 @@ const START_UP = 'start-up';
 export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions = {}): LiveCorpus {
   const onAdded = o.onAdded ?? (() => {});
   const pollMs = o.pollMs ?? 2000;
-  const corpus = openCorpus(paths, (line) => log.info(line));
+  // A damaged file is set aside and rebuilt in the ingest thread; meanwhile answers that meet the damage say so.
+  const rebuild = async (why: string) => {
+    log.error(`the corpus file is damaged (${why}); setting it aside and rebuilding it from raw/`);
+    setDamagedAside(paths.build);
+    if (!(await reload('rebuilding the damaged corpus'))) throw new Error('the rebuild failed');
+  };
+  const corpus = openCorpus(paths, (line) => log.info(line), rebuild);
   // Ingests one at a time reach afterIngest in order; one that fails is logged and the next tries again.
   let publishing = Promise.resolve();
   const afterIngest = (why: string) =>

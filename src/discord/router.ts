@@ -13,6 +13,7 @@ import {
 } from 'discord.js';
 import { commands, findCommand } from '../../commands/index.js';
 import { nameChoices } from '../briefing/name-choices.js';
+import { shownToUser } from '../briefing/problems.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import type { OptionValue } from '../command.js';
 import { postBrief } from './brief-thread.js';
@@ -141,6 +142,12 @@ export async function handleInteraction(i: Interaction, routerDeps: RouterDeps):
     else if (i.isButton()) await answerPageButton(i, deps);
     else if (i.isRepliable()) await tellUser(i, 'This bot does not handle that kind of interaction.');
   } catch (e) {
+    const shown = shownToUser(e);
+    if (shown) {
+      deps.log.warn(`interaction answered with: ${shown}`);
+      await tellUser(i, shown).catch(() => undefined);
+      return;
+    }
     const context =
       i.isChatInputCommand() || i.isAutocomplete()
         ? { command: i.commandName, options: flatten(i.options.data) }

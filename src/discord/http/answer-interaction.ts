@@ -4,6 +4,7 @@
 // one with a chart, is deferred (type 5) and its answer sent over REST once
 // ready, the chart as a file shown in the first embed. Nothing is kept
 // between requests, so any replica can answer any interaction.
+import { shownToUser } from '../../briefing/problems.js';
 import {
   type APIApplicationCommandInteractionDataOption,
   type APIChatInputApplicationCommandInteraction,
@@ -125,7 +126,9 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
           await deps.followUp(i.token, message(payload, true));
         }
       } catch (e) {
-        deps.log.error(`a deferred answer to ${line} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
+        const shown = shownToUser(e);
+        if (shown) await deps.followUp(i.token, message({ content: `⚠️ ${shown}` }, true)).catch(() => undefined);
+        else deps.log.error(`a deferred answer to ${line} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
       }
     },
   };
