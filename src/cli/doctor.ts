@@ -3,7 +3,7 @@
 // corpus database (and the one published to Postgres), the followed feeds, and (with a token) whether Discord answers. Exit 0 when
 // everything is fine, 1 otherwise. Nothing is changed: the corpus is opened
 // as it is, not brought up to date.
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { REST, Routes } from 'discord.js';
@@ -67,7 +67,13 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
             `${shown(paths.build)}: the file is damaged (${damage}). It is built from raw/: run "briefing ingest" to rebuild it ` +
               '(a running bot rebuilds it by itself when an answer meets the damage).',
           )
-        : pass('corpus', `${shown(paths.build)}: ${Number(n)} articles, every page readable`),
+        : writable(paths.build)
+          ? pass('corpus', `${shown(paths.build)}: ${Number(n)} articles, every page readable`)
+          : fail(
+              'corpus',
+              `${shown(paths.build)}: ${Number(n)} articles, answered as built, but the folder cannot be written, so no ingest can ` +
+                'bring it up to date: make it writable for this user.',
+            ),
     );
   } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
 
@@ -158,6 +164,15 @@ export async function doctorCli(
   const checks = await doctor(withDataDir(env, data));
   out(formatChecks(checks));
   return checks.every((c) => c.ok) ? 0 : 1;
+}
+
+function writable(dir: string): boolean {
+  try {
+    accessSync(dir, constants.W_OK);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export function formatChecks(checks: Check[]): string {

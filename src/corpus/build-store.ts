@@ -9,7 +9,7 @@ import { healingCorpus, integrityProblem, setDamagedAside } from './corpus-damag
 import type { Corpus } from './corpus.js';
 import { DataFileError } from './data-file-error.js';
 import { readGazetteer, shown, type DataPaths } from './data-dir.js';
-import { corpusFile, openForReading, openForWriting } from './db/corpus-db.js';
+import { corpusFile, isReadOnly, openForReading, openForWriting } from './db/corpus-db.js';
 import { IngestBusyError, withIngestLock } from './db/ingest-lock.js';
 import { articleFromRow, type ArticleRow } from './db/rows.js';
 import { openSqliteCorpus } from './db/sqlite-corpus.js';
@@ -153,7 +153,12 @@ export function openCorpus(paths: DataPaths, log: Log = () => {}, rebuild?: (why
   } catch (e) {
     const recoverable = e instanceof IngestBusyError || e instanceof DataFileError || (e as NodeJS.ErrnoException).code !== undefined;
     if (!recoverable || !hasUsableBuild(paths.build)) throw e;
-    log(`${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`);
+    log(
+      isReadOnly(e)
+        ? `${shown(paths.build)} cannot be written (${(e as NodeJS.ErrnoException).code}), so the corpus was not brought up to date ` +
+            'with raw/; answering from it as it was built'
+        : `${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`,
+    );
   }
   const open = () => asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
   const here = async (why: string) => {

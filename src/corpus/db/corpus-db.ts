@@ -3,7 +3,8 @@
 // memory does not grow with the corpus. A file that is not a database, is
 // damaged, or was written by another schema or ingest version is never read:
 // the caller rebuilds it from raw/.
-import { existsSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { CORPUS_DDL, CORPUS_SCHEMA_VERSION } from './corpus-schema.js';
@@ -41,14 +42,41 @@ export function unusable(db: Db): string | null {
   }
 }
 
+/** SQLite's and the system's words for a file or folder this process may not write. */
+export function isReadOnly(e: unknown): boolean {
+  const code = String((e as { code?: unknown } | null)?.code ?? '');
+  return code.startsWith('SQLITE_READONLY') || code === 'SQLITE_CANTOPEN' || code === 'EACCES' || code === 'EPERM' || code === 'EROFS';
+}
+
+/**
+ * A WAL database cannot be opened where its folder may not be written (SQLite needs its -shm file beside it), even
+ * to read. A read-only data folder still holds a complete corpus, so it is read from a copy in the temporary folder,
+ * removed when the process exits.
+ */
+function openCopy(build: string): Db {
+  const dir = mkdtempSync(join(tmpdir(), 'briefing-corpus-'));
+  process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+  const file = corpusFile(build);
+  copyFileSync(file, corpusFile(dir));
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${corpusFile(dir)}-wal`);
+  const db = new Database(corpusFile(dir), { fileMustExist: true });
+  configure(db, false);
+  return db;
+}
+
 /** The existing database for reading, or why it cannot be read. */
 export function openForReading(build: string): { db: Db } | { problem: string } {
   const file = corpusFile(build);
   if (!existsSync(file)) return { problem: 'no corpus database yet' };
   let db: Db;
   try {
-    db = new Database(file, { fileMustExist: true });
-    configure(db, false);
+    try {
+      db = new Database(file, { fileMustExist: true });
+      configure(db, false);
+    } catch (e) {
+      if (!isReadOnly(e)) throw e;
+      db = openCopy(build);
+    }
   } catch (e) {
     return { problem: `it cannot be opened (${e instanceof Error ? e.message : String(e)})` };
   }
