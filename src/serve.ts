@@ -60,7 +60,7 @@ export async function serve(io: ServeIo): Promise<number> {
       const published = postgresCorpus(config.DATABASE_URL);
       corpus = published
         ? await publishedCorpus(published, log)
-        : openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+        : openCorpus(dataPaths(resolve(config.DATA_DIR)), { info: (line) => log.info(line), warn: (line) => log.warn(line) });
     } catch (e) {
       await store?.close();
       const line = describeStartupError(e, where);

@@ -25,7 +25,7 @@ export async function start(io: StartIo): Promise<number> {
     if (!config.DISCORD_TOKEN) {
       let corpus: Corpus;
       try {
-        corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), (line) => log.info(line));
+        corpus = openCorpus(dataPaths(resolve(config.DATA_DIR)), { info: (line) => log.info(line), warn: (line) => log.warn(line) });
       } catch (e) {
         const line = describeStartupError(e, where);
         if (!line) throw e;

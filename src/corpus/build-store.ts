@@ -31,6 +31,16 @@ export interface BuildResult {
 
 export type Log = (line: string) => void;
 
+/** Where openCorpus reports: progress at info, and a corpus it could not bring up to date at warn. */
+export type Logs = Log | { info: Log; warn: Log };
+const infoOf = (l: Logs): Log => (typeof l === 'function' ? l : l.info);
+const warnOf = (l: Logs): Log => (typeof l === 'function' ? l : l.warn);
+
+/** The disk under the data folder is full: an ingest stops where it is, its last transaction undone. */
+export class DiskFullError extends DataFileError {}
+
+const isDiskFull = (e: unknown) => ['ENOSPC', 'EDQUOT', 'SQLITE_FULL'].includes(String((e as { code?: unknown } | null)?.code ?? ''));
+
 const fileBytes = (f: string) => (existsSync(f) ? statSync(f).size : 0);
 
 export interface BuildOptions {
@@ -60,6 +70,19 @@ function openChecked(paths: DataPaths, opts: BuildOptions, log: Log) {
 }
 
 export function buildCorpus(paths: DataPaths, opts: BuildOptions = {}): BuildResult {
+  try {
+    return build(paths, opts);
+  } catch (e) {
+    if (!isDiskFull(e)) throw e;
+    throw new DiskFullError(
+      shown(paths.build),
+      `the disk is full (${(e as { code: string }).code}); the corpus keeps what was read before it filled. Free some space, ` +
+        'then run "briefing ingest" again to read the rest.',
+    );
+  }
+}
+
+function build(paths: DataPaths, opts: BuildOptions): BuildResult {
   const started = performance.now();
   const log = opts.log ?? (() => {});
   mkdirSync(paths.build, { recursive: true });
@@ -146,17 +169,22 @@ function hasUsableBuild(build: string): boolean {
  * by default here and now, the query then answered from the new file; the bot
  * passes its own `rebuild` (off the event loop) and answers that it is rebuilding.
  */
-export function openCorpus(paths: DataPaths, log: Log = () => {}, rebuild?: (why: string) => Promise<void>): Corpus {
+export function openCorpus(paths: DataPaths, logs: Logs = () => {}, rebuild?: (why: string) => Promise<void>): Corpus {
+  const log = infoOf(logs);
   try {
     const line = changeLine(buildCorpus(paths, { log, progress: everyTenth(log) }).report);
     if (line) log(line);
   } catch (e) {
     const recoverable = e instanceof IngestBusyError || e instanceof DataFileError || (e as NodeJS.ErrnoException).code !== undefined;
     if (!recoverable || !hasUsableBuild(paths.build)) throw e;
-    log(
-      isReadOnly(e)
-        ? `${shown(paths.build)} cannot be written (${(e as NodeJS.ErrnoException).code}), so the corpus was not brought up to date ` +
-            'with raw/; answering from it as it was built'
+    const why = isReadOnly(e)
+      ? `${shown(paths.build)} cannot be written (${(e as NodeJS.ErrnoException).code})`
+      : e instanceof DiskFullError
+        ? `the disk holding ${shown(paths.build)} is full`
+        : null;
+    warnOf(logs)(
+      why
+        ? `${why}, so the corpus was not brought up to date with raw/; answering from it as it was built`
         : `${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`,
     );
   }

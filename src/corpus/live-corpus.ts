@@ -42,7 +42,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
     setDamagedAside(paths.build);
     if (!(await reload('rebuilding the damaged corpus'))) throw new Error('the rebuild failed');
   };
-  const corpus = openCorpus(paths, (line) => log.info(line), rebuild);
+  const corpus = openCorpus(paths, { info: (line) => log.info(line), warn: (line) => log.warn(line) }, rebuild);
   // Ingests one at a time reach afterIngest in order; one that fails is logged and the next tries again.
   let publishing = Promise.resolve();
   const afterIngest = (why: string) =>

@@ -49,8 +49,8 @@ export function isReadOnly(e: unknown): boolean {
 }
 
 /**
- * A WAL database cannot be opened where its folder may not be written (SQLite needs its -shm file beside it), even
- * to read. A read-only data folder still holds a complete corpus, so it is read from a copy in the temporary folder,
+ * A WAL database cannot be opened where its folder may not be written, or on a full disk (SQLite needs its -shm file
+ * beside it), even to read. A read-only data folder still holds a complete corpus, so it is read from a copy in the temporary folder,
  * removed when the process exits.
  */
 function openCopy(build: string): Db {
@@ -74,7 +74,8 @@ export function openForReading(build: string): { db: Db } | { problem: string } 
       db = new Database(file, { fileMustExist: true });
       configure(db, false);
     } catch (e) {
-      if (!isReadOnly(e)) throw e;
+      // Its folder may not be written, or its disk is full: SQLite cannot make the -shm file it needs to read.
+      if (!isReadOnly(e) && !/^(?:SQLITE_FULL|SQLITE_IOERR|ENOSPC|EDQUOT)/.test(String((e as { code?: unknown }).code ?? ''))) throw e;
       db = openCopy(build);
     }
   } catch (e) {
