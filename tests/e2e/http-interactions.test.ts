@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import type { APIInteraction, APIInteractionResponse, APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interactionsServer, restCalls } from '../../src/discord/http/interactions-server.js';
+import { connect } from 'node:net';
+import { HEADERS_TIMEOUT_MS, interactionsServer, REQUEST_TIMEOUT_MS, restCalls } from '../../src/discord/http/interactions-server.js';
 import { makeLogger } from '../../src/logger.js';
 import { serve } from '../../src/serve.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
@@ -126,6 +127,47 @@ describe('the interactions endpoint', () => {
     expect((await post(body, once, otherBase)).status).toBe(401);
     const fresh = JSON.stringify({ id: snowflake(), application_id: APP_ID, type: 1, token: 't', version: 1 });
     expect((await post(fresh, { 'x-signature-ed25519': signed(fresh, ts), 'x-signature-timestamp': ts }, otherBase)).status).toBe(200);
+  });
+
+  it('answers 400 to a signed body that is not an interaction (null, a number, an object of the wrong shape)', async () => {
+    for (const body of ['null', '42', '"x"', '[]', JSON.stringify({ type: 2 }), JSON.stringify({ id: 'x', application_id: APP_ID })]) {
+      const ts = nowTs();
+      const res = await fetch(`${base}/interactions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-signature-ed25519': signed(body, ts), 'x-signature-timestamp': ts },
+        body,
+      });
+      expect([res.status, await res.text()]).toEqual([400, expect.stringMatching(/^not an interaction: /)]);
+    }
+    expect(logs.join('\n')).not.toMatch(/Cannot read properties|"level":"error"|ERROR/);
+  });
+
+  it('cuts off clients that send their headers or body a byte at a time, within seconds, and logs no error', {
+    timeout: 20000,
+  }, async () => {
+    const before = logs.length;
+    const { port } = new URL(base);
+    /** Opens a connection, sends `head`, then one byte a second; resolves with the ms until the server closed it. */
+    const slow = (head: string) =>
+      new Promise<number>((resolve) => {
+        const started = Date.now();
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.write(head);
+          const drip = setInterval(() => socket.writable && socket.write('x'), 1000);
+          socket.on('close', () => {
+            clearInterval(drip);
+            resolve(Date.now() - started);
+          });
+        });
+        socket.on('error', () => undefined);
+      });
+    const [headers, body] = await Promise.all([
+      slow('POST /interactions HTTP/1.1\r\nhost: x\r\n'),
+      slow('POST /interactions HTTP/1.1\r\nhost: x\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n'),
+    ]);
+    expect(headers).toBeLessThan(HEADERS_TIMEOUT_MS + 2500);
+    expect(body).toBeLessThan(REQUEST_TIMEOUT_MS + 2500);
+    expect(logs.slice(before).join('\n')).not.toMatch(/"level":"error"|ERROR/);
   });
 
   it('answers a read command in the response, citing its quotes, with no mentions', async () => {

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIInteraction, APIInteractionResponseCallbackData } from 'discord-api-types/v10';
 import { REST } from '@discordjs/rest';
+import { z } from 'zod';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
@@ -16,6 +17,24 @@ import { checkSignature, publicKeyFromHex, replayKey } from './verify-signature.
 
 /** Interactions are small; a larger body is not Discord's. */
 const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Discord sends each request whole and at once: a client that takes longer over its headers or its body is holding a
+ * connection open (a slow-body attack), and is cut off. Node's defaults are 60 s and 300 s, checked every 30 s.
+ */
+export const HEADERS_TIMEOUT_MS = 3000;
+export const REQUEST_TIMEOUT_MS = 5000;
+
+/**
+ * What every interaction carries, checked before anything reads it: a signed body may still be JSON `null`, a number
+ * or an object of the wrong shape. The rest is read by the answer, as Discord documents it.
+ */
+const interactionShape = z.looseObject({
+  id: z.string().min(1),
+  application_id: z.string().min(1),
+  type: z.number().int(),
+  token: z.string().min(1),
+  data: z.looseObject({}).optional(),
+});
 /** Past this, the sender is cut off instead of read to the end for a polite 413. */
 const DRAIN_LIMIT_BYTES = 8 * MAX_BODY_BYTES;
 
@@ -84,8 +103,9 @@ export interface InteractionsServerDeps {
   now?: () => Date;
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | null> {
-  return new Promise((resolve, reject) => {
+/** The whole body; 'too-large' past the limit; 'gone' when the client hung up or was cut off before the end. */
+function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | 'gone'> {
+  return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
@@ -93,10 +113,10 @@ function readBody(req: IncomingMessage): Promise<Buffer | null> {
       if (size > DRAIN_LIMIT_BYTES) req.destroy();
       else if (size <= MAX_BODY_BYTES) chunks.push(c);
     });
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : Buffer.concat(chunks)));
-    // Cut off (or gone): nothing to answer.
-    req.on('close', () => resolve(null));
-    req.on('error', reject);
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too-large' : Buffer.concat(chunks)));
+    // Cut off, timed out or gone: nothing to answer (a settled promise ignores this after 'end').
+    req.on('close', () => resolve(size > DRAIN_LIMIT_BYTES ? 'too-large' : 'gone'));
+    req.on('error', () => resolve('gone'));
   });
 }
 
@@ -130,7 +150,8 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     if (path !== '/interactions') return send(res, 404, 'not found');
     if (req.method !== 'POST') return send(res, 405, 'POST only');
     const body = await readBody(req);
-    if (!body) return send(res, 413, 'body too large');
+    if (body === 'gone') return deps.log.debug('interaction endpoint: the client hung up before its body was read');
+    if (body === 'too-large') return send(res, 413, 'body too large');
     const signature = req.headers['x-signature-ed25519'];
     const timestamp = req.headers['x-signature-timestamp'];
     const sig = typeof signature === 'string' ? signature : undefined;
@@ -141,22 +162,37 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     const first = await deps.firstSighting(seen.key, seen.until).catch(() => null);
     if (first === null) return send(res, 503, 'the database does not answer');
     if (!first) return send(res, 401, 'invalid request signature (replayed)');
-    let interaction: APIInteraction;
+    let parsed: unknown;
     try {
-      interaction = JSON.parse(body.toString('utf8')) as APIInteraction;
+      parsed = JSON.parse(body.toString('utf8'));
     } catch {
       return send(res, 400, 'body is not JSON');
     }
+    const shape = interactionShape.safeParse(parsed);
+    if (!shape.success) return send(res, 400, `not an interaction: ${z.prettifyError(shape.error).replace(/\n/g, ' ')}`);
+    const interaction = shape.data as unknown as APIInteraction;
     const log = deps.log.child({ interaction: interaction.id });
     const out = await answerInteraction(interaction, { ...answerDeps, log });
     send(res, 200, out.response);
     if (out.after) void out.after();
   }
 
-  return createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => {
-      deps.log.error(`interaction endpoint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
-      if (!res.headersSent) send(res, 500, 'internal error');
-    });
+  const server = createServer(
+    { headersTimeout: HEADERS_TIMEOUT_MS, requestTimeout: REQUEST_TIMEOUT_MS, connectionsCheckingInterval: 1000 },
+    (req, res) => {
+      handle(req, res).catch((e: unknown) => {
+        // A client that went away mid-answer is the client's business, not an error of ours.
+        if (res.destroyed) return deps.log.debug(`interaction endpoint: the client hung up: ${e instanceof Error ? e.message : String(e)}`);
+        deps.log.error(`interaction endpoint: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        if (!res.headersSent) send(res, 500, 'internal error');
+      });
+    },
+  );
+  server.on('clientError', (e, socket) => {
+    deps.log.debug(`interaction endpoint: a client's request was cut off: ${e.message}`);
+    // Said, then closed: a client still dripping bytes must not keep a half-closed connection open.
+    if (socket.writable) socket.end('HTTP/1.1 408 Request Timeout\r\nconnection: close\r\n\r\n', () => socket.destroy());
+    else socket.destroy();
   });
+  return server;
 }
