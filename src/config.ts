@@ -35,8 +35,8 @@ function sendsTokenSafely(url: string): boolean {
 
 const settingsSchema = z.object({
   DISCORD_TOKEN: optional(z.string().regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'does not look like a bot token (three dot-separated parts)')),
-  DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the numeric application id')),
-  DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a numeric server (guild) id')),
+  DISCORD_APP_ID: optional(z.string().regex(SNOWFLAKE, 'must be the application id: a number of 17 to 20 digits')),
+  DISCORD_GUILD_ID: optional(z.string().regex(SNOWFLAKE, 'must be a server (guild) id: a number of 17 to 20 digits')),
   /** The application's public key (Developer Portal, General Information): `briefing serve` checks every request against it. */
   DISCORD_PUBLIC_KEY: optional(z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hexadecimal characters of the public key')),
   /** Where `briefing serve` listens for interactions (0: any free port, said in the log). */

@@ -53,6 +53,7 @@ export async function brief(corpus: Corpus, rawTopic: string): Promise<BriefAnsw
         : { type: 'text', id: null, name: topic },
     summary: `${quotes.length} quote(s) from ${articles} article(s)${events?.ok ? `, ${events.total} dated event(s)` : ''}.`,
     quotes: spread(quotes, BRIEF_QUOTES),
-    events: events?.ok ? events.events : [],
+    // Newest first: "latest" is what a reader looks for at the top.
+    events: events?.ok ? [...events.events].reverse() : [],
   };
 }

@@ -1,6 +1,7 @@
 // `briefing deploy-commands [--guild ID]`: registers the slash commands and
 // prints what was registered. Exit 1 on bad config or a refusal from Discord.
 import { parseArgs } from 'node:util';
+import { parseArgsMessage } from './parse-args-message.js';
 import { describeProblem } from '../briefing/problems.js';
 import { loadConfig, readEnvironment } from '../config.js';
 import { deployCommands } from '../discord/deploy-commands.js';
@@ -16,7 +17,14 @@ export async function deployCli(
   try {
     guild = parseArgs({ args: argv, options: { guild: { type: 'string' } } }).values.guild;
   } catch (e) {
-    err(`${e instanceof Error ? e.message : String(e)}\nUsage: briefing deploy-commands [--guild ID]`);
+    err(`${parseArgsMessage(e)}\nUsage: briefing deploy-commands [--guild ID]`);
+    return 2;
+  }
+  // The flag is checked as the flag: its mistake is named as the user typed it, not as the setting it stands for.
+  if (guild !== undefined && !/^\d{17,20}$/.test(guild)) {
+    err(
+      `--guild ${JSON.stringify(guild.slice(0, 40))} is not a server id: copy it with Discord's developer mode (a number of 17 to 20 digits).`,
+    );
     return 2;
   }
   const cfg = loadConfig(readEnvironment({ ...env, ...(guild !== undefined ? { DISCORD_GUILD_ID: guild } : {}) }, envFile));

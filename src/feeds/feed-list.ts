@@ -1,6 +1,8 @@
 // DATA_DIR/feeds.json: read, add to, remove from. The file is the team's to
 // review (it is checked in like the gazetteer); it is rewritten whole, to a
 // temporary file first, so a crash mid-write never leaves half a list.
+import { slugify } from 'transliteration';
+import { foldDiacritics } from '../text/normalize.js';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { fromZodError, parseJsonFile } from '../corpus/data-file-error.js';
 import { shown, type DataPaths } from '../corpus/data-dir.js';
@@ -21,19 +23,18 @@ function writeFeedList(paths: DataPaths, list: FeedList): void {
   renameSync(tmp, paths.feeds);
 }
 
-/** "OC Media" -> "oc-media"; a host name when there is no name. */
+/**
+ * "OC Media" -> "oc-media", "Новая газета Европа" -> "novaya-gazeta-evropa": a feed id people can type. Diacritics
+ * are folded as names are (Azərbaycan -> azerbaycan), other scripts transliterated (the transliteration package knows
+ * Cyrillic, Georgian, Armenian, Greek, CJK and more); a name of nothing typeable falls back to the host name.
+ */
 function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/^www\./, '')
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40)
-      .replace(/-+$/, '') || 'feed'
-  );
+  return slugify(foldDiacritics(text).replace(/^www\./i, ''), { lowercase: true, separator: '-' })
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/, '');
 }
 
 export type FeedListChange = { ok: true; feed: FeedEntry } | { ok: false; message: string };
@@ -46,7 +47,7 @@ export function addFeed(paths: DataPaths, input: { url: string; name?: string | 
   const existing = list.feeds.find((f) => f.url === url);
   if (existing) return { ok: false, message: `That feed is already followed as "${existing.id}" (${existing.name}).` };
   const name = input.name?.replace(/\s+/g, ' ').trim().slice(0, 100) || new URL(url).hostname.replace(/^www\./, '');
-  const base = slug(input.name?.trim() ? name : new URL(url).hostname);
+  const base = (input.name?.trim() ? slug(name) : '') || slug(new URL(url).hostname) || 'feed';
   let id = base;
   for (let n = 2; list.feeds.some((f) => f.id === id); n++) id = `${base}-${n}`;
   const feed: FeedEntry = { id, name, url, keepAll: input.keepAll ?? false };

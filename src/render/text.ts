@@ -75,6 +75,9 @@ function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
   return [...head, '', ...quoteLines(c.quotes, opts)];
 }
 
+/** The query in quotation marks, once: a phrase the user typed in quotes keeps only its own. */
+const quoted = (query: string) => (/^["“«].*["”»]$/.test(query.trim()) ? query.trim() : `"${query}"`);
+
 function searchText(s: SearchAnswer, opts: TextOptions): string[] {
   const how = {
     all: 'all terms',
@@ -84,8 +87,8 @@ function searchText(s: SearchAnswer, opts: TextOptions): string[] {
     none: '',
   }[s.match];
   const head = s.quotes.length
-    ? `${s.total} quote(s) for "${s.query}", matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}`
-    : `No quote matches "${s.query}" (searched: ${s.terms.join(', ')}).`;
+    ? `${s.total} quote(s) for ${quoted(s.query)}, matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}`
+    : `No quote matches ${quoted(s.query)} (searched: ${s.terms.join(', ')}).`;
   return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
 }
 

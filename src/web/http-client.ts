@@ -119,7 +119,7 @@ function parseTarget(raw: string, check: AddressCheck): URL {
   const host = u.hostname.replace(/^\[|\]$/g, '');
   if (isIP(host)) {
     const why = check(host);
-    if (why) throw new FetchError('refused-address', `${host} is a ${why} address`);
+    if (why) throw new FetchError('refused-address', `${host} is ${/^[aeiou]/i.test(why) ? 'an' : 'a'} ${why} address`);
   }
   return u;
 }
