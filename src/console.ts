@@ -8,6 +8,7 @@ import { parseCommandLine, usage } from './parse-command-line.js';
 import type { Corpus } from './corpus/corpus.js';
 import { describeProblem, shownToUser } from './briefing/problems.js';
 import { writeChartFile } from './charts/chart-file.js';
+import { toJson } from './render/json.js';
 import { toText } from './render/text.js';
 
 export interface ConsoleIo {
@@ -20,18 +21,51 @@ export interface ConsoleIo {
 const GREETING = `briefing-bot console: type a slash command as you would in Discord, e.g.
   /actor name:Iran   /corridor name:Zangezur   /timeline actor:Azerbaijan from:2020
   /search query:sabotage   /brief topic:Pashinyan   /quote id:<id>   /sources
-Add --chart FILE.png to a /timeline or /corridor line to write its chart.
+End a line with --limit N (0: every quote), --json (the full answer), or --chart FILE.png (/timeline, /corridor).
 "help" lists the commands, "exit" (or Ctrl-D) leaves. Set DISCORD_TOKEN to run the Discord bot.`;
 
-/** "/timeline actor:Iran --chart out.png": the answer, and its chart written to the file. */
-const CHART_SUFFIX = /\s+--chart\s+(\S+)\s*$/;
+const HELP_WORDS = new Set(['help', '/help', '?']);
 
-export async function answerLine(line: string, corpus: Corpus, ansi: boolean): Promise<string> {
-  const chartFile = CHART_SUFFIX.exec(line)?.[1];
-  const parsed = parseCommandLine(chartFile ? line.replace(CHART_SUFFIX, '') : line, commands);
+/** The options `briefing ask` takes, at the end of a console line, in any order: "/actor Iran --limit 0 --json". */
+export interface LineFlags {
+  limit: number;
+  json: boolean;
+  chart?: string;
+}
+
+const FLAG_AT_END = /\s+--(limit|json|chart)(?:\s+(?!--)(\S+))?\s*$/;
+
+/** Takes the flags off the end of the line; a problem when one is given a value it cannot take. */
+export function splitFlags(line: string): { line: string; flags: LineFlags } | { problem: string } {
+  const flags: LineFlags = { limit: 10, json: false };
+  let rest = line;
+  for (let m = FLAG_AT_END.exec(rest); m; m = FLAG_AT_END.exec(rest)) {
+    const [whole, name, value] = m;
+    if (name === 'json') {
+      // "--json" takes no value: anything after it belongs to the line.
+      if (value !== undefined) break;
+      flags.json = true;
+    } else if (value === undefined)
+      return { problem: `--${name} needs a value, e.g. --${name === 'limit' ? 'limit 0' : 'chart out.png'}.` };
+    else if (name === 'limit') {
+      const n = Number(value);
+      if (!Number.isInteger(n) || n < 0) return { problem: `--limit must be a whole number of 0 or more, not "${value}".` };
+      flags.limit = n;
+    } else flags.chart = value;
+    rest = rest.slice(0, rest.length - whole.length);
+  }
+  return { line: rest, flags };
+}
+
+export async function answerLine(typed: string, corpus: Corpus, ansi: boolean): Promise<string> {
+  const split = splitFlags(typed);
+  if ('problem' in split) return split.problem;
+  const { line, flags } = split;
+  const chartFile = flags.chart;
+  const parsed = parseCommandLine(line, commands);
   if (!parsed.ok) return describeProblem(parsed.problem);
   const answer = await parsed.command.execute({ corpus, options: parsed.options });
-  const text = toText(answer, { limit: 10, ansi });
+  const text = flags.json ? JSON.stringify(toJson(answer), null, 2) : toText(answer, { limit: flags.limit, ansi });
   if (!chartFile) return text;
   if (!parsed.command.chart) return `${text}\n--chart draws /timeline and /corridor answers; /${parsed.command.data.name} has no chart.`;
   return answer.ok ? `${text}\n${writeChartFile(chartFile, answer).message}` : text;
@@ -47,7 +81,7 @@ export function runConsole(corpus: () => Corpus, io: ConsoleIo): Promise<void> {
   const answer = async (line: string) => {
     if (line === 'exit' || line === 'quit') return rl.close();
     try {
-      if (line === 'help') say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
+      if (HELP_WORDS.has(line)) say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
       else if (line) say(await answerLine(line, corpus(), io.ansi));
     } catch (e) {
       say(shownToUser(e) ?? `Something went wrong answering that: ${e instanceof Error ? e.message : String(e)}`);

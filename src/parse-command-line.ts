@@ -3,7 +3,7 @@
 // list. A value runs until the next known "option:", so "query:Iran: 10:30"
 // keeps its colons.
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
-import type { Problem, Result } from './briefing/problems.js';
+import { closestName, type Problem, type Result } from './briefing/problems.js';
 import type { Command, OptionValue } from './command.js';
 
 export type ParsedLine = Result<{ command: Command; options: Record<string, OptionValue> }>;
@@ -42,7 +42,11 @@ export function parseCommandLine(line: string, commands: readonly Command[]): Pa
   const command = commands.find((c) => c.data.name === name);
   if (!command) {
     const known = commands.map((c) => c.data.name);
-    return fail(name === 'digest' ? { code: 'discord-only-command', name, known } : { code: 'unknown-command', name, known });
+    return fail(
+      name === 'digest'
+        ? { code: 'discord-only-command', name, known }
+        : { code: 'unknown-command', name, known, closest: name ? closestName(name, known) : undefined },
+    );
   }
   const defs = optionsOf(command);
   const rest = m[2]!.trim();

@@ -1,5 +1,6 @@
 // A user's mistake is an answer, not an exception. Each problem has a code;
 // one table turns codes into the words a user reads.
+import { distance } from 'fastest-levenshtein';
 import { clip } from '../text/clip.js';
 
 export interface Suggestion {
@@ -34,7 +35,7 @@ export type Problem =
   // Settings: every problem at once, naming the setting and the rule, never the value.
   | { code: 'invalid-config'; issues: string[] }
   // A command line typed in the console or given to `briefing ask` ("/actor name:Iran").
-  | { code: 'unknown-command'; name: string; known: string[] }
+  | { code: 'unknown-command'; name: string; known: string[]; closest?: string | undefined }
   | { code: 'discord-only-command'; name: string; known: string[] }
   | { code: 'unknown-option'; command: string; option: string; usage: string }
   | { code: 'unexpected-text'; text: string; usage: string }
@@ -130,7 +131,8 @@ export function describeProblem(p: Problem): string {
       return `Invalid configuration:\n${p.issues.map((i) => `  - ${i}`).join('\n')}\nSee .env.example.`;
     case 'unknown-command': {
       const known = p.known.map((n) => `/${n}`).join(', ');
-      return p.name ? `Unknown command "/${p.name}". Commands: ${known}.` : `No command given. Commands: ${known}.`;
+      if (!p.name) return `No command given. Commands: ${known}.`;
+      return `Unknown command "/${shownBack(p.name)}".${p.closest ? ` Did you mean /${p.closest}?` : ''} Commands: ${known}.`;
     }
     case 'discord-only-command':
       return `/${p.name} manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${p.known
@@ -149,4 +151,15 @@ export function describeProblem(p: Problem): string {
     case 'subscription-paused':
       return `Subscription \`${p.id}\` is paused (${p.reason ?? 'no reason given'}). Fix that, then /digest resume id:${p.id}.`;
   }
+}
+
+/** The known name nearest to a mistyped one ("acter" -> "actor"), if one is near enough to be meant. */
+export function closestName(typed: string, known: readonly string[]): string | undefined {
+  const t = typed.toLowerCase();
+  let best: { name: string; d: number } | undefined;
+  for (const name of known) {
+    const d = distance(t, name);
+    if (d <= Math.max(1, Math.floor(name.length / 3)) && (!best || d < best.d)) best = { name, d };
+  }
+  return best?.name;
 }

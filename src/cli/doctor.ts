@@ -6,6 +6,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseArgsMessage } from './parse-args-message.js';
 import { REST, Routes } from 'discord.js';
 import { describeProblem } from '../briefing/problems.js';
 import { envFileNote, loadConfig, readEnvironment, withDataDir } from '../config.js';
@@ -158,7 +159,7 @@ export async function doctorCli(
   try {
     data = parseArgs({ args: argv, options: { data: { type: 'string' } } }).values.data;
   } catch (e) {
-    err(`${message(e)}\nUsage: briefing doctor [--data DIR]`);
+    err(`${parseArgsMessage(e)}\nUsage: briefing doctor [--data DIR]`);
     return 2;
   }
   const checks = await doctor(withDataDir(env, data));

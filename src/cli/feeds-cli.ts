@@ -17,6 +17,7 @@ import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { addLink } from '../feeds/add-link.js';
 import { addFeed, readFeedList, removeFeed } from '../feeds/feed-list.js';
 import { feedPollDeps, fetchSettings, httpClientFor } from '../feeds/fetch-session.js';
+import { parseArgsMessage } from './parse-args-message.js';
 import { probeFeed } from '../feeds/probe-feed.js';
 import { canonicalUrl } from '../web/canonical-url.js';
 import { feedStatusRows, formatFeedReport } from '../feeds/feed-report.js';
@@ -39,6 +40,7 @@ export const FEEDS_HELP = `Feeds and links:
   (all take --data DIR; the fetch state is kept in DATABASE_URL)`;
 
 const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+const FEEDS_HINT = 'Run "briefing --help" for the feed commands and their options.';
 const INGEST_WAIT_MS = 10 * 60_000;
 
 type Values = { data?: string; json?: boolean; name?: string; 'keep-all'?: boolean };
@@ -53,7 +55,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
       options: { data: { type: 'string' }, json: { type: 'boolean' }, name: { type: 'string' }, 'keep-all': { type: 'boolean' } },
     }));
   } catch (e) {
-    io.err(`${e instanceof Error ? e.message : String(e)}\n\n${FEEDS_HELP}`);
+    io.err(`${parseArgsMessage(e)}\n${FEEDS_HINT}`);
     return EXIT.usage;
   }
   // --data moves everything that follows the data folder, the state database's default included.
@@ -67,7 +69,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
   const json = values.json ?? false;
   const [sub, action, ...rest] = positionals;
   const usage = (message: string) => {
-    io.err(`${message}\n\n${FEEDS_HELP}`);
+    io.err(`${message}\n${FEEDS_HINT}`);
     return EXIT.usage;
   };
   const settings = fetchSettings(config);

@@ -11,7 +11,7 @@ import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { NOT_AN_ARTICLE_FORMAT } from '../corpus/ingest/ingest.js';
 import { dataPaths, shown } from '../corpus/data-dir.js';
 import type { Answer } from '../briefing/answer-types.js';
-import { describeProblem } from '../briefing/problems.js';
+import { closestName, describeProblem } from '../briefing/problems.js';
 import { writeChartFile } from '../charts/chart-file.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
@@ -19,6 +19,8 @@ import type { CliIo } from './cli-io.js';
 import { FEEDS_HELP } from './feeds-cli.js';
 import { ingestSummary } from './ingest-summary.js';
 import { parseCommandLine } from '../parse-command-line.js';
+import { packageVersion } from '../text/package-version.js';
+import { parseArgsMessage } from './parse-args-message.js';
 
 export type { CliIo };
 
@@ -40,6 +42,7 @@ Usage:
                                                       gateway connection; one per lease in DATABASE_URL
   briefing serve                                      answer interactions at an Interactions Endpoint URL (PORT,
                                                       DISCORD_PUBLIC_KEY, DISCORD_APP_ID): no gateway connection
+  briefing --version                                  print the version
   briefing deploy-commands [--guild ID]               register the slash commands in one server, or globally
   briefing doctor [--data DIR]                        check the settings, data files, databases and Discord, and say
                                                       how to fix what is wrong (exit 1 if anything is)
@@ -53,12 +56,17 @@ Options:
 Exit codes: 0 answer, 1 user error, 2 bad usage.`;
 
 const EXIT = { ok: 0, user: 1, usage: 2 } as const;
+/** Every subcommand of `briefing`, for "did you mean" (cli.ts sends each to its module). */
+const CLI_COMMANDS = ['ingest', 'ask', 'start', 'worker', 'serve', 'deploy-commands', 'doctor', 'feeds', 'fetch', 'add', 'help', 'version'];
 /** A second `briefing ingest` waits this long for the first to finish. */
 const INGEST_WAIT_MS = 10 * 60_000;
 
+/** The mistake, and where help is: the whole help after every slip would scroll the one line that matters away. */
+export const HELP_HINT = 'Run "briefing --help" for the commands and options.';
+
 function usageError(io: CliIo, json: boolean, message: string): number {
   if (json) io.out(JSON.stringify({ ok: false, error: { code: 'usage', message } }, null, 2));
-  else io.err(`${message}\n\n${HELP}`);
+  else io.err(`${message}\n${HELP_HINT}`);
   return EXIT.usage;
 }
 
@@ -81,16 +89,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         limit: { type: 'string' },
         chart: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
       },
     });
   } catch (e) {
-    return usageError(io, argv.includes('--json'), e instanceof Error ? e.message : String(e));
+    return usageError(io, argv.includes('--json'), parseArgsMessage(e));
   }
   const { values, positionals } = parsed;
   const json = values.json ?? false;
   const [sub, ...rest] = positionals;
   if (values.help || sub === 'help') {
     io.out(HELP);
+    return EXIT.ok;
+  }
+  if (values.version || sub === 'version') {
+    io.out(`briefing-bot ${packageVersion()}`);
     return EXIT.ok;
   }
   const limit = values.limit === undefined ? 10 : Number(values.limit);
@@ -141,7 +154,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return writeChart(io, values.chart, await line.command.execute({ corpus, options: line.options }));
       return answer.ok ? EXIT.ok : EXIT.user;
     }
-    return usageError(io, json, sub ? `Unknown command "${sub}".` : 'No command given.');
+    const near = sub ? closestName(sub, CLI_COMMANDS) : undefined;
+    return usageError(io, json, sub ? `Unknown command "${sub}".${near ? ` Did you mean "briefing ${near}"?` : ''}` : 'No command given.');
   } catch (e) {
     if (e instanceof IngestBusyError) {
       if (json) io.out(JSON.stringify({ ok: false, error: { code: 'ingest-running', message: e.message } }, null, 2));

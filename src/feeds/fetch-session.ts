@@ -1,8 +1,8 @@
 // What a fetch needs, put together once for `briefing fetch`, `briefing feeds`
 // and the bot: the guarded HTTP client (naming the bot and its version), the
 // gazetteer for the on-topic check, the store, the clock.
-import { readFileSync } from 'node:fs';
 import type { Config } from '../config.js';
+import { packageVersion } from '../text/package-version.js';
 import type { DataPaths } from '../corpus/data-dir.js';
 import { gazetteerNames, readGazetteer } from '../corpus/data-dir.js';
 import { compileGazetteer } from '../corpus/extract/gazetteer-matcher.js';
@@ -11,18 +11,7 @@ import { addressCheck } from '../web/address-policy.js';
 import { createHttpClient, type HttpClient } from '../web/http-client.js';
 import type { FeedPollDeps } from './poll-feeds.js';
 
-function version(): string {
-  for (const rel of ['../../package.json', '../../../package.json']) {
-    try {
-      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
-    } catch {
-      // the other layout (src/ under the test runner, dist/src once built)
-    }
-  }
-  return 'unknown';
-}
-
-export const USER_AGENT = `briefing-bot/${version()} (news briefings for analyst teams; polite feed reader)`;
+export const USER_AGENT = `briefing-bot/${packageVersion()} (news briefings for analyst teams; polite feed reader)`;
 
 export interface FetchSettings {
   allowPrivateUrls: boolean;

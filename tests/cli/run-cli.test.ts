@@ -106,6 +106,19 @@ describe('briefing CLI', () => {
     expect((await cli('ask', '/actor name:Iran', '--limit', 'x')).code).toBe(2);
   });
 
+  it('says a usage mistake in one line and where help is, prints its version, and suggests the command meant', async () => {
+    const r = await cli('ask', '/actor Iran', '--lmit', '3');
+    expect([r.code, r.err]).toEqual([2, 'Unknown option --lmit.\nRun "briefing --help" for the commands and options.']);
+    expect((await cli('ingset')).err).toBe(
+      'Unknown command "ingset". Did you mean "briefing ingest"?\nRun "briefing --help" for the commands and options.',
+    );
+    const v = await cli('--version');
+    expect([v.code, v.out]).toEqual([0, expect.stringMatching(/^briefing-bot \d+\.\d+\.\d+$/)]);
+    const ask = await cli('ask', '/acter name:Iran');
+    expect(ask.err).toContain('Unknown command "/acter". Did you mean /actor?');
+    expect(ask.err.split('\n')).toHaveLength(2);
+  });
+
   it('exits 1 naming the file when the data folder is missing', async () => {
     const out: string[] = [];
     const code = await runCli(['ask', '/sources', '--data', join(paths.root, 'nowhere')], {

@@ -24,6 +24,27 @@ describe('local console', () => {
     expect(printed).toContain('from "2024-13" is not a date');
   });
 
+  it('takes the options it advertises (--limit, --json), /help, and suggests the command a typo meant', async () => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (d) => (printed += String(d)));
+    const done = runConsole(() => corpus, { input, output, ansi: false });
+    input.end(
+      '/actor name:Iran --limit 2\n/sources --json\n/actor name:Iran --limit 0 --json\n/acter Iran\n/help\n/actor Iran --limit x\nexit\n',
+    );
+    await done;
+    // --limit 2: two numbered quotes and a count of the rest; not a name "Iran --limit 2".
+    expect(printed).toMatch(/ {2}2\. “[^\n]+\n(?:[^\n]*\n)*?\n… 47 more quotes/);
+    expect(printed).not.toMatch(/ {2}3\. “/);
+    expect(printed).toContain('"command": "sources"');
+    expect(printed).toMatch(/"command": "actor",[\s\S]*"name": "Iran"/);
+    expect(printed).toContain('Unknown command "/acter". Did you mean /actor?');
+    expect(printed).toContain('/brief topic:<topic>');
+    expect(printed).toContain('--limit must be a whole number of 0 or more, not "x".');
+    expect(printed).not.toContain('No actor called');
+  });
+
   it('writes the chart of a /timeline or /corridor line to the file after --chart', async () => {
     const dir = mkdtempSync(join(testTmp(), 'console-'));
     const file = join(dir, 'az.png');
