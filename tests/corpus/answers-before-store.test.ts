@@ -72,6 +72,8 @@ describe('answers after the move to the corpus database', () => {
     }
     // Windowed answers gained `total` and `offset`; everything that was there is unchanged.
     const { total: _t, offset: _o, ...before } = answer;
+    // /brief lists its latest events newest first since the hashes were taken (they were oldest first): the same events.
+    if (answer.command === 'brief') before.events = [...(before.events as unknown[])].reverse();
     expect(createHash('sha256').update(canonical(before)).digest('hex')).toBe(want.sha256);
   });
 });

@@ -53,7 +53,12 @@ export function richness(d: ArticleDraft): number {
 function spreadTags(passages: Passage[], pick: (p: Passage) => Passage['actors'], type: BuiltTag['type']): BuiltTag[] {
   const byEntity = new Map<string, { passage: number; score: number }[]>();
   passages.forEach((p, i) => {
-    for (const t of pick(p)) byEntity.set(t.id, [...(byEntity.get(t.id) ?? []), { passage: i, score: t.score }]);
+    for (const t of pick(p)) {
+      // Pushed, not copied: an article of thousands of passages on one actor must not cost their square.
+      const hits = byEntity.get(t.id);
+      if (hits) hits.push({ passage: i, score: t.score });
+      else byEntity.set(t.id, [{ passage: i, score: t.score }]);
+    }
   });
   const out: BuiltTag[] = [];
   for (const [entity, hits] of byEntity) {

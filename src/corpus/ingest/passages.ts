@@ -63,8 +63,10 @@ export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; 
 /**
  * Which passages stay: not empty, not an exact repeat of an earlier one, and
  * not a pull quote found inside a longer passage. Linear in the article's
- * length: candidates containing a passage are found through the hash of its
- * first words, instead of comparing every passage with every other.
+ * length: a passage that contains another contains every run of words of it,
+ * so the candidates are the passages holding its rarest run, instead of every
+ * passage compared with every other (or with all that share its first words,
+ * which in a long record of "On 3 March delegates met…" lines is most of them).
  */
 function keptPassages(keys: string[], words: number[]): boolean[] {
   const firstAt = new Map<string, number>();
@@ -86,8 +88,14 @@ function keptPassages(keys: string[], words: number[]): boolean[] {
     if (!key) return false;
     if (firstAt.get(key)! < i) return false; // an exact repeat: the first one stays
     if (words[i]! < MIN_PULL_QUOTE_WORDS || tokens[i]!.length < MIN_PULL_QUOTE_WORDS) return true;
-    const head = tokens[i]!.slice(0, MIN_PULL_QUOTE_WORDS).join(' ');
-    for (const j of shingles.get(head) ?? []) {
+    const ws = tokens[i]!;
+    let rarest: Set<number> | undefined;
+    for (let s = 0; s + MIN_PULL_QUOTE_WORDS <= ws.length; s++) {
+      const holders = shingles.get(ws.slice(s, s + MIN_PULL_QUOTE_WORDS).join(' '))!;
+      if (!rarest || holders.size < rarest.size) rarest = holders;
+      if (rarest.size === 1) return true; // only this passage holds it: no other contains this one
+    }
+    for (const j of rarest ?? []) {
       if (j !== i && keys[j] !== key && ` ${keys[j]} `.includes(` ${key} `)) return false; // a pull quote of a longer passage
     }
     return true;
