@@ -75,11 +75,21 @@ function checked(file: string, png: Buffer, description: string): ChartImage {
 /**
  * Charts rendering at once, at most: a chart costs a few hundred ms of CPU, and
  * a burst of timelines must not starve the answers of the other core. Past
- * that, a chart is skipped (the answer goes out at once without it) rather
- * than queued behind the others.
+ * that, an answer's chart is skipped (the answer goes out at once without it)
+ * rather than queued behind the others; a digest's waits its turn, since
+ * several digests often fire in the same second and nobody is waiting on them.
  */
 const MAX_RENDERING = 1;
 let rendering = 0;
+/** Digest charts waiting for a free slot, in order. */
+const waiting: (() => void)[] = [];
+
+function release(): void {
+  const next = waiting.shift();
+  if (next)
+    next(); // the slot passes straight to the next digest chart
+  else rendering--;
+}
 
 export class ChartsBusyError extends Error {}
 
@@ -88,19 +98,24 @@ export function chartsIdle(): boolean {
   return rendering < MAX_RENDERING;
 }
 
-/** For the bot: rendered off the event loop. Null when the answer has nothing to draw. */
-export async function chartImage(answer: Answer, title?: string): Promise<ChartImage | null> {
+/**
+ * For the bot: rendered off the event loop. Null when the answer has nothing to draw. When the renderer is busy,
+ * ChartsBusyError, or with `wait`, a turn in the queue.
+ */
+export async function chartImage(answer: Answer, title?: string, o: { wait?: boolean } = {}): Promise<ChartImage | null> {
   const c = chartOf(answer, measureText, title);
   if (!c) return null;
   const svg = toSvg(c.chart);
   const hit = cacheHit(svg);
   if (hit) return checked(c.file, hit, c.chart.description);
-  if (rendering >= MAX_RENDERING) throw new ChartsBusyError(`${rendering} charts are rendering already`);
-  rendering++;
+  if (rendering >= MAX_RENDERING) {
+    if (!o.wait) throw new ChartsBusyError(`${rendering} charts are rendering already`);
+    await new Promise<void>((turn) => waiting.push(turn));
+  } else rendering++;
   try {
     return checked(c.file, await cached(svg, () => renderInChild(svg)), c.chart.description);
   } finally {
-    rendering--;
+    release();
   }
 }
 
@@ -114,7 +129,7 @@ export function digestChart(answer: DigestAnswer, title: string): Promise<ChartI
     total: answer.events.length,
     offset: 0,
   };
-  return chartImage(timeline, title);
+  return chartImage(timeline, title, { wait: true });
 }
 
 /** For the CLI, which is synchronous. */

@@ -23,7 +23,8 @@ export async function deployCli(
   // The flag is checked as the flag: its mistake is named as the user typed it, not as the setting it stands for.
   if (guild !== undefined && !/^\d{17,20}$/.test(guild)) {
     err(
-      `--guild ${JSON.stringify(guild.slice(0, 40))} is not a server id: copy it with Discord's developer mode (a number of 17 to 20 digits).`,
+      `--guild ${JSON.stringify(guild.slice(0, 40))} is not a server id: copy it with Discord's developer mode ` +
+        '(a number of 17 to 20 digits).',
     );
     return 2;
   }

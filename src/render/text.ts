@@ -87,7 +87,8 @@ function searchText(s: SearchAnswer, opts: TextOptions): string[] {
     none: '',
   }[s.match];
   const head = s.quotes.length
-    ? `${s.total} quote(s) for ${quoted(s.query)}, matching ${how}${s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : ''}`
+    ? `${s.total} quote(s) for ${quoted(s.query)}, matching ${how}` +
+      (s.total > s.quotes.length ? ` (the best ${s.quotes.length} below)` : '')
     : `No quote matches ${quoted(s.query)} (searched: ${s.terms.join(', ')}).`;
   return s.quotes.length ? [head, '', ...quoteLines(s.quotes, opts)] : [head];
 }

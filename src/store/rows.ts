@@ -120,7 +120,10 @@ export const toItem = (r: ItemRow): SeenItem => ({
   nextAttempt: r.next_attempt,
 });
 
-/** The insert's arguments in column order (feed_id, guid, version, url, failures, first_seen, state, payload, rank, last_error, next_attempt). */
+/**
+ * The insert's arguments in column order: feed_id, guid, version, url, failures, first_seen, state, payload, rank,
+ * last_error, next_attempt.
+ */
 export function itemRowArgs(feedId: string, i: SeenItem & { payload?: string | null; rank?: string }, now: Date) {
   const keepsPayload = i.state === 'waiting' || i.state === 'retry';
   return [

@@ -30,8 +30,17 @@ const UNAVAILABLE_CODES = new Set([
   'SQLITE_FULL',
 ]);
 
-const CONNECTION_LOST =
-  /connection terminated|connection (?:was )?closed|timeout exceeded when trying to connect|client has encountered a connection error|is not currently accepting connections|the database system is (?:starting up|shutting down|in recovery mode)/i;
+const CONNECTION_LOST = new RegExp(
+  [
+    'connection terminated',
+    'connection (?:was )?closed',
+    'timeout exceeded when trying to connect',
+    'client has encountered a connection error',
+    'is not currently accepting connections',
+    'the database system is (?:starting up|shutting down|in recovery mode)',
+  ].join('|'),
+  'i',
+);
 
 /** Whether an error means "the database does not answer now" rather than "this request is wrong". */
 export function isUnavailable(e: unknown): boolean {

@@ -47,17 +47,18 @@ const SHAPES: Record<string, (bytes: number) => { file: string; text: string }> 
   markdown: (b) => ({ file: 'long.md', text: `${front}${prose(b, 4).join('\n\n')}\n` }),
   html: (b) => ({
     file: 'long.html',
-    text: `<html><head><title>A long report</title><meta name="author" content="A. Writer"></head><body><article><h1>A long report</h1>${prose(
-      b,
-      4,
-    )
-      .map((p) => `<p>${p}</p>`)
-      .join('\n')}</article></body></html>`,
+    text:
+      '<html><head><title>A long report</title><meta name="author" content="A. Writer"></head><body><article><h1>A long report</h1>' +
+      `${prose(b, 4)
+        .map((p) => `<p>${p}</p>`)
+        .join('\n')}</article></body></html>`,
   }),
   dated: (b) => {
     const lines: string[] = [];
     for (let n = 0, size = 0; size < b; n++) {
-      const line = `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} for round ${n} of the border talks.`;
+      const line =
+        `On ${1 + (n % 28)} March 2024 delegates from Armenia and Azerbaijan met in ${PLACES[n % PLACES.length]} ` +
+        `for round ${n} of the border talks.`;
       lines.push(line);
       size += line.length + 2;
     }

@@ -197,6 +197,13 @@ describe('rendered pictures', () => {
     expect(again.every((x) => x?.png.subarray(1, 4).toString('latin1') === 'PNG')).toBe(true);
   });
 
+  it("waits its turn for a digest's chart instead of dropping it (several digests fire in the same second)", async () => {
+    const answers = [dense(11), dense(12), dense(13)];
+    const drawn = await Promise.all(answers.map((a, i) => chartImage(a, `Digest ${i}`, { wait: true })));
+    expect(drawn.map((x) => x?.png.subarray(1, 4).toString('latin1'))).toEqual(['PNG', 'PNG', 'PNG']);
+    expect(chartsIdle()).toBe(true);
+  });
+
   it('has nothing to draw for an answer without events or stances', () => {
     expect(chartImageSync(answer([]))).toBeNull();
     expect(chartImageSync({ ok: false, command: 'timeline', problem: { code: 'unknown-quote', id: 'x' } })).toBeNull();
