@@ -13,6 +13,7 @@ import { dataPaths, shown } from '../corpus/data-dir.js';
 import type { Answer } from '../briefing/answer-types.js';
 import { closestName, describeProblem } from '../briefing/problems.js';
 import { writeChartFile } from '../charts/chart-file.js';
+import { exportCorpus } from '../briefing/export.js';
 import { toJson } from '../render/json.js';
 import { toText } from '../render/text.js';
 import type { CliIo } from './cli-io.js';
@@ -36,6 +37,8 @@ Usage:
                                                         briefing ask "/search query:nuclear deal"
                                                         briefing ask "/sources"
                                                         briefing ask "/timeline actor:Azerbaijan from:2020 to:2024"
+  briefing export [--data DIR]                        every article as one JSON line: its citation, source_file and its
+                                                      passages in reading order (see "JSON shapes" in the README)
   briefing start                                      run the Discord bot (DISCORD_TOKEN), or the local console
                                                       in a terminal when no token is set
   briefing worker                                     run digests and feed polling (DISCORD_TOKEN) without a
@@ -57,7 +60,7 @@ Exit codes: 0 answer, 1 user error, 2 bad usage.`;
 
 const EXIT = { ok: 0, user: 1, usage: 2 } as const;
 /** Every subcommand of `briefing`, for "did you mean" (cli.ts sends each to its module). */
-const CLI_COMMANDS = ['ingest', 'ask', 'start', 'worker', 'serve', 'deploy-commands', 'doctor', 'feeds', 'fetch', 'add', 'help', 'version'];
+const CLI_COMMANDS = ['ingest', 'ask', 'export', 'start', 'worker', 'serve', 'deploy-commands', 'doctor', 'feeds', 'fetch', 'add', 'help', 'version'];
 /** A second `briefing ingest` waits this long for the first to finish. */
 const INGEST_WAIT_MS = 10 * 60_000;
 
@@ -155,6 +158,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return answer.ok ? EXIT.ok : EXIT.user;
     }
     const near = sub ? closestName(sub, CLI_COMMANDS) : undefined;
+    if (sub === 'export') {
+      if (rest.length) return usageError(io, json, `export takes no arguments besides --data (got "${rest.join(' ')}")`);
+      const corpus = openCorpus(paths, (l) => io.err(l));
+      let n = 0;
+      try {
+        for await (const article of exportCorpus(corpus)) {
+          io.out(JSON.stringify(article));
+          n++;
+        }
+      } finally {
+        await corpus.close();
+      }
+      io.err(`${n} article(s) exported`);
+      return EXIT.ok;
+    }
     return usageError(io, json, sub ? `Unknown command "${sub}".${near ? ` Did you mean "briefing ${near}"?` : ''}` : 'No command given.');
   } catch (e) {
     if (e instanceof IngestBusyError) {

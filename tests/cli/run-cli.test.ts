@@ -106,6 +106,34 @@ describe('briefing CLI', () => {
     expect((await cli('ask', '/actor name:Iran', '--limit', 'x')).code).toBe(2);
   });
 
+  it('exports every article as one JSON line with its citation, source file and passages in reading order', async () => {
+    const r = await cli('export');
+    expect(r.code).toBe(0);
+    const lines = r.out.split('\n').map((l) => JSON.parse(l));
+    expect(lines).toHaveLength(4);
+    for (const a of lines) {
+      expect(Object.keys(a)).toEqual([
+        'id',
+        'title',
+        'outlet',
+        'author',
+        'authors',
+        'published',
+        'published_approximate',
+        'published_at',
+        'url',
+        'source_file',
+        'passages',
+      ]);
+      expect(a.source_file).toBe('000_seed.txt');
+      expect(a.passages.map((p: { id: string }) => p.id.split('.')[0])).toEqual(a.passages.map(() => a.id));
+      expect(Object.keys(a.passages[0])).toEqual(['id', 'text', 'kind', 'credit']);
+    }
+    const ask = JSON.parse((await cli('ask', `/quote id:${lines[0].passages[1].id}`, '--json')).out);
+    expect(ask.quote.text).toBe(lines[0].passages[1].text);
+    expect(r.err).toContain('4 article(s) exported');
+  });
+
   it('says a usage mistake in one line and where help is, prints its version, and suggests the command meant', async () => {
     const r = await cli('ask', '/actor Iran', '--lmit', '3');
     expect([r.code, r.err]).toEqual([2, 'Unknown option --lmit.\nRun "briefing --help" for the commands and options.']);
