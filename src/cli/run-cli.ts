@@ -60,7 +60,21 @@ Exit codes: 0 answer, 1 user error, 2 bad usage.`;
 
 const EXIT = { ok: 0, user: 1, usage: 2 } as const;
 /** Every subcommand of `briefing`, for "did you mean" (cli.ts sends each to its module). */
-const CLI_COMMANDS = ['ingest', 'ask', 'export', 'start', 'worker', 'serve', 'deploy-commands', 'doctor', 'feeds', 'fetch', 'add', 'help', 'version'];
+const CLI_COMMANDS = [
+  'ingest',
+  'ask',
+  'export',
+  'start',
+  'worker',
+  'serve',
+  'deploy-commands',
+  'doctor',
+  'feeds',
+  'fetch',
+  'add',
+  'help',
+  'version',
+];
 /** A second `briefing ingest` waits this long for the first to finish. */
 const INGEST_WAIT_MS = 10 * 60_000;
 

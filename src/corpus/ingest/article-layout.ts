@@ -27,6 +27,11 @@ export interface LaidOut {
 
 export interface LayoutOptions {
   runIn: boolean;
+  /**
+   * Keep short lines and sub-headings as the article's text: a web page marks its headings up, and what is left as
+   * short paragraphs (a results table, a price list, a menu) is content; a scrape or a file cannot say which is which.
+   */
+  keepShortLines?: boolean;
   author: string | null;
   lex: Lexicon;
 }
@@ -60,13 +65,13 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
       tags = asTags;
       return;
     }
-    if (!opts.runIn && isHeadingLine(p)) {
+    if (!opts.runIn && !opts.keepShortLines && isHeadingLine(p)) {
       dropped.headings++;
       return;
     }
     splitSentences(p).forEach((text, i) => {
       // A sub-heading the source glued to its paragraph ("Looking Ahead The talks …").
-      const glued = i === 0 && !opts.runIn ? splitTitleCaseHeading(text) : null;
+      const glued = i === 0 && !opts.runIn && !opts.keepShortLines ? splitTitleCaseHeading(text) : null;
       if (glued) dropped.headings++;
       items.push({ kind: 'body', text: glued ? glued.rest : text, paragraph });
     });

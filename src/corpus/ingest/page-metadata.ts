@@ -22,6 +22,8 @@ export interface PageMetadata {
   url: string | null;
   /** <title>, which usually carries the site's name too: trusted less than the feed item and <h1>. */
   documentTitle: string | null;
+  /** The article's text as the page declares it in JSON-LD (articleBody), when it does. */
+  articleBody: string | null;
 }
 
 const ARTICLE_TYPE = new RegExp(
@@ -78,6 +80,7 @@ function fromJsonLd(doc: PageDocument): Partial<PageMetadata> {
     authors,
     published: str(node.datePublished) ?? str(node.dateCreated),
     url: str(node.url) ?? str(isObject(page) ? page['@id'] : page),
+    articleBody: str(node.articleBody),
   };
 }
 
@@ -126,5 +129,6 @@ export function pageMetadata(doc: PageDocument): PageMetadata {
     published: first(ld.published, tags.published),
     url: first(ld.url, tags.url),
     documentTitle: str(doc.querySelector('title')?.textContent),
+    articleBody: ld.articleBody ?? null,
   };
 }

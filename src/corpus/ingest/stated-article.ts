@@ -17,8 +17,19 @@ export interface StatedMeta {
   tags?: string[] | undefined;
 }
 
-export function statedArticle(meta: StatedMeta, paragraphs: string[], source: ArticleSource, knownNames: string[]): ArticleDraft {
-  const laid = layoutArticle(paragraphs, { runIn: false, author: meta.author ?? null, lex: buildLexicon(paragraphs, knownNames) });
+export function statedArticle(
+  meta: StatedMeta,
+  paragraphs: string[],
+  source: ArticleSource,
+  knownNames: string[],
+  o: { keepShortLines?: boolean } = {},
+): ArticleDraft {
+  const laid = layoutArticle(paragraphs, {
+    runIn: false,
+    author: meta.author ?? null,
+    lex: buildLexicon(paragraphs, knownNames),
+    keepShortLines: o.keepShortLines ?? false,
+  });
   return {
     title: meta.title,
     // A disclaimer or copyright line naming the institution beats a web page's host name.

@@ -1,0 +1,298 @@
+// The article body of an HTML page, as paragraphs in reading order. Readability
+// finds the part of the page that holds the article (its recall is high: it
+// rarely loses a paragraph); then the page's structure, not lists of wordings,
+// takes out what Readability keeps that is not the article's text:
+//   - blocks whose class or id names page furniture (related, newsletter,
+//     share, comments, paywall …), when they are a small part of the article;
+//   - blocks that are mostly link text (teasers, "more" and "watch" lists,
+//     tag clouds), unless they read as a sentence of the article;
+//   - video teasers led by their duration ("2:34 Russia launches …");
+//   - when the page declares its own articleBody (JSON-LD) and Readability's
+//     text mostly agrees with it, the blocks the declaration does not hold.
+// Navigation, footers, scripts and the like go before Readability reads the
+// page; a <form> does not (some sites wrap the whole page in one).
+import { Readability } from '@mozilla/readability';
+import { parseHTML } from 'linkedom';
+
+/** Never the article, by tag or ARIA role. */
+const NEVER_ARTICLE =
+  'script, style, noscript, template, iframe, svg, nav, footer, aside, button, select, input, textarea, ' +
+  '[role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+/** Class or id words of page furniture. */
+const FURNITURE = new RegExp(
+  String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|` +
+    'share|sharing|social|comments?|promo|advert|ads|banner|cookie|consent|gdpr|breadcrumbs?|popular|trending|sidebar|paywall|' +
+    String.raw`donate|tags|taglist|byline|author-bio|outbrain|taboola)(?:$|[\s_-])`,
+  'i',
+);
+const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION']);
+const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'DL', 'HEADER', 'SPAN']);
+const HEADINGS = /^H[1-6]$/;
+/** A block this much link text, or more, is a list of links, not the article's prose. */
+const LINK_DENSE = 0.5;
+/** "2:34 Russia launches …", "Watch 1:02:10 …": a video teaser led by its running time. */
+const DURATION_LEAD = /^(?:watch|video|play)?\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?\b/i;
+
+export interface DomNode {
+  nodeType: number;
+  tagName?: string;
+  textContent: string | null;
+  childNodes: ArrayLike<DomNode>;
+  parentNode?: DomNode | null;
+  getAttribute?(name: string): string | null;
+  querySelector?(selector: string): DomNode | null;
+  querySelectorAll?(selector: string): ArrayLike<DomNode>;
+  remove?(): void;
+}
+
+export interface BodyBlocks {
+  paragraphs: string[];
+  /** Sub-headings left out. */
+  headings: number;
+  /** Which paragraphs are sub-headings (h2-h6), by index. */
+  headingAt?: Set<number>;
+}
+
+const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+const textLength = (n: DomNode) => squash(n.textContent).length;
+
+function linkLength(n: DomNode): number {
+  let total = 0;
+  for (const a of Array.from(n.querySelectorAll?.('a') ?? [])) total += textLength(a);
+  return total;
+}
+
+/** Reads as a sentence of the article: enough words, lower-case ones among them, and an end. */
+function readsAsSentence(text: string): boolean {
+  const words = text.split(/\s+/).length;
+  return words >= 12 && /[.!?…"”»)]$/.test(text) && /\s[a-z\p{Ll}]{3,}\s/u.test(text);
+}
+
+/** Class or id words of a photo's caption or credit. */
+const CAPTION_CLASS =
+  /(?:^|[\s_-])(caption|captions|credit|credits|figcaption|legend|photo-?credit|image-?credit|wp-caption-text)(?:$|[\s_-])/i;
+/** Short text beside a picture and nothing else in its box: that picture's caption. */
+const CAPTION_MAX_CHARS = 400;
+
+/**
+ * Marks captions: blocks whose class names a caption or credit, and a picture's box holding a little text beside
+ * it. They become <figcaption>, which blocksOf turns into a caption (quotable as such, never as the article's body).
+ */
+function markCaptions(root: DomNode): void {
+  const doc = (root as unknown as { ownerDocument: { createElement(tag: string): DomNode & { textContent: string } } }).ownerDocument;
+  const asCaption = (el: DomNode) => {
+    const cap = doc.createElement('figcaption');
+    cap.textContent = squash(el.textContent);
+    (el as unknown as { replaceWith(n: unknown): void }).replaceWith(cap);
+  };
+  for (const el of Array.from(root.querySelectorAll?.('[class], [id]') ?? [])) {
+    const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
+    if (el.tagName !== 'FIGCAPTION' && CAPTION_CLASS.test(names) && textLength(el) > 0 && textLength(el) < CAPTION_MAX_CHARS) asCaption(el);
+  }
+  for (const img of Array.from(root.querySelectorAll?.('img, picture') ?? [])) {
+    let box = img.parentNode ?? null;
+    for (let up = 0; box && up < 2 && textLength(box) === 0; up++) box = box.parentNode ?? null;
+    if (!box || box === root || box.tagName === 'BODY' || box.querySelector?.('figcaption')) continue;
+    const len = textLength(box);
+    const blocks = Array.from(box.querySelectorAll?.('p, li, h2, h3, h4, blockquote') ?? []).length;
+    if (len > 0 && len < CAPTION_MAX_CHARS && blocks <= 1 && box.tagName !== 'P') asCaption(box);
+  }
+}
+
+/** Takes out, inside Readability's result, what is not the article's text (see the top of this file). */
+function prune(root: DomNode): void {
+  const total = textLength(root);
+  for (const el of Array.from(root.querySelectorAll?.('[class], [id]') ?? [])) {
+    const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
+    if (FURNITURE.test(names) && textLength(el) < total * 0.3 && !el.querySelector?.('[itemprop="articleBody"]')) el.remove?.();
+  }
+  for (const el of Array.from(root.querySelectorAll?.('p, li, ul, ol, div, dd, dt, td, tr, figcaption, h1, h2, h3, h4, h5, h6') ?? [])) {
+    const text = squash(el.textContent);
+    if (!text) continue;
+    if (DURATION_LEAD.test(text) && text.split(/\s+/).length <= 20) {
+      el.remove?.();
+      continue;
+    }
+    const links = linkLength(el);
+    if (links / text.length < LINK_DENSE) continue;
+    // A list of links goes whole; a paragraph that is a sentence of the article stays, links or not.
+    if ((el.tagName === 'UL' || el.tagName === 'OL' || !readsAsSentence(text)) && textLength(el) < total * 0.3) el.remove?.();
+  }
+}
+
+/** Block text in reading order; a figcaption becomes a caption ("text Photo: credit"), headings are counted and left out. */
+function blocksOf(root: DomNode, out: BodyBlocks): void {
+  let loose = '';
+  const flush = () => {
+    if (squash(loose)) out.paragraphs.push(squash(loose));
+    loose = '';
+  };
+  for (const node of Array.from(root.childNodes)) {
+    if (node.nodeType === 3) {
+      loose += node.textContent ?? '';
+      continue;
+    }
+    if (node.nodeType !== 1) continue;
+    const tag = node.tagName ?? '';
+    if (tag === 'BR') {
+      // Two line breaks in a row end a paragraph; one is a space.
+      if (/\n\s*$/.test(loose)) flush();
+      else loose += '\n';
+      continue;
+    }
+    if (tag === 'H1') {
+      // The headline: the article's title, not its text.
+      flush();
+      if (squash(node.textContent)) out.headings++;
+    } else if (HEADINGS.test(tag)) {
+      flush();
+      const text = squash(node.textContent);
+      if (text) {
+        (out.headingAt ??= new Set()).add(out.paragraphs.length);
+        out.paragraphs.push(text);
+      }
+    } else if (tag === 'FIGCAPTION') {
+      flush();
+      const text = squash(node.textContent);
+      if (text) out.paragraphs.push(/\b(Photo|Image|Credit|Picture)s?\s*:/i.test(text) ? text : `${text} Photo:`);
+    } else if (tag === 'IMG' || tag === 'PICTURE' || tag === 'SVG' || tag === 'VIDEO') {
+      // no text of its own
+    } else if (tag === 'TR') {
+      flush();
+      // A table row is one line: its cells side by side.
+      const cells = Array.from(node.childNodes)
+        .filter((c) => c.nodeType === 1)
+        .map((c) => squash(c.textContent))
+        .filter(Boolean);
+      if (cells.length) out.paragraphs.push(cells.join(' '));
+    } else if (BLOCKS.has(tag) && !hasBlockChild(node)) {
+      flush();
+      const text = squash(node.textContent);
+      if (text) out.paragraphs.push(text);
+    } else if (BLOCKS.has(tag) || CONTAINERS.has(tag)) {
+      flush();
+      blocksOf(node, out);
+    } else loose += node.textContent ?? ''; // inline: a, em, strong, span...
+  }
+  flush();
+}
+
+function hasBlockChild(node: DomNode): boolean {
+  return Array.from(node.childNodes).some(
+    (c) => c.nodeType === 1 && (BLOCKS.has(c.tagName ?? '') || CONTAINERS.has(c.tagName ?? '') || c.tagName === 'BR'),
+  );
+}
+
+/** Words of a date, a time or a time stamp's label: what a line made only of them holds. */
+const STAMP_WORD =
+  /^(?:updated?|published|posted|modified|last|on|at|by|am|pm|a\.m\.|p\.m\.|[ap]m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|ist|msk|ago|just|now|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)$/i;
+
+/**
+ * A line that is only a time stamp ("Updated 11:21 pm CST, Tuesday, November 19, 2019", "PUBLISHED: 10:48, Tue, Nov 19",
+ * "Published 1 day ago"), or only a link or an address: page furniture, never a quote. The date itself is read from
+ * the page's declarations.
+ */
+export function isStampLine(line: string): boolean {
+  const s = line.trim();
+  if (/^(?:https?:\/\/|www\.)\S+$/i.test(s) || /^\S+@\S+\.\w+$/.test(s)) return true;
+  if (!/\d/.test(s) || s.length > 80) return false;
+  const words = s.split(/[\s,|:/.()–-]+/).filter(Boolean);
+  return words.length > 0 && words.every((w) => STAMP_WORD.test(w));
+}
+
+/**
+ * A paragraph the page prints twice (a subscription box above and below the text, a teaser block repeated): page
+ * furniture, all its copies. An article does not repeat its own paragraphs; short lines may repeat and stay.
+ */
+function dropRepeated(paragraphs: string[]): string[] {
+  const counts = new Map<string, number>();
+  const key = (p: string) => p.toLowerCase().replace(/\s+/g, ' ');
+  for (const p of paragraphs) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  const repeated = (p: string) => p.split(/\s+/).length >= 8 && counts.get(key(p))! > 1;
+  // A box printed twice is a small part of the page; a page that is one paragraph over and over keeps it (once, later).
+  const all = paragraphs.reduce((n, p) => n + p.length, 0);
+  const inRepeats = paragraphs.reduce((n, p) => n + (repeated(p) ? p.length : 0), 0);
+  return inRepeats > all * 0.3 ? paragraphs : paragraphs.filter((p) => !repeated(p));
+}
+
+/** Sub-headings of page furniture: what follows them, up to the next sub-heading, is not the article. */
+const FURNITURE_HEADING = new RegExp(
+  '^(?:related(?: (?:articles?|stories|content|news|posts|reading|coverage))?|more (?:from|on|in|stories|news|articles|like this)\\b.*|' +
+    'read (?:more|next|also)|recommended(?: for you)?|most (?:popular|read|viewed)|you (?:may|might) also (?:like|be interested in)|' +
+    "trending(?: now)?|popular(?: now)?|latest (?:news|stories|videos)|editor'?s picks|top stories|in other news|watch(?: more)?|" +
+    'more videos?|(?:media |press )?contacts?|share this(?: article| story)?|comments?|newsletter|sign up.*|follow us.*)[:.]?$',
+  'i',
+);
+/** "About Ascom", "About the company": a press release's closing boilerplate, once the article has had its say. */
+const ABOUT_HEADING = /^about (?!the author)(?:the )?[\p{Lu}\p{N}][\p{L}\p{N}&.'’ -]{1,60}$/u;
+/** A teaser's label: "WATCH | …", "LISTEN: …", "VIDEO: …". */
+const TEASER_LABEL = /^(?:watch|listen|video|gallery|photos|podcast)\s*[|:]\s*/i;
+
+/**
+ * Cuts sections headed as furniture ("Related", "More from …", "Watch") up to the next sub-heading or the article's
+ * next paragraph of prose, and a closing
+ * "About <organisation>" section (in the second half of the text) to the end.
+ */
+function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>): string[] {
+  const out: string[] = [];
+  let skipping: 'section' | 'rest' | null = null;
+  paragraphs.forEach((p, i) => {
+    if (headingAt.has(i)) {
+      if (skipping === 'rest') return;
+      skipping = FURNITURE_HEADING.test(p) ? 'section' : ABOUT_HEADING.test(p) && i >= paragraphs.length / 2 ? 'rest' : null;
+      if (skipping) return;
+    }
+    // A furniture section is teasers and labels: the article's own prose after it means the section has ended.
+    if (skipping === 'section' && readsAsSentence(p) && p.split(/\s+/).length >= 20) skipping = null;
+    if (!skipping) out.push(p);
+  });
+  return out;
+}
+
+/** 4-word runs, lower-cased, for comparing a block with a declared articleBody. */
+function runs(text: string): string[] {
+  const w = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i + 4 <= w.length; i++) out.push(w.slice(i, i + 4).join(' '));
+  if (!out.length && w.length) out.push(w.join(' '));
+  return out;
+}
+
+/**
+ * When the page declares its articleBody and Readability's paragraphs mostly agree with it, a paragraph the
+ * declaration does not hold is not the article (a caption of a teaser, a donation box). When they disagree (the
+ * declaration is a summary, or another article's), the declaration is not used.
+ */
+function agreeingWith(paragraphs: string[], declared: string | null): string[] {
+  if (!declared || declared.length < 500) return paragraphs;
+  const have = new Set(runs(declared));
+  const held = (p: string) => {
+    const r = runs(p);
+    return r.length ? r.filter((x) => have.has(x)).length / r.length : 1;
+  };
+  const scores = paragraphs.map(held);
+  const textIn = paragraphs.reduce((n, p, i) => n + p.length * scores[i]!, 0);
+  const all = paragraphs.reduce((n, p) => n + p.length, 0);
+  if (all === 0 || textIn / all < 0.6) return paragraphs;
+  return paragraphs.filter((_, i) => scores[i]! >= 0.5);
+}
+
+/** The body of a parsed page (the document is changed: read its metadata first). */
+export function articleBody(document: ReturnType<typeof parseHTML>['document'], declaredBody: string | null): BodyBlocks {
+  for (const el of [...document.querySelectorAll(NEVER_ARTICLE)]) el.remove();
+  // charThreshold: short news items (300-500 characters) are articles too. Classes kept: prune() reads them.
+  const read = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+    charThreshold: 200,
+    keepClasses: true,
+  }).parse();
+  const out: BodyBlocks = { paragraphs: [], headings: 0 };
+  const root = read?.content
+    ? (parseHTML(`<html><body>${read.content}</body></html>`).document.body as unknown as DomNode)
+    : (document.body as unknown as DomNode | null);
+  if (!root) return out;
+  prune(root);
+  markCaptions(root);
+  blocksOf(root, out);
+  const kept = withoutFurnitureSections(out.paragraphs, out.headingAt ?? new Set()).filter((p) => !isStampLine(p) && !TEASER_LABEL.test(p));
+  return { ...out, paragraphs: agreeingWith(dropRepeated(kept), declaredBody) };
+}
