@@ -17,7 +17,20 @@ import { parseHTML } from 'linkedom';
 /** Never the article, by tag or ARIA role. */
 const NEVER_ARTICLE =
   'script, style, noscript, template, iframe, svg, nav, footer, aside, button, select, input, textarea, ' +
-  '[role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden]';
+  '[role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden], ' +
+  '[role="dialog"], [role="alertdialog"], [aria-modal="true"]';
+/**
+ * Cookie and consent banners, privacy preference centres, and what the page hides until a script shows it (sign-in
+ * offers, screen-reader labels): never the article, whatever their size on the page. ("paywall" and "premium" are not
+ * here: sites mark the article itself so, as the part behind the paywall.)
+ */
+const CONSENT = new RegExp(
+  String.raw`(?:^|[\s_-])(cookies?|consent|gdpr|ccpa|onetrust|ot-sdk|cmp|privacy-(?:banner|notice|center|centre)|cookiebanner|` +
+    String.raw`hidden|d-none|is-hidden|u-hidden|sr-only|visually-hidden|screen-reader-text|sign-?in|log-?in|register|` +
+    String.raw`piano|tp-modal)(?:$|[\s_-])`,
+  'i',
+);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 /** Class or id words of page furniture. */
 const FURNITURE = new RegExp(
   String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|` +
@@ -258,6 +271,29 @@ function runs(text: string): string[] {
   return out;
 }
 
+/** A declared articleBody long enough to be the article, as paragraphs: HTML read as such, entities decoded. */
+function declaredParagraphs(declared: string | null): string[] | null {
+  if (!declared || declared.length < 1500) return null;
+  if (/<(?:p|br|div|body)\b/i.test(declared)) {
+    const out: BodyBlocks = { paragraphs: [], headings: 0 };
+    blocksOf(parseHTML(`<html><body>${declared}</body></html>`).document.body as unknown as DomNode, out);
+    return out.paragraphs.length ? out.paragraphs : null;
+  }
+  const text: string = parseHTML(`<html><body><p>${declared.replace(/</g, '&lt;')}</p></body></html>`).document.body?.textContent ?? '';
+  const paragraphs = text
+    .split(/\n+/)
+    .map((p: string) => squash(p))
+    .filter(Boolean);
+  return paragraphs.length ? paragraphs : null;
+}
+
+/** The share of `of`'s 4-word runs that `within` holds. */
+function coverage(of: string, within: string): number {
+  const have = new Set(runs(within));
+  const r = runs(of);
+  return r.length ? r.filter((x) => have.has(x)).length / r.length : 1;
+}
+
 /**
  * When the page declares its articleBody and Readability's paragraphs mostly agree with it, a paragraph the
  * declaration does not hold is not the article (a caption of a teaser, a donation box). When they disagree (the
@@ -280,6 +316,14 @@ function agreeingWith(paragraphs: string[], declared: string | null): string[] {
 /** The body of a parsed page (the document is changed: read its metadata first). */
 export function articleBody(document: ReturnType<typeof parseHTML>['document'], declaredBody: string | null): BodyBlocks {
   for (const el of [...document.querySelectorAll(NEVER_ARTICLE)]) el.remove();
+  const pageText = squash(document.body?.textContent ?? '').length;
+  for (const el of [...document.querySelectorAll('[class], [id]')]) {
+    const names = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+    if (CONSENT.test(names) && squash(el.textContent).length < pageText * 0.5) el.remove();
+  }
+  for (const el of [...document.querySelectorAll('[style]')]) {
+    if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && squash(el.textContent).length < pageText * 0.5) el.remove();
+  }
   // charThreshold: short news items (300-500 characters) are articles too. Classes kept: prune() reads them.
   const read = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 200,
@@ -294,5 +338,9 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   markCaptions(root);
   blocksOf(root, out);
   const kept = withoutFurnitureSections(out.paragraphs, out.headingAt ?? new Set()).filter((p) => !isStampLine(p) && !TEASER_LABEL.test(p));
-  return { ...out, paragraphs: agreeingWith(dropRepeated(kept), declaredBody) };
+  const declared = declaredParagraphs(declaredBody);
+  // Readability found a fragment of what the page declares (a page built by script, a teaser box taken for the
+  // article): the declaration is the article.
+  if (declared && coverage(declared.join('\n'), kept.join('\n')) < 0.5) return { paragraphs: declared, headings: out.headings };
+  return { ...out, paragraphs: agreeingWith(dropRepeated(kept), declared?.join('\n') ?? null) };
 }
