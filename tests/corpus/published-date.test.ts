@@ -8,7 +8,13 @@ describe('publication dates', () => {
     ['July 15, 2025', '2025-07-15'],
     ['15 July 2025', '2025-07-15'],
     ['2025-07-15T09:30:00Z', '2025-07-15'],
+    ['2024-04-30 16:38:37 +02:00', '2024-04-30'],
+    ['2024-04-30 23:38:37-0500', '2024-04-30'],
   ])('reads %s as %s', (text, iso) => expect(parsePublished(text)?.date).toBe(iso));
+
+  it('keeps the moment and its offset when a space stands before the offset', () => {
+    expect(parsePublished('2024-04-30 16:38:37 +02:00')?.at).toBe('2024-04-30T16:38:37+02:00');
+  });
 
   it.each(['31-06-2025', '10,000', '2025', 'soon'])('rejects %s', (text) => expect(parsePublished(text)).toBeNull());
 

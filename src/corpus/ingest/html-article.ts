@@ -12,6 +12,7 @@ import type { ArticleDraft, ArticleSource } from './article-draft.js';
 import { pageMetadata, type PageDocument } from './page-metadata.js';
 import { parsePublished } from './published-date.js';
 import { statedArticle } from './stated-article.js';
+import { pageAuthors } from './page-credits.js';
 
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -36,9 +37,11 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
   const url = meta.url && URL.canParse(meta.url) ? meta.url : (sidecar?.url ?? null);
   const named = meta.outlet ?? sidecar?.outlet ?? null;
   const outlet = named ?? hostOf(url);
+  // The declared headline first: measured on the fundus pages, it is the one the article goes by more often than <h1>.
   const rawTitle = meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
   const title = rawTitle ? withoutSiteSuffix(rawTitle, outlet) : source.file.replace(/^.*\//, '').replace(/\.html?$/i, '');
-  const authors = meta.authors.length ? meta.authors : (sidecar?.authors ?? (sidecar?.author ? [sidecar.author] : []));
+  const declared = meta.authors.length ? meta.authors : (sidecar?.authors ?? (sidecar?.author ? [sidecar.author] : []));
+  const authors = pageAuthors(declared, out.byline ?? null, outlet);
   const draft = statedArticle(
     {
       title,

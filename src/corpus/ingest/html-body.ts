@@ -64,6 +64,8 @@ export interface BodyBlocks {
   headings: number;
   /** Which paragraphs are sub-headings (h2-h6), by index. */
   headingAt?: Set<number>;
+  /** The byline Readability found printed on the page, if any. */
+  byline?: string | null;
 }
 
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -341,6 +343,7 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   const declared = declaredParagraphs(declaredBody);
   // Readability found a fragment of what the page declares (a page built by script, a teaser box taken for the
   // article): the declaration is the article.
-  if (declared && coverage(declared.join('\n'), kept.join('\n')) < 0.5) return { paragraphs: declared, headings: out.headings };
-  return { ...out, paragraphs: agreeingWith(dropRepeated(kept), declared?.join('\n') ?? null) };
+  const byline = read?.byline ?? null;
+  if (declared && coverage(declared.join('\n'), kept.join('\n')) < 0.5) return { paragraphs: declared, headings: out.headings, byline };
+  return { ...out, byline, paragraphs: agreeingWith(dropRepeated(kept), declared?.join('\n') ?? null) };
 }

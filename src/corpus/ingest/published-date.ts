@@ -24,7 +24,8 @@ function isoDay(y: number, m: number, d: number): string | null {
 /** An absolute publication date, or null if the text is not one. */
 export function parsePublished(raw: string): PublishedDate | null {
   const s = raw.trim();
-  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:.]+)(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
+  // "2024-04-30T16:38:37+02:00", and as some sites write it, "2024-04-30 16:38:37 +02:00" (a space before the offset).
+  let m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]([\d:.]+)\s?(Z|[+-]\d{2}:?\d{2})?)?$/.exec(s);
   if (m) {
     // The day is the one stated in the page's own zone: 2025-03-03T01:00+04:00 is the 3rd there.
     const day = absolute(isoDay(+m[1]!, +m[2]!, +m[3]!));

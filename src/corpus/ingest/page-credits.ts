@@ -1,0 +1,49 @@
+// Who wrote a web page, from what the page declares and what it prints. An
+// author field often holds the outlet, "Last, First", or an upper-case byline
+// glued to its agency; the byline printed on the page settles those.
+
+const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
+const AGENCIES = /(Associated Press|Reuters|Agence France-Presse|AFP|Bloomberg|Anadolu Agency|TASS|Xinhua|PA Media|Press Association)$/;
+
+/** Names as people write them: "Brazil, Rachel" -> "Rachel Brazil", "ERIC TUCKER" -> "Eric Tucker". */
+export function personName(raw: string): string {
+  let s = squash(raw).replace(/^by\s+/i, '');
+  // An upper-case byline glued to its agency: "ERIC TUCKERAssociated Press" -> "ERIC TUCKER".
+  const glued = /^([\p{Lu}\s.'’-]{3,}?)\s*(?=\p{Lu}\p{Ll})/u.exec(s);
+  if (glued && AGENCIES.test(s.slice(glued[0].length))) s = glued[1]!.trim();
+  const lastFirst = /^([\p{Lu}][\p{L}'’-]+),\s*([\p{Lu}][\p{L}.'’-]*(?:\s+[\p{Lu}][\p{L}.'’-]*)?)$/u.exec(s);
+  if (lastFirst) s = `${lastFirst[2]} ${lastFirst[1]}`;
+  if (s === s.toUpperCase() && /\p{Lu}{2}/u.test(s))
+    s = s.toLowerCase().replace(/(^|[\s'’-])(\p{Ll})/gu, (_m, sep: string, c: string) => sep + c.toUpperCase());
+  return s;
+}
+
+/** The same name as the outlet's (an author field that holds the publisher): not a person. */
+const isOutlet = (name: string, outlet: string | null) =>
+  Boolean(outlet) && name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === outlet!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+
+/** A printed byline read as names: "By Jane Doe and John Roe", "Jane Doe, Reporter". */
+function bylineNames(byline: string | null): string[] {
+  // "By Jane Doe | June 19, 2023", "Jane Doe · 5 min read": the part without figures.
+  const s = squash(byline)
+    .split(/\s+[|·•—–]\s+/)
+    .filter((part) => !/^\d|^\W*\d/.test(part))
+    .join(' ')
+    .replace(/^by\s+/i, '')
+    // "Stephanie Bazzle June 19, 2023": the date printed after the name goes.
+    .replace(/\s+(?:on\s+|updated\s+|published\s+)?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d).*$/i, '');
+  if (!s || s.length > 120) return [];
+  return s
+    .split(/\s*(?:,|\band\b|&|\|)\s*/i)
+    .map((n) => n.trim())
+    .filter((n) => /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,3}$/u.test(n) && n.split(/\s+/).length <= 4);
+}
+
+export function pageAuthors(declared: readonly string[], byline: string | null, outlet: string | null): string[] {
+  const names = [...new Set(declared.map(personName).filter(Boolean))];
+  const people = names.filter((n) => !isOutlet(n, outlet));
+  if (people.length) return people;
+  // Only the outlet declared, or nothing: the byline printed on the page names the people, when it does.
+  const printed = bylineNames(byline).map(personName);
+  return printed.length ? printed : names;
+}

@@ -1,0 +1,24 @@
+// Who wrote a web page: declared authors as people write their names, and the
+// printed byline where the declaration names only the outlet, or nothing.
+import { describe, expect, it } from 'vitest';
+import { pageAuthors, personName } from '../../src/corpus/ingest/page-credits.js';
+
+describe('page credits', () => {
+  it.each([
+    ['Brazil, Rachel', 'Rachel Brazil'],
+    ['Tatikyan, Sossi A.', 'Sossi A. Tatikyan'],
+    ['ERIC TUCKERAssociated Press', 'Eric Tucker'],
+    ['By JANE O’NEILL', 'Jane O’Neill'],
+    ['Ani Petrosyan', 'Ani Petrosyan'],
+  ])('reads the declared name %s as %s', (raw, name) => expect(personName(raw)).toBe(name));
+
+  it('takes the printed byline when the declaration names only the outlet, or nothing', () => {
+    expect(pageAuthors(['Lesotho Times'], 'By Mohloai Mpesi', 'Lesotho Times')).toEqual(['Mohloai Mpesi']);
+    expect(pageAuthors([], 'by Stephanie Bazzle June 19, 2023', 'Occupy Democrats')).toEqual(['Stephanie Bazzle']);
+    expect(pageAuthors([], 'By Jane Doe and John Roe | 5 min read', null)).toEqual(['Jane Doe', 'John Roe']);
+    // The outlet as the only author stays when nothing better is printed (a wire desk, "Euronews").
+    expect(pageAuthors(['Euronews'], null, 'Euronews')).toEqual(['Euronews']);
+    // A declared person wins over the byline.
+    expect(pageAuthors(['Nino Beridze'], 'By Someone Else', 'Black Sea News')).toEqual(['Nino Beridze']);
+  });
+});
