@@ -2,7 +2,7 @@
 // with their entity tags and stated dates. Ingest makes them; the corpus
 // database stores and returns them (db/rows.ts).
 
-export type SourceFormat = 'aggregator-page' | 'markdown' | 'json' | 'jsonl' | 'html';
+export type SourceFormat = 'aggregator-page' | 'text' | 'markdown' | 'json' | 'jsonl' | 'html';
 
 export interface Article {
   id: string;

@@ -54,9 +54,15 @@ describe('bad data files', () => {
     expect(e.message).toMatch(/a\.jsonl: line 2: outlet: /);
   });
 
-  it('explains a Markdown file without front matter', async () => {
-    const e = failure(() => buildCorpus(tempData({ 'a.md': '# Just a heading\n\nSome text.' })));
-    expect(e.message).toMatch(/a\.md: a Markdown article needs a front-matter block/);
+  it('reads a Markdown file without front matter as an article, its heading the title; refuses one that holds no text', async () => {
+    const paths = tempData({
+      'a.md': '# Talks in Yerevan\n\nBy Ani Petrosyan\n\nPublished on Feb 27, 2026\n\nArmenia and Azerbaijan met in Yerevan.',
+    });
+    const { articles, passages } = await contents(openCorpus(paths));
+    expect(articles).toMatchObject([{ title: 'Talks in Yerevan', author: 'Ani Petrosyan', published: '2026-02-27' }]);
+    expect(passages.map((p) => p.text)).toEqual(['Armenia and Azerbaijan met in Yerevan.']);
+    const e = failure(() => buildCorpus(tempData({ 'b.md': '# Just a heading' })));
+    expect(e.message).toMatch(/b\.md: no article text/);
   });
 
   it('rebuilds a corrupt database file from raw/ with one log line, and keeps ids', async () => {

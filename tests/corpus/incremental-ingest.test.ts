@@ -145,9 +145,9 @@ describe('incremental ingest', () => {
   it('keeps answering from the previous articles of a file that turns bad, and reads it again next time', async () => {
     const paths = tempData({ ...SEED_FILES, 'a.md': md });
     buildCorpus(paths);
-    writeFileSync(join(paths.raw, 'a.md'), '# no front matter\n\nJust text.');
+    writeFileSync(join(paths.raw, 'a.md'), '---\ntitle: [unclosed\n---\n\nJust text.');
     const r = buildCorpus(paths).report;
-    expect(r.skipped).toEqual([{ file: 'a.md', reason: expect.stringMatching(/front-matter block/) }]);
+    expect(r.skipped).toEqual([{ file: 'a.md', reason: expect.stringMatching(/front matter is not valid YAML/) }]);
     expect((await snapshot(paths)).articles).toHaveLength(5);
     writeFileSync(join(paths.raw, 'a.md'), md.replace('Officials in Yerevan say', 'Officials in Yerevan said'));
     expect(buildCorpus(paths).report.files.map((f) => f.file)).toEqual(['a.md']);

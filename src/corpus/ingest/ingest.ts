@@ -1,6 +1,5 @@
 // One raw file -> its articles, passages, tags and dates. Pure: the caller
 // reads the file and writes the database; this only transforms.
-import { DataFileError } from '../data-file-error.js';
 import type { GazetteerMatcher } from '../extract/gazetteer-matcher.js';
 import type { RawSidecar } from '../schema.js';
 import type { ArticleDraft, ArticleSource, SourceFormat } from './article-draft.js';
@@ -8,6 +7,7 @@ import { looksLikeAggregatorPage, parseAggregatorPage } from './aggregator-page.
 import { parseJsonArticles } from './json-articles.js';
 import { parseHtmlArticle } from './html-article.js';
 import { parseMarkdownArticle } from './markdown-article.js';
+import { parseTextArticle } from './text-article.js';
 import { buildArticle, type BuiltArticle } from './build-article.js';
 import type { TemplateLookup } from './template-text.js';
 
@@ -67,15 +67,12 @@ function draftsOf(input: RawInput, format: SourceFormat, knownNames: string[]): 
     retrievedFrom: input.sidecar ? 'sidecar' : 'file-mtime',
   };
   if (format === 'aggregator-page') {
-    if (!looksLikeAggregatorPage(input.text)) {
-      throw new DataFileError(
-        input.file,
-        'not in the aggregator page format (no "Outlet / date / - Outlet" article header found); use .md or .json for single articles',
-      );
-    }
+    // A .txt that is not an aggregator page is one article, its first line the headline.
+    if (!looksLikeAggregatorPage(input.text))
+      return [parseTextArticle(input.text, { ...source, format: 'text' }, input.sidecar, knownNames)];
     return parseAggregatorPage(input.text, { source, sidecar: input.sidecar, knownNames });
   }
-  if (format === 'markdown') return [parseMarkdownArticle(input.text, source, knownNames)];
+  if (format === 'markdown') return [parseMarkdownArticle(input.text, source, input.sidecar, knownNames)];
   if (format === 'html') return [parseHtmlArticle(input.text, source, input.sidecar, knownNames)];
   return parseJsonArticles(input.text, source, knownNames);
 }

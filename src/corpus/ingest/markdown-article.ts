@@ -1,4 +1,5 @@
-// Markdown articles with a front-matter block:
+// Markdown articles, best with a front-matter block (without one, the first
+// heading is the headline and a sidecar may give the rest):
 //   ---
 //   title: ...
 //   outlet: ...
@@ -13,14 +14,19 @@ import { marked, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { DataFileError, fromZodError } from '../data-file-error.js';
 import { frontMatterSchema } from '../schema.js';
+import { authorDisplay } from '../../text/author-list.js';
+import type { RawSidecar } from '../schema.js';
 import type { ArticleDraft, ArticleSource } from './article-draft.js';
+import { headerCredits } from './header-lines.js';
 import { statedArticle } from './stated-article.js';
+import { creditedArticle } from './text-article.js';
 
 const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function parseMarkdownArticle(text: string, source: ArticleSource, knownNames: string[]): ArticleDraft {
+export function parseMarkdownArticle(text: string, source: ArticleSource, sidecar: RawSidecar | null, knownNames: string[]): ArticleDraft {
   const fm = FRONT_MATTER.exec(text);
-  if (!fm) throw new DataFileError(source.file, 'a Markdown article needs a front-matter block (--- title, outlet, ... ---) at the top');
+  // Without front matter: the first heading (or line) is the headline, and the credit lines under it are read.
+  if (!fm) return creditedArticle(firstHeading(text), markdownParagraphs(text), source, sidecar, knownNames);
   let meta: unknown;
   try {
     meta = parseYaml(fm[1]!);
@@ -29,7 +35,20 @@ export function parseMarkdownArticle(text: string, source: ArticleSource, knownN
   }
   const parsed = frontMatterSchema.safeParse(meta ?? {});
   if (!parsed.success) throw fromZodError(source.file, parsed.error, 'front matter: ');
-  return statedArticle(parsed.data, markdownParagraphs(text.slice(fm[0].length)), source, knownNames);
+  // Credit lines under the front matter ("By …", "Published on …") are never quoted; they fill what it leaves out.
+  const credits = headerCredits(markdownParagraphs(text.slice(fm[0].length)));
+  const stated = {
+    ...parsed.data,
+    author: parsed.data.author ?? authorDisplay(credits.authors),
+    published: parsed.data.published ?? credits.published,
+  };
+  return statedArticle(stated, credits.rest, source, knownNames);
+}
+
+/** The first level-one heading's text, or null. */
+function firstHeading(text: string): string | null {
+  const h = marked.lexer(text).find((t): t is Tokens.Heading => t.type === 'heading' && (t as Tokens.Heading).depth === 1);
+  return h ? inlineText(h.tokens) : null;
 }
 
 /** Block-level text in reading order; an image becomes "alt Photo: title" so the caption rules apply. */

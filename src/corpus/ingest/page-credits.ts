@@ -23,7 +23,7 @@ const isOutlet = (name: string, outlet: string | null) =>
   Boolean(outlet) && name.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '') === outlet!.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 
 /** A printed byline read as names: "By Jane Doe and John Roe", "Jane Doe, Reporter". */
-function bylineNames(byline: string | null): string[] {
+export function bylineNames(byline: string | null): string[] {
   // "By Jane Doe | June 19, 2023", "Jane Doe · 5 min read": the part without figures.
   const s = squash(byline)
     .split(/\s+[|·•—–]\s+/)
