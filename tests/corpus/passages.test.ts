@@ -5,6 +5,18 @@ import type { LayoutItem } from '../../src/corpus/ingest/layout-item.js';
 const body = (...texts: string[]): LayoutItem[] => texts.map((text) => ({ kind: 'body', text, paragraph: 0 }));
 
 describe('passages', () => {
+  it('keeps a lead-in that ends with a colon with the quote the next paragraph holds, and no further', () => {
+    const items: LayoutItem[] = [
+      { kind: 'body', text: 'Kremlin spokesperson Dmitry Peskov said:', paragraph: 0 },
+      { kind: 'body', text: '"We will not accept any such plan for the region."', paragraph: 1 },
+      { kind: 'body', text: 'The talks ended on Friday without a statement from either side.', paragraph: 2 },
+    ];
+    expect(buildPassages(items).passages.map((p) => p.text)).toEqual([
+      'Kremlin spokesperson Dmitry Peskov said: "We will not accept any such plan for the region."',
+      'The talks ended on Friday without a statement from either side.',
+    ]);
+  });
+
   it('keeps a quotation that runs over several sentences together', () => {
     const { passages } = buildPassages(
       body(

@@ -101,3 +101,23 @@ describe('sentence splitting', () => {
     );
   });
 });
+
+describe('outlets, domains and initialisms inside a sentence', () => {
+  it.each([
+    ['PanARMENIAN.Net - Verified video footage shows the strike. Officials confirmed it.', 2],
+    ['Reporting by Mediazona.ru and Civil.ge shows it. Another sentence.', 2],
+    ['Kyiv relies heavily on U.S. Patriot air defense systems, officials said. They want more.', 2],
+    ['The talks in the E.U. Council went on. Later they ended.', 2],
+  ])('keeps the name whole: %s', (text, n) => {
+    const s = splitSentences(text);
+    expect(s).toHaveLength(n);
+    expect(s.join(' ')).toBe(text);
+  });
+
+  it('still ends a sentence at an initialism before a word a sentence starts with', () => {
+    expect(splitSentences('He flew to the U.S. The next day he met officials.')).toEqual([
+      'He flew to the U.S.',
+      'The next day he met officials.',
+    ]);
+  });
+});

@@ -29,10 +29,15 @@ interface Open {
   item: LayoutItem;
   text: string;
   sentences: number;
+  /** The paragraph of the last sentence joined. */
+  paragraph: number;
 }
 
 function joins(cur: Open, next: LayoutItem): boolean {
-  if (cur.item.kind !== 'body' || next.kind !== 'body' || cur.item.paragraph !== next.paragraph) return false;
+  if (cur.item.kind !== 'body' || next.kind !== 'body') return false;
+  // A lead-in that ends with a colon ("Kremlin spokesperson Dmitry Peskov said:") keeps the quote the next paragraph
+  // holds: apart, the lead-in says nothing and the quote has no speaker.
+  if (cur.paragraph !== next.paragraph) return /:$/.test(cur.text) && next.paragraph === cur.paragraph + 1 && cur.sentences < 3;
   if (quoteBalance(cur.text) > 0 && cur.sentences < MAX_QUOTE_SENTENCES) return true;
   if (cur.sentences >= 3) return false;
   return /^[\p{Ll}…]|^\.\.\./u.test(next.text) || /:$/.test(cur.text) || wordCount(next.text) < 4;
@@ -45,8 +50,9 @@ export function buildPassages(items: LayoutItem[]): { passages: PassageDraft[]; 
     if (cur && joins(cur, item)) {
       cur.text = `${cur.text} ${item.text}`;
       cur.sentences++;
+      cur.paragraph = item.paragraph;
     } else {
-      merged.push({ item, text: item.text, sentences: 1 });
+      merged.push({ item, text: item.text, sentences: 1, paragraph: item.paragraph });
     }
   }
   const keep = keptPassages(

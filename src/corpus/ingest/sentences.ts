@@ -11,7 +11,12 @@ const OPTIONS = { newline_boundaries: false, preserve_whitespace: false, sanitiz
 // sbd splits inside these ("https://evil.example/phish" became "https://evil" and
 // "example/phish"), and a quote must be the article's text byte for byte: they
 // are swapped for placeholders while sbd runs, then put back.
-const UNSPLITTABLE = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,]\d+)+/giu;
+// An outlet named by its domain ("PanARMENIAN.Net", "Mediazona.ru", "Civil.ge") is one word too.
+const UNSPLITTABLE = new RegExp(
+  String.raw`\b(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,]\d+)+|` +
+    String.raw`\b[\p{L}\d-]*\p{L}[\p{L}\d-]*\.(?:com|net|org|info|news|media|online|io|co|tv|ru|am|az|ge|ua|ir|tr|kz|kg|uz|tj|by|md|eu|uk|de|fr)\b(?!\.\p{L})`,
+  'giu',
+);
 const HOLE = /\uE000(\d+)\uE001/g;
 
 export function splitSentences(text: string): string[] {
@@ -88,18 +93,18 @@ function splitMissedEnds(sentence: string): string[] {
   return out;
 }
 
-// sbd ends a sentence at an initialism before a capital ("the U.S." | "Army said …"). When the
-// next word names an institution or an office, the initialism is its first word.
+// sbd ends a sentence at an initialism before a capital ("the U.S." | "Army said …", "on U.S." |
+// "Patriot air defense systems"). The initialism is the next word's modifier unless that word is
+// one a new sentence starts with (a determiner, a pronoun, a conjunction: "… to the U.S. The next day").
 const ENDS_IN_INITIALISM = /(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$/u;
-const INSTITUTION_WORDS = new Set(
+const SENTENCE_STARTERS = new Set(
   [
-    'army navy air marines forces force military command central special coast guard',
-    'president vice secretary minister prime deputy envoy ambassador embassy consulate mission',
-    'senate senator congress congressman congresswoman house representative representatives',
-    'state department treasury defense defence justice energy commerce trade attorney',
-    'government administration officials official intelligence security council general assembly',
-    'court supreme federal national agency office commission commissioner committee police',
-    'sanctions troops soldiers diplomats negotiators delegation',
+    'the a an this that these those there here it its he she his her they their them we our us i you your',
+    'but and or yet so for nor if as since because although though while when whenever after before until once',
+    'in on at by from with without into onto over under during despite through between among against about',
+    'meanwhile however still also then thus hence moreover furthermore instead otherwise yes no not never',
+    'some many most all both each every few several one two three four five six seven eight nine ten',
+    'what who whom whose which where why how such only even just now today yesterday tomorrow last next',
   ]
     .join(' ')
     .split(' '),
@@ -110,7 +115,7 @@ function joinInstitutionNames(sentences: string[]): string[] {
   for (const s of sentences) {
     const prev = out.at(-1);
     const next = /^\s*(\p{L}+)/u.exec(s)?.[1];
-    if (prev !== undefined && ENDS_IN_INITIALISM.test(prev) && next && /^\p{Lu}/u.test(next) && INSTITUTION_WORDS.has(next.toLowerCase())) {
+    if (prev !== undefined && ENDS_IN_INITIALISM.test(prev) && next && /^\p{Lu}/u.test(next) && !SENTENCE_STARTERS.has(next.toLowerCase())) {
       out[out.length - 1] = prev + s;
     } else out.push(s);
   }
