@@ -55,6 +55,13 @@ describe('gazetteer matching', () => {
     expect(ids('the Lachin corridor')).toEqual(['lachin-corridor']);
   });
 
+  it('matches an acronym of four letters or more written as a word ("Nato"), never inside another word or in lower case', () => {
+    expect(ids('Nato allies met on Tuesday')).toEqual(['nato']);
+    expect(ids('NATO allies met')).toEqual(['nato']);
+    expect(ids('the nato summit, natoprotest')).toEqual([]);
+    expect(ids('Us and them')).toEqual([]);
+  });
+
   it('rejects a gazetteer with a name claimed by two entries, naming the place', () => {
     const bad = {
       ...gazetteer,

@@ -23,7 +23,10 @@ interface Form {
   keys: string[];
   /** The same tokens under transliterationKey: Aliev finds Aliyev, Qarabağ finds Karabakh. */
   tkeys: string[];
-  /** Per token: 'acronym' must be all caps in the text, 'capital' must start upper-case. */
+  /**
+   * Per token: 'acronym' must be all caps in the text, or for four letters or more, written as a word the British
+   * way ("Nato", "Opec"; "Us" is not US); 'capital' must start upper-case.
+   */
   cases: ('acronym' | 'capital' | 'any')[];
 }
 
@@ -118,7 +121,7 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
           if (j >= toks.length) return false;
           if ((exact ? exact[j] : tkeyAt(j)) !== f[field][k]) return false;
           const c = f.cases[k];
-          if (c === 'acronym' && !isAllCaps(bases[j]!)) return false;
+          if (c === 'acronym' && !isAllCaps(bases[j]!) && !(f.keys[k]!.length >= 4 && /^\p{Lu}\p{Ll}+$/u.test(bases[j]!))) return false;
           if (c === 'capital' && !isCapitalised(bases[j]!)) return false;
           if (k > 0 && !NAME_GAP.test(text.slice(toks[j - 1]!.end, toks[j]!.start))) return false;
         }

@@ -115,7 +115,13 @@ function joinInstitutionNames(sentences: string[]): string[] {
   for (const s of sentences) {
     const prev = out.at(-1);
     const next = /^\s*(\p{L}+)/u.exec(s)?.[1];
-    if (prev !== undefined && ENDS_IN_INITIALISM.test(prev) && next && /^\p{Lu}/u.test(next) && !SENTENCE_STARTERS.has(next.toLowerCase())) {
+    if (
+      prev !== undefined &&
+      ENDS_IN_INITIALISM.test(prev) &&
+      next &&
+      /^\p{Lu}/u.test(next) &&
+      !SENTENCE_STARTERS.has(next.toLowerCase())
+    ) {
       out[out.length - 1] = prev + s;
     } else out.push(s);
   }
