@@ -16,6 +16,8 @@ export interface ExportedPassage {
 }
 
 export interface ExportedArticle extends ArticleRef {
+  /** YYYY-MM-DD the page says it was last changed, when not the day it was published; else null. */
+  modified: string | null;
   /** Its file, as a path under raw/. */
   source_file: string;
   /** Its quotable passages in reading order. */
@@ -27,6 +29,7 @@ const PAGE = 200;
 export function exportedArticle(a: Article, passages: readonly Passage[]): ExportedArticle {
   return {
     ...articleRef(a),
+    modified: a.modified,
     source_file: a.source.file,
     passages: passages.map((p) => ({ id: p.id, text: p.text, kind: p.kind, credit: p.credit ?? null })),
   };

@@ -16,6 +16,11 @@ export interface Article {
   publishedText: string | null;
   /** The exact moment with its time zone, when the page declares it (JSON-LD, article:published_time, a feed). */
   publishedAt: string | null;
+  /**
+   * YYYY-MM-DD the page says it was last changed, when that is a different day from its publication: a page
+   * updated long after it first appeared is read, and its relative dates resolved, as the version it is.
+   */
+  modified: string | null;
   url: string | null;
   tags: string[];
   source: {

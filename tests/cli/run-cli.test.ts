@@ -122,6 +122,7 @@ describe('briefing CLI', () => {
         'published_approximate',
         'published_at',
         'url',
+        'modified',
         'source_file',
         'passages',
       ]);

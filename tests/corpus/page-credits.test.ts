@@ -1,7 +1,7 @@
 // Who wrote a web page: declared authors as people write their names, and the
 // printed byline where the declaration names only the outlet, or nothing.
 import { describe, expect, it } from 'vitest';
-import { pageAuthors, personName } from '../../src/corpus/ingest/page-credits.js';
+import { creditedAgency, pageAuthors, personName, wireOutlet } from '../../src/corpus/ingest/page-credits.js';
 
 describe('page credits', () => {
   it.each([
@@ -20,5 +20,15 @@ describe('page credits', () => {
     expect(pageAuthors(['Euronews'], null, 'Euronews')).toEqual(['Euronews']);
     // A declared person wins over the byline.
     expect(pageAuthors(['Nino Beridze'], 'By Someone Else', 'Black Sea News')).toEqual(['Nino Beridze']);
+  });
+});
+
+describe('wire copy', () => {
+  it('names its agency by the host that serves it, or by the byline when the site name is not a name', () => {
+    expect(wireOutlet('Hosted', [], 'https://hosted.ap.org/article/abc')).toBe('Associated Press');
+    expect(wireOutlet('Hosted', ['ERIC TUCKERAssociated Press'], 'https://news.example/x')).toBe('Associated Press');
+    expect(wireOutlet('Caucasus Daily', ['ERIC TUCKERAssociated Press'], 'https://news.example/x')).toBe('Caucasus Daily');
+    expect(creditedAgency(['By Jane Doe', 'JOHN ROE Reuters'])).toBe('Reuters');
+    expect(creditedAgency(['Jane Doe'])).toBeNull();
   });
 });

@@ -8,7 +8,7 @@
 // full build reads its input: files in order, then articles, then passages.
 
 /** Raised whenever these tables or what ingest writes into them change: an older file is rebuilt from raw/. */
-export const CORPUS_SCHEMA_VERSION = 5;
+export const CORPUS_SCHEMA_VERSION = 6;
 
 /** A date spanning more days than this is a "long" event (see the events table). */
 export const LONG_EVENT_DAYS = 400;
@@ -48,6 +48,7 @@ CREATE TABLE articles (
   published_approximate INTEGER NOT NULL,
   published_text TEXT,
   published_at TEXT,
+  modified TEXT,
   url TEXT,
   tags TEXT NOT NULL,
   file TEXT NOT NULL,

@@ -11,6 +11,7 @@ export interface ArticleRow {
   published_approximate: number;
   published_text: string | null;
   published_at: string | null;
+  modified: string | null;
   url: string | null;
   tags: string;
   file: string;
@@ -43,6 +44,7 @@ export function articleFromRow(r: ArticleRow): Article {
     publishedApproximate: r.published_approximate === 1,
     publishedText: r.published_text,
     publishedAt: r.published_at,
+    modified: r.modified ?? null,
     url: r.url,
     tags: JSON.parse(r.tags) as string[],
     source: { file: r.file, format: r.format, retrieved: r.retrieved, retrievedFrom: r.retrieved_from },

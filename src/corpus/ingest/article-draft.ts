@@ -21,6 +21,8 @@ export interface ArticleDraft {
   outlet: string | null;
   author: string | null;
   published: PublishedDate | null;
+  /** When the page says it was last changed, if it says (web pages). */
+  modified?: PublishedDate | null;
   url: string | null;
   tags: string[];
   items: LayoutItem[];

@@ -17,6 +17,22 @@ import type { ArticleDraft } from './article-draft.js';
 import { buildPassages } from './passages.js';
 import { dropTemplateText, type SentenceKey, type TemplateLookup } from './template-text.js';
 
+/** A page changed this long after it appeared is another version of the text: its relative dates are the new version's. */
+const NEW_VERSION_DAYS = 30;
+
+/**
+ * The day the text's relative dates ("last week", "on Monday") count from: the publication day, or, for a page
+ * rewritten long after it first appeared (an explainer first published in 2012 and updated in 2026), the day of the
+ * version that was read.
+ */
+function textDay(d: ArticleDraft): string | null {
+  const published = d.published?.date ?? null;
+  const modified = d.modified?.date ?? null;
+  if (!modified || d.modified?.approximate) return published;
+  if (!published) return modified;
+  return Date.parse(modified) - Date.parse(published) > NEW_VERSION_DAYS * 86_400_000 ? modified : published;
+}
+
 /** Each further passage of one article about the same entity counts for less, so answers read as several sources. */
 export const SPREAD_DECAY = 0.75;
 
@@ -130,7 +146,7 @@ export function buildArticle(
   if (built.passages.length === 0) return null;
   const id = articleId(d.outlet, d.title);
   const ids = passageIds(id, keptDigests);
-  const dates = articleDates(built.passages, { published: d.published?.date ?? null });
+  const dates = articleDates(built.passages, { published: textDay(d) });
   const passages: Passage[] = built.passages.map((p, i) => ({
     id: ids[i]!,
     articleId: id,
@@ -152,6 +168,7 @@ export function buildArticle(
     publishedApproximate: d.published?.approximate ?? false,
     publishedText: d.published?.text ?? null,
     publishedAt: d.published?.at ?? null,
+    modified: d.modified && d.modified.date !== d.published?.date ? d.modified.date : null,
     url: d.url,
     tags: d.tags,
     source: d.source,

@@ -12,7 +12,7 @@ import type { ArticleDraft, ArticleSource } from './article-draft.js';
 import { pageMetadata, type PageDocument } from './page-metadata.js';
 import { parsePublished } from './published-date.js';
 import { statedArticle } from './stated-article.js';
-import { pageAuthors } from './page-credits.js';
+import { creditedAgency, pageAuthors, wireOutlet } from './page-credits.js';
 
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -35,7 +35,8 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
   const out = articleBody(document, meta.articleBody);
 
   const url = meta.url && URL.canParse(meta.url) ? meta.url : (sidecar?.url ?? null);
-  const named = meta.outlet ?? sidecar?.outlet ?? null;
+  const credits = [...meta.authors, out.byline ?? null];
+  const named = wireOutlet(meta.outlet, credits, url) ?? sidecar?.outlet ?? creditedAgency(credits);
   const outlet = named ?? hostOf(url);
   // The declared headline first: measured on the fundus pages, it is the one the article goes by more often than <h1>.
   const rawTitle = meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
@@ -50,6 +51,7 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
       author: authorDisplay(authors),
       // The page's date first, but only one that reads as a date: a page that states it badly leaves it to the feed.
       published: [meta.published, sidecar?.published].find((d) => d && parsePublished(d)) ?? null,
+      modified: meta.modified,
       url: url ?? undefined,
     },
     out.paragraphs,

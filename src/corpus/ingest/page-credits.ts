@@ -39,6 +39,32 @@ export function bylineNames(byline: string | null): string[] {
     .filter((n) => /^[\p{Lu}][\p{L}.'’-]*(?:\s+[\p{L}.'’-]+){0,3}$/u.test(n) && n.split(/\s+/).length <= 4);
 }
 
+/** Hosts that serve one agency's wire copy, whatever site frames it. */
+const WIRE_HOSTS: [RegExp, string][] = [
+  [/(?:^|\.)(?:hosted\.ap\.org|apnews\.com)$/i, 'Associated Press'],
+  [/(?:^|\.)reuters\.com$/i, 'Reuters'],
+  [/(?:^|\.)afp\.com$/i, 'AFP'],
+];
+/** What a page's site name field sometimes holds instead of a name. */
+const NOT_A_NAME = /^(?:hosted|home|homepage|news|index|article|story|page|site|web|online)$/i;
+
+/**
+ * Wire copy names its agency: the host it is served from (hosted.ap.org), or a byline ending in the agency's name
+ * ("ERIC TUCKER Associated Press") when the page's own site name says nothing ("Hosted").
+ */
+export function wireOutlet(declared: string | null, credits: readonly (string | null)[], url: string | null): string | null {
+  const host = url && URL.canParse(url) ? new URL(url).hostname : '';
+  const byHost = WIRE_HOSTS.find(([re]) => re.test(host))?.[1];
+  if (byHost) return byHost;
+  if (declared && NOT_A_NAME.test(declared.trim())) return creditedAgency(credits);
+  return declared;
+}
+
+/** The agency a byline ends with ("… Associated Press"), if one does. */
+export function creditedAgency(credits: readonly (string | null)[]): string | null {
+  return credits.map((c) => AGENCIES.exec(squash(c))?.[1]).find((a): a is string => Boolean(a)) ?? null;
+}
+
 export function pageAuthors(declared: readonly string[], byline: string | null, outlet: string | null): string[] {
   const names = [...new Set(declared.map(personName).filter(Boolean))];
   const people = names.filter((n) => !isOutlet(n, outlet));

@@ -24,6 +24,8 @@ export interface PageMetadata {
   documentTitle: string | null;
   /** The article's text as the page declares it in JSON-LD (articleBody), when it does. */
   articleBody: string | null;
+  /** When the page says it was last changed (JSON-LD dateModified, article:modified_time), as declared. */
+  modified: string | null;
 }
 
 const ARTICLE_TYPE = new RegExp(
@@ -56,7 +58,11 @@ function jsonLdNodes(doc: PageDocument): Json[] {
   return out;
 }
 
-const isArticleNode = (n: Json) => list(n['@type']).some((t) => typeof t === 'string' && ARTICLE_TYPE.test(t));
+const types = (n: Json) => list(n['@type']).filter((t): t is string => typeof t === 'string');
+const isArticleNode = (n: Json) => types(n).some((t) => ARTICLE_TYPE.test(t)) && !types(n).includes('ClaimReview');
+/** News first (NewsArticle and its kin), then any article: a page may also carry a generic Article or WebPage node. */
+const newsFirst = (a: Json, b: Json) =>
+  Number(types(b).some((t) => /News|Reportage/.test(t))) - Number(types(a).some((t) => /News|Reportage/.test(t)));
 
 /** A person's name from "Jane Doe", { name }, or a byline-ish "By Jane Doe"; never a profile URL. */
 function personName(v: unknown): string | null {
@@ -65,8 +71,12 @@ function personName(v: unknown): string | null {
   return name.replace(/^by\s+/i, '');
 }
 
+/**
+ * The page's main article node. A fact-check's ClaimReview (and the claim it reviews, whose author is the one
+ * checked, not the one writing) never gives the page's author or dates.
+ */
 function fromJsonLd(doc: PageDocument): Partial<PageMetadata> {
-  const node = jsonLdNodes(doc).find(isArticleNode);
+  const node = jsonLdNodes(doc).filter(isArticleNode).sort(newsFirst)[0];
   if (!node) return {};
   const publisher = list(node.publisher)[0];
   const authors = list(node.author)
@@ -79,6 +89,7 @@ function fromJsonLd(doc: PageDocument): Partial<PageMetadata> {
     outlet: str(isObject(publisher) ? publisher.name : publisher),
     authors,
     published: str(node.datePublished) ?? str(node.dateCreated),
+    modified: str(node.dateModified),
     url: str(node.url) ?? str(isObject(page) ? page['@id'] : page),
     articleBody: str(node.articleBody),
   };
@@ -113,6 +124,7 @@ function fromMetaTags(doc: PageDocument): Partial<PageMetadata> {
     published:
       meta(doc, 'article:published_time', 'datePublished', 'parsely-pub-date', 'pubdate', 'dc.date.issued', 'date') ??
       str(time?.getAttribute('datetime')),
+    modified: meta(doc, 'article:modified_time', 'og:updated_time', 'dateModified', 'last-modified'),
     url: str(canonical?.getAttribute('href')) ?? meta(doc, 'og:url'),
   };
 }
@@ -130,5 +142,6 @@ export function pageMetadata(doc: PageDocument): PageMetadata {
     url: first(ld.url, tags.url),
     documentTitle: str(doc.querySelector('title')?.textContent),
     articleBody: ld.articleBody ?? null,
+    modified: first(ld.modified, tags.modified),
   };
 }

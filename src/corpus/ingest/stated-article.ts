@@ -13,6 +13,7 @@ export interface StatedMeta {
   outletFallback?: string | null;
   author?: string | null | undefined;
   published?: string | null | undefined;
+  modified?: string | null | undefined;
   url?: string | undefined;
   tags?: string[] | undefined;
 }
@@ -36,6 +37,7 @@ export function statedArticle(
     outlet: meta.outlet ?? laid.outletHint ?? meta.outletFallback ?? null,
     author: laid.author,
     published: meta.published ? parsePublished(meta.published) : null,
+    modified: meta.modified ? parsePublished(meta.modified) : null,
     url: meta.url ?? null,
     tags: meta.tags ?? laid.tags,
     items: laid.items,

@@ -11,7 +11,7 @@
 // database the ingest runs on; this holds what it published.
 
 /** Raised whenever these tables change: the publisher drops and fills them again. */
-export const PG_CORPUS_SCHEMA_VERSION = 2;
+export const PG_CORPUS_SCHEMA_VERSION = 3;
 
 /** The schema the corpus tables live in, beside the state store's tables. */
 export const DEFAULT_CORPUS_SCHEMA = 'briefing_corpus';
@@ -32,6 +32,7 @@ CREATE TABLE articles (
   published_approximate INTEGER NOT NULL,
   published_text TEXT,
   published_at TEXT,
+  modified TEXT,
   url TEXT,
   tags TEXT NOT NULL,
   file ${C} NOT NULL,
