@@ -1,0 +1,118 @@
+// `npm run bench:dates [-- --json] [--wrong N] [--tbaq DIR]`: the dates the
+// project reads, scored on the development half of TempEval-3's news corpus
+// (TimeBank and AQUAINT, ../shared/dates-te3/tbaq-dev). Each document is
+// ingested as an article published on its creation date, through the same
+// buildCorpus as `briefing ingest`; each passage's dates are put back at their
+// place in the document and compared with the hand-annotated TIMEX3 spans and
+// values (see tests/bench/dates/tempeval.ts and that folder's README).
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
+import { dataPaths } from '../../src/corpus/data-dir.js';
+import { type ProjectDate, scoreDates, spanOf, tbaqDocs, type TimeMlDoc } from './dates/tempeval.js';
+
+const REPO = new URL('../../../', import.meta.url).pathname;
+const { values } = parseArgs({ options: { json: { type: 'boolean' }, wrong: { type: 'string' }, tbaq: { type: 'string' } } });
+const WRONG = Number(values.wrong ?? 25);
+const ROOT = resolve(values.tbaq ?? join(REPO, '..', 'shared', 'dates-te3', 'tbaq-dev'));
+if (!Number.isInteger(WRONG) || WRONG < 0) {
+  process.stderr.write('Usage: npm run bench:dates [-- --json] [--wrong N] [--tbaq DIR]\n');
+  process.exit(2);
+}
+const docs = tbaqDocs(ROOT);
+if (!docs.length) {
+  process.stderr.write(`No TimeML documents under ${ROOT}: pass --tbaq DIR.\n`);
+  process.exit(1);
+}
+
+const root = mkdtempSync(join(tmpdir(), 'briefing-dates-'));
+const paths = dataPaths(root);
+mkdirSync(paths.raw, { recursive: true });
+copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
+for (const d of docs) {
+  const body = d.text
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+  writeFileSync(join(paths.raw, `${d.id}.json`), JSON.stringify({ title: d.title, outlet: 'TempEval-3', published: d.dct, body }));
+}
+buildCorpus(paths, { allowEmpty: true });
+const corpus = openCorpus(paths);
+
+/** The document's characters without white space, and where each sits in the text: passages are found by them. */
+function dense(text: string): { chars: string; at: number[] } {
+  let chars = '';
+  const at: number[] = [];
+  for (let i = 0; i < text.length; i++)
+    if (!/\s/.test(text[i]!)) {
+      chars += text[i];
+      at.push(i);
+    }
+  return { chars, at };
+}
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+async function projectDates(doc: TimeMlDoc): Promise<ProjectDate[]> {
+  const article = (await corpus.articlesInFile(`${doc.id}.json`))[0];
+  if (!article) return [];
+  const { chars, at } = dense(doc.text);
+  const out: ProjectDate[] = [];
+  let cursor = 0;
+  for (const p of await corpus.passagesOf(article.id)) {
+    const where = chars.indexOf(squeeze(p.text), cursor);
+    if (where < 0) continue;
+    cursor = where;
+    const inPassage = squeeze(p.text);
+    let from = 0;
+    for (const d of p.dates) {
+      const phrase = squeeze(d.text);
+      const i = inPassage.indexOf(phrase, from);
+      if (i < 0 || !phrase) continue;
+      from = i + phrase.length;
+      const start = spanOf(d.start);
+      const end = d.end ? spanOf(d.end) : null;
+      if (!start) continue;
+      out.push({
+        start: at[where + i]!,
+        end: at[where + i + phrase.length - 1]! + 1,
+        text: d.text,
+        span: { start: start.start, end: end ? end.end : start.end },
+        range: end !== null,
+      });
+    }
+  }
+  return out;
+}
+
+const scored = scoreDates(await Promise.all(docs.map(async (doc) => ({ doc, found: await projectDates(doc) }))));
+await corpus.close();
+rmSync(root, { recursive: true, force: true });
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+if (values.json) {
+  const { wrong, missed, spurious, ...figures } = scored;
+  process.stdout.write(
+    `${JSON.stringify({ documents: docs.length, ...figures, wrong, missed: missed.length, spurious: spurious.length }, null, 2)}\n`,
+  );
+} else {
+  const lines = [
+    `TempEval-3 development half: ${docs.length} documents, ${scored.gold} gold dates (DATE/TIME with concrete values)`,
+    '',
+    '| | value |',
+    '|---|---|',
+    `| extraction precision | ${pct(scored.precision)} (${scored.matchedFound} of ${scored.found}) |`,
+    `| extraction recall | ${pct(scored.recall)} (${scored.matchedGold} of ${scored.gold}) |`,
+    `| extraction F1 | ${(scored.f1 * 100).toFixed(1)} |`,
+    `| value accuracy | ${pct(scored.valueAccuracy)} (${scored.correct} of ${scored.matchedGold}) |`,
+    `| value F1 | ${(scored.valueF1 * 100).toFixed(1)} |`,
+    `| aligned dates with the wrong value | ${scored.wrong.length} |`,
+    '',
+    `Wrong values (first ${Math.min(WRONG, scored.wrong.length)}):`,
+    ...scored.wrong
+      .slice(0, WRONG)
+      .map((w) => `  ${w.doc}: "${w.gold.text}" gold ${w.gold.value}; read "${w.got.text}" as ${w.got.span.start}..${w.got.span.end}`),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
