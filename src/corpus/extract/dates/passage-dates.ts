@@ -60,17 +60,77 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
   return { start: s, end: e && e !== s ? e : null, precision, approximate, text };
 }
 
-/** Words that put a date ahead of the writing: "is due to open on 3 March", "talks will resume in May". */
-const FUTURE = /\b(will|shall|due to|(?:is|are) (?:planned|scheduled|expected|set) (?:to|for)|planned for|scheduled for|upcoming|next)\b/i;
+/**
+ * Words that put a date ahead of the writing, in the date's own clause: "will testify Thursday", "takes effect Nov. 13",
+ * "is scheduled to open on 3 March", "plans to leave on Thursday", "payable Dec. 1", "until March", "next". Only the
+ * words near the date count: a future word elsewhere in the sentence ("…, and talks resume next month") does not make
+ * "where the Aug. 7 blasts killed 257 people" a future date.
+ */
+const FUTURE = new RegExp(
+  String.raw`\b(will|won't|'ll|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
+    String.raw`plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|due|scheduled|slated|upcoming|coming|` +
+    String.raw`takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|` +
+    String.raw`meets?|convenes?|later this)\b`,
+  'i',
+);
+/** Words that keep a date in the past, in the same clause: "said on Thursday", "last", "ago", "was held on". */
+const PAST = new RegExp(
+  String.raw`^(said|says|told|announced|reported|was|were|had|did|held|ago|last|earlier|previous|since|yesterday|` +
+    String.raw`fell|began|came|went|took|gave|met|left|made|won|lost|saw|sent|struck|rose|spoke|wrote|broke|brought|bought|` +
+    String.raw`fought|caught|became|ran|shot|kept|led|paid|sold|stood|drew|flew|grew|knew|threw|chose|froze|stole|fled|` +
+    String.raw`sank|swore|woke|sought|found|built|felt|heard|hung|lay|meant|sat|slept|spent|won|wound)$|ed$`,
+  'i',
+);
+/** A word with its punctuation taken off, for the tests above. */
+const bare = (w: string) => w.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '');
+/** Words a clause starts with: the date's clause goes back no further than one of them. */
+const CLAUSE_START = /^(where|which|who|whom|whose|that|when|while|because|although|though|since|after|before|and|but|or|whereas)$/i;
+/** How many words before a date (and after it) make its clause. */
+const CLAUSE_BEFORE = 7;
+const CLAUSE_AFTER = 3;
 
-function resolveYearless(p: CalendarPhrase, ctx: Context, future: boolean): StatedDate | null {
+type Direction = 'ahead' | 'behind' | 'unsaid';
+
+/** Where a date's own clause points: ahead (a future word nearest), behind (a past word nearest), or it does not say. */
+function direction(text: string, index: number, length: number): Direction {
+  const sentenceStart = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf(';', index - 1), text.lastIndexOf('!', index - 1)) + 1;
+  const before = text.slice(sentenceStart, index).split(/\s+/).filter(Boolean).slice(-CLAUSE_BEFORE);
+  const after = text
+    .slice(index + length)
+    .split(/[.;!?]/)[0]!
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w))
+    .slice(0, CLAUSE_AFTER + 1);
+  // The nearest telling word before the date decides, within its own clause ("…, where the Aug. 7 blasts": the
+  // clause starts at "where"); then the words right after it ("Nov. 13 will mark …").
+  for (let i = before.length - 1; i >= 0; i--) {
+    const w = before.slice(i, i + 2).join(' ');
+    // A future word first: "scheduled", "expected" end in -ed too.
+    if (FUTURE.test(before[i]!) || FUTURE.test(w)) return 'ahead';
+    if (PAST.test(bare(before[i]!))) return 'behind';
+    if (CLAUSE_START.test(before[i]!) || /[,:—–]$/.test(before[i]!)) break;
+  }
+  if (after.some((w) => /^(will|won't|'ll|shall)$/i.test(w))) return 'ahead';
+  return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
+}
+
+/** Days from one date to another (negative when it is before). */
+const daysBetween = (a: Ymd, b: Ymd) => (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000;
+
+function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
   if (ctx.published) {
     const pub = ctx.published;
     const start = { ...p.start, y: pub.y };
-    // News reports what happened: a date after publication is last year's, unless the sentence looks ahead.
-    if (future) {
+    if (way === 'ahead') {
       if (after(pub, start, p.precision)) start.y += 1;
-    } else if (after(start, pub, p.precision)) start.y -= 1;
+    } else if (way === 'behind') {
+      if (after(start, pub, p.precision)) start.y -= 1;
+    } else {
+      // The clause does not say: the nearer of the two. "Jan. 14" in a paper of 6 January is next week, not
+      // last year; "Nov. 13" in one of 2 March is last November.
+      const other = { ...start, y: after(start, pub, p.precision) ? start.y - 1 : start.y + 1 };
+      if (Math.abs(daysBetween(pub, other)) < Math.abs(daysBetween(pub, start))) start.y = other.y;
+    }
     const end = p.end ? { ...p.end, y: start.y + (p.end.m < p.start.m ? 1 : 0) } : null;
     return stated(start, end, p.precision, false, p.text);
   }
@@ -80,16 +140,38 @@ function resolveYearless(p: CalendarPhrase, ctx: Context, future: boolean): Stat
   return stated(start, p.end ? { ...p.end, y: start.y } : null, p.precision, true, p.text);
 }
 
-function resolvePublication(p: CalendarPhrase, ctx: Context): StatedDate | null {
+/** "this week", "last week", "next week": the Monday-to-Sunday week, counted from the publication's own week. */
+const WEEK_OFFSET: Record<string, number> = { this: 0, last: -7, previous: -7, past: -7, next: 7, coming: 7 };
+/** "this month", "last month", "next month": the calendar month, counted from the publication's. */
+const MONTH_OFFSET: Record<string, number> = { this: 0, last: -1, previous: -1, past: -1, next: 1, coming: 1 };
+
+function resolvePublication(p: CalendarPhrase, ctx: Context, ahead: boolean): StatedDate | null {
   if (!ctx.published) return null;
-  let start = p.start;
-  if (cut(start, 'day') > cut(ctx.published, 'day')) start = plusDays(start, -7); // "on Monday" is the last Monday
-  if (p.week) {
-    const monday = mondayOf(start);
+  const pub = ctx.published;
+  const week = /\b(this|last|previous|past|next|coming) week\b/i.exec(p.text);
+  if (week) {
+    const monday = plusDays(mondayOf(pub), WEEK_OFFSET[week[1]!.toLowerCase()]!);
     return stated(monday, plusDays(monday, 6), 'day', true, p.text);
   }
+  const month = /^(?:the\s+)?(this|last|previous|past|next|coming) month$/i.exec(p.text);
+  if (month) {
+    const first = new Date(Date.UTC(pub.y, pub.m - 1 + MONTH_OFFSET[month[1]!.toLowerCase()]!, 1));
+    return stated(ymdOf(first), null, 'month', true, p.text);
+  }
+  let start = p.start;
+  // A bare weekday is the nearest one on the side its clause points to: "said on Monday" the last, "will meet on
+  // Monday" the next. chrono gives one in the publication's week.
+  if (WEEKDAY_ONLY.test(p.text.trim())) {
+    if (ahead) {
+      // "will testify Thursday" written on a Thursday is next week's: today's would be "today".
+      if (cut(start, 'day') <= cut(pub, 'day')) start = plusDays(start, 7);
+    } else if (cut(start, 'day') > cut(pub, 'day')) start = plusDays(start, -7);
+  } else if (cut(start, 'day') > cut(pub, 'day') && !ahead) start = plusDays(start, -7);
   return stated(start, p.end, p.precision, true, p.text);
 }
+
+const WEEKDAY_ONLY =
+  /^(?:(?:on|last|this|next|coming)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 
 function resolvePrevious(p: CalendarPhrase, ctx: Context): StatedDate | null {
   if (!ctx.previous) return null;
@@ -109,9 +191,9 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
     case 'absolute':
       return stated(p.start, p.end, p.precision, false, words);
     case 'yearless':
-      return resolveYearless(p, ctx, FUTURE.test(text));
+      return resolveYearless(p, ctx, direction(text, f.index, f.length));
     case 'publication':
-      return resolvePublication(p, ctx);
+      return resolvePublication(p, ctx, direction(text, f.index, f.length) === 'ahead');
     case 'previous':
       return resolvePrevious(p, ctx);
   }

@@ -1,0 +1,41 @@
+// Tense decides the direction: a weekday, a year-less date or a week resolves
+// forward when its own clause looks ahead, backward when it reports; a future
+// word elsewhere in the sentence does not move a past date.
+import { describe, expect, it } from 'vitest';
+import { articleDates } from '../../../src/corpus/extract/dates/passage-dates.js';
+
+/** "start[..end]" of each date in one passage, for an article published on `published`. */
+const dates = (text: string, published: string) =>
+  articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+
+describe('the direction of a date follows its clause', () => {
+  // 2 November 1989 was a Thursday.
+  const PUB = '1989-11-02';
+
+  it('reads a year-less date ahead when its clause looks ahead, behind when it reports', () => {
+    expect(dates('The appointment takes effect Nov. 13, the company said.', PUB)).toEqual(['1989-11-13']);
+    expect(dates('The dividend is payable Dec. 1 to holders of record.', PUB)).toEqual(['1989-12-01']);
+    expect(dates('The company said it was founded on Nov. 13.', PUB)).toEqual(['1988-11-13']);
+  });
+
+  it('reads a bare weekday ahead only when its own clause looks ahead', () => {
+    expect(dates('Hill, who will testify Thursday, declined to comment.', PUB)).toEqual(['1989-11-09']);
+    expect(dates('He plans to leave on Monday for Geneva.', PUB)).toEqual(['1989-11-06']);
+    expect(dates('The minister said on Monday that talks had stalled.', PUB)).toEqual(['1989-10-30']);
+  });
+
+  it('never lets a future word elsewhere in the sentence move a past date', () => {
+    expect(dates('Investigators arrived next, at the site where the Aug. 7 blasts killed 257 people.', '1998-08-20')).toEqual([
+      '1998-08-07',
+    ]);
+  });
+
+  it('counts this, last and next week and month from the publication (weeks run Monday to Sunday)', () => {
+    // 6 March 1998 was a Friday.
+    expect(dates('Talks resume next week.', '1998-03-06')).toEqual(['1998-03-09..1998-03-15']);
+    expect(dates('The envoy arrived this week.', '1998-03-06')).toEqual(['1998-03-02..1998-03-08']);
+    expect(dates('The envoy arrived last week.', '1998-03-06')).toEqual(['1998-02-23..1998-03-01']);
+    expect(dates('A vote is due next month.', '1998-03-06')).toEqual(['1998-04']);
+    expect(dates('Prices fell last month.', '1998-01-15')).toEqual(['1997-12']);
+  });
+});
