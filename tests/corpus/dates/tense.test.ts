@@ -39,3 +39,28 @@ describe('the direction of a date follows its clause', () => {
     expect(dates('Prices fell last month.', '1998-01-15')).toEqual(['1997-12']);
   });
 });
+
+describe('relative dates count from a date the text states', () => {
+  const all = (texts: string[], published: string) =>
+    articleDates(
+      texts.map((text) => ({ text, kind: 'body' as const })),
+      { published },
+    ).map((ds) => ds.map((d) => d.start));
+
+  it('counts "a year earlier" from the stated date, never from the last relative one, and only just after it', () => {
+    expect(all(['Sales rose in 2019.', 'A year earlier, too, they had risen.'], '2020-03-01')).toEqual([['2019'], ['2018']]);
+    // Three in a row no longer step back three years: the third is too far from the date it counts from to say.
+    expect(all(['Sales rose in 2019.', 'A year earlier they had fallen.', 'A year earlier, too, they had fallen.'], '2020-03-01')).toEqual([
+      ['2019'],
+      ['2018'],
+      [],
+    ]);
+  });
+
+  it('gives no event where nothing stated comes just before: a generic "next day", "seven years later" from nowhere', () => {
+    expect(all(['Marketplaces deliver the next day.'], '2025-03-01')).toEqual([[]]);
+    expect(
+      all(['The treaty was signed in 1991.', 'Trade grew.', 'Prices fell.', 'But just seven years later, it made a U-turn.'], '2026-01-10'),
+    ).toEqual([['1991'], [], [], []]);
+  });
+});

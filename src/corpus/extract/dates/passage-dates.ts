@@ -26,8 +26,15 @@ const MAY_HOLD_DATE = new RegExp(
 
 interface Context {
   published: Ymd | null;
-  /** The last date stated so far, for "two months later". */
+  /** The last date the article stated outright, for a year-less date in an article with no date of its own. */
   previous: { value: Ymd; precision: Precision } | null;
+  /**
+   * The last date stated outright in this passage or the one before, for "two months later", "a year earlier", "the
+   * next day". Only a stated date anchors: "a year earlier" three times over stays one year before the same date, and a
+   * relative phrase with nothing stated just before it ("seven years later", "10 days before the murder", "deliver the
+   * next day") gives no event rather than a guess.
+   */
+  anchor: { value: Ymd; precision: Precision; age: number } | null;
 }
 
 type Found = { index: number; length: number } & ({ type: 'year'; phrase: YearPhrase } | { type: 'calendar'; phrase: CalendarPhrase });
@@ -174,10 +181,10 @@ const WEEKDAY_ONLY =
   /^(?:(?:on|last|this|next|coming)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
 
 function resolvePrevious(p: CalendarPhrase, ctx: Context): StatedDate | null {
-  if (!ctx.previous) return null;
-  const again = findCalendarPhrases(p.text, noonUtc(cut(ctx.previous.value, 'day')))[0];
+  if (!ctx.anchor) return null;
+  const again = findCalendarPhrases(p.text, noonUtc(cut(ctx.anchor.value, 'day')))[0];
   if (!again) return null;
-  return stated(again.start, again.end, coarser(again.precision, ctx.previous.precision), true, p.text);
+  return stated(again.start, again.end, coarser(again.precision, ctx.anchor.precision), true, p.text);
 }
 
 function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
@@ -200,6 +207,8 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
 }
 
 function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[] {
+  // A date anchors its own passage and the next one, no further.
+  ctx.anchor = ctx.anchor && ctx.anchor.age < 1 ? { ...ctx.anchor, age: ctx.anchor.age + 1 } : null;
   if (!MAY_HOLD_DATE.test(passage.text)) return [];
   const found: Found[] = [
     ...findYearPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'year', phrase })),
@@ -215,14 +224,19 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     if (out.some((d) => d.start === date.start && d.end === date.end && d.precision === date.precision)) continue;
     out.push(date);
     // A photo's date says when the picture was taken, not where the story is; "later" in the text does not count from it.
-    if (passage.kind === 'body') ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
+    // Only a date stated outright anchors what follows (see Context).
+    const outright = f.type === 'year' || f.phrase.anchoring === 'absolute' || f.phrase.anchoring === 'yearless';
+    if (passage.kind === 'body' && outright) {
+      ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
+      ctx.anchor = { ...ctx.previous, age: 0 };
+    }
   }
   return out;
 }
 
 /** The dates each passage states, in the order given (the article's reading order). */
 export function articleDates(passages: DatedText[], article: Publication): StatedDate[][] {
-  const ctx: Context = { published: article.published ? parseYmd(article.published) : null, previous: null };
+  const ctx: Context = { published: article.published ? parseYmd(article.published) : null, previous: null, anchor: null };
   // Without a publication date chrono still needs an instant; phrases that depend on it are dropped in resolve().
   const reference = article.published ? noonUtc(article.published) : new Date(Date.UTC(2000, 0, 1, 12));
   return passages.map((p) => datesOf(p, ctx, reference));
