@@ -1,4 +1,4 @@
-// `npm run bench:dates [-- --json] [--wrong N] [--tbaq DIR]`: the dates the
+// `npm run bench:dates [-- --json] [--wrong N] [--unmatched] [--tbaq DIR]`: the dates the
 // project reads, scored on the development half of TempEval-3's news corpus
 // (TimeBank and AQUAINT, ../shared/dates-te3/tbaq-dev). Each document is
 // ingested as an article published on its creation date, through the same
@@ -14,7 +14,9 @@ import { dataPaths } from '../../src/corpus/data-dir.js';
 import { type ProjectDate, scoreDates, spanOf, tbaqDocs, type TimeMlDoc } from './dates/tempeval.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, wrong: { type: 'string' }, tbaq: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { json: { type: 'boolean' }, wrong: { type: 'string' }, tbaq: { type: 'string' }, unmatched: { type: 'boolean' } },
+});
 const WRONG = Number(values.wrong ?? 25);
 const ROOT = resolve(values.tbaq ?? join(REPO, '..', 'shared', 'dates-te3', 'tbaq-dev'));
 if (!Number.isInteger(WRONG) || WRONG < 0) {
@@ -113,6 +115,17 @@ if (values.json) {
     ...scored.wrong
       .slice(0, WRONG)
       .map((w) => `  ${w.doc}: "${w.gold.text}" gold ${w.gold.value}; read "${w.got.text}" as ${w.got.span.start}..${w.got.span.end}`),
+    // --unmatched: what was read where no date is annotated, and annotated dates nothing was read at.
+    ...(values.unmatched
+      ? [
+          '',
+          'Read where no date is annotated:',
+          ...scored.spurious.map((x) => `  ${x.doc}: "${x.got.text}" as ${x.got.span.start}`),
+          '',
+          'Annotated, not read:',
+          ...scored.missed.map((x) => `  ${x.doc}: "${x.gold.text}" ${x.gold.value}`),
+        ]
+      : []),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 }

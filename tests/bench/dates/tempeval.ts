@@ -92,10 +92,11 @@ export function spanOf(value: string): DaySpan | null {
  */
 export function goldSpan(timex: GoldTimex): DaySpan | null {
   if (timex.type !== 'DATE' && timex.type !== 'TIME') return null;
-  const v = timex.value.replace(/T.*$/, '');
+  // Unknown parts at the end leave the known ones: "1994-XX-XX" is 1994, "1998-10-XX" is October 1998.
+  const v = timex.value.replace(/T.*$/, '').replace(/(?:-XX)+$/, '');
   const plain = spanOf(v);
   if (plain) return plain;
-  let m = /^(\d{4})-W(\d{2})$/.exec(v);
+  let m = /^(\d{4})-W(\d{1,2})$/.exec(v);
   if (m) {
     // ISO week: the Monday of the week holding 4 January, then whole weeks.
     const jan4 = new Date(Date.UTC(+m[1]!, 0, 4));
@@ -118,7 +119,8 @@ export function goldSpan(timex: GoldTimex): DaySpan | null {
     const [a, b, endYear] = months[m[2]!]!;
     return { start: day(y, a, 1), end: day(endYear, b, lastDay(endYear, b)) };
   }
-  m = /^(\d{3})X$/.exec(v);
+  // A decade: "199X", or "199" as TimeML also writes it.
+  m = /^(\d{3})X?$/.exec(v);
   if (m) return { start: day(+`${m[1]}0`, 1, 1), end: day(+`${m[1]}9`, 12, 31) };
   return null;
 }

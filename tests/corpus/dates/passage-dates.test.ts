@@ -75,7 +75,8 @@ describe('years with a cue', () => {
     ['in 2023 and 2024', ['2023 year', '2024 year']],
     ['in 2018, 2019 or 2020', ['2018 year', '2019 year', '2020 year']],
     ['By mid-2023 the front had stalled.', ['2023 year']],
-    ['In the spring of 2024, with the army approaching', ['2024 year']],
+    // A season keeps the months it names (meteorological: spring is March to May).
+    ['In the spring of 2024, with the army approaching', ['2024-03/2024-05 month']],
     ['2019 was a hard year for Yerevan.', ['2019 year']],
   ])('%s', (text, want) => expect(dates(text)).toEqual(want));
 });

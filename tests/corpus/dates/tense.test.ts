@@ -64,3 +64,29 @@ describe('relative dates count from a date the text states', () => {
     ).toEqual([['1991'], [], [], []]);
   });
 });
+
+describe('quarters, seasons and news style "today"', () => {
+  const one = (text: string, published: string) =>
+    articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+
+  it('reads a quarter as its three months, a year-less one placed as a year-less date is; a fiscal one is left alone', () => {
+    expect(one('Profit rose in the third quarter of 1984.', '1989-11-02')).toEqual(['1984-07..1984-09']);
+    expect(one('The 1988 fourth quarter was weak.', '1989-11-02')).toEqual(['1988-10..1988-12']);
+    expect(one('Third-quarter profit fell 5%, the company said.', '1989-11-02')).toEqual(['1989-07..1989-09']);
+    expect(one('Results for the fiscal third quarter were flat.', '1989-11-02')).toEqual([]);
+  });
+
+  it('reads a season from the publication: last fall, this summer, next spring, the winter of 1994', () => {
+    expect(one('Prices fell last fall.', '1989-11-20')).toEqual(['1988-09..1988-11']);
+    expect(one('Prices fell last fall.', '1989-12-20')).toEqual(['1989-09..1989-11']);
+    expect(one('The plant opens this summer.', '1998-03-05')).toEqual(['1998-06..1998-08']);
+    expect(one('Talks resume next spring.', '1998-03-05')).toEqual(['1999-03..1999-05']);
+    expect(one('It was cold in the winter of 1994.', '1998-03-05')).toEqual(['1994-12..1995-02']);
+    expect(one('The Arab Spring changed the region.', '1998-03-05')).toEqual([]);
+  });
+
+  it('reads "today" as the day of publication only where news style reports with it', () => {
+    expect(one('The minister said today that talks had stalled.', '1998-08-07')).toEqual(['1998-08-07']);
+    expect(one('Today, the region faces new threats.', '1998-08-07')).toEqual([]);
+  });
+});

@@ -5,6 +5,7 @@
 // marked approximate, and a phrase with nothing to resolve against is dropped.
 import { findCalendarPhrases, type CalendarPhrase } from './calendar-phrases.js';
 import { coarser, cut, isValidYmd, noonUtc, parseYmd, ymdOf, type Precision, type StatedDate, type Ymd } from './date-value.js';
+import { findPeriodPhrases, type PeriodPhrase } from './period-phrases.js';
 import { findYearPhrases, type YearPhrase } from './year-phrases.js';
 
 export interface DatedText {
@@ -20,7 +21,7 @@ export interface Publication {
 /** Cheap test that spares chrono the many passages with no date words at all. */
 const MAY_HOLD_DATE = new RegExp(
   String.raw`\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|` +
-    'ago|last|later|earlier|yesterday|next|this|previous|following)',
+    'ago|last|later|earlier|yesterday|next|this|previous|following|quarter|spring|summer|fall|autumn|winter|today)',
   'i',
 );
 
@@ -37,7 +38,11 @@ interface Context {
   anchor: { value: Ymd; precision: Precision; age: number } | null;
 }
 
-type Found = { index: number; length: number } & ({ type: 'year'; phrase: YearPhrase } | { type: 'calendar'; phrase: CalendarPhrase });
+type Found = { index: number; length: number } & (
+  | { type: 'year'; phrase: YearPhrase }
+  | { type: 'calendar'; phrase: CalendarPhrase }
+  | { type: 'period'; phrase: PeriodPhrase }
+);
 
 function dropOverlaps(found: Found[]): Found[] {
   const byLength = [...found].sort((a, b) => b.length - a.length);
@@ -187,8 +192,42 @@ function resolvePrevious(p: CalendarPhrase, ctx: Context): StatedDate | null {
   return stated(again.start, again.end, coarser(again.precision, ctx.anchor.precision), true, p.text);
 }
 
+const monthsEnd = (y: number, m: number): Ymd => ({ y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() });
+
+/** A quarter or a season as a range of months, a year-less one placed as a year-less date is; news style's "today". */
+function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate | null {
+  const pub = ctx.published;
+  if (p.anchor === 'today') {
+    // "said today", "will meet today": the day of publication; "Today, the region is …" means nowadays.
+    return pub && direction(text, p.index, p.length) !== 'unsaid' ? stated(pub, null, 'day', true, p.text) : null;
+  }
+  const [a, b] = p.months!;
+  const range = (y: number) => ({ start: { y, m: a, d: 1 }, end: monthsEnd(b < a ? y + 1 : y, b) });
+  if (p.anchor === 'absolute') {
+    const r = range(p.year!);
+    return stated(r.start, r.end, 'month', false, p.text);
+  }
+  if (!pub) return null;
+  if (p.anchor === 'yearless') {
+    const phrase = {
+      ...p,
+      start: { y: 0, m: a, d: 1 },
+      end: { y: 0, m: b, d: 1 },
+      precision: 'month' as const,
+    } as unknown as CalendarPhrase;
+    return resolveYearless(phrase, ctx, direction(text, p.index, p.length));
+  }
+  const pubMonth = cut(pub, 'month');
+  let y = a > b && pub.m <= b ? pub.y - 1 : pub.y; // this winter, in January, began last December
+  if (p.anchor === 'last') while (cut(range(y).end, 'month') >= pubMonth) y--;
+  if (p.anchor === 'next') while (cut(range(y).start, 'month') <= pubMonth) y++;
+  const r = range(y);
+  return stated(r.start, r.end, 'month', true, p.text);
+}
+
 function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
   const words = text.slice(f.index, f.index + f.length);
+  if (f.type === 'period') return resolvePeriod(f.phrase, text, ctx);
   if (f.type === 'year') {
     const { start, end } = f.phrase;
     return stated({ y: start, m: 1, d: 1 }, end === null ? null : { y: end, m: 1, d: 1 }, 'year', false, words);
@@ -215,6 +254,7 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     ...findCalendarPhrases(passage.text, reference).map(
       (phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'calendar', phrase }),
     ),
+    ...findPeriodPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'period', phrase })),
   ];
   const out: StatedDate[] = [];
   for (const f of dropOverlaps(found)) {
@@ -225,7 +265,10 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     out.push(date);
     // A photo's date says when the picture was taken, not where the story is; "later" in the text does not count from it.
     // Only a date stated outright anchors what follows (see Context).
-    const outright = f.type === 'year' || f.phrase.anchoring === 'absolute' || f.phrase.anchoring === 'yearless';
+    const outright =
+      f.type === 'year' ||
+      (f.type === 'calendar' && (f.phrase.anchoring === 'absolute' || f.phrase.anchoring === 'yearless')) ||
+      (f.type === 'period' && (f.phrase.anchor === 'absolute' || f.phrase.anchor === 'yearless'));
     if (passage.kind === 'body' && outright) {
       ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
       ctx.anchor = { ...ctx.previous, age: 0 };

@@ -1,0 +1,83 @@
+// Calendar periods chrono does not read, at the precision the words state:
+// quarters ("the third quarter of 1984", "third-quarter", "the 1988 fourth
+// quarter") and seasons ("last fall", "this summer", "the winter of 1994"),
+// each a range of months; and news style's "today", the day of publication.
+// A fiscal quarter or year is the company's calendar, not the calendar's: left
+// alone. A year-less quarter or season takes its year as a year-less date does.
+
+export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today';
+
+export interface PeriodPhrase {
+  index: number;
+  length: number;
+  text: string;
+  anchor: PeriodAnchor;
+  /** The stated year, for 'absolute'. */
+  year: number | null;
+  /** First and last month of the period (the last may be lower: winter runs December to February). */
+  months: [number, number] | null;
+}
+
+const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
+/** Meteorological seasons, as TimeML counts them: spring March-May, summer June-August, fall September-November. */
+const SEASON: Record<string, [number, number]> = {
+  spring: [3, 5],
+  summer: [6, 8],
+  fall: [9, 11],
+  autumn: [9, 11],
+  winter: [12, 2],
+};
+
+const QUARTER = new RegExp(
+  String.raw`\b(?:(?:the|its|a)\s+)?(?:(1[7-9]\d\d|20\d\d)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b` +
+    String.raw`(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?`,
+  'gi',
+);
+const SEASONS =
+  /\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?/gi;
+/** "today" as news writes it: a report of the day it appeared ("said today"). */
+const TODAY = /\btoday\b/gi;
+const FISCAL = /\bfiscal\s*$/i;
+
+export function findPeriodPhrases(text: string): PeriodPhrase[] {
+  const out: PeriodPhrase[] = [];
+  for (const m of text.matchAll(QUARTER)) {
+    if (FISCAL.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[2]!)))) continue;
+    const q = ORDINAL[m[2]!.toLowerCase()]!;
+    const year = m[1] ?? m[3];
+    out.push({
+      index: m.index,
+      length: m[0].length,
+      text: m[0],
+      anchor: year ? 'absolute' : 'yearless',
+      year: year ? Number(year) : null,
+      months: [q * 3 - 2, q * 3],
+    });
+  }
+  for (const m of text.matchAll(SEASONS)) {
+    const word = m[1]?.toLowerCase() ?? '';
+    const season = m[2]!;
+    // A season named with nothing to place it ("the summer") is only a date with a year or "last/this/next".
+    if (!m[3] && (!word || word === 'the')) continue;
+    // "Spring" as a name ("Arab Spring", "Prague Spring") is not a season.
+    if (/^\p{Lu}/u.test(season) && /\p{Lu}\p{L}*\s+$/u.test(text.slice(Math.max(0, m.index - 20), m.index))) continue;
+    const anchor: PeriodAnchor = m[3]
+      ? 'absolute'
+      : word.includes('past') || word === 'last'
+        ? 'last'
+        : word === 'next' || word.includes('coming')
+          ? 'next'
+          : 'this';
+    out.push({
+      index: m.index,
+      length: m[0].length,
+      text: m[0],
+      anchor,
+      year: m[3] ? Number(m[3]) : null,
+      months: SEASON[season.toLowerCase()]!,
+    });
+  }
+  for (const m of text.matchAll(TODAY))
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'today', year: null, months: null });
+  return out;
+}
