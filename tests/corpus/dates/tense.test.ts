@@ -90,3 +90,21 @@ describe('quarters, seasons and news style "today"', () => {
     expect(one('Today, the region faces new threats.', '1998-08-07')).toEqual([]);
   });
 });
+
+describe('date words inside names, titles and numbers', () => {
+  const one = (text: string) => articleDates([{ text, kind: 'body' }], { published: '1998-03-06' })[0]!.map((d) => d.text);
+
+  it.each([
+    'The talks built on the Good Friday Agreement.',
+    'Thousands joined the annual March for Life in Washington.',
+    'The March on Washington drew crowds.',
+    'He appeared on This Week With David Brinkley.',
+    'The bonds yield 12 3/4% now.',
+    'The Black Monday crash hit markets.',
+  ])('reads no date in: %s', (text) => expect(one(text)).toEqual([]));
+
+  it('still reads the weekday of a report', () => {
+    expect(one('President Bush on Tuesday said the plan would work.')).toEqual(['on Tuesday']);
+    expect(one('On Friday, Armenia said it would sign.')).toEqual(['On Friday']);
+  });
+});

@@ -78,9 +78,36 @@ function certainPrecision(c: ParsedComponents): Precision | null {
   return null;
 }
 
-function classify(r: ParsedResult): CalendarPhrase | null {
+/** Nouns that make a weekday or a month before them part of a name: "the Good Friday Agreement", "the July Revolution". */
+const NAME_HEADS =
+  /^(?:Agreement|Accords?|Massacre|Revolution|Offensive|War|Uprising|Protests?|Movement|Declaration|Coalition|Plan|Group|Crisis|Manifesto|Statement|Decree|Law|Act|Memorandum|Rising|Parade|Sale|Sales|Deal)\b/;
+/** Capitalised words that stand before a date without making it a name. */
+const BEFORE_DATES =
+  /^(?:On|Last|Next|This|Early|Late|Mid|Since|By|Until|Till|Every|Each|From|In|Of|At|During|Before|After|Through|And|Or|But|The|That|Then|Until|Beginning|Starting|Since)$/;
+
+/**
+ * A date-looking phrase inside a name, a title or a number: "the Good Friday Agreement", "the annual March for Life",
+ * "the March on Washington", "This Week With David Brinkley", "12 3/4%".
+ */
+function insideNameOrNumber(text: string, r: ParsedResult, source: string): boolean {
+  const before = source.slice(Math.max(0, r.index - 30), r.index);
+  const after = source.slice(r.index + r.text.length, r.index + r.text.length + 30);
+  if (/^\s*\d{1,2}\s+\d{1,2}\/\d{1,2}$/.test(text) || /\d\s+$/.test(before) || /^\s*(?:%|percent|per cent)/.test(after)) return true;
+  if (/^\s*\p{Lu}/u.test(after.replace(/^['’]s\b/, '')) && NAME_HEADS.test(after.trim())) return true;
+  const prev = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(before)?.[1];
+  const mid = !/[.!?:"“]\s*$/.test(before.replace(/\p{Lu}[\p{L}-]*\s+$/u, '')) && before.trim().length > 0;
+  if (prev && !BEFORE_DATES.test(prev) && mid && WEEKDAY.test(text) && /^\s*\p{Lu}/u.test(after)) return true;
+  if (/^(?:March|May)$/.test(text) && /^\s+(?:for|on|of|to)\s+\p{Lu}/u.test(after)) return true;
+  // Named days: "Black Monday", "Good Friday", "Super Tuesday", "Bloody Sunday".
+  if (WEEKDAY.test(text) && /\b(?:Good|Black|Super|Cyber|Bloody|Ash|Palm|Holy|Maundy|Shrove|Easter|Fat|Blue|Giving)\s+$/.test(before))
+    return true;
+  if (/^This Week\b/.test(text) && mid) return true;
+  return false;
+}
+
+function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   const text = r.text.trim().replace(/[\s,;:]+$/, '');
-  if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r)) return null;
+  if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r) || insideNameOrNumber(text, r, source)) return null;
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
   if (WINDOW.test(text)) return null;
   // chrono tags most relative results, but not "this month" or "this year": the words decide too.
@@ -148,6 +175,6 @@ export function findCalendarPhrases(text: string, reference: Date): CalendarPhra
   const results = parser.parse(text, { instant: reference, timezone: 'UTC' }, { forwardDate: false });
   return joinRanges(
     text,
-    results.map(classify).filter((p): p is CalendarPhrase => p !== null),
+    results.map((r) => classify(r, text)).filter((p): p is CalendarPhrase => p !== null),
   );
 }
