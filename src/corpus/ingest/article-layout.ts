@@ -8,6 +8,7 @@ import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal, tagLineIte
 import { extractCaptions } from './captions.js';
 import { splitLeadingHeading, splitTitleCaseHeading, type Lexicon } from './layout-cues.js';
 import type { LayoutItem } from './layout-item.js';
+import { type Dateline, splitDateline } from './dateline.js';
 import { splitSentences } from './sentences.js';
 
 export interface DropCounts {
@@ -22,6 +23,8 @@ export interface LaidOut {
   tags: string[];
   /** An outlet named by an appeal or disclaimer in the text. */
   outletHint: string | null;
+  /** The wire dateline the text opened with, taken out of it. */
+  dateline: Dateline | null;
   dropped: DropCounts;
 }
 
@@ -51,8 +54,11 @@ const LEADING_CREDIT = new RegExp(
 const TAIL_SHARE = 0.3;
 const BIO_SHARE = 0.4;
 
-export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOut {
+export function layoutArticle(given: string[], opts: LayoutOptions): LaidOut {
   const dropped: DropCounts = { boilerplate: 0, headings: 0, bios: 0 };
+  // A wire dateline opening the text ("WASHINGTON, August 8 (Xinhua) --") is where and when it was filed, not a quote.
+  const opening = given[0] !== undefined ? splitDateline(given[0]) : null;
+  const paragraphs = opening ? [opening.rest, ...given.slice(1)].filter((p) => p.trim()) : given;
   let tags: string[] = [];
   let items: LayoutItem[] = [];
   paragraphs.forEach((p, paragraph) => {
@@ -130,7 +136,7 @@ export function layoutArticle(paragraphs: string[], opts: LayoutOptions): LaidOu
       }
     }
   }
-  return { items, author, tags, outletHint, dropped };
+  return { items, author, tags, outletHint, dateline: opening?.dateline ?? null, dropped };
 }
 
 /** A bio is the article's tail: its first sentence names the author, the rest continue it. */

@@ -3,7 +3,7 @@
 import type { ArticleDraft, ArticleSource } from './article-draft.js';
 import { layoutArticle } from './article-layout.js';
 import { buildLexicon } from './layout-cues.js';
-import { parsePublished } from './published-date.js';
+import { type PublishedDate, parsePublished } from './published-date.js';
 
 /** Metadata as a file states it; an HTML page may leave the outlet unknown. */
 export interface StatedMeta {
@@ -36,7 +36,7 @@ export function statedArticle(
     // A disclaimer or copyright line naming the institution beats a web page's host name.
     outlet: meta.outlet ?? laid.outletHint ?? meta.outletFallback ?? null,
     author: laid.author,
-    published: meta.published ? parsePublished(meta.published) : null,
+    published: meta.published ? parsePublished(meta.published) : datelineDate(laid.dateline?.date ?? null, source.retrieved),
     modified: meta.modified ? parsePublished(meta.modified) : null,
     url: meta.url ?? null,
     tags: meta.tags ?? laid.tags,
@@ -44,4 +44,20 @@ export function statedArticle(
     dropped: laid.dropped,
     source,
   };
+}
+
+/**
+ * A report that states no date of its own takes its dateline's: "August 8" in a report retrieved on 20 August 1998 is
+ * 8 August 1998 (the latest such day on or before retrieval, marked approximate since the year is inferred).
+ */
+function datelineDate(date: string | null, retrieved: string): PublishedDate | null {
+  if (!date) return null;
+  const full = parsePublished(date);
+  if (full) return full;
+  const year = Number(retrieved.slice(0, 4));
+  for (const y of [year, year - 1]) {
+    const d = parsePublished(`${date}, ${y}`);
+    if (d && d.date <= retrieved) return { ...d, approximate: true, text: date };
+  }
+  return null;
 }
