@@ -178,7 +178,8 @@ if (values.json) {
   const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
   const out = [
     `Open-web extraction, development halves (${summary.pages.aeb} AEB pages, ${summary.pages.fundus} fundus pages)`,
-    `Ingest: ${summary.ingest.ms} ms for ${pages.length} pages (${summary.ingest.msPerPage} ms a page); ${summary.ingest.articles} articles`,
+    `Ingest: ${summary.ingest.ms} ms for ${pages.length} pages (${summary.ingest.msPerPage} ms a page); ` +
+      `${summary.ingest.articles} articles`,
     '',
     '| body (F1 / precision / recall) | project | Readability.js |',
     '|---|---|---|',

@@ -46,9 +46,13 @@ describe('text scrapes', () => {
 describe('wire datelines', () => {
   it('are never quoted, and date a report that states no other date', async () => {
     const paths = tempData({
-      'wire.md': `---\ntitle: Talks resume\noutlet: Wire\n---\n\nWASHINGTON, August 8 (Xinhua) -- Armenia and Azerbaijan resumed talks, officials said.\n`,
+      'wire.md':
+        '---\ntitle: Talks resume\noutlet: Wire\n---\n\n' +
+        'WASHINGTON, August 8 (Xinhua) -- Armenia and Azerbaijan resumed talks, officials said.\n',
       'wire.meta.json': JSON.stringify({ retrieved: '1998-08-20' }),
-      'dated.md': `---\ntitle: Talks end\noutlet: Wire\npublished: 1998-08-10\n---\n\nMOSCOW, Aug. 9 (Reuters) - Russia said the talks had ended.\n`,
+      'dated.md':
+        '---\ntitle: Talks end\noutlet: Wire\npublished: 1998-08-10\n---\n\n' +
+        'MOSCOW, Aug. 9 (Reuters) - Russia said the talks had ended.\n',
     });
     const { articles, passages } = await contents(openCorpus(paths));
     expect(articles.find((a) => a.title === 'Talks resume')).toMatchObject({ published: '1998-08-08', publishedApproximate: true });

@@ -55,11 +55,14 @@ export function headerCredits(paragraphs: readonly string[]): HeaderCredits {
   const rest: string[] = [];
   let authors: string[] = [];
   let published: string | null = null;
-  paragraphs.forEach((p, i) => {
+  for (const [i, p] of paragraphs.entries()) {
     const credit = i < HEADER_PARAGRAPHS ? creditLine(p) : null;
-    if (!credit) return void rest.push(p);
+    if (!credit) {
+      rest.push(p);
+      continue;
+    }
     if (!authors.length) authors = credit.authors;
     published ??= credit.published;
-  });
+  }
   return { authors, published, rest };
 }

@@ -26,7 +26,7 @@ const NEVER_ARTICLE =
  */
 const CONSENT = new RegExp(
   String.raw`(?:^|[\s_-])(cookies?|consent|gdpr|ccpa|onetrust|ot-sdk|cmp|privacy-(?:banner|notice|center|centre)|cookiebanner|` +
-    String.raw`hidden|d-none|is-hidden|u-hidden|sr-only|visually-hidden|screen-reader-text|sign-?in|log-?in|register|` +
+    'hidden|d-none|is-hidden|u-hidden|sr-only|visually-hidden|screen-reader-text|sign-?in|log-?in|register|' +
     String.raw`piano|tp-modal)(?:$|[\s_-])`,
   'i',
 );
@@ -199,8 +199,14 @@ function hasBlockChild(node: DomNode): boolean {
 }
 
 /** Words of a date, a time or a time stamp's label: what a line made only of them holds. */
-const STAMP_WORD =
-  /^(?:updated?|published|posted|modified|last|on|at|by|am|pm|a\.m\.|p\.m\.|[ap]m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|mst|ist|msk|ago|just|now|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|\d+(?:st|nd|rd|th)?)$/i;
+const STAMP_WORD = new RegExp(
+  '^(?:updated?|published|posted|modified|last|on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[ap]m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|' +
+    'mst|ist|msk|ago|just|now|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|mon(?:day)?|' +
+    'tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|' +
+    'mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
+    '\\d+(?:st|nd|rd|th)?)$',
+  'i',
+);
 
 /**
  * A line that is only a time stamp ("Updated 11:21 pm CST, Tuesday, November 19, 2019", "PUBLISHED: 10:48, Tue, Nov 19",

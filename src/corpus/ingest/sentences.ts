@@ -14,7 +14,9 @@ const OPTIONS = { newline_boundaries: false, preserve_whitespace: false, sanitiz
 // An outlet named by its domain ("PanARMENIAN.Net", "Mediazona.ru", "Civil.ge") is one word too.
 const UNSPLITTABLE = new RegExp(
   String.raw`\b(?:https?:\/\/|www\.)[^\s<>"“”]+[^\s<>"“”.,;:!?)\]'’]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\d+(?:[.,]\d+)+|` +
-    String.raw`\b[\p{L}\d-]*\p{L}[\p{L}\d-]*\.(?:com|net|org|info|news|media|online|io|co|tv|ru|am|az|ge|ua|ir|tr|kz|kg|uz|tj|by|md|eu|uk|de|fr)\b(?!\.\p{L})`,
+    String.raw`\b[\p{L}\d-]*\p{L}[\p{L}\d-]*\.` +
+    '(?:com|net|org|info|news|media|online|io|co|tv|ru|am|az|ge|ua|ir|tr|kz|kg|uz|tj|by|md|eu|uk|de|fr)' +
+    String.raw`\b(?!\.\p{L})`,
   'giu',
 );
 const HOLE = /\uE000(\d+)\uE001/g;

@@ -79,11 +79,13 @@ function certainPrecision(c: ParsedComponents): Precision | null {
 }
 
 /** Nouns that make a weekday or a month before them part of a name: "the Good Friday Agreement", "the July Revolution". */
-const NAME_HEADS =
-  /^(?:Agreement|Accords?|Massacre|Revolution|Offensive|War|Uprising|Protests?|Movement|Declaration|Coalition|Plan|Group|Crisis|Manifesto|Statement|Decree|Law|Act|Memorandum|Rising|Parade|Sale|Sales|Deal)\b/;
+const NAME_HEADS = new RegExp(
+  '^(?:Agreement|Accords?|Massacre|Revolution|Offensive|War|Uprising|Protests?|Movement|Declaration|Coalition|Plan|Group|' +
+    'Crisis|Manifesto|Statement|Decree|Law|Act|Memorandum|Rising|Parade|Sales?|Deal)\\b',
+);
 /** Capitalised words that stand before a date without making it a name. */
 const BEFORE_DATES =
-  /^(?:On|Last|Next|This|Early|Late|Mid|Since|By|Until|Till|Every|Each|From|In|Of|At|During|Before|After|Through|And|Or|But|The|That|Then|Until|Beginning|Starting|Since)$/;
+  /^(?:On|Last|Next|This|Early|Late|Mid|Since|By|Until|Till|Every|Each|From|In|Of|At|During|Before|After|Through|And|Or|But)$/;
 
 /**
  * A date-looking phrase inside a name, a title or a number: "the Good Friday Agreement", "the annual March for Life",

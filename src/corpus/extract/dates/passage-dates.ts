@@ -80,17 +80,17 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
  */
 const FUTURE = new RegExp(
   String.raw`\b(will|won't|'ll|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
-    String.raw`plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|due|scheduled|slated|upcoming|coming|` +
-    String.raw`takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|` +
+    'plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|due|scheduled|slated|upcoming|coming|' +
+    'takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|' +
     String.raw`meets?|convenes?|later this)\b`,
   'i',
 );
 /** Words that keep a date in the past, in the same clause: "said on Thursday", "last", "ago", "was held on". */
 const PAST = new RegExp(
-  String.raw`^(said|says|told|announced|reported|was|were|had|did|held|ago|last|earlier|previous|since|yesterday|` +
-    String.raw`fell|began|came|went|took|gave|met|left|made|won|lost|saw|sent|struck|rose|spoke|wrote|broke|brought|bought|` +
-    String.raw`fought|caught|became|ran|shot|kept|led|paid|sold|stood|drew|flew|grew|knew|threw|chose|froze|stole|fled|` +
-    String.raw`sank|swore|woke|sought|found|built|felt|heard|hung|lay|meant|sat|slept|spent|won|wound)$|ed$`,
+  '^(said|says|told|announced|reported|was|were|had|did|held|ago|last|earlier|previous|since|yesterday|' +
+    'fell|began|came|went|took|gave|met|left|made|won|lost|saw|sent|struck|rose|spoke|wrote|broke|brought|bought|' +
+    'fought|caught|became|ran|shot|kept|led|paid|sold|stood|drew|flew|grew|knew|threw|chose|froze|stole|fled|' +
+    'sank|swore|woke|sought|found|built|felt|heard|hung|lay|meant|sat|slept|spent|won|wound)$|ed$',
   'i',
 );
 /** A word with its punctuation taken off, for the tests above. */
@@ -183,7 +183,7 @@ function resolvePublication(p: CalendarPhrase, ctx: Context, ahead: boolean): St
 }
 
 const WEEKDAY_ONLY =
-  /^(?:(?:on|last|this|next|coming)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?$/i;
+  /^(?:(?:on|last|this|next|coming)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
 
 function resolvePrevious(p: CalendarPhrase, ctx: Context): StatedDate | null {
   if (!ctx.anchor) return null;
