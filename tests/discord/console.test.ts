@@ -8,6 +8,18 @@ import { testTmp } from '../helpers/temp-data.js';
 
 const { corpus } = seedCorpus();
 
+/** What the console prints for these typed lines. */
+async function session(typed: string): Promise<string> {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let printed = '';
+  output.on('data', (d) => (printed += String(d)));
+  const done = runConsole(() => corpus, { input, output, ansi: false });
+  input.end(typed);
+  await done;
+  return printed;
+}
+
 describe('local console', () => {
   it('answers typed slash commands as text through the same commands, and explains mistakes', async () => {
     const input = new PassThrough();
@@ -25,15 +37,9 @@ describe('local console', () => {
   });
 
   it('takes the options it advertises (--limit, --json), /help, and suggests the command a typo meant', async () => {
-    const input = new PassThrough();
-    const output = new PassThrough();
-    let printed = '';
-    output.on('data', (d) => (printed += String(d)));
-    const done = runConsole(() => corpus, { input, output, ansi: false });
-    input.end(
+    const printed = await session(
       '/actor name:Iran --limit 2\n/sources --json\n/actor name:Iran --limit 0 --json\n/acter Iran\n/help\n/actor Iran --limit x\nexit\n',
     );
-    await done;
     // --limit 2: two numbered quotes and a count of the rest; not a name "Iran --limit 2".
     expect(printed).toMatch(/ {2}2\. “[^\n]+\n(?:[^\n]*\n)*?\n… 47 more quotes/);
     expect(printed).not.toMatch(/ {2}3\. “/);

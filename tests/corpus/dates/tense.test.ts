@@ -4,9 +4,11 @@
 import { describe, expect, it } from 'vitest';
 import { articleDates } from '../../../src/corpus/extract/dates/passage-dates.js';
 
+const read = (text: string, published: string) => articleDates([{ text, kind: 'body' }], { published })[0]!;
 /** "start[..end]" of each date in one passage, for an article published on `published`. */
-const dates = (text: string, published: string) =>
-  articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+const dates = (text: string, published: string) => read(text, published).map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+/** The words each date was read from. */
+const phrases = (text: string, published: string) => read(text, published).map((d) => d.text);
 
 describe('the direction of a date follows its clause', () => {
   // 2 November 1989 was a Thursday.
@@ -66,8 +68,7 @@ describe('relative dates count from a date the text states', () => {
 });
 
 describe('quarters, seasons and news style "today"', () => {
-  const one = (text: string, published: string) =>
-    articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+  const one = dates;
 
   it('reads a quarter as its three months, a year-less one placed as a year-less date is; a fiscal one is left alone', () => {
     expect(one('Profit rose in the third quarter of 1984.', '1989-11-02')).toEqual(['1984-07..1984-09']);
@@ -92,7 +93,7 @@ describe('quarters, seasons and news style "today"', () => {
 });
 
 describe('date words inside names, titles and numbers', () => {
-  const one = (text: string) => articleDates([{ text, kind: 'body' }], { published: '1998-03-06' })[0]!.map((d) => d.text);
+  const one = (text: string) => phrases(text, '1998-03-06');
 
   it.each([
     'The talks built on the Good Friday Agreement.',
