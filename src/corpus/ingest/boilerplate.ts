@@ -49,6 +49,11 @@ const BOILERPLATE_SENTENCES = [
   /^(©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
   /^(read more|read also|see also|related):/i,
+  // Wire credits: "Reporting by A, additional reporting by B; Editing by C".
+  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|production) by\b/i,
+  // A newsroom's closing invitations: "Get in touch with our news team by emailing …", "For more stories like this, check …".
+  /^get in touch with (?:our|the) (?:news|editorial) (?:team|desk)\b/i,
+  /^for more (?:stories|news|articles) like this\b/i,
   /\bfollow us on\b/i,
   /\bclick (here|on the button)\b/i,
 ];

@@ -8,8 +8,10 @@ import type { LayoutItem } from './layout-item.js';
 
 const CREDIT_PREFIX = /^(?:Photo(?:graph)?|Image|Picture|Illustration|Photo credit|Credit)s?(?:\s*:\s*|\s+by\s+)/i;
 const CREDIT_SENTENCE = /^(?:(?:Screenshot|Photo|Image|Picture|Video still)s? (?:from|via|courtesy of)|Screenshot by|Courtesy of)\s/i;
-/** "A damaged bridge in Kherson (Photo: Reuters)." */
-const TRAILING_CREDIT = /\s*[([](?:Photo(?:graph)?|Image|Credit)s?(?::|\s+by)\s*([^)\]]*)[)\]]\.?$/i;
+/** "A damaged bridge in Kherson (Photo: Reuters).", "… in October (Picture: Claudio Bresciani/AP)". */
+const TRAILING_CREDIT = /\s*[([](?:Photo(?:graph)?|Image|Picture|Illustration|Credit)s?(?::|\s+by)\s*([^)\]]*)[)\]]\.?$/i;
+/** A credit in brackets standing alone after the caption it belongs to: "(Photo: Frank van Beek / UN Photo." */
+const BRACKETED_CREDIT = /^[([]\s*(?:Photo(?:graph)?|Image|Picture|Illustration|Credit)s?\s*(?::|\s+by)\s*(.*?)[)\]]?\.?$/i;
 const MID_MARKER = /\s(?=(?:Photo(?:graph)?|Image|Credit)s?:(?:\s|$))/;
 const TERMINAL = /[.!?]['’"”)]?$/;
 
@@ -38,7 +40,10 @@ export function extractCaptions(items: LayoutItem[], lex: Lexicon): LayoutItem[]
     let credit: string | null = null;
     let rest = '';
     const prefix = CREDIT_PREFIX.exec(item.text);
-    if (prefix) {
+    const bracketed = BRACKETED_CREDIT.exec(item.text);
+    if (bracketed && out.at(-1)?.paragraph === item.paragraph) {
+      credit = bracketed[1]!.trim();
+    } else if (prefix) {
       const after = item.text.slice(prefix[0].length);
       const lastInParagraph = queue[k + 1]?.paragraph !== item.paragraph;
       if (lastInParagraph && !TERMINAL.test(after)) credit = after.trim();

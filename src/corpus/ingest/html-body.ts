@@ -258,7 +258,9 @@ function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>):
   const out: string[] = [];
   let skipping: 'section' | 'rest' | null = null;
   paragraphs.forEach((p, i) => {
-    if (headingAt.has(i)) {
+    // "About Ascom" in bold, in a paragraph of its own, heads a section as an <h3> would.
+    const about = ABOUT_HEADING.test(p) && i >= paragraphs.length / 2;
+    if (headingAt.has(i) || about) {
       if (skipping === 'rest') return;
       skipping = FURNITURE_HEADING.test(p) ? 'section' : ABOUT_HEADING.test(p) && i >= paragraphs.length / 2 ? 'rest' : null;
       if (skipping) return;
