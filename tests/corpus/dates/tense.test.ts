@@ -26,6 +26,14 @@ describe('the direction of a date follows its clause', () => {
     expect(dates('The minister said on Monday that talks had stalled.', PUB)).toEqual(['1989-10-30']);
   });
 
+  it('reads a silent clause as the past, unless the date is only weeks ahead; modals look ahead', () => {
+    expect(dates('The boy must be returned to his father by Jan. 14.', '2000-01-06')).toEqual(['2000-01-14']);
+    expect(dates('He stepped down as chairman, president and chief executive in March for health reasons.', '1989-11-02')).toEqual([
+      '1989-03',
+    ]);
+    expect(dates('The price rose to a high of $42.875 in June from $29.75 in March.', '1989-10-30')).toEqual(['1989-06', '1989-03']);
+  });
+
   it('never lets a future word elsewhere in the sentence move a past date', () => {
     expect(dates('Investigators arrived next, at the site where the Aug. 7 blasts killed 257 people.', '1998-08-20')).toEqual([
       '1998-08-07',

@@ -79,7 +79,7 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
  * "where the Aug. 7 blasts killed 257 people" a future date.
  */
 const FUTURE = new RegExp(
-  String.raw`\b(will|won't|'ll|shall|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
+  String.raw`\b(will|won't|'ll|shall|must|should|would|could|might|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
     'plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|due|scheduled|slated|upcoming|coming|' +
     'takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|' +
     String.raw`meets?|convenes?|later this)\b`,
@@ -96,9 +96,9 @@ const PAST = new RegExp(
 /** A word with its punctuation taken off, for the tests above. */
 const bare = (w: string) => w.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '');
 /** Words a clause starts with: the date's clause goes back no further than one of them. */
-const CLAUSE_START = /^(where|which|who|whom|whose|that|when|while|because|although|though|since|after|before|and|but|or|whereas)$/i;
+const CLAUSE_START = /^(where|which|who|whom|whose|that|when|while|because|although|though|since|after|before|whereas)$/i;
 /** How many words before a date (and after it) make its clause. */
-const CLAUSE_BEFORE = 7;
+const CLAUSE_BEFORE = 10;
 const CLAUSE_AFTER = 3;
 
 type Direction = 'ahead' | 'behind' | 'unsaid';
@@ -126,6 +126,8 @@ function direction(text: string, index: number, length: number): Direction {
   return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
 }
 
+/** A year-less date this close ahead of publication is the coming one when its clause does not say. */
+const SOON_DAYS = 60;
 /** Days from one date to another (negative when it is before). */
 const daysBetween = (a: Ymd, b: Ymd) => (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000;
 
@@ -138,10 +140,11 @@ function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): State
     } else if (way === 'behind') {
       if (after(start, pub, p.precision)) start.y -= 1;
     } else {
-      // The clause does not say: the nearer of the two. "Jan. 14" in a paper of 6 January is next week, not
-      // last year; "Nov. 13" in one of 2 March is last November.
-      const other = { ...start, y: after(start, pub, p.precision) ? start.y - 1 : start.y + 1 };
-      if (Math.abs(daysBetween(pub, other)) < Math.abs(daysBetween(pub, start))) start.y = other.y;
+      // The clause does not say: news reports what happened, so the past one, unless the date is only weeks ahead
+      // ("Jan. 14" in a paper of 6 January is next week, not last year; "March" in one of October is last March).
+      if (after(start, pub, p.precision)) start.y -= 1;
+      const ahead = { ...start, y: start.y + 1 };
+      if (daysBetween(pub, ahead) <= SOON_DAYS) start.y = ahead.y;
     }
     const end = p.end ? { ...p.end, y: start.y + (p.end.m < p.start.m ? 1 : 0) } : null;
     return stated(start, end, p.precision, false, p.text);
