@@ -85,6 +85,18 @@ describe('quarters, seasons and news style "today"', () => {
     expect(one('Results for the fiscal third quarter were flat.', '1989-11-02')).toEqual([]);
   });
 
+  it('reads "a year earlier" and "the year-ago quarter" after a stated quarter as that quarter a year before', () => {
+    const all = articleDates(
+      [
+        { text: 'Third-quarter net income rose 12%, the company said.', kind: 'body' },
+        { text: 'Revenue was $4 billion, up from $3.6 billion a year earlier.', kind: 'body' },
+        { text: 'Margins were wider than in the year-ago quarter.', kind: 'body' },
+      ],
+      { published: '1989-11-02' },
+    ).map((ds) => ds.map((d) => `${d.start}..${d.end}`));
+    expect(all).toEqual([['1989-07..1989-09'], ['1988-07..1988-09'], ['1988-07..1988-09']]);
+  });
+
   it('reads a season from the publication: last fall, this summer, next spring, the winter of 1994', () => {
     expect(one('Prices fell last fall.', '1989-11-20')).toEqual(['1988-09..1988-11']);
     expect(one('Prices fell last fall.', '1989-12-20')).toEqual(['1989-09..1989-11']);

@@ -36,6 +36,11 @@ interface Context {
    * next day") gives no event rather than a guess.
    */
   anchor: { value: Ymd; precision: Precision; age: number } | null;
+  /**
+   * The last quarter stated outright, for earnings copy's "a year earlier", "a year ago" and "the year-ago quarter":
+   * the same quarter a year before, not the whole year. It holds for a few passages.
+   */
+  period: { start: Ymd; end: Ymd; age: number } | null;
 }
 
 type Found = { index: number; length: number } & (
@@ -127,6 +132,8 @@ function direction(text: string, index: number, length: number): Direction {
   return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
 }
 
+/** How many passages after a stated quarter "a year earlier" still means the quarter a year before. */
+const QUARTER_PASSAGES = 3;
 /** A year-less date this close ahead of publication is the coming one when its clause does not say. */
 const SOON_DAYS = 60;
 /** Days from one date to another (negative when it is before). */
@@ -201,6 +208,7 @@ const monthsEnd = (y: number, m: number): Ymd => ({ y, m, d: new Date(Date.UTC(y
 /** A quarter or a season as a range of months, a year-less one placed as a year-less date is; news style's "today". */
 function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate | null {
   const pub = ctx.published;
+  if (p.anchor === 'year-ago') return yearBefore(ctx, p.text);
   if (p.anchor === 'today') {
     // "said today", "will meet today": the day of publication; "Today, the region is …" means nowadays.
     return pub && direction(text, p.index, p.length) !== 'unsaid' ? stated(pub, null, 'day', true, p.text) : null;
@@ -229,6 +237,15 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
   return stated(r.start, r.end, 'month', true, p.text);
 }
 
+/** The reported quarter a year before, when the text has just stated one. */
+function yearBefore(ctx: Context, text: string): StatedDate | null {
+  if (!ctx.period) return null;
+  const { start, end } = ctx.period;
+  return stated({ ...start, y: start.y - 1 }, { ...end, y: end.y - 1 }, 'month', true, text);
+}
+
+const A_YEAR_BACK = /^(?:a|one) year (?:earlier|ago|before)$/i;
+
 function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
   const words = text.slice(f.index, f.index + f.length);
   if (f.type === 'period') return resolvePeriod(f.phrase, text, ctx);
@@ -237,6 +254,8 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
     return stated({ y: start, m: 1, d: 1 }, end === null ? null : { y: end, m: 1, d: 1 }, 'year', false, words);
   }
   const p = f.phrase;
+  // Earnings copy: "net income rose from $3 million a year earlier" is the year-ago quarter when a quarter was just stated.
+  if (ctx.period && A_YEAR_BACK.test(p.text.trim())) return yearBefore(ctx, words);
   switch (p.anchoring) {
     case 'absolute':
       return stated(p.start, p.end, p.precision, false, words);
@@ -252,6 +271,7 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
 function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[] {
   // A date anchors its own passage and the next one, no further.
   ctx.anchor = ctx.anchor && ctx.anchor.age < 1 ? { ...ctx.anchor, age: ctx.anchor.age + 1 } : null;
+  ctx.period = ctx.period && ctx.period.age < QUARTER_PASSAGES ? { ...ctx.period, age: ctx.period.age + 1 } : null;
   if (!MAY_HOLD_DATE.test(passage.text)) return [];
   const found: Found[] = [
     ...findYearPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'year', phrase })),
@@ -276,6 +296,8 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     if (passage.kind === 'body' && outright) {
       ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
       ctx.anchor = { ...ctx.previous, age: 0 };
+      if (f.type === 'period' && /quarter/i.test(f.phrase.text) && date.end)
+        ctx.period = { start: parseYmd(date.start), end: parseYmd(date.end), age: 0 };
     }
   }
   return out;
@@ -283,7 +305,7 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
 
 /** The dates each passage states, in the order given (the article's reading order). */
 export function articleDates(passages: DatedText[], article: Publication): StatedDate[][] {
-  const ctx: Context = { published: article.published ? parseYmd(article.published) : null, previous: null, anchor: null };
+  const ctx: Context = { published: article.published ? parseYmd(article.published) : null, previous: null, anchor: null, period: null };
   // Without a publication date chrono still needs an instant; phrases that depend on it are dropped in resolve().
   const reference = article.published ? noonUtc(article.published) : new Date(Date.UTC(2000, 0, 1, 12));
   return passages.map((p) => datesOf(p, ctx, reference));

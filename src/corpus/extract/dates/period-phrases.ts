@@ -5,7 +5,7 @@
 // A fiscal quarter or year is the company's calendar, not the calendar's: left
 // alone. A year-less quarter or season takes its year as a year-less date does.
 
-export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today';
+export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today' | 'year-ago';
 
 export interface PeriodPhrase {
   index: number;
@@ -35,6 +35,9 @@ const QUARTER = new RegExp(
 );
 const SEASONS =
   /\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?/gi;
+/** "the year-earlier quarter", "the comparable year-ago period": the quarter a year before the one the text reports. */
+const YEAR_AGO_PERIOD =
+  /\b(?:the\s+)?(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:first|second|third|fourth))?\s+(?:quarter|period)\b/gi;
 /** "today" as news writes it: a report of the day it appeared ("said today"). */
 const TODAY = /\btoday\b/gi;
 const FISCAL = /\bfiscal\s*$/i;
@@ -77,6 +80,8 @@ export function findPeriodPhrases(text: string): PeriodPhrase[] {
       months: SEASON[season.toLowerCase()]!,
     });
   }
+  for (const m of text.matchAll(YEAR_AGO_PERIOD))
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'year-ago', year: null, months: null });
   for (const m of text.matchAll(TODAY))
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'today', year: null, months: null });
   return out;
