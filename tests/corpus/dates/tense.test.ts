@@ -34,6 +34,11 @@ describe('the direction of a date follows its clause', () => {
     expect(dates('The price rose to a high of $42.875 in June from $29.75 in March.', '1989-10-30')).toEqual(['1989-06', '1989-03']);
   });
 
+  it('lets the weekday settle the year of a year-less date: "Saturday, April 25" is the one that falls on a Saturday', () => {
+    expect(dates('The march was held on Saturday, April 25.', '1998-04-24')).toEqual(['1998-04-25']);
+    expect(dates('The vote took place on Friday, April 25.', '1998-04-24')).toEqual(['1997-04-25']);
+  });
+
   it('never lets a future word elsewhere in the sentence move a past date', () => {
     expect(dates('Investigators arrived next, at the site where the Aug. 7 blasts killed 257 people.', '1998-08-20')).toEqual([
       '1998-08-07',

@@ -132,6 +132,7 @@ function direction(text: string, index: number, length: number): Direction {
   return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
 }
 
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** How many passages after a stated quarter "a year earlier" still means the quarter a year before. */
 const QUARTER_PASSAGES = 3;
 /** A year-less date this close ahead of publication is the coming one when its clause does not say. */
@@ -153,6 +154,12 @@ function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): State
       if (after(start, pub, p.precision)) start.y -= 1;
       const ahead = { ...start, y: start.y + 1 };
       if (daysBetween(pub, ahead) <= SOON_DAYS) start.y = ahead.y;
+    }
+    // "Saturday, April 25": the calendar settles the year, the nearest one in which that day is that weekday.
+    const weekday = p.precision === 'day' ? WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}`, 'i').test(p.text)) : -1;
+    if (weekday >= 0) {
+      const fits = [pub.y, pub.y - 1, pub.y + 1].find((y) => new Date(Date.UTC(y, start.m - 1, start.d)).getUTCDay() === weekday);
+      if (fits !== undefined) start.y = fits;
     }
     const end = p.end ? { ...p.end, y: start.y + (p.end.m < p.start.m ? 1 : 0) } : null;
     return stated(start, end, p.precision, false, p.text);
