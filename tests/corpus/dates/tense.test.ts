@@ -52,6 +52,9 @@ describe('the direction of a date follows its clause', () => {
     expect(dates('The envoy arrived last week.', '1998-03-06')).toEqual(['1998-02-23..1998-03-01']);
     expect(dates('A vote is due next month.', '1998-03-06')).toEqual(['1998-04']);
     expect(dates('Prices fell last month.', '1998-01-15')).toEqual(['1997-12']);
+    // Written on Sunday 22 March 1998, "last week" is the week ending that day.
+    expect(dates('The envoy arrived last week.', '1998-03-22')).toEqual(['1998-03-16..1998-03-22']);
+    expect(dates('Stocks rose from Friday to December, traders said.', '1998-02-06')).toEqual([]);
   });
 });
 

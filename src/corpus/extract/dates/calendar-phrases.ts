@@ -111,6 +111,8 @@ function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   const text = r.text.trim().replace(/[\s,;:]+$/, '');
   if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r) || insideNameOrNumber(text, r, source)) return null;
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
+  // "Friday to December": chrono joins a weekday and a month into a range that means nothing.
+  if (/^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:to|through|until|till)\s/i.test(text)) return null;
   if (WINDOW.test(text)) return null;
   // chrono tags most relative results, but not "this month" or "this year": the words decide too.
   const relative = r.tags().has('result/relativeDate') || FROM_PUBLICATION.test(text);

@@ -180,7 +180,10 @@ function resolvePublication(p: CalendarPhrase, ctx: Context, ahead: boolean): St
   const pub = ctx.published;
   const week = /\b(this|last|previous|past|next|coming) week\b/i.exec(p.text);
   if (week) {
-    const monday = plusDays(mondayOf(pub), WEEK_OFFSET[week[1]!.toLowerCase()]!);
+    // Written on a Sunday, "last week" is the week that is ending (Monday to Saturday just past).
+    const sunday = new Date(Date.UTC(pub.y, pub.m - 1, pub.d)).getUTCDay() === 0;
+    const offset = WEEK_OFFSET[week[1]!.toLowerCase()]!;
+    const monday = plusDays(mondayOf(pub), sunday && offset < 0 ? 0 : offset);
     return stated(monday, plusDays(monday, 6), 'day', true, p.text);
   }
   const month = /^(?:the\s+)?(this|last|previous|past|next|coming) month$/i.exec(p.text);
