@@ -237,7 +237,10 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
       end: { y: 0, m: b, d: 1 },
       precision: 'month' as const,
     } as unknown as CalendarPhrase;
-    return resolveYearless(phrase, ctx, direction(text, p.index, p.length));
+    // A quarter is reported once it has begun: "will report its third-quarter results" is this year's third quarter,
+    // whatever tense the reporting is in. A season's clause decides, as a month's does.
+    const quarter = /quarter/i.test(p.text);
+    return resolveYearless(phrase, ctx, quarter ? 'behind' : direction(text, p.index, p.length));
   }
   const pubMonth = cut(pub, 'month');
   let y = a > b && pub.m <= b ? pub.y - 1 : pub.y; // this winter, in January, began last December
