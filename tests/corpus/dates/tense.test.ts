@@ -17,6 +17,11 @@ describe('the direction of a date follows its clause', () => {
   it('reads a year-less date ahead when its clause looks ahead, behind when it reports', () => {
     expect(dates('The appointment takes effect Nov. 13, the company said.', PUB)).toEqual(['1989-11-13']);
     expect(dates('The dividend is payable Dec. 1 to holders of record.', PUB)).toEqual(['1989-12-01']);
+    // An abbreviation's full stop ("Jan. 3") does not end the clause a date's direction is read from.
+    expect(dates('The dividend will be payable Jan. 3 to stock of record Nov. 16, the company said.', '1989-11-01')).toEqual([
+      '1990-01-03',
+      '1989-11-16',
+    ]);
     expect(dates('The company said it was founded on Nov. 13.', PUB)).toEqual(['1988-11-13']);
   });
 

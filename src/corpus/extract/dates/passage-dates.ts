@@ -109,8 +109,22 @@ const CLAUSE_AFTER = 3;
 type Direction = 'ahead' | 'behind' | 'unsaid';
 
 /** Where a date's own clause points: ahead (a future word nearest), behind (a past word nearest), or it does not say. */
+/** Full stops that end an abbreviation, not a sentence: "Jan. 3", "Mr. Smith", "U.S. troops". */
+const ABBREVIATED =
+  /(?:\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Mr|Mrs|Ms|Dr|St|No|Gen|Sen|Rep|Gov|Inc|Corp|Co|Ltd|Jr|Sr)|\b\p{Lu})\.$/u;
+
+/** Where the sentence holding `index` starts: after the last sentence end before it (not an abbreviation's stop). */
+function sentenceStartOf(text: string, index: number): number {
+  for (let i = index - 1; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === ';' || c === '!' || c === '?') return i + 1;
+    if (c === '.' && !ABBREVIATED.test(text.slice(Math.max(0, i - 6), i + 1))) return i + 1;
+  }
+  return 0;
+}
+
 function direction(text: string, index: number, length: number): Direction {
-  const sentenceStart = Math.max(text.lastIndexOf('.', index - 1), text.lastIndexOf(';', index - 1), text.lastIndexOf('!', index - 1)) + 1;
+  const sentenceStart = sentenceStartOf(text, index);
   const before = text.slice(sentenceStart, index).split(/\s+/).filter(Boolean).slice(-CLAUSE_BEFORE);
   const after = text
     .slice(index + length)
