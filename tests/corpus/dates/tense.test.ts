@@ -28,6 +28,9 @@ describe('the direction of a date follows its clause', () => {
   it('reads a bare weekday ahead only when its own clause looks ahead', () => {
     expect(dates('Hill, who will testify Thursday, declined to comment.', PUB)).toEqual(['1989-11-09']);
     expect(dates('He plans to leave on Monday for Geneva.', PUB)).toEqual(['1989-11-06']);
+    expect(dates('The team planned to leave Nairobi on Monday for Dar es Salaam.', PUB)).toEqual(['1989-11-06']);
+    // "succeed" ends in -ed and is no past tense.
+    expect(dates('Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the bank said.', '1989-10-26')).toEqual(['1990-02-01']);
     expect(dates('The minister said on Monday that talks had stalled.', PUB)).toEqual(['1989-10-30']);
   });
 

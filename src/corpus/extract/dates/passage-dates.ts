@@ -85,7 +85,8 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
  */
 const FUTURE = new RegExp(
   String.raw`\b(will|won't|'ll|shall|must|should|would|could|might|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
-    'plans? to|planning to|intends? to|aims? to|hopes? to|expects? to|due|scheduled|slated|upcoming|coming|' +
+    'plans? to|planned to|planning to|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|due|scheduled|' +
+    'slated|upcoming|coming|' +
     'takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|' +
     String.raw`meets?|convenes?|later this)\b`,
   'i',
@@ -95,7 +96,7 @@ const PAST = new RegExp(
   '^(said|says|told|announced|reported|was|were|had|did|held|ago|last|earlier|previous|since|yesterday|' +
     'fell|began|came|went|took|gave|met|left|made|won|lost|saw|sent|struck|rose|spoke|wrote|broke|brought|bought|' +
     'fought|caught|became|ran|shot|kept|led|paid|sold|stood|drew|flew|grew|knew|threw|chose|froze|stole|fled|' +
-    'sank|swore|woke|sought|found|built|felt|heard|hung|lay|meant|sat|slept|spent|won|wound)$|ed$',
+    'sank|swore|woke|sought|found|built|felt|heard|hung|lay|meant|sat|slept|spent|won|wound)$|^[a-z]{2,}[^e]ed$',
   'i',
 );
 /** A word with its punctuation taken off, for the tests above. */
