@@ -31,11 +31,14 @@ const CONSENT = new RegExp(
   'i',
 );
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
-/** Class or id words of page furniture. */
+/**
+ * Class or id words of page furniture. Not "teaser" nor "paywall" alone: sites mark the visible part of the article
+ * itself so ("teaser-content", "paywall-article"); they go only when small (see prune).
+ */
 const FURNITURE = new RegExp(
   String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|` +
     'share|sharing|social|comments?|promo|advert|ads|banner|cookie|consent|gdpr|breadcrumbs?|popular|trending|sidebar|paywall|' +
-    String.raw`donate|tags|taglist|byline|author-bio|outbrain|taboola)(?:$|[\s_-])`,
+    String.raw`donate|tags|taglist|byline|author-bio|outbrain|taboola|rail|carousel|swiper|slider|recirc|recirculation|most-read|read-next|up-next|next-up)(?:$|[\s_-])`,
   'i',
 );
 const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION']);
