@@ -38,7 +38,8 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 const FURNITURE = new RegExp(
   String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|` +
     'share|sharing|social|comments?|promo|advert|ads|banner|cookie|consent|gdpr|breadcrumbs?|popular|trending|sidebar|paywall|' +
-    String.raw`donate|tags|taglist|byline|author-bio|outbrain|taboola|rail|carousel|swiper|slider|recirc|recirculation|most-read|read-next|up-next|next-up)(?:$|[\s_-])`,
+    'donate|tags|taglist|byline|author-bio|outbrain|taboola|rail|carousel|swiper|slider|recirc|recirculation|' +
+    String.raw`most-read|read-next|up-next|next-up)(?:$|[\s_-])`,
   'i',
 );
 const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION']);

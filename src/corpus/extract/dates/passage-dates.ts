@@ -84,9 +84,10 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
  * "where the Aug. 7 blasts killed 257 people" a future date.
  */
 const FUTURE = new RegExp(
-  String.raw`\b(will|won't|'ll|shall|must|should|would|could|might|(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
-    'plans? to|planned to|planning to|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|due|scheduled|' +
-    'slated|upcoming|coming|' +
+  String.raw`\b(will|won't|'ll|shall|must|should|would|could|might|` +
+    String.raw`(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
+    'plans? to|planned to|planning to|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|' +
+    'due|scheduled|slated|upcoming|coming|' +
     'takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|' +
     String.raw`meets?|convenes?|later this)\b`,
   'i',
