@@ -204,7 +204,7 @@ function hasBlockChild(node: DomNode): boolean {
 
 /** Words of a date, a time or a time stamp's label: what a line made only of them holds. */
 const STAMP_WORD = new RegExp(
-  '^(?:updated?|published|posted|modified|last|on|at|by|am|pm|a\\.m\\.|p\\.m\\.|[ap]m|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|' +
+  '^(?:updated?|published|posted|modified|last|on|at|by|am|pm|gmt|utc|bst|cet|cest|est|edt|cst|cdt|pst|pdt|' +
     'mst|ist|msk|ago|just|now|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|mon(?:day)?|' +
     'tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|' +
     'mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
@@ -214,14 +214,17 @@ const STAMP_WORD = new RegExp(
 
 /**
  * A line that is only a time stamp ("Updated 11:21 pm CST, Tuesday, November 19, 2019", "PUBLISHED: 10:48, Tue, Nov 19",
- * "Published 1 day ago"), or only a link or an address: page furniture, never a quote. The date itself is read from
- * the page's declarations.
+ * "Published 1 day ago", "Updated at 1:23 p.m."), or only a link or an address: page furniture, never a quote. The
+ * date itself is read from the page's declarations.
  */
 export function isStampLine(line: string): boolean {
   const s = line.trim();
   if (/^(?:https?:\/\/|www\.)\S+$/i.test(s) || /^\S+@\S+\.\w+$/.test(s)) return true;
   if (!/\d/.test(s) || s.length > 80) return false;
-  const words = s.split(/[\s,|:/.()–-]+/).filter(Boolean);
+  const words = s
+    .replace(/\b([ap])\.m\.?/gi, '$1m')
+    .split(/[\s,|:/.()–-]+/)
+    .filter(Boolean);
   return words.length > 0 && words.every((w) => STAMP_WORD.test(w));
 }
 
