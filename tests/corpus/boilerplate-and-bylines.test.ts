@@ -24,6 +24,10 @@ describe('boilerplate that is never quotable', () => {
     ['Our work is made possible by readers like you.'],
     ['Help us keep this reporting free for everyone.'],
     ['You can support Caucasus Watch on Patreon.'],
+    ['Anna Petrova may be reached at apetrova@example.org.'],
+    ['The writer can be contacted on Telegram at @apetrova_news.'],
+    ['Caspian Policy Forum, 12 Harbour Street, Baku | 555-210-4400 tel | 555-210-4401 fax'],
+    ['Press office. Tel: +994 12 555 01 00'],
   ])('%s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(true);
   });
@@ -37,6 +41,9 @@ describe('boilerplate that is never quotable', () => {
     ['Readers in Armenia support the deal, a poll found.'],
     ['Moscow promised to help us keep the corridor open, the minister said.'],
     ['The plan was originally proposed in 2021 by Turkey.'],
+    ['The summit can be reached only by helicopter in winter.'],
+    ['Officials could not be reached for comment on Monday.'],
+    ['The ministry said 202 people were evacuated and 4,100 homes lost power.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);
   });

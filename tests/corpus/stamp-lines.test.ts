@@ -9,6 +9,7 @@ describe('time stamp lines', () => {
       'PUBLISHED: 10:48, Tue, Nov 19, 2019',
       'Published 1 day ago',
       'Updated at 1:23 p.m.',
+      'Updated Nov 19, 9:41 AM;',
       'Posted on 3 March 2024 at 9 a.m. GMT',
       'https://example.org/news/123',
     ]) {

@@ -55,6 +55,9 @@ const BOILERPLATE_SENTENCES = [
   /^get in touch with (?:our|the) (?:news|editorial) (?:team|desk)\b/i,
   /^for more (?:stories|news|articles) like this\b/i,
   /\bfollow us on\b/i,
+  // How to reach the writer or the office: "Anna Petrova may be reached at apetrova@example.org", "… | 202-555-0100 tel".
+  /\b(?:may|can) be (?:reached|contacted|emailed) (?:at|on|via|by)\b.*(?:\S@\S|@\w|\d{3}[\s.-]?\d{4})/i,
+  /\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\s*(?:tel|fax|phone)\b|\b(?:tel|fax|phone)\s*[.:]\s*\+?\d[\d\s().-]{6,}/i,
   /\bclick (here|on the button)\b/i,
 ];
 

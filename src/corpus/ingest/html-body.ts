@@ -223,7 +223,7 @@ export function isStampLine(line: string): boolean {
   if (!/\d/.test(s) || s.length > 80) return false;
   const words = s
     .replace(/\b([ap])\.m\.?/gi, '$1m')
-    .split(/[\s,|:/.()–-]+/)
+    .split(/[\s,;|:/.()–-]+/)
     .filter(Boolean);
   return words.length > 0 && words.every((w) => STAMP_WORD.test(w));
 }
