@@ -145,3 +145,14 @@ describe('date words inside names, titles and numbers', () => {
     expect(one('On Friday, Armenia said it would sign.')).toEqual(['On Friday']);
   });
 });
+
+describe('a year-less span that comes round the new year', () => {
+  const spans = (text: string, published: string | null) =>
+    articleDates([{ text, kind: 'body' }], { published })[0]!.map((d) => (d.end ? `${d.start}..${d.end}` : d.start));
+
+  it('ends in the next year, with or without a publication date to place it', () => {
+    expect(spans('The siege, in 1994, lasted from 10 July to 12 March.', null)).toContain('1994-07..1995-03');
+    expect(spans('The siege lasted from 10 July to 12 March.', '2025-08-06')).toEqual(['2024-07..2025-03']);
+    expect(spans('The siege, in 1994, lasted from 10 March to 12 July.', null)).toContain('1994-03-10..1994-07-12');
+  });
+});

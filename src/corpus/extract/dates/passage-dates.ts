@@ -156,6 +156,13 @@ const SOON_DAYS = 60;
 /** Days from one date to another (negative when it is before). */
 const daysBetween = (a: Ymd, b: Ymd) => (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000;
 
+/** The end of a year-less span in the start's year, or the next one when it comes round ("10 July - 12 March"). */
+function spanEnd(p: CalendarPhrase, startYear: number): Ymd | null {
+  if (!p.end) return null;
+  const end = { ...p.end, y: startYear };
+  return after(p.start, { ...end, y: p.start.y }, p.precision) ? { ...end, y: startYear + 1 } : end;
+}
+
 function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
   if (ctx.published) {
     const pub = ctx.published;
@@ -177,13 +184,15 @@ function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): State
       const fits = [pub.y, pub.y - 1, pub.y + 1].find((y) => new Date(Date.UTC(y, start.m - 1, start.d)).getUTCDay() === weekday);
       if (fits !== undefined) start.y = fits;
     }
-    const end = p.end ? { ...p.end, y: start.y + (p.end.m < p.start.m ? 1 : 0) } : null;
-    return stated(start, end, p.precision, false, p.text);
+    // A span told of in the past has ended: "lasted from 10 July to 12 March", written in August, ended last March.
+    const end = spanEnd(p, start.y);
+    if (end && way !== 'ahead' && end.y > start.y && daysBetween(pub, end) > SOON_DAYS) start.y -= 1;
+    return stated(start, spanEnd(p, start.y), p.precision, false, p.text);
   }
   // No publication date: the year of the date stated before it, if any, and say it is a guess.
   if (!ctx.previous) return null;
   const start = { ...p.start, y: ctx.previous.value.y };
-  return stated(start, p.end ? { ...p.end, y: start.y } : null, p.precision, true, p.text);
+  return stated(start, spanEnd(p, start.y), p.precision, true, p.text);
 }
 
 /** "this week", "last week", "next week": the Monday-to-Sunday week, counted from the publication's own week. */
