@@ -40,6 +40,9 @@ describe('the direction of a date follows its clause', () => {
       '1989-03',
     ]);
     expect(dates('The price rose to a high of $42.875 in June from $29.75 in March.', '1989-10-30')).toEqual(['1989-06', '1989-03']);
+    // A participle after "is" is the present: a date weeks ahead stays ahead.
+    expect(dates('The court said that the appeal is heard in May.', '2000-03-29')).toEqual(['2000-05']);
+    expect(dates('The court said that the appeal was heard in May.', '2000-03-29')).toEqual(['1999-05']);
   });
 
   it('lets the weekday settle the year of a year-less date: "Saturday, April 25" is the one that falls on a Saturday', () => {

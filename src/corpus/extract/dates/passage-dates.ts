@@ -140,8 +140,9 @@ function direction(text: string, index: number, length: number): Direction {
     const w = before.slice(i, i + 2).join(' ');
     // A future word first: "scheduled", "expected" end in -ed too.
     if (FUTURE.test(before[i]!) || FUTURE.test(w)) return 'ahead';
-    // A participle after "be" ("must be returned", "is to be held") is not a past tense.
-    if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to)$/i.test(bare(before[i - 1] ?? ''))) return 'behind';
+    // A participle after "be" ("must be returned", "is to be held") or after "is" ("when the case is heard in May") is
+    // not a past tense.
+    if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to|is|are)$/i.test(bare(before[i - 1] ?? ''))) return 'behind';
     if (CLAUSE_START.test(before[i]!) || /[,:—–]$/.test(before[i]!)) break;
   }
   if (after.some((w) => /^(will|won't|'ll|shall)$/i.test(w))) return 'ahead';
