@@ -28,6 +28,12 @@ describe('boilerplate that is never quotable', () => {
     ['The writer can be contacted on Telegram at @apetrova_news.'],
     ['Caspian Policy Forum, 12 Harbour Street, Baku | 555-210-4400 tel | 555-210-4401 fax'],
     ['Press office. Tel: +994 12 555 01 00'],
+    ['Subscribe to the Caucasus Digest’s newsletters.'],
+    ['Get the latest analysis right in your inbox.'],
+    ['Follow us at Telegram @caucasusdigest.'],
+    ['This review contains affiliate links.'],
+    ['This slideshow requires JavaScript.'],
+    ['The contents of this site are ©2024 Caspian Policy Forum.'],
   ])('%s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(true);
   });
@@ -43,6 +49,9 @@ describe('boilerplate that is never quotable', () => {
     ['The plan was originally proposed in 2021 by Turkey.'],
     ['The summit can be reached only by helicopter in winter.'],
     ['Officials could not be reached for comment on Monday.'],
+    ['The newsletters of the exiled opposition reached Tbilisi in 2019.'],
+    ['Subscribers complained that the updates arrived late, the ministry said.'],
+    ['Affiliate groups of the party met in Yerevan on Monday.'],
     ['The ministry said 202 people were evacuated and 4,100 homes lost power.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);

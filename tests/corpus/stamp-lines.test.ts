@@ -10,6 +10,7 @@ describe('time stamp lines', () => {
       'Published 1 day ago',
       'Updated at 1:23 p.m.',
       'Updated Nov 19, 9:41 AM;',
+      '30 August 2023 • 4:45pm',
       'Posted on 3 March 2024 at 9 a.m. GMT',
       'https://example.org/news/123',
     ]) {

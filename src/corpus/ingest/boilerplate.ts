@@ -27,7 +27,8 @@ const BOILERPLATE_SENTENCES = [
   /\bdonate (by|now|today|here|to)\b/i,
   /^we are (nearly|almost) there\b/i,
   /\bsupport (our|independent|quality) (journalism|reporting|work)\b/i,
-  /\b(subscribe|sign up) (to|for|now|today)\b.*\b(newsletter|updates|inbox|subscription)\b/i,
+  /\b(subscribe|sign up) (to|for|now|today)\b.*\b(newsletters?|updates|inbox|subscriptions?)\b/i,
+  /\b(?:right )?(?:in|to|into) your inbox\b/i,
   /\bbecome a (member|patron|subscriber|supporter)\b/i,
   /\bthis (article|story|piece|text) (was|is|has been) (first|originally)? ?(published|republished|reprinted)\b/i,
   // "This article first appeared in …", "A version of this story appeared in the print edition", "Originally published on …".
@@ -54,7 +55,11 @@ const BOILERPLATE_SENTENCES = [
   // A newsroom's closing invitations: "Get in touch with our news team by emailing …", "For more stories like this, check …".
   /^get in touch with (?:our|the) (?:news|editorial) (?:team|desk)\b/i,
   /^for more (?:stories|news|articles) like this\b/i,
-  /\bfollow us on\b/i,
+  /\bfollow us (?:on|at)\b/i,
+  // Notes on the page itself: affiliate links, what a slideshow needs to run, a copyright notice inside a sentence.
+  /\b(?:contains|uses|includes) affiliate links\b|\bwe may earn (?:a|an affiliate) commission\b/i,
+  /\b(?:requires|enable|turn on) javascript\b/i,
+  /©\s*(?:19|20)\d\d\b/,
   // How to reach the writer or the office: "Anna Petrova may be reached at apetrova@example.org", "… | 202-555-0100 tel".
   /\b(?:may|can) be (?:reached|contacted|emailed) (?:at|on|via|by)\b.*(?:\S@\S|@\w|\d{3}[\s.-]?\d{4})/i,
   /\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\s*(?:tel|fax|phone)\b|\b(?:tel|fax|phone)\s*[.:]\s*\+?\d[\d\s().-]{6,}/i,

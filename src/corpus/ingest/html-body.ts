@@ -208,7 +208,7 @@ const STAMP_WORD = new RegExp(
     'mst|ist|msk|ago|just|now|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|today|yesterday|mon(?:day)?|' +
     'tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:rs(?:day)?)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|jan(?:uary)?|feb(?:ruary)?|' +
     'mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|' +
-    '\\d+(?:st|nd|rd|th)?)$',
+    '\\d+(?:st|nd|rd|th|am|pm)?)$',
   'i',
 );
 
@@ -223,7 +223,7 @@ export function isStampLine(line: string): boolean {
   if (!/\d/.test(s) || s.length > 80) return false;
   const words = s
     .replace(/\b([ap])\.m\.?/gi, '$1m')
-    .split(/[\s,;|:/.()–-]+/)
+    .split(/[\s,;|:/.()•·–-]+/)
     .filter(Boolean);
   return words.length > 0 && words.every((w) => STAMP_WORD.test(w));
 }
