@@ -104,6 +104,12 @@ describe('quarters, seasons and news style "today"', () => {
     expect(one('Results for the fiscal third quarter were flat.', '1989-11-02')).toEqual([]);
   });
 
+  it('reads the half of a stated year as its six months; a fiscal half is left alone', () => {
+    expect(one('Exports fell in the first half of 2024.', '2025-08-06')).toEqual(['2024-01..2024-06']);
+    expect(one('Sales recovered in the last half of 1989, the company said.', '1990-03-01')).toEqual(['1989-07..1989-12']);
+    expect(one('The fiscal second half of 2024 was flat.', '2025-08-06')).toEqual(['2024']);
+  });
+
   it('reads "a year earlier" and "the year-ago quarter" after a stated quarter as that quarter a year before', () => {
     const all = articleDates(
       [

@@ -1,6 +1,7 @@
 // Calendar periods chrono does not read, at the precision the words state:
 // quarters ("the third quarter of 1984", "third-quarter", "the 1988 fourth
-// quarter") and seasons ("last fall", "this summer", "the winter of 1994"),
+// quarter"), halves of a stated year ("the first half of 2024") and seasons
+// ("last fall", "this summer", "the winter of 1994"),
 // each a range of months; and news style's "today", the day of publication.
 // A fiscal quarter or year is the company's calendar, not the calendar's: left
 // alone. A year-less quarter or season takes its year as a year-less date does.
@@ -35,6 +36,8 @@ const QUARTER = new RegExp(
 );
 const SEASONS =
   /\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?/gi;
+/** "the first half of 2024", "the last half of 1989": six months of a stated year. */
+const HALF = /\b(?:the\s+)?(first|second|last|latter)\s+half\s+of\s+(1[7-9]\d\d|20\d\d)\b/gi;
 /** "the year-earlier quarter", "the comparable year-ago period": the quarter a year before the one the text reports. */
 const YEAR_AGO_PERIOD =
   /\b(?:the\s+)?(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:first|second|third|fourth))?\s+(?:quarter|period)\b/gi;
@@ -56,6 +59,11 @@ export function findPeriodPhrases(text: string): PeriodPhrase[] {
       year: year ? Number(year) : null,
       months: [q * 3 - 2, q * 3],
     });
+  }
+  for (const m of text.matchAll(HALF)) {
+    if (FISCAL.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[1]!)))) continue;
+    const first = m[1]!.toLowerCase() === 'first';
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'absolute', year: Number(m[2]), months: first ? [1, 6] : [7, 12] });
   }
   for (const m of text.matchAll(SEASONS)) {
     const word = m[1]?.toLowerCase() ?? '';
