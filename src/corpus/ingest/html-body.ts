@@ -38,7 +38,7 @@ const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i
 const FURNITURE = new RegExp(
   String.raw`(?:^|[\s_-])(related|recommended|more-stories|read-?more|newsletter|subscribe|subscription|signup|` +
     'share|sharing|social|comments?|promo|advert|ads|banner|cookie|consent|gdpr|breadcrumbs?|popular|trending|sidebar|paywall|' +
-    'donate|tags|taglist|byline|author-bio|outbrain|taboola|rail|carousel|swiper|slider|recirc|recirculation|' +
+    'donate|donations?|tags|taglist|byline|author-bio|outbrain|taboola|rail|carousel|swiper|slider|recirc|recirculation|' +
     String.raw`most-read|read-next|up-next|next-up)(?:$|[\s_-])`,
   'i',
 );
@@ -341,15 +341,16 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   for (const el of [...document.querySelectorAll('[style]')]) {
     if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && squash(el.textContent).length < pageText * 0.5) el.remove();
   }
-  // charThreshold: short news items (300-500 characters) are articles too. Classes kept: prune() reads them.
-  const read = new Readability(document as unknown as ConstructorParameters<typeof Readability>[0], {
+  // charThreshold: short news items (300-500 characters) are articles too. Classes kept: prune() reads them. The
+  // result is taken as the element itself, not as HTML to parse again: Readability turns a <div> holding only a
+  // heading into a <p>, and parsing that HTML again would move the heading out of the <p> and away from its class.
+  const read = new Readability<DomNode>(document as unknown as ConstructorParameters<typeof Readability>[0], {
     charThreshold: 200,
     keepClasses: true,
+    serializer: (el) => el as unknown as DomNode,
   }).parse();
   const out: BodyBlocks = { paragraphs: [], headings: 0 };
-  const root = read?.content
-    ? (parseHTML(`<html><body>${read.content}</body></html>`).document.body as unknown as DomNode)
-    : (document.body as unknown as DomNode | null);
+  const root = read?.content ?? (document.body as unknown as DomNode | null);
   if (!root) return out;
   prune(root);
   markCaptions(root);
