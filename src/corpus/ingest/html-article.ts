@@ -23,6 +23,24 @@ function withoutSiteSuffix(title: string, outlet: string | null): string {
   return m && m[2]!.toLowerCase().includes(outlet.toLowerCase()) ? m[1]! : title;
 }
 
+const titleKey = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/[‘’ʼ`]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+
+/**
+ * The headline a reader sees: of the headlines the page declares (JSON-LD, OpenGraph, Twitter, <title>), the one
+ * an <h1> of the page shows. Pages often declare a search-engine or social headline beside the one they print.
+ */
+function shownHeadline(headings: readonly string[], declared: readonly string[]): string | null {
+  const shown = new Set(headings.map(titleKey));
+  return declared.find((t) => shown.has(titleKey(t))) ?? null;
+}
+
 function hostOf(url: string | null): string | null {
   if (!url || !URL.canParse(url)) return null;
   return new URL(url).hostname.replace(/^www\./, '') || null;
@@ -31,15 +49,20 @@ function hostOf(url: string | null): string | null {
 export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: RawSidecar | null, knownNames: string[]): ArticleDraft {
   const { document } = parseHTML(html);
   const meta = pageMetadata(document as unknown as PageDocument);
-  const firstHeading = squash(document.querySelector('h1')?.textContent ?? '') || null;
+  // Read before Readability, which takes headings out of the page it is given.
+  const headings = [...document.querySelectorAll('h1')].map((h) => squash(h.textContent)).filter(Boolean);
+  const firstHeading = headings[0] ?? null;
   const out = articleBody(document, meta.articleBody);
 
   const url = meta.url && URL.canParse(meta.url) ? meta.url : (sidecar?.url ?? null);
   const credits = [...meta.authors, out.byline ?? null];
   const named = wireOutlet(meta.outlet, credits, url) ?? sidecar?.outlet ?? creditedAgency(credits);
   const outlet = named ?? hostOf(url);
-  // The declared headline first: measured on the fundus pages, it is the one the article goes by more often than <h1>.
-  const rawTitle = meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
+  // A declared headline the page also prints first. Otherwise the declared one: measured on the fundus pages, it is
+  // the one the article goes by more often than <h1>, whose first instance is often a site banner or "Log in".
+  const siteless = meta.documentTitle ? withoutSiteSuffix(meta.documentTitle, outlet) : null;
+  const shown = shownHeadline(headings, [...meta.titles, ...(siteless ? [siteless] : [])]);
+  const rawTitle = shown ?? meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
   const title = rawTitle ? withoutSiteSuffix(rawTitle, outlet) : source.file.replace(/^.*\//, '').replace(/\.html?$/i, '');
   const declared = meta.authors.length ? meta.authors : (sidecar?.authors ?? (sidecar?.author ? [sidecar.author] : []));
   const authors = pageAuthors(declared, out.byline ?? null, outlet);

@@ -15,6 +15,8 @@ export interface PageElement {
 
 export interface PageMetadata {
   title: string | null;
+  /** Every headline the page declares (JSON-LD, OpenGraph, Twitter), in that order: pages often give each a different one. */
+  titles: string[];
   outlet: string | null;
   authors: string[];
   /** As declared, ISO 8601 with its time zone when the page gives one. */
@@ -114,11 +116,12 @@ function metaAll(doc: PageDocument, ...keys: string[]): string[] {
   return [];
 }
 
-function fromMetaTags(doc: PageDocument): Partial<PageMetadata> {
+function fromMetaTags(doc: PageDocument): Partial<PageMetadata> & { socialTitles: (string | null)[] } {
   const time = doc.querySelector('article time[datetime]') ?? doc.querySelector('time[datetime]');
   const canonical = doc.querySelector('link[rel="canonical"]');
   return {
     title: meta(doc, 'og:title', 'twitter:title'),
+    socialTitles: [meta(doc, 'og:title'), meta(doc, 'twitter:title')],
     outlet: meta(doc, 'og:site_name', 'application-name'),
     authors: metaAll(doc, 'article:author', 'author', 'citation_author', 'parsely-author', 'sailthru.author', 'dc.creator'),
     published:
@@ -136,6 +139,7 @@ export function pageMetadata(doc: PageDocument): PageMetadata {
   const tags = fromMetaTags(doc);
   return {
     title: first(ld.title, tags.title),
+    titles: [...new Set([ld.title, ...tags.socialTitles].filter((t): t is string => Boolean(t)))],
     outlet: first(ld.outlet, tags.outlet),
     authors: ld.authors?.length ? ld.authors : (tags.authors ?? []),
     published: first(ld.published, tags.published),
