@@ -7,6 +7,8 @@
 //   - blocks that are mostly link text (teasers, "more" and "watch" lists,
 //     tag clouds), unless they read as a sentence of the article;
 //   - video teasers led by their duration ("2:34 Russia launches …");
+//   - sub-headings (h2-h6): they label the text and are never quoted; those
+//     that head furniture ("Related", "More from …") take their section along;
 //   - when the page declares its own articleBody (JSON-LD) and Readability's
 //     text mostly agrees with it, the blocks the declaration does not hold.
 // Navigation, footers, scripts and the like go before Readability reads the
@@ -64,9 +66,9 @@ export interface DomNode {
 
 export interface BodyBlocks {
   paragraphs: string[];
-  /** Sub-headings left out. */
+  /** Headings left out (the headline and every sub-heading). */
   headings: number;
-  /** Which paragraphs are sub-headings (h2-h6), by index. */
+  /** Which of `paragraphs` are sub-headings (h2-h6), by index, until articleBody leaves them out. */
   headingAt?: Set<number>;
   /** The byline Readability found printed on the page, if any. */
   byline?: string | null;
@@ -167,6 +169,7 @@ function blocksOf(root: DomNode, out: BodyBlocks): void {
       flush();
       const text = squash(node.textContent);
       if (text) {
+        out.headings++;
         (out.headingAt ??= new Set()).add(out.paragraphs.length);
         out.paragraphs.push(text);
       }
@@ -257,9 +260,9 @@ const ABOUT_HEADING = /^about (?!the author)(?:the )?[\p{Lu}\p{N}][\p{L}\p{N}&.'
 const TEASER_LABEL = /^(?:watch|listen|video|gallery|photos|podcast)\s*[|:]\s*/i;
 
 /**
- * Cuts sections headed as furniture ("Related", "More from …", "Watch") up to the next sub-heading or the article's
- * next paragraph of prose, and a closing
- * "About <organisation>" section (in the second half of the text) to the end.
+ * The article's paragraphs without its sub-headings. Cuts sections headed as furniture ("Related", "More from …",
+ * "Watch") up to the next sub-heading or the article's next paragraph of prose, and a closing "About <organisation>"
+ * section (in the second half of the text) to the end.
  */
 function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>): string[] {
   const out: string[] = [];
@@ -274,7 +277,8 @@ function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>):
     }
     // A furniture section is teasers and labels: the article's own prose after it means the section has ended.
     if (skipping === 'section' && readsAsSentence(p) && p.split(/\s+/).length >= 20) skipping = null;
-    if (!skipping) out.push(p);
+    // A sub-heading labels the text; it is not a sentence of it, so it is never quoted.
+    if (!skipping && !headingAt.has(i)) out.push(p);
   });
   return out;
 }
