@@ -108,6 +108,7 @@ describe('outlets, domains and initialisms inside a sentence', () => {
     ['Reporting by Mediazona.ru and Civil.ge shows it. Another sentence.', 2],
     ['Kyiv relies heavily on U.S. Patriot air defense systems, officials said. They want more.', 2],
     ['The talks in the E.U. Council went on. Later they ended.', 2],
+    ['Photo: © NASA/ESA/K. Retherford/SWRI', 1],
   ])('keeps the name whole: %s', (text, n) => {
     const s = splitSentences(text);
     expect(s).toHaveLength(n);

@@ -37,6 +37,8 @@ export interface LayoutOptions {
   keepShortLines?: boolean;
   author: string | null;
   lex: Lexicon;
+  /** Paragraphs (by index) the source marks as photo captions, with the credit each names: a web page's <figcaption>. */
+  captionAt?: ReadonlyMap<number, string | null>;
 }
 
 /**
@@ -57,11 +59,18 @@ const BIO_SHARE = 0.4;
 export function layoutArticle(given: string[], opts: LayoutOptions): LaidOut {
   const dropped: DropCounts = { boilerplate: 0, headings: 0, bios: 0 };
   // A wire dateline opening the text ("WASHINGTON, August 8 (Xinhua) --") is where and when it was filed, not a quote.
-  const opening = given[0] !== undefined ? splitDateline(given[0]) : null;
-  const paragraphs = opening ? [opening.rest, ...given.slice(1)].filter((p) => p.trim()) : given;
+  const opening = given[0] !== undefined && !opts.captionAt?.has(0) ? splitDateline(given[0]) : null;
+  const numbered = (opening ? [opening.rest, ...given.slice(1)] : given).map((text, at) => ({ text, at })).filter((p) => p.text.trim());
+  const paragraphs = numbered.map((p) => p.text);
   let tags: string[] = [];
   let items: LayoutItem[] = [];
   paragraphs.forEach((p, paragraph) => {
+    const at = numbered[paragraph]!.at;
+    if (opts.captionAt?.has(at)) {
+      // A caption the page marked up as one: all of it, one passage, with its credit.
+      items.push({ kind: 'caption', text: p, paragraph, credit: opts.captionAt.get(at) ?? undefined });
+      return;
+    }
     if (isInterfaceLine(p)) {
       dropped.boilerplate++;
       return;

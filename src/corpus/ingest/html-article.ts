@@ -80,7 +80,7 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
     out.paragraphs,
     source,
     knownNames,
-    { keepShortLines: true },
+    { keepShortLines: true, captionAt: out.captionAt },
   );
   return { ...draft, dropped: { ...draft.dropped, headings: draft.dropped.headings + out.headings } };
 }

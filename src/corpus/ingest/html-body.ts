@@ -70,8 +70,16 @@ export interface BodyBlocks {
   headings: number;
   /** Which of `paragraphs` are sub-headings (h2-h6), by index, until articleBody leaves them out. */
   headingAt?: Set<number>;
+  /** Which of `paragraphs` are photo captions, by index, with the credit each names (null: none). */
+  captionAt?: Map<number, string | null>;
   /** The byline Readability found printed on the page, if any. */
   byline?: string | null;
+}
+
+/** A paragraph on its way through the cuts, with its index among those blocksOf found. */
+interface Block {
+  text: string;
+  at: number;
 }
 
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
@@ -96,19 +104,58 @@ const CAPTION_CLASS =
 const CAPTION_MAX_CHARS = 400;
 
 /**
- * Marks captions: blocks whose class names a caption or credit, and a picture's box holding a little text beside
- * it. They become <figcaption>, which blocksOf turns into a caption (quotable as such, never as the article's body).
+ * An element's text with a space where one of its elements ends and the next begins: a caption and its credit are
+ * often two spans ("…broke out.</span><span>Credit: …"), which textContent runs together.
  */
-function markCaptions(root: DomNode): void {
+function spacedText(el: DomNode): string {
+  const parts: string[] = [];
+  const walk = (n: DomNode) => {
+    if (n.nodeType === 3) parts.push(n.textContent ?? '');
+    else for (const c of Array.from(n.childNodes)) walk(c);
+  };
+  walk(el);
+  return squash(
+    parts.reduce((text, part) => (/[\s]$/.test(text) || /^[\s.,;:!?)]/.test(part) || !text ? text + part : `${text} ${part}`), ''),
+  );
+}
+
+/** The same words as the last part of a camel-case name: "imageEmbedCaption", "photoCredit". */
+const CAPTION_CAMEL = /[a-z](?:Caption|Credit)s?(?:$|[\s_-])/;
+
+const isCaptionBox = (el: DomNode) => {
+  const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
+  const len = textLength(el);
+  return (el.tagName === 'FIGCAPTION' || CAPTION_CLASS.test(names) || CAPTION_CAMEL.test(names)) && len > 0 && len < CAPTION_MAX_CHARS;
+};
+
+/**
+ * The texts of the page's captions and credits, read before Readability: it turns a <div> holding only text into a
+ * new <p> without the div's class, so after it a caption is known by its text alone.
+ */
+function captionTexts(document: DomNode): Set<string> {
+  const out = new Set<string>();
+  for (const el of Array.from(document.querySelectorAll?.('[class], [id], figcaption') ?? [])) {
+    if (isCaptionBox(el)) out.add(squash(el.textContent));
+  }
+  return out;
+}
+
+/**
+ * Marks captions: blocks whose class names a caption or credit (or whose text was such a block's before Readability),
+ * and a picture's box holding a little text beside it. They become <figcaption>, which blocksOf turns into a caption
+ * (quotable as such, never as the article's body).
+ */
+function markCaptions(root: DomNode, known: Set<string>): void {
   const doc = (root as unknown as { ownerDocument: { createElement(tag: string): DomNode & { textContent: string } } }).ownerDocument;
   const asCaption = (el: DomNode) => {
-    const cap = doc.createElement('figcaption');
-    cap.textContent = squash(el.textContent);
+    const cap = doc.createElement('figcaption') as DomNode & { appendChild(n: unknown): void };
+    // The children move over: a credit in an element of its own stays one (see captionOf).
+    while (el.childNodes.length) cap.appendChild(el.childNodes[0]);
     (el as unknown as { replaceWith(n: unknown): void }).replaceWith(cap);
   };
-  for (const el of Array.from(root.querySelectorAll?.('[class], [id]') ?? [])) {
-    const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
-    if (el.tagName !== 'FIGCAPTION' && CAPTION_CLASS.test(names) && textLength(el) > 0 && textLength(el) < CAPTION_MAX_CHARS) asCaption(el);
+  for (const el of Array.from(root.querySelectorAll?.('p, div, span, li, dd, [class], [id]') ?? [])) {
+    if (el.tagName === 'FIGCAPTION' || !el.parentNode) continue;
+    if (isCaptionBox(el) || (known.has(squash(el.textContent)) && !hasBlockChild(el))) asCaption(el);
   }
   for (const img of Array.from(root.querySelectorAll?.('img, picture') ?? [])) {
     let box = img.parentNode ?? null;
@@ -140,6 +187,54 @@ function prune(root: DomNode): void {
     if ((el.tagName === 'UL' || el.tagName === 'OL' || !readsAsSentence(text)) && textLength(el) < total * 0.3) el.remove?.();
   }
 }
+
+/** Agencies whose name ends a credit: "Natalie Naccache | Bloomberg | Getty Images". */
+const CREDIT_AGENCY = /\b(?:Getty Images|Reuters|AP|AFP|EPA|EPA-EFE|Shutterstock|Alamy|Anadolu|TASS|Xinhua)$/;
+
+/** A credit standing alone, as its credit text: "(Image: © NASA/ESA)", "Credit: Reuters", "Name | Getty Images". */
+function creditAlone(text: string): string | null {
+  const bare = text.replace(/^[([]\s*(.*?)\s*[)\]]$/, '$1');
+  const labelled = /^(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*:\s*(.+)$/i.exec(bare);
+  const credit = labelled ? labelled[1]! : /©/.test(bare) || CREDIT_AGENCY.test(bare) ? bare : null;
+  return credit && credit.length <= 80 ? credit : null;
+}
+
+/** A credit's element: its class says so ("credit", "imageEmbedCredit"), or its text reads as one alone. */
+const CREDIT_CLASS = /credit|copyright|byline|source/i;
+
+/**
+ * A caption box's text and credit. The credit is an element of its own ("<span class=credit>", before or after the
+ * text), or written into the text ("… in Baku. Photo: Reuters", "… (Image: © NASA)").
+ */
+function captionOf(box: DomNode): { text: string; credit: string | null } {
+  const alone = creditAlone(spacedText(box));
+  if (alone) return { text: '', credit: alone };
+  const parts: string[] = [];
+  let credit: string | null = null;
+  const visit = (n: DomNode) => {
+    if (n.nodeType === 3) {
+      parts.push(n.textContent ?? '');
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const text = spacedText(n);
+    const own = creditAlone(text) ?? (CREDIT_CLASS.test(n.getAttribute?.('class') ?? '') && text.length <= 80 ? text : null);
+    if (credit === null && own && text.length < squash(box.textContent).length) credit = own;
+    else if (Array.from(n.childNodes).some((c) => c.nodeType === 1 && c.tagName !== 'A' && c.tagName !== 'EM' && c.tagName !== 'B'))
+      for (const c of Array.from(n.childNodes)) visit(c);
+    else parts.push(` ${text} `);
+  };
+  for (const c of Array.from(box.childNodes)) visit(c);
+  let text = squash(parts.join(''));
+  const written = credit === null ? WRITTEN_CREDIT.exec(text) : null;
+  if (written) {
+    credit = squash(written[1]!) || null;
+    text = text.slice(0, written.index).trim();
+  }
+  return { text, credit };
+}
+/** "… in Baku. Photo: Reuters", "… (Image: © NASA/ESA)", "… Credit: AP": a credit written at the end of a caption. */
+const WRITTEN_CREDIT = /\s*[([]?\b(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*:\s*([^)\]]*)[)\]]?\.?$/i;
 
 /** Block text in reading order; a figcaption becomes a caption ("text Photo: credit"), headings are counted and left out. */
 function blocksOf(root: DomNode, out: BodyBlocks): void {
@@ -175,8 +270,16 @@ function blocksOf(root: DomNode, out: BodyBlocks): void {
       }
     } else if (tag === 'FIGCAPTION') {
       flush();
-      const text = squash(node.textContent);
-      if (text) out.paragraphs.push(/\b(Photo|Image|Credit|Picture)s?\s*:/i.test(text) ? text : `${text} Photo:`);
+      const { text, credit } = captionOf(node);
+      const last = out.paragraphs.length - 1;
+      out.captionAt ??= new Map();
+      if (text) {
+        out.captionAt.set(out.paragraphs.length, credit);
+        out.paragraphs.push(text);
+      } else if (credit && out.captionAt.get(last) === null) {
+        // A credit in a box of its own after the caption it belongs to: that caption's credit.
+        out.captionAt.set(last, credit);
+      }
     } else if (tag === 'IMG' || tag === 'PICTURE' || tag === 'SVG' || tag === 'VIDEO') {
       // no text of its own
     } else if (tag === 'TR') {
@@ -235,15 +338,15 @@ export function isStampLine(line: string): boolean {
  * A paragraph the page prints twice (a subscription box above and below the text, a teaser block repeated): page
  * furniture, all its copies. An article does not repeat its own paragraphs; short lines may repeat and stay.
  */
-function dropRepeated(paragraphs: string[]): string[] {
+function dropRepeated(blocks: Block[]): Block[] {
   const counts = new Map<string, number>();
   const key = (p: string) => p.toLowerCase().replace(/\s+/g, ' ');
-  for (const p of paragraphs) counts.set(key(p), (counts.get(key(p)) ?? 0) + 1);
+  for (const { text } of blocks) counts.set(key(text), (counts.get(key(text)) ?? 0) + 1);
   const repeated = (p: string) => p.split(/\s+/).length >= 8 && counts.get(key(p))! > 1;
   // A box printed twice is a small part of the page; a page that is one paragraph over and over keeps it (once, later).
-  const all = paragraphs.reduce((n, p) => n + p.length, 0);
-  const inRepeats = paragraphs.reduce((n, p) => n + (repeated(p) ? p.length : 0), 0);
-  return inRepeats > all * 0.3 ? paragraphs : paragraphs.filter((p) => !repeated(p));
+  const all = blocks.reduce((n, b) => n + b.text.length, 0);
+  const inRepeats = blocks.reduce((n, b) => n + (repeated(b.text) ? b.text.length : 0), 0);
+  return inRepeats > all * 0.3 ? blocks : blocks.filter((b) => !repeated(b.text));
 }
 
 /** Sub-headings of page furniture: what follows them, up to the next sub-heading, is not the article. */
@@ -264,21 +367,21 @@ const TEASER_LABEL = /^(?:watch|listen|video|gallery|photos|podcast)\s*[|:]\s*/i
  * "Watch") up to the next sub-heading or the article's next paragraph of prose, and a closing "About <organisation>"
  * section (in the second half of the text) to the end.
  */
-function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>): string[] {
-  const out: string[] = [];
+function withoutFurnitureSections(paragraphs: string[], headingAt: Set<number>): Block[] {
+  const out: Block[] = [];
   let skipping: 'section' | 'rest' | null = null;
   paragraphs.forEach((p, i) => {
     // "About Ascom" in bold, in a paragraph of its own, heads a section as an <h3> would.
     const about = ABOUT_HEADING.test(p) && i >= paragraphs.length / 2;
     if (headingAt.has(i) || about) {
       if (skipping === 'rest') return;
-      skipping = FURNITURE_HEADING.test(p) ? 'section' : ABOUT_HEADING.test(p) && i >= paragraphs.length / 2 ? 'rest' : null;
+      skipping = FURNITURE_HEADING.test(p) ? 'section' : about ? 'rest' : null;
       if (skipping) return;
     }
     // A furniture section is teasers and labels: the article's own prose after it means the section has ended.
     if (skipping === 'section' && readsAsSentence(p) && p.split(/\s+/).length >= 20) skipping = null;
     // A sub-heading labels the text; it is not a sentence of it, so it is never quoted.
-    if (!skipping && !headingAt.has(i)) out.push(p);
+    if (!skipping && !headingAt.has(i)) out.push({ text: p, at: i });
   });
   return out;
 }
@@ -320,18 +423,18 @@ function coverage(of: string, within: string): number {
  * declaration does not hold is not the article (a caption of a teaser, a donation box). When they disagree (the
  * declaration is a summary, or another article's), the declaration is not used.
  */
-function agreeingWith(paragraphs: string[], declared: string | null): string[] {
-  if (!declared || declared.length < 500) return paragraphs;
+function agreeingWith(blocks: Block[], declared: string | null): Block[] {
+  if (!declared || declared.length < 500) return blocks;
   const have = new Set(runs(declared));
   const held = (p: string) => {
     const r = runs(p);
     return r.length ? r.filter((x) => have.has(x)).length / r.length : 1;
   };
-  const scores = paragraphs.map(held);
-  const textIn = paragraphs.reduce((n, p, i) => n + p.length * scores[i]!, 0);
-  const all = paragraphs.reduce((n, p) => n + p.length, 0);
-  if (all === 0 || textIn / all < 0.6) return paragraphs;
-  return paragraphs.filter((_, i) => scores[i]! >= 0.5);
+  const scores = blocks.map((b) => held(b.text));
+  const textIn = blocks.reduce((n, b, i) => n + b.text.length * scores[i]!, 0);
+  const all = blocks.reduce((n, b) => n + b.text.length, 0);
+  if (all === 0 || textIn / all < 0.6) return blocks;
+  return blocks.filter((_, i) => scores[i]! >= 0.5);
 }
 
 /** The body of a parsed page (the document is changed: read its metadata first). */
@@ -345,6 +448,7 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   for (const el of [...document.querySelectorAll('[style]')]) {
     if (HIDDEN_STYLE.test(el.getAttribute('style') ?? '') && squash(el.textContent).length < pageText * 0.5) el.remove();
   }
+  const captions = captionTexts(document as unknown as DomNode);
   // charThreshold: short news items (300-500 characters) are articles too. Classes kept: prune() reads them. The
   // result is taken as the element itself, not as HTML to parse again: Readability turns a <div> holding only a
   // heading into a <p>, and parsing that HTML again would move the heading out of the <p> and away from its class.
@@ -357,13 +461,21 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   const root = read?.content ?? (document.body as unknown as DomNode | null);
   if (!root) return out;
   prune(root);
-  markCaptions(root);
+  markCaptions(root, captions);
   blocksOf(root, out);
-  const kept = withoutFurnitureSections(out.paragraphs, out.headingAt ?? new Set()).filter((p) => !isStampLine(p) && !TEASER_LABEL.test(p));
+  const kept = withoutFurnitureSections(out.paragraphs, out.headingAt ?? new Set()).filter(
+    (b) => !isStampLine(b.text) && !TEASER_LABEL.test(b.text),
+  );
   const declared = declaredParagraphs(declaredBody);
   // Readability found a fragment of what the page declares (a page built by script, a teaser box taken for the
   // article): the declaration is the article.
   const byline = read?.byline ?? null;
-  if (declared && coverage(declared.join('\n'), kept.join('\n')) < 0.5) return { paragraphs: declared, headings: out.headings, byline };
-  return { ...out, byline, paragraphs: agreeingWith(dropRepeated(kept), declared?.join('\n') ?? null) };
+  const keptText = kept.map((b) => b.text).join('\n');
+  if (declared && coverage(declared.join('\n'), keptText) < 0.5) return { paragraphs: declared, headings: out.headings, byline };
+  const blocks = agreeingWith(dropRepeated(kept), declared?.join('\n') ?? null);
+  const captionAt = new Map<number, string | null>();
+  blocks.forEach((b, i) => {
+    if (out.captionAt?.has(b.at)) captionAt.set(i, out.captionAt.get(b.at)!);
+  });
+  return { paragraphs: blocks.map((b) => b.text), headings: out.headings, captionAt, byline };
 }

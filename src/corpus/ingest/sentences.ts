@@ -98,7 +98,8 @@ function splitMissedEnds(sentence: string): string[] {
 // sbd ends a sentence at an initialism before a capital ("the U.S." | "Army said …", "on U.S." |
 // "Patriot air defense systems"). The initialism is the next word's modifier unless that word is
 // one a new sentence starts with (a determiner, a pronoun, a conjunction: "… to the U.S. The next day").
-const ENDS_IN_INITIALISM = /(?<![\p{L}.])(?:\p{Lu}\.){2,}\s*$/u;
+// A lone initial after a slash or a bracket is a name's too ("© NASA/ESA/K. Retherford"): sbd knows one after a space.
+const ENDS_IN_INITIALISM = /(?:(?<![\p{L}.])(?:\p{Lu}\.){2,}|(?<=[/(])\p{Lu}\.)\s*$/u;
 const SENTENCE_STARTERS = new Set(
   [
     'the a an this that these those there here it its he she his her they their them we our us i you your',

@@ -23,10 +23,11 @@ export function statedArticle(
   paragraphs: string[],
   source: ArticleSource,
   knownNames: string[],
-  o: { keepShortLines?: boolean } = {},
+  o: { keepShortLines?: boolean; captionAt?: ReadonlyMap<number, string | null> } = {},
 ): ArticleDraft {
   const laid = layoutArticle(paragraphs, {
     runIn: false,
+    captionAt: o.captionAt,
     author: meta.author ?? null,
     lex: buildLexicon(paragraphs, knownNames),
     keepShortLines: o.keepShortLines ?? false,
