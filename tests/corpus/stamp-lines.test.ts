@@ -13,6 +13,9 @@ describe('time stamp lines', () => {
       '30 August 2023 • 4:45pm',
       'Posted on 3 March 2024 at 9 a.m. GMT',
       'https://example.org/news/123',
+      // A live blog's entry stamp with who posted it, its parts run together.
+      '21 mins ago11:48 Jon King',
+      'Updated 10:05 by Ani Petrosyan',
     ]) {
       expect(isStampLine(line), line).toBe(true);
     }
@@ -24,6 +27,8 @@ describe('time stamp lines', () => {
       'Updated figures show 12 ministers resigned on Monday.',
       'Published in 2019, the report found 40 violations.',
       'A 12 p.m. deadline passed without a reply.',
+      'On Monday 12 Armenian Villages Voted',
+      '2 hours ago Russia Struck Kyiv Again',
     ]) {
       expect(isStampLine(line), line).toBe(false);
     }

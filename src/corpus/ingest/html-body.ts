@@ -329,9 +329,17 @@ export function isStampLine(line: string): boolean {
   if (!/\d/.test(s) || s.length > 80) return false;
   const words = s
     .replace(/\b([ap])\.m\.?/gi, '$1m')
+    // A live blog's entry stamp runs its parts together: "21 mins ago11:48 Jon King".
+    .replace(/(\p{Ll})(\d)/gu, '$1 $2')
     .split(/[\s,;|:/.()•·–-]+/)
     .filter(Boolean);
-  return words.length > 0 && words.every((w) => STAMP_WORD.test(w));
+  // The stamp may end with who posted the entry ("… by Jon King"): up to three capitalised words after it.
+  let end = words.length;
+  while (end > 0 && words.length - end < 3 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(words[end - 1]!) && !STAMP_WORD.test(words[end - 1]!)) end--;
+  // With a name after it, only a clock time or "ago" makes it a stamp: "On Monday 12 Armenian Villages Voted" is a headline.
+  if (end < words.length && !/\d:\d\d|\bago\b/i.test(s)) return false;
+  const stamp = words.slice(0, end).filter((w) => !/^by$/i.test(w));
+  return stamp.length > 0 && stamp.some((w) => /\d/.test(w)) && stamp.every((w) => STAMP_WORD.test(w));
 }
 
 /**
