@@ -49,10 +49,12 @@ const fileOf = (p: BenchmarkPage) => `${p.benchmark}/${p.key}.html`;
 for (const p of pages) {
   mkdirSync(join(paths.raw, p.benchmark), { recursive: true });
   writeFileSync(join(paths.raw, fileOf(p)), p.html);
-  if (p.retrieved)
+  // A page with its address, as a feed or a pasted link gives it; an AEB page was crawled on a day it does not keep,
+  // which is then the day it was saved here (as for a file with no sidecar).
+  if (p.retrieved || p.url)
     writeFileSync(
       join(paths.raw, p.benchmark, `${p.key}.meta.json`),
-      JSON.stringify({ retrieved: p.retrieved, ...(p.url ? { url: p.url } : {}) }),
+      JSON.stringify({ retrieved: p.retrieved ?? new Date().toISOString().slice(0, 10), ...(p.url ? { url: p.url } : {}) }),
     );
 }
 const started = performance.now();
