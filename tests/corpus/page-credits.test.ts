@@ -1,7 +1,7 @@
 // Who wrote a web page: declared authors as people write their names, and the
 // printed byline where the declaration names only the outlet, or nothing.
 import { describe, expect, it } from 'vitest';
-import { creditedAgency, pageAuthors, personName, wireOutlet } from '../../src/corpus/ingest/page-credits.js';
+import { creditedAgency, leadingByline, pageAuthors, personName, wireOutlet } from '../../src/corpus/ingest/page-credits.js';
 
 describe('page credits', () => {
   it.each([
@@ -20,6 +20,16 @@ describe('page credits', () => {
     expect(pageAuthors(['Euronews'], null, 'Euronews')).toEqual(['Euronews']);
     // A declared person wins over the byline.
     expect(pageAuthors(['Nino Beridze'], 'By Someone Else', 'Black Sea News')).toEqual(['Nino Beridze']);
+    // A printed byline that names only the outlet gives way to the next one found.
+    expect(pageAuthors(['Lesotho Times'], ['Lesotho Times', 'Mohloai Mpesi'], 'Lesotho Times')).toEqual(['Mohloai Mpesi']);
+  });
+
+  it('reads a name alone at the head of the text as a byline, unless the gazetteer knows it', () => {
+    expect(leadingByline('Mohloai Mpesi', [])).toBe('Mohloai Mpesi');
+    expect(leadingByline('By Ani Petrosyan', [])).toBe('Ani Petrosyan');
+    expect(leadingByline('Nikol Pashinyan', ['Nikol Pashinyan'])).toBeNull();
+    expect(leadingByline('Armenia and Azerbaijan resumed talks on Monday.', [])).toBeNull();
+    expect(leadingByline('Breaking', [])).toBeNull();
   });
 });
 

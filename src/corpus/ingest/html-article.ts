@@ -12,7 +12,7 @@ import type { ArticleDraft, ArticleSource } from './article-draft.js';
 import { pageMetadata, type PageDocument } from './page-metadata.js';
 import { parsePublished } from './published-date.js';
 import { statedArticle } from './stated-article.js';
-import { creditedAgency, pageAuthors, wireOutlet } from './page-credits.js';
+import { creditedAgency, leadingByline, pageAuthors, wireOutlet } from './page-credits.js';
 
 const squash = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 
@@ -65,7 +65,11 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
   const rawTitle = shown ?? meta.title ?? sidecar?.title ?? firstHeading ?? meta.documentTitle ?? null;
   const title = rawTitle ? withoutSiteSuffix(rawTitle, outlet) : source.file.replace(/^.*\//, '').replace(/\.html?$/i, '');
   const declared = meta.authors.length ? meta.authors : (sidecar?.authors ?? (sidecar?.author ? [sidecar.author] : []));
-  const authors = pageAuthors(declared, out.byline ?? null, outlet);
+  // A name alone at the head of the text is the byline, printed there instead of above it: never a quote.
+  const lead = out.captionAt?.has(0) ? null : leadingByline(out.paragraphs[0], knownNames);
+  const authors = pageAuthors(declared, [out.byline ?? null, lead], outlet);
+  const paragraphs = lead ? out.paragraphs.slice(1) : out.paragraphs;
+  const captionAt = lead ? new Map([...(out.captionAt ?? [])].map(([i, credit]) => [i - 1, credit] as const)) : out.captionAt;
   const draft = statedArticle(
     {
       title,
@@ -77,10 +81,10 @@ export function parseHtmlArticle(html: string, source: ArticleSource, sidecar: R
       modified: meta.modified,
       url: url ?? undefined,
     },
-    out.paragraphs,
+    paragraphs,
     source,
     knownNames,
-    { keepShortLines: true, captionAt: out.captionAt },
+    { keepShortLines: true, captionAt },
   );
   return { ...draft, dropped: { ...draft.dropped, headings: draft.dropped.headings + out.headings } };
 }

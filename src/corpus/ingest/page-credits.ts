@@ -65,11 +65,32 @@ export function creditedAgency(credits: readonly (string | null)[]): string | nu
   return credits.map((c) => AGENCIES.exec(squash(c))?.[1]).find((a): a is string => Boolean(a)) ?? null;
 }
 
-export function pageAuthors(declared: readonly string[], byline: string | null, outlet: string | null): string[] {
+/** `bylines`: what the page prints as its byline, best first (Readability's find, then a name heading the text). */
+export function pageAuthors(
+  declared: readonly string[],
+  bylines: string | null | readonly (string | null)[],
+  outlet: string | null,
+): string[] {
   const names = [...new Set(declared.map(personName).filter(Boolean))];
   const people = names.filter((n) => !isOutlet(n, outlet));
   if (people.length) return people;
-  // Only the outlet declared, or nothing: the byline printed on the page names the people, when it does.
-  const printed = bylineNames(byline).map(personName);
-  return printed.length ? printed : names;
+  // Only the outlet declared, or nothing: a byline printed on the page names the people, when one does.
+  for (const byline of typeof bylines === 'string' || bylines === null ? [bylines] : bylines) {
+    const printed = bylineNames(byline)
+      .map(personName)
+      .filter((n) => !isOutlet(n, outlet));
+    if (printed.length) return printed;
+  }
+  return names;
+}
+
+/**
+ * A byline printed as the article's first paragraph, a name and nothing else ("Mohloai Mpesi", "By Ani Petrosyan"):
+ * the name, or null. A name the gazetteer knows is someone the article is about, not its author.
+ */
+export function leadingByline(paragraph: string | undefined, knownNames: readonly string[]): string | null {
+  const m = /^(?:by\s+)?(\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,2})$/iu.exec(squash(paragraph));
+  if (!m || m[1]!.length > 40) return null;
+  const name = m[1]!.toLowerCase();
+  return knownNames.some((k) => k.toLowerCase() === name) ? null : m[1]!;
 }
