@@ -45,6 +45,36 @@ describe('the direction of a date follows its clause', () => {
     expect(dates('The court said that the appeal was heard in May.', '2000-03-29')).toEqual(['1999-05']);
   });
 
+  it('reads a new end, a plan or an effective date ahead', () => {
+    expect(dates('The offer was extended to Nov. 16 from Nov. 1.', '1989-10-30')).toEqual(['1989-11-16', '1989-11-01']);
+    expect(dates('The bank created an office of the chairman, effective Feb. 1.', '1989-10-26')).toEqual(['1990-02-01']);
+    expect(dates('The official said the accession was planned for early March.', '1999-02-10')).toEqual(['1999-03']);
+    // A plan told of in the past perfect may still be ahead: the offer "had been set to expire" in four days' time.
+    expect(dates('The offer had been set to expire Nov. 6.', '1989-11-02')).toEqual(['1989-11-06']);
+  });
+
+  it('reads "until" ahead, but "not until" and an "until" clause told in the past behind', () => {
+    expect(dates('Lenders gave the company until mid-November to submit more information.', '1989-10-30')).toEqual(['1989-11']);
+    expect(dates('It was not until Tuesday that the president revealed the letter.', '2000-03-30')).toEqual(['2000-03-28']);
+    expect(dates('Until Thursday, the police had not called him a suspect.', '1999-05-07')).toEqual(['1999-05-06']);
+  });
+
+  it('reads a date that opens its sentence by the verb after it', () => {
+    expect(dates('On Tuesday, the league plans to hold a news conference.', '1998-10-26')).toEqual(['1998-10-27']);
+    expect(dates('On Tuesday, the league held a news conference.', '1998-10-26')).toEqual(['1998-10-20']);
+  });
+
+  it('gives a year-less date the year it took where the article first stated it', () => {
+    const article = articleDates(
+      [
+        { text: 'The service decided the boy should go home by Jan. 14, officials said.', kind: 'body' },
+        { text: 'The commissioner gave no reason for the Jan. 14 deadline.', kind: 'body' },
+      ],
+      { published: '2000-01-05' },
+    );
+    expect(article.map((p) => p.map((d) => d.start))).toEqual([['2000-01-14'], ['2000-01-14']]);
+  });
+
   it('lets the weekday settle the year of a year-less date: "Saturday, April 25" is the one that falls on a Saturday', () => {
     expect(dates('The march was held on Saturday, April 25.', '1998-04-24')).toEqual(['1998-04-25']);
     expect(dates('The vote took place on Friday, April 25.', '1998-04-24')).toEqual(['1997-04-25']);

@@ -41,6 +41,11 @@ interface Context {
    * the same quarter a year before, not the whole year. It holds for a few passages.
    */
   period: { start: Ymd; end: Ymd; age: number } | null;
+  /**
+   * The year each year-less date took where the article first stated it: "the Jan. 14 deadline" after "should go home
+   * by Jan. 14" is the same day, whatever the tense of the later sentence.
+   */
+  yearOf: Map<string, number>;
 }
 
 type Found = { index: number; length: number } & (
@@ -88,7 +93,10 @@ const FUTURE = new RegExp(
     String.raw`(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
     'plans? to|planned to|planning to|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|' +
     'due|scheduled|slated|upcoming|coming|' +
-    'takes? effect|goes? into effect|payable|expires?|until|till|begins?|starts?|opens?|resumes?|' +
+    'takes? effect|goes? into effect|effective|payable|expires?|until|till|begins?|starts?|opens?|resumes?|deadline|' +
+    // A new end or a plan names a day still to come: "was extended to Nov. 16", "is planned for early March".
+    '(?:extended|postponed|delayed|deferred|adjourned|pushed back|moved) (?:to|until|till|through)|' +
+    '(?:planned|set|scheduled|slated|due|expected|earmarked) for|' +
     String.raw`meets?|convenes?|later this)\b`,
   'i',
 );
@@ -125,25 +133,46 @@ function sentenceStartOf(text: string, index: number): number {
   return 0;
 }
 
+/**
+ * "until Tuesday", "till March": ahead, unless it is "not until" ("it was not until Tuesday that …") or the clause
+ * goes on in the past ("Until Thursday, they had not called him a suspect").
+ */
+const UNTIL = /^(?:until|till)$/i;
+/** Words a sentence opens with before its date: "On Tuesday, the league plans to …" takes its verb from after the date. */
+const OPENER = /^(?:on|by|from|in|at|since|until|till|early|late|last|this|next|and|but)$/i;
+/** How many words after a date that opens its sentence make its clause. */
+const OPENING_CLAUSE_AFTER = 12;
+
 function direction(text: string, index: number, length: number): Direction {
   const sentenceStart = sentenceStartOf(text, index);
   const before = text.slice(sentenceStart, index).split(/\s+/).filter(Boolean).slice(-CLAUSE_BEFORE);
-  const after = text
+  const rest = text
     .slice(index + length)
     .split(/[.;!?]/)[0]!
     .split(/\s+/)
-    .filter((w) => /\p{L}/u.test(w))
-    .slice(0, CLAUSE_AFTER + 1);
+    .filter((w) => /\p{L}/u.test(w));
+  const opens = before.every((w) => OPENER.test(bare(w)));
+  const after = rest.slice(0, opens ? OPENING_CLAUSE_AFTER : CLAUSE_AFTER + 1);
+  const pastAfter = () => after.some((w) => PAST.test(bare(w)) && !/^(?:said|says|told)$/i.test(bare(w)));
   // The nearest telling word before the date decides, within its own clause ("…, where the Aug. 7 blasts": the
   // clause starts at "where"); then the words right after it ("Nov. 13 will mark …").
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before.slice(i, i + 2).join(' ');
+    const previous = bare(before[i - 1] ?? '');
     // A future word first: "scheduled", "expected" end in -ed too.
-    if (FUTURE.test(before[i]!) || FUTURE.test(w)) return 'ahead';
+    if (FUTURE.test(before[i]!) || FUTURE.test(w)) {
+      if (UNTIL.test(bare(before[i]!)) && (/^not$/i.test(previous) || pastAfter())) return 'behind';
+      return 'ahead';
+    }
     // A participle after "be" ("must be returned", "is to be held") or after "is" ("when the case is heard in May") is
     // not a past tense.
-    if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to|is|are)$/i.test(bare(before[i - 1] ?? ''))) return 'behind';
+    if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to|is|are)$/i.test(previous)) return 'behind';
     if (CLAUSE_START.test(before[i]!) || /[,:—–]$/.test(before[i]!)) break;
+  }
+  // A date that opens its sentence takes the first telling word of the clause after it; otherwise "will" right after.
+  for (const [i, w] of (opens ? after : []).entries()) {
+    if (FUTURE.test(bare(w)) || FUTURE.test(`${bare(w)} ${bare(after[i + 1] ?? '')}`)) return 'ahead';
+    if (PAST.test(bare(w))) return 'behind';
   }
   if (after.some((w) => /^(will|won't|'ll|shall)$/i.test(w))) return 'ahead';
   return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
@@ -165,6 +194,15 @@ function spanEnd(p: CalendarPhrase, startYear: number): Ymd | null {
 }
 
 function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
+  const key = `${p.precision}:${p.start.m}-${p.start.d}:${p.end ? `${p.end.m}-${p.end.d}` : ''}`;
+  const told = ctx.yearOf.get(key);
+  if (told !== undefined) return stated({ ...p.start, y: told }, spanEnd(p, told), p.precision, false, p.text);
+  const date = placeYearless(p, ctx, way);
+  if (date) ctx.yearOf.set(key, Number(date.start.slice(0, 4)));
+  return date;
+}
+
+function placeYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
   if (ctx.published) {
     const pub = ctx.published;
     const start = { ...p.start, y: pub.y };
@@ -344,7 +382,13 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
 
 /** The dates each passage states, in the order given (the article's reading order). */
 export function articleDates(passages: DatedText[], article: Publication): StatedDate[][] {
-  const ctx: Context = { published: article.published ? parseYmd(article.published) : null, previous: null, anchor: null, period: null };
+  const ctx: Context = {
+    published: article.published ? parseYmd(article.published) : null,
+    previous: null,
+    anchor: null,
+    period: null,
+    yearOf: new Map(),
+  };
   // Without a publication date chrono still needs an instant; phrases that depend on it are dropped in resolve().
   const reference = article.published ? noonUtc(article.published) : new Date(Date.UTC(2000, 0, 1, 12));
   return passages.map((p) => datesOf(p, ctx, reference));
