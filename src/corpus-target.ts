@@ -4,7 +4,9 @@
 // ingests (`briefing worker`, `briefing start`, `briefing ingest`, `fetch`,
 // `add`) publishes each ingest to it, and `briefing serve` replicas answer
 // from it with no data folder of their own.
-import { storeTarget } from './store/open-store.js';
+import { openStore, storeTarget } from './store/open-store.js';
+import type { DocumentLog } from './store/document-log.js';
+import { describeSync, syncDocuments } from './corpus/shared-documents.js';
 import { StoreError } from './store/store-error.js';
 import { readGazetteer, type DataPaths } from './corpus/data-dir.js';
 import { DEFAULT_CORPUS_SCHEMA } from './corpus/pg/pg-corpus-schema.js';
@@ -43,4 +45,20 @@ export async function publishIngest(
   if (!r.full && r.published === 0 && r.removed === 0) return null;
   const what = r.full ? `the whole corpus (${r.published} article(s))` : `${r.published} article(s) new or changed, ${r.removed} removed`;
   return `published to Postgres: ${what} in ${r.ms} ms`;
+}
+
+/**
+ * With a Postgres DATABASE_URL, before an ingest: the shared document log's new documents into the data folder, and
+ * the folder's new files into the log (see shared-documents.ts). Returns the line to log, or null. `log` is an open
+ * store on that database, or one is opened for the call.
+ */
+export async function syncShared(paths: DataPaths, databaseUrl: string, log?: DocumentLog): Promise<string | null> {
+  if (!postgresCorpus(databaseUrl)) return null;
+  if (log) return describeSync(await syncDocuments(paths, log));
+  const store = await openStore(databaseUrl);
+  try {
+    return describeSync(await syncDocuments(paths, store));
+  } finally {
+    await store.close();
+  }
 }

@@ -8,7 +8,7 @@ import type { LiveCorpus } from './corpus/live-corpus.js';
 import type { Leadership } from './digest/leadership.js';
 import type { Scheduler } from './digest/scheduler.js';
 import type { FeedPoller } from './feeds/feed-poller.js';
-import { prepareWork, type RuntimeOverrides } from './run-work.js';
+import { catchUpWithSharedLog, prepareWork, type RuntimeOverrides } from './run-work.js';
 import type { Logger } from './logger.js';
 import { rateLimiter } from './discord/rate-limit.js';
 import { openStore } from './store/open-store.js';
@@ -36,6 +36,7 @@ export type { RuntimeOverrides };
 export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Logger, o: RuntimeOverrides = {}): Promise<BotRuntime> {
   const store = await openStore(config.DATABASE_URL);
   try {
+    await catchUpWithSharedLog(config, log, store);
     const work = prepareWork(config, log, store, o);
     const { corpus, scheduler, leadership, feeds, paths, settings, http, now } = work;
     const digest = {

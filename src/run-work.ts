@@ -8,7 +8,7 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from './config.js';
 import { startRenderer } from './charts/render-process.js';
-import { publishIngest } from './corpus-target.js';
+import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-scheduler.js';
 import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from './corpus/data-dir.js';
@@ -44,10 +44,25 @@ export interface Work {
   stop(graceMs: number): Promise<void>;
 }
 
+/**
+ * Scaled out, a data folder that is new or was stopped a while catches up with the shared document log before the
+ * corpus is opened (and so ingests what other processes saved). A database that does not answer leaves the folder as it
+ * is: the next ingest tries again.
+ */
+export async function catchUpWithSharedLog(config: Config, log: Logger, store: Store): Promise<void> {
+  try {
+    const line = await syncShared(dataPaths(resolve(config.DATA_DIR)), config.DATABASE_URL, store);
+    if (line) log.info(line);
+  } catch (e) {
+    log.error(`shared documents: could not be read (${e instanceof Error ? e.message : String(e)}); the next ingest tries again`);
+  }
+}
+
 export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Logger, opened: Store, o: RuntimeOverrides = {}): Work {
   const now = o.now ?? (() => new Date());
   const store = watchStore(o.wrapStore ? o.wrapStore(opened) : opened, log);
   const paths = dataPaths(resolve(config.DATA_DIR));
+  const shared = postgresCorpus(config.DATABASE_URL) !== null;
   const corpus = liveCorpus(paths, log, {
     onAdded: (ids) => {
       store.recordArticles(ids, now()).then(
@@ -58,6 +73,8 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     // With a Postgres DATABASE_URL, replicas answer from there: each ingest is published to it. The one at
     // start-up leaves another data folder's corpus alone (a standby's), and only fills an empty database.
     afterIngest: (first) => publishIngest(paths, config.DATABASE_URL, { log: (line) => log.info(line), keepAnother: first }),
+    // Scaled out, the folder is a copy of the shared document log: what other processes saved comes in first.
+    ...(shared ? { beforeIngest: () => syncShared(paths, config.DATABASE_URL, store) } : {}),
   });
   corpus
     .current()

@@ -5,7 +5,7 @@
 // Digests are posted over REST with the bot token.
 import { type ProcessIo, runProcess } from './process-start.js';
 import { describeStartupError } from './startup-errors.js';
-import { prepareWork } from './run-work.js';
+import { catchUpWithSharedLog, prepareWork } from './run-work.js';
 import { openStore } from './store/open-store.js';
 import { resolve } from 'node:path';
 
@@ -23,6 +23,7 @@ export async function worker(io: WorkerIo): Promise<number> {
     let work;
     try {
       store = await openStore(config.DATABASE_URL);
+      await catchUpWithSharedLog(config, log, store);
       work = prepareWork({ ...config, DISCORD_TOKEN: config.DISCORD_TOKEN }, log, store);
       await work.begin();
     } catch (e) {

@@ -10,7 +10,7 @@ import { describeProblem } from '../briefing/problems.js';
 import { addedArticle } from '../briefing/sources.js';
 import { loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
-import { publishIngest } from '../corpus-target.js';
+import { publishIngest, syncShared } from '../corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { dataPaths, shown, type DataPaths } from '../corpus/data-dir.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
@@ -76,6 +76,11 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
   // With a Postgres DATABASE_URL, what was ingested is published there for the replicas (a line on stderr says what).
   const publish = async () => {
     const line = await publishIngest(paths, config.DATABASE_URL, { log: (l) => io.err(l) });
+    if (line) io.err(line);
+  };
+  // With a Postgres DATABASE_URL, the pages saved here go into the shared document log, and others' come in.
+  const share = async (store: Store) => {
+    const line = await syncShared(paths, config.DATABASE_URL, store);
     if (line) io.err(line);
   };
   const withStore = async (run: (store: Store) => Promise<number> | number): Promise<number> => {
@@ -156,6 +161,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         if (!json) io.err(`Polling ${feeds.length} feed(s)...`);
         const result = await pollFeeds(feeds, { ...deps, ...(json ? {} : { progress: (r) => io.err(formatFeedReport(r)) }) });
         // No article yet is what the feeds did, not an error: the report says why (off topic, failed, waiting).
+        await share(store);
         const ingest = buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS, allowEmpty: true });
         await publish();
         if (json)
@@ -186,6 +192,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         const deps = feedPollDeps(paths, store, settings, { respectBackoff: false });
         const r = await addLink(action, deps);
         if (!r.ok) return fail(io, json, 'link-not-added', r.reason);
+        await share(store);
         buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
         await publish();
         const corpus = openCorpus(paths);

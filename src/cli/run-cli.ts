@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../../commands/index.js';
 import { buildCorpus, openCorpus } from '../corpus/build-store.js';
-import { publishIngest } from '../corpus-target.js';
+import { publishIngest, syncShared } from '../corpus-target.js';
 import { StoreError } from '../store/store-error.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
@@ -134,6 +134,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       const progress = (done: number, total: number, file: string) => {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
+      // With a Postgres DATABASE_URL, what other processes saved comes in first, and what is new here is uploaded.
+      // A database that does not answer does not stop the ingest: the folder is ingested as it is, and the publish says why.
+      const synced = io.env?.DATABASE_URL
+        ? await syncShared(paths, io.env.DATABASE_URL).catch(
+            (e: unknown) => `shared documents: not synced (${e instanceof Error ? e.message : String(e)}); ingesting the folder as it is`,
+          )
+        : null;
+      if (synced) io.err(synced);
       const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS, checkIntegrity: true });
       // With a Postgres DATABASE_URL, the ingest is published there for `briefing serve` replicas.
       const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, { log: (line) => io.err(line) }) : null;

@@ -29,6 +29,11 @@ export interface LiveCorpusOptions {
    * replicas read; returns a line to log, or null. Until it is done, reload() has not finished.
    */
   afterIngest?: (first: boolean) => Promise<string | null>;
+  /**
+   * Run before every ingest but the one at start-up (scaled out: bring the shared document log's new documents into
+   * the data folder, and log this folder's). A failure is logged and the ingest goes on with the folder as it is.
+   */
+  beforeIngest?: () => Promise<string | null>;
 }
 
 const START_UP = 'start-up';
@@ -76,6 +81,14 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   void look();
 
   async function reload(why: string): Promise<boolean> {
+    if (o.beforeIngest) {
+      try {
+        const line = await o.beforeIngest();
+        if (line) log.info(line);
+      } catch (e) {
+        log.error(`before the ingest (${why}): ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     const outcome = await thread.run((line) => log.info(line));
     if ('error' in outcome) {
       log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${outcome.error}`);

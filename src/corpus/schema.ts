@@ -152,3 +152,12 @@ export const feedListSchema = z.strictObject({ version: z.literal(1), feeds: z.a
   });
 });
 export type FeedList = z.infer<typeof feedListSchema>;
+
+/** DATA_DIR/build/shared-documents.json: how far this folder has read the shared document log, and pushed to it. */
+export const sharedCursorSchema = z.strictObject({
+  /** The last document number read from the log. */
+  seq: z.number().int().nonnegative(),
+  /** Files changed after this time (ms since 1970) are compared with the log at the next push. */
+  pushedAt: z.number().nonnegative(),
+});
+export type SharedCursor = z.infer<typeof sharedCursorSchema>;

@@ -124,6 +124,21 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX feed_items_queue ON feed_items (feed_id, state, rank);
     `,
   },
+  {
+    // The shared document log (document-log.ts): raw documents, the feed list and the gazetteer, each change numbered in order.
+    version: 7,
+    sql: `
+      CREATE TABLE documents (
+        path TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        sha TEXT NOT NULL,
+        content TEXT NOT NULL,
+        modified TEXT NOT NULL,
+        saved_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX documents_seq ON documents (seq);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,11 +4,13 @@
 // migrating holds an advisory lock so two processes starting together do not
 // both migrate. Every statement is a single round trip or one transaction.
 import pg from 'pg';
+import type { DocumentLog } from './document-log.js';
 import type { SavedPage } from './feed-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import {
   BACKLOG_ERRORS,
   type DeliveryRow,
+  type DocumentRow,
   type ItemRow,
   itemRowArgs,
   newId,
@@ -17,6 +19,7 @@ import {
   toBacklog,
   toDelivery,
   toItem,
+  toLoggedDocument,
   toState,
   toSubscription,
 } from './rows.js';
@@ -324,8 +327,57 @@ function postgresStore(pool: pg.Pool): Store {
         [p.url, p.fingerprint, p.file, now.toISOString()],
       );
     },
+    ...postgresDocumentLog(pool),
     async close() {
       await pool.end();
     },
+  };
+}
+
+function postgresDocumentLog(pool: pg.Pool): DocumentLog {
+  const shas = async (q: pg.Pool | pg.PoolClient, paths: readonly string[]) =>
+    new Map(
+      (await q.query<{ path: string; sha: string }>('SELECT path, sha FROM documents WHERE path = ANY($1)', [[...paths]])).rows.map((r) => [
+        r.path,
+        r.sha,
+      ]),
+    );
+  return {
+    async putDocuments(docs, now) {
+      if (docs.length === 0) return 0;
+      return inTransaction(pool, async (c) => {
+        // Writers one at a time: a reader that has seen number N never later meets a row numbered below it.
+        await c.query('LOCK TABLE documents IN SHARE ROW EXCLUSIVE MODE');
+        const logged = await shas(
+          c,
+          docs.map((d) => d.path),
+        );
+        const fresh = [...new Map(docs.filter((d) => logged.get(d.path) !== d.sha).map((d) => [d.path, d])).values()];
+        if (fresh.length === 0) return 0;
+        const last = Number((await c.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM documents')).rows[0]?.seq ?? 0);
+        await c.query(
+          `INSERT INTO documents (path, seq, sha, content, modified, saved_at)
+           SELECT d.path, d.seq, d.sha, d.content, d.modified, $6
+             FROM unnest($1::text[], $2::bigint[], $3::text[], $4::text[], $5::text[]) AS d (path, seq, sha, content, modified)
+           ON CONFLICT (path) DO UPDATE SET seq = excluded.seq, sha = excluded.sha, content = excluded.content,
+             modified = excluded.modified, saved_at = excluded.saved_at`,
+          [
+            fresh.map((d) => d.path),
+            fresh.map((_, i) => last + i + 1),
+            fresh.map((d) => d.sha),
+            fresh.map((d) => d.content),
+            fresh.map((d) => d.modified),
+            now.toISOString(),
+          ],
+        );
+        return fresh.length;
+      });
+    },
+    async documentsSince(seq, limit) {
+      return (await rowsOf<DocumentRow>(pool, 'SELECT * FROM documents WHERE seq > $1 ORDER BY seq LIMIT $2', [seq, limit])).map(
+        toLoggedDocument,
+      );
+    },
+    documentShas: (paths) => shas(pool, paths),
   };
 }

@@ -1,6 +1,7 @@
 // Rows of the state tables as both stores read them (the SQLite and Postgres
 // schemas are the same migrations), and the records callers see.
 import { randomBytes } from 'node:crypto';
+import type { LoggedDocument } from './document-log.js';
 import type { FeedState, ItemBacklog, ItemState, SeenItem } from './feed-store.js';
 import type { Delivery, Subscription, SubscriptionStatus } from './store.js';
 
@@ -153,3 +154,21 @@ export function toBacklog(counts: { state: string; n: number | string }[], error
     errors: errors.map((r) => ({ url: r.url, guid: r.guid, state: r.state, reason: r.last_error ?? '' })),
   };
 }
+
+export interface DocumentRow {
+  path: string;
+  seq: number;
+  sha: string;
+  content: string;
+  modified: string;
+  saved_at: string;
+}
+
+export const toLoggedDocument = (r: DocumentRow): LoggedDocument => ({
+  path: r.path,
+  seq: Number(r.seq),
+  sha: r.sha,
+  content: r.content,
+  modified: r.modified,
+  savedAt: r.saved_at,
+});

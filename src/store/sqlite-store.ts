@@ -4,6 +4,7 @@
 // a database, is refused with a message instead of being touched.
 import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { sqliteDocumentLog } from './sqlite-document-log.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
 import { settled } from '../async.js';
 import { StoreError } from './store-error.js';
@@ -96,6 +97,7 @@ function openSyncSqliteStore(file: string): SyncStore {
 
   return {
     ...sqliteFeedStore(db),
+    ...sqliteDocumentLog(db),
     addSubscription(s: NewSubscription, now: Date): Subscription {
       for (;;) {
         const id = newId();

@@ -4,6 +4,7 @@
 // Every method returns a promise: the embedded SQLite store answers at once,
 // a Postgres store over the network (postgres-store.ts).
 import type { Async } from '../async.js';
+import type { SyncDocumentLog } from './document-log.js';
 import type { SyncFeedStore } from './feed-store.js';
 
 export type SubscriptionStatus = 'active' | 'paused';
@@ -73,7 +74,7 @@ export interface LeaseState {
 }
 
 /** The store's methods as the embedded SQLite store implements them, synchronously. */
-export interface SyncStore extends SyncFeedStore {
+export interface SyncStore extends SyncFeedStore, SyncDocumentLog {
   addSubscription(s: NewSubscription, now: Date): Subscription;
   subscription(id: string): Subscription | undefined;
   /** Every subscription, or those of one guild, oldest first. */

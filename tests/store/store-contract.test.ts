@@ -244,6 +244,47 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       });
     });
 
+    it('logs documents in order, only when their content changed, and gives what is new since a number', async () => {
+      const opener = fresh();
+      const [a, b] = [await open(opener), await open(opener)];
+      const doc = (path: string, text: string) => ({
+        path,
+        sha: `sha-${text}`,
+        content: Buffer.from(text).toString('base64'),
+        modified: T0.toISOString(),
+      });
+      expect(await a.putDocuments([doc('raw/a.md', 'one'), doc('feeds.json', 'list')], T0)).toBe(2);
+      // The same content again is not a change; a new content takes the next number, for any process.
+      expect(await b.putDocuments([doc('raw/a.md', 'one')], at(1))).toBe(0);
+      expect(await b.putDocuments([doc('raw/a.md', 'two'), doc('raw/b.md', 'three')], at(2))).toBe(2);
+      const all = await a.documentsSince(0, 10);
+      expect(all.map((d) => [d.path, d.seq])).toEqual([
+        ['feeds.json', 2],
+        ['raw/a.md', 3],
+        ['raw/b.md', 4],
+      ]);
+      expect(Buffer.from(all[1]!.content, 'base64').toString()).toBe('two');
+      expect(all[1]!.savedAt).toBe(at(2).toISOString());
+      expect((await b.documentsSince(3, 10)).map((d) => d.path)).toEqual(['raw/b.md']);
+      expect((await b.documentsSince(0, 1)).map((d) => d.path)).toEqual(['feeds.json']);
+      expect(await a.documentShas(['raw/a.md', 'raw/none.md'])).toEqual(new Map([['raw/a.md', 'sha-two']]));
+    });
+
+    it('numbers documents from processes writing at once without a gap or a clash', async () => {
+      const opener = fresh();
+      const writers = await Promise.all(Array.from({ length: 4 }, () => open(opener)));
+      await Promise.all(
+        writers.map((w, i) =>
+          w.putDocuments(
+            Array.from({ length: 5 }, (_, k) => ({ path: `raw/${i}-${k}.md`, sha: `${i}${k}`, content: '', modified: T0.toISOString() })),
+            T0,
+          ),
+        ),
+      );
+      const seqs = (await writers[0]!.documentsSince(0, 100)).map((d) => d.seq);
+      expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
     it('keeps everything across reopening', async () => {
       const opener = fresh();
       const first = await open(opener);

@@ -1,0 +1,135 @@
+// Scaled out on one Postgres database, the data folder is each process's copy
+// of the shared document log (src/store/document-log.ts), not the only copy of
+// anything: every raw document, feeds.json and gazetteer.json a process saves
+// is logged, and every process brings the log's new documents into its own
+// folder before it ingests. A standby worker with an empty folder so holds
+// what the active one fetched, and its publish cannot drop it.
+//
+// A sync pulls first, then pushes: a document the log has that is newer than
+// the local copy replaces it; a local file changed since the last push (or one
+// the log never had) is logged. The cursor in build/ says how far each went.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { DocumentLog, DocumentToLog } from '../store/document-log.js';
+import { fromZodError, parseJsonFile } from './data-file-error.js';
+import { listFiles, type DataPaths } from './data-dir.js';
+import { type SharedCursor, sharedCursorSchema } from './schema.js';
+
+export interface SyncReport {
+  /** Documents brought into this folder from the log. */
+  pulled: number;
+  /** Files of this folder logged. */
+  pushed: number;
+  /** Log entries refused (a path outside the data folder's shared files). */
+  refused: string[];
+}
+
+/** Documents read from, and files compared with, the log per round trip. */
+const BATCH = 200;
+/** A file's mtime may trail the clock that stamped the last push a little (coarse file systems). */
+const MTIME_SLACK_MS = 2000;
+
+/** The files of a data folder that are shared, by their path in the log. */
+const SHARED_TOP = ['feeds.json', 'gazetteer.json'];
+/** A path the log may name: raw/ and the two top-level files, nothing outside, nothing hidden. */
+const LOGGABLE = /^(?:feeds\.json|gazetteer\.json|raw\/(?:[^/.\0][^/\0]*\/)*[^/.\0][^/\0]*)$/;
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const cursorFile = (paths: DataPaths) => join(paths.build, 'shared-documents.json');
+
+function readCursor(paths: DataPaths): SharedCursor {
+  const file = cursorFile(paths);
+  if (!existsSync(file)) return { seq: 0, pushedAt: 0 };
+  const parsed = sharedCursorSchema.safeParse(parseJsonFile(file, readFileSync(file, 'utf8')));
+  if (!parsed.success) throw fromZodError(file, parsed.error);
+  return parsed.data;
+}
+
+function writeCursor(paths: DataPaths, cursor: SharedCursor): void {
+  mkdirSync(paths.build, { recursive: true });
+  const tmp = `${cursorFile(paths)}.tmp-${process.pid}`;
+  writeFileSync(tmp, `${JSON.stringify(cursor)}\n`);
+  renameSync(tmp, cursorFile(paths));
+}
+
+/** The local file a logged path names, or null when it names none this folder shares. */
+function localFile(paths: DataPaths, path: string): string | null {
+  if (!LOGGABLE.test(path) || path.split('/').includes('..')) return null;
+  const file = resolve(paths.root, ...path.split('/'));
+  return file.startsWith(resolve(paths.root) + sep) ? file : null;
+}
+
+/** Every shared file of the folder, by its path in the log. */
+function sharedFiles(paths: DataPaths): string[] {
+  const raw = existsSync(paths.raw) ? listFiles(paths.raw).map((f) => relative(paths.root, f).split(sep).join('/')) : [];
+  return [...SHARED_TOP.filter((f) => existsSync(join(paths.root, f))), ...raw].filter((p) => LOGGABLE.test(p));
+}
+
+async function pull(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, report: SyncReport): Promise<void> {
+  for (;;) {
+    const docs = await log.documentsSince(cursor.seq, BATCH);
+    if (docs.length === 0) return;
+    for (const d of docs) {
+      const file = localFile(paths, d.path);
+      if (!file) {
+        report.refused.push(d.path);
+        continue;
+      }
+      const modified = Date.parse(d.modified);
+      if (existsSync(file)) {
+        // The same bytes, or a local copy changed after the logged one (pushed next): left as it is.
+        if (sha256(readFileSync(file)) === d.sha || statSync(file).mtimeMs > modified + MTIME_SLACK_MS) continue;
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      // A hidden name until it is whole: an ingest running meanwhile never lists it.
+      const tmp = join(dirname(file), `.${d.path.split('/').at(-1)}.tmp-${process.pid}`);
+      writeFileSync(tmp, Buffer.from(d.content, 'base64'));
+      // Its time where it was logged from: a file with no sidecar is dated by it.
+      if (Number.isFinite(modified)) utimesSync(tmp, modified / 1000, modified / 1000);
+      renameSync(tmp, file);
+      report.pulled++;
+    }
+    cursor.seq = docs.at(-1)!.seq;
+    writeCursor(paths, cursor);
+  }
+}
+
+async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, now: Date, report: SyncReport): Promise<void> {
+  const started = now.getTime();
+  const changed = sharedFiles(paths).filter((p) => statSync(join(paths.root, p)).mtimeMs > cursor.pushedAt - MTIME_SLACK_MS);
+  for (let i = 0; i < changed.length; i += BATCH) {
+    const batch = changed.slice(i, i + BATCH);
+    const logged = await log.documentShas(batch);
+    const docs: DocumentToLog[] = [];
+    for (const path of batch) {
+      const file = join(paths.root, path);
+      const bytes = readFileSync(file);
+      const sha = sha256(bytes);
+      if (logged.get(path) === sha) continue;
+      docs.push({ path, sha, content: bytes.toString('base64'), modified: statSync(file).mtime.toISOString() });
+    }
+    report.pushed += await log.putDocuments(docs, now);
+  }
+  cursor.pushedAt = started;
+  writeCursor(paths, cursor);
+}
+
+/** Brings the log's new documents into the folder, then logs the folder's changed files. */
+export async function syncDocuments(paths: DataPaths, log: DocumentLog, now: Date = new Date()): Promise<SyncReport> {
+  const cursor = readCursor(paths);
+  const report: SyncReport = { pulled: 0, pushed: 0, refused: [] };
+  await pull(paths, log, cursor, report);
+  await push(paths, log, cursor, now, report);
+  return report;
+}
+
+/** The line to log for a sync, or null when nothing moved. */
+export function describeSync(r: SyncReport): string | null {
+  const parts = [
+    r.pulled && `${r.pulled} document(s) from the shared log`,
+    r.pushed && `${r.pushed} logged for the other processes`,
+    r.refused.length && `${r.refused.length} refused (not a path in a data folder: ${r.refused.slice(0, 3).join(', ')})`,
+  ].filter(Boolean);
+  return parts.length ? `shared documents: ${parts.join('; ')}` : null;
+}

@@ -1,0 +1,102 @@
+// Scaled out, each data folder is a copy of the shared document log: what one
+// folder saves reaches every other at its next sync, a newer local edit wins
+// over an older logged copy, and a log entry naming a path outside a data
+// folder's shared files is refused. Run on a real SQLite state file and, where
+// a server answers, on Postgres.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
+import { syncDocuments } from '../../src/corpus/shared-documents.js';
+import { openPostgresStore } from '../../src/store/postgres-store.js';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import type { Store } from '../../src/store/store.js';
+import { testTmp, writeFiles } from '../helpers/temp-data.js';
+import { tempDir } from '../helpers/temp-store.js';
+import { dropMadeForTests, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
+
+const havePostgres = await postgresAnswers();
+const stores: Store[] = [];
+afterAll(async () => {
+  for (const s of stores) await s.close();
+  await dropMadeForTests();
+});
+
+const backends: [string, boolean, () => Promise<Store>][] = [
+  ['SQLite', true, async () => openSqliteStore(join(tempDir(), 'state.sqlite'))],
+  ['Postgres', havePostgres, () => openPostgresStore(PG_URL, { schema: freshSchema(), maxConnections: 2 })],
+];
+
+const folder = (files: Record<string, string> = {}): DataPaths => {
+  const paths = dataPaths(mkdtempSync(join(testTmp(), 'shared-')));
+  writeFiles(paths.root, files);
+  return paths;
+};
+const T0 = new Date('2026-03-02T10:00:00Z');
+const later = (s: number) => new Date(T0.getTime() + s * 1000);
+
+describe.each(backends)('shared documents on the %s store', (_name, available, open) => {
+  it.skipIf(!available)('bring what one folder saved into another, and a newer edit back', async () => {
+    const store = await open();
+    stores.push(store);
+    const a = folder({
+      'raw/feeds/daily/talks.html': '<html>talks</html>',
+      'raw/feeds/daily/talks.meta.json': '{"retrieved":"2026-03-01"}',
+      'raw/notes.md': '# Notes',
+      'feeds.json': '{"version":1,"feeds":[]}',
+      'gazetteer.json': '{}',
+    });
+    // A file with no sidecar is dated by its time: that time travels with it.
+    utimesSync(join(a.raw, 'notes.md'), new Date('2026-02-20T08:00:00Z'), new Date('2026-02-20T08:00:00Z'));
+    expect(await syncDocuments(a, store, T0)).toEqual({ pulled: 0, pushed: 5, refused: [] });
+    // Nothing changed: nothing moves.
+    expect(await syncDocuments(a, store, later(5))).toEqual({ pulled: 0, pushed: 0, refused: [] });
+
+    const b = folder();
+    expect(await syncDocuments(b, store, later(10))).toMatchObject({ pulled: 5, pushed: 0 });
+    for (const f of ['raw/feeds/daily/talks.html', 'raw/feeds/daily/talks.meta.json', 'raw/notes.md', 'feeds.json', 'gazetteer.json'])
+      expect(readFileSync(join(b.root, f), 'utf8')).toBe(readFileSync(join(a.root, f), 'utf8'));
+    expect(statSync(join(b.raw, 'notes.md')).mtime.toISOString()).toBe('2026-02-20T08:00:00.000Z');
+    // No temporary file is left behind.
+    expect(readdirSync(join(b.raw, 'feeds/daily')).sort()).toEqual(['talks.html', 'talks.meta.json']);
+
+    // B saves a page and edits the feed list; A gets both at its next sync.
+    writeFileSync(join(b.raw, 'added.md'), '# Added');
+    writeFileSync(b.feeds, '{"version":1,"feeds":[{"id":"x"}]}');
+    expect(await syncDocuments(b, store, later(20))).toMatchObject({ pulled: 0, pushed: 2 });
+    expect(await syncDocuments(a, store, later(30))).toMatchObject({ pulled: 2 });
+    expect(readFileSync(join(a.raw, 'added.md'), 'utf8')).toBe('# Added');
+    expect(readFileSync(a.feeds, 'utf8')).toContain('"x"');
+  });
+
+  it.skipIf(!available)('keeps a local edit newer than the logged copy, and logs it', async () => {
+    const store = await open();
+    stores.push(store);
+    const a = folder({ 'feeds.json': 'old' });
+    utimesSync(a.feeds, T0, T0);
+    await syncDocuments(a, store, T0);
+    const b = folder({ 'feeds.json': 'edited in b' });
+    // B's copy was changed after A's was logged: B's wins, here and then in A.
+    utimesSync(b.feeds, later(60), later(60));
+    expect(await syncDocuments(b, store, later(70))).toMatchObject({ pulled: 0, pushed: 1 });
+    expect(readFileSync(b.feeds, 'utf8')).toBe('edited in b');
+    await syncDocuments(a, store, later(80));
+    expect(readFileSync(a.feeds, 'utf8')).toBe('edited in b');
+  });
+
+  it.skipIf(!available)('refuses a logged path outside the shared files of a data folder', async () => {
+    const store = await open();
+    stores.push(store);
+    const hostile = ['../outside.md', 'raw/../../outside.md', '/etc/passwd', 'build/corpus.sqlite', 'raw/.hidden'];
+    await store.putDocuments(
+      hostile.map((path) => ({ path, sha: path, content: Buffer.from('x').toString('base64'), modified: T0.toISOString() })),
+      T0,
+    );
+    const b = folder();
+    const report = await syncDocuments(b, store, T0);
+    expect(report.pulled).toBe(0);
+    expect(report.refused.sort()).toEqual([...hostile].sort());
+    expect(existsSync(join(b.root, '..', 'outside.md'))).toBe(false);
+    expect(existsSync(join(b.root, 'build', 'corpus.sqlite'))).toBe(false);
+  });
+});
