@@ -23,10 +23,17 @@ describe('furniture boxes named by their class', () => {
   const appeal = ['Support Caspian Weekly', 'We are proud to bring readers honest and independent news.'];
   const teaser = 'Ferry line to Aktau opens after ten years of delay';
   const rail = 'Three things to know about the new customs rules';
+  const standfirst = 'The two sides have agreed to reopen the crossing within weeks, officials in both capitals say.';
   it.each([
     ['a donation appeal', `<div class="p-4 donation"><h2>${appeal[0]}</h2><p>${appeal[1]}</p></div>`, appeal],
     ['a carousel of other stories', `<div class="story-carousel"><h3>${teaser}</h3></div>`, [teaser]],
     ['a recirculation rail', `<section class="recirc-rail"><p>${rail}</p></section>`, [rail]],
+    ['a standfirst', `<p class="e-standfirst">${standfirst}</p>`, [standfirst]],
+    [
+      'a sub-title under the headline',
+      `<div class="lead-content"><p class="lead-content__sub-title">${standfirst}</p></div>`,
+      [standfirst],
+    ],
   ])('leaves out %s and keeps every paragraph around it', (_, box, texts) => {
     const body = articleBody(parseHTML(page(box)).document, null).paragraphs.join('\n');
     for (const p of paragraphs) expect(body).toContain(p);

@@ -3,7 +3,8 @@
 // rarely loses a paragraph); then the page's structure, not lists of wordings,
 // takes out what Readability keeps that is not the article's text:
 //   - blocks whose class or id names page furniture (related, newsletter,
-//     share, comments, paywall …), when they are a small part of the article;
+//     share, comments, paywall …) or a standfirst (the summary under the
+//     headline), when they are a small part of the article;
 //   - blocks that are mostly link text (teasers, "more" and "watch" lists,
 //     tag clouds), unless they read as a sentence of the article;
 //   - video teasers led by their duration ("2:34 Russia launches …");
@@ -167,12 +168,19 @@ function markCaptions(root: DomNode, known: Set<string>): void {
   }
 }
 
+/**
+ * Class words of a standfirst: the outlet's summary under the headline ("e-standfirst", "dek", "sub-title"). Like the
+ * headline it labels the article and is not a sentence of it.
+ */
+const STANDFIRST = /(?:^|[\s_-])(standfirst|dek|sub-?title|sub-?headline|strapline)(?:$|[\s_-])/i;
+
 /** Takes out, inside Readability's result, what is not the article's text (see the top of this file). */
 function prune(root: DomNode): void {
   const total = textLength(root);
   for (const el of Array.from(root.querySelectorAll?.('[class], [id]') ?? [])) {
     const names = `${el.getAttribute?.('class') ?? ''} ${el.getAttribute?.('id') ?? ''}`;
-    if (FURNITURE.test(names) && textLength(el) < total * 0.3 && !el.querySelector?.('[itemprop="articleBody"]')) el.remove?.();
+    const small = textLength(el) < total * 0.3;
+    if ((FURNITURE.test(names) || STANDFIRST.test(names)) && small && !el.querySelector?.('[itemprop="articleBody"]')) el.remove?.();
   }
   for (const el of Array.from(root.querySelectorAll?.('p, li, ul, ol, div, dd, dt, td, tr, figcaption, h1, h2, h3, h4, h5, h6') ?? [])) {
     const text = squash(el.textContent);
