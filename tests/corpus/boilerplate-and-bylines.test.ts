@@ -1,7 +1,7 @@
 // Classes of text that are never quotable, and bylines with several authors,
 // in wordings written for these tests (not taken from any one page).
 import { describe, expect, it } from 'vitest';
-import { isBoilerplateSentence, outletNamedByAppeal } from '../../src/corpus/ingest/boilerplate.js';
+import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal } from '../../src/corpus/ingest/boilerplate.js';
 import { extractByline } from '../../src/corpus/ingest/byline.js';
 import { layoutArticle } from '../../src/corpus/ingest/article-layout.js';
 import { buildLexicon } from '../../src/corpus/ingest/layout-cues.js';
@@ -55,6 +55,12 @@ describe('boilerplate that is never quotable', () => {
     ['The ministry said 202 people were evacuated and 4,100 homes lost power.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);
+  });
+
+  it('knows a skip link as interface text, and keeps a sentence that starts the same way', () => {
+    expect(isInterfaceLine('skip past newsletter promotion')).toBe(true);
+    expect(isInterfaceLine('Skip to main content')).toBe(true);
+    expect(isInterfaceLine('Skip to the next part of the talks, the minister said, and Baku agreed.')).toBe(false);
   });
 
   it('takes the outlet from a disclaimer that names the institution', () => {

@@ -12,6 +12,8 @@ const INTERFACE_LINES = [
   /^(be the first to comment|leave a comment|add a comment|log in to comment)\.*$/i,
   /^related (articles|stories|news)$/i,
   /^(share|share this|share this article|advertisement|read more|show more|load more|see more|subscribe|sign in|log in|follow)$/i,
+  // A screen reader's skip link: "skip past newsletter promotion", "Skip to main content".
+  /^skip (?:to|past|over) [\w\s]{2,40}$/i,
 ];
 
 export function isInterfaceLine(line: string): boolean {
