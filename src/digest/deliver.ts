@@ -79,7 +79,8 @@ export async function periodStart(store: Store, sub: Subscription): Promise<Date
 
 export async function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, sub: Subscription, end: Date): Promise<DigestView> {
   const start = await periodStart(deps.store, sub);
-  const firstSeen = await deps.store.articlesFirstSeen();
+  // The period's articles only: a range on an index, however large the corpus has grown.
+  const firstSeen = await deps.store.articlesSeenBetween(start, end);
   const corpus = deps.corpus();
   const topics = topicsOf(corpus, sub.topics);
   const answer = await digest(corpus, { topics, start, end, firstSeen });

@@ -139,6 +139,11 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE UNIQUE INDEX documents_seq ON documents (seq);
     `,
   },
+  {
+    // A digest reads the articles first seen in its period: a range on this index, not the whole table.
+    version: 8,
+    sql: `CREATE INDEX articles_seen_first_seen ON articles_seen (first_seen);`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -240,8 +240,12 @@ function postgresStore(pool: pg.Pool): Store {
       );
       return r.rowCount ?? 0;
     },
-    async articlesFirstSeen() {
-      const rows = await rowsOf<{ article_id: string; first_seen: string }>(pool, 'SELECT article_id, first_seen FROM articles_seen');
+    async articlesSeenBetween(after, upTo) {
+      const rows = await rowsOf<{ article_id: string; first_seen: string }>(
+        pool,
+        'SELECT article_id, first_seen FROM articles_seen WHERE first_seen > $1 AND first_seen <= $2',
+        [after.toISOString(), upTo.toISOString()],
+      );
       return new Map(rows.map((r) => [r.article_id, r.first_seen]));
     },
     async feedState(id) {

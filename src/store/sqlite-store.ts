@@ -75,7 +75,9 @@ function openSyncSqliteStore(file: string): SyncStore {
     ),
     pending: db.prepare<[], DeliveryRow>(`SELECT * FROM deliveries WHERE status = 'pending' ORDER BY fire_time`),
     seen: db.prepare('INSERT OR IGNORE INTO articles_seen (article_id, first_seen) VALUES (?, ?)'),
-    allSeen: db.prepare<[], { article_id: string; first_seen: string }>('SELECT article_id, first_seen FROM articles_seen'),
+    seenBetween: db.prepare<[string, string], { article_id: string; first_seen: string }>(
+      'SELECT article_id, first_seen FROM articles_seen WHERE first_seen > ? AND first_seen <= ?',
+    ),
   };
   const lease = {
     take: db.prepare(`INSERT INTO leases (name, owner, expires_at) VALUES (@name, @owner, @until)
@@ -164,7 +166,8 @@ function openSyncSqliteStore(file: string): SyncStore {
       return seen.record.run(key, until.toISOString()).changes === 1;
     },
     recordArticles: (ids, now) => recordArticles(ids, now.toISOString()),
-    articlesFirstSeen: () => new Map(q.allSeen.all().map((r) => [r.article_id, r.first_seen])),
+    articlesSeenBetween: (after, upTo) =>
+      new Map(q.seenBetween.all(after.toISOString(), upTo.toISOString()).map((r) => [r.article_id, r.first_seen])),
     close: () => db.close(),
   };
 }

@@ -110,8 +110,8 @@ export interface SyncStore extends SyncFeedStore, SyncDocumentLog {
 
   /** Records articles not seen before as first seen now; returns how many were new. */
   recordArticles(ids: readonly string[], now: Date): number;
-  /** When each known article first reached the corpus (ISO). */
-  articlesFirstSeen(): Map<string, string>;
+  /** The articles that first reached the corpus after `after`, up to and including `upTo`, with when (ISO): one period's. */
+  articlesSeenBetween(after: Date, upTo: Date): Map<string, string>;
 
   close(): void;
 }

@@ -67,7 +67,7 @@ describe('the SQLite store', () => {
     const { store } = tempStore();
     expect(await store.recordArticles(['a', 'b'], T0)).toBe(2);
     expect(await store.recordArticles(['b', 'c'], new Date('2026-11-25T00:00:00Z'))).toBe(1);
-    expect(await store.articlesFirstSeen()).toEqual(
+    expect(await store.articlesSeenBetween(new Date(0), new Date('2027-01-01T00:00:00Z'))).toEqual(
       new Map([
         ['a', T0.toISOString()],
         ['b', T0.toISOString()],

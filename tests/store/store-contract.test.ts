@@ -138,11 +138,19 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(await store.recordArticles(['a1', 'a2'], T0)).toBe(2);
       expect(await store.recordArticles(['a2', 'a3'], at(5))).toBe(1);
       expect(await store.recordArticles([], at(6))).toBe(0);
-      expect(await store.articlesFirstSeen()).toEqual(
+      expect(await store.articlesSeenBetween(at(-1), at(5))).toEqual(
         new Map([
           ['a1', T0.toISOString()],
           ['a2', T0.toISOString()],
           ['a3', at(5).toISOString()],
+        ]),
+      );
+      // A period is open at its start and closed at its end, as a digest's is.
+      expect(await store.articlesSeenBetween(T0, at(5))).toEqual(new Map([['a3', at(5).toISOString()]]));
+      expect(await store.articlesSeenBetween(at(-1), at(4))).toEqual(
+        new Map([
+          ['a1', T0.toISOString()],
+          ['a2', T0.toISOString()],
         ]),
       );
     });
