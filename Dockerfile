@@ -10,7 +10,6 @@ WORKDIR /app
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json tsconfig.json ./
 COPY src ./src
-COPY commands ./commands
 COPY tests ./tests
 RUN npm ci && npm prune --omit=dev
 

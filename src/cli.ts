@@ -8,15 +8,15 @@ const err = (t: string) => process.stderr.write(`${t}\n`);
 
 async function main(): Promise<number> {
   if (sub === 'start') {
-    const { start } = await import('./start.js');
+    const { start } = await import('./app/start.js');
     return start({ env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: err });
   }
   if (sub === 'worker') {
-    const { worker } = await import('./run-worker.js');
+    const { worker } = await import('./app/worker.js');
     return worker({ env: process.env, stderr: err });
   }
   if (sub === 'serve') {
-    const { serve } = await import('./serve.js');
+    const { serve } = await import('./app/serve.js');
     return serve({ env: process.env, stderr: err });
   }
   if (sub === 'deploy-commands') {

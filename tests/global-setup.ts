@@ -27,7 +27,7 @@ function newestSource(): number {
       else if (e.name.endsWith('.ts')) newest = Math.max(newest, statSync(p).mtimeMs);
     }
   };
-  for (const d of ['src', 'commands', 'tests']) walk(join(REPO, d));
+  for (const d of ['src', 'tests']) walk(join(REPO, d));
   return newest;
 }
 

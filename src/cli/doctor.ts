@@ -18,7 +18,7 @@ import { openForReading } from '../corpus/db/corpus-db.js';
 import { integrityProblem } from '../corpus/corpus-damage.js';
 import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
 import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
-import { postgresCorpus } from '../corpus-target.js';
+import { postgresCorpus } from '../app/corpus-target.js';
 import { openStore } from '../store/open-store.js';
 import { shownUrl } from '../store/postgres-store.js';
 

@@ -10,7 +10,7 @@ import { describeProblem } from '../briefing/problems.js';
 import { addedArticle } from '../briefing/sources.js';
 import { loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
-import { publishIngest, syncShared } from '../corpus-target.js';
+import { publishIngest, syncShared } from '../app/corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { dataPaths, shown, type DataPaths } from '../corpus/data-dir.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';

@@ -2,9 +2,9 @@
 // a bad data file), 2 bad usage.
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { commands } from '../../commands/index.js';
+import { commands } from '../commands/index.js';
 import { buildCorpus, openCorpus } from '../corpus/build-store.js';
-import { publishIngest, syncShared } from '../corpus-target.js';
+import { publishIngest, syncShared } from '../app/corpus-target.js';
 import { StoreError } from '../store/store-error.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';

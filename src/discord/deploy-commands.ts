@@ -2,7 +2,7 @@
 // development) or globally (for production; Discord may take up to an hour).
 import { REST, Routes } from 'discord.js';
 import type { APIApplication, RESTPutAPIApplicationCommandsResult } from 'discord-api-types/v10';
-import { registeredCommands } from '../../commands/index.js';
+import { registeredCommands } from '../commands/index.js';
 
 export interface DeployOptions {
   token: string;

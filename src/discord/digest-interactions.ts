@@ -122,7 +122,7 @@ interface Subcommand {
 
 const MANAGERS = [IN_SERVER, MANAGE_SERVER] as const;
 
-/** Every /digest subcommand by name (commands/digest.ts registers the same names; a test checks they agree). */
+/** Every /digest subcommand by name (src/commands/digest.ts registers the same names; a test checks they agree). */
 export const DIGEST_SUBCOMMANDS: Readonly<Record<string, Subcommand>> = {
   subscribe: {
     preconditions: MANAGERS,

@@ -2,8 +2,8 @@
 // /feeds and /add, which reach out to the web): each declares its registration payload and its handlers, so
 // the router finds it by name in this table and never names it itself.
 import type { AutocompleteInteraction, ChatInputCommandInteraction, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
-import { digestCommandData } from '../../commands/digest.js';
-import { addCommandData, feedsCommandData } from '../../commands/feeds.js';
+import { digestCommandData } from '../commands/digest.js';
+import { addCommandData, feedsCommandData } from '../commands/feeds.js';
 import { digestAutocomplete, handleDigest } from './digest-interactions.js';
 import { feedsAutocomplete, handleAdd, handleFeeds } from './feeds-interactions.js';
 import type { RouterDeps } from './router-deps.js';

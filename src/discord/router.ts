@@ -11,7 +11,7 @@ import {
   type Interaction,
   type InteractionReplyOptions,
 } from 'discord.js';
-import { commands, findCommand } from '../../commands/index.js';
+import { commands, findCommand } from '../commands/index.js';
 import { nameChoices } from '../briefing/name-choices.js';
 import { shownToUser } from '../briefing/problems.js';
 import { parseCommandLine } from '../parse-command-line.js';

@@ -2,7 +2,7 @@
 // `briefing start` does (checking raw/ for changes first), answers one /actor, and
 // reports the time since the process started. Then it answers one of each
 // other command and reports memory after a full garbage collection.
-import { findCommand } from '../../commands/index.js';
+import { findCommand } from '../../src/commands/index.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
 import { openCorpus } from '../../src/corpus/build-store.js';
 import { mb, round } from './stats.js';

@@ -4,7 +4,7 @@
 // passed to MATCH as it is (its syntax errors counted as throws).
 import Database from 'better-sqlite3';
 import { corpusFile } from '../../src/corpus/db/corpus-db.js';
-import { findCommand } from '../../commands/index.js';
+import { findCommand } from '../../src/commands/index.js';
 import { nameChoices } from '../../src/briefing/name-choices.js';
 import { pageWindow } from '../../src/discord/render.js';
 import type { OptionValue } from '../../src/command.js';

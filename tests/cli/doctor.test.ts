@@ -9,7 +9,7 @@ import { doctor, formatChecks } from '../../src/cli/doctor.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { tempData } from '../helpers/temp-data.js';
-import { publishIngest } from '../../src/corpus-target.js';
+import { publishIngest } from '../../src/app/corpus-target.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 
 const emulator = new DiscordEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { commands, registeredCommands } from '../../commands/index.js';
-import { digestCommandData } from '../../commands/digest.js';
+import { commands, registeredCommands } from '../../src/commands/index.js';
+import { digestCommandData } from '../../src/commands/digest.js';
 import { DIGEST_SUBCOMMANDS } from '../../src/discord/digest-interactions.js';
 import { describeProblem } from '../../src/briefing/problems.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';

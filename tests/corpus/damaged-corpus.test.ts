@@ -12,7 +12,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { corpusFile } from '../../src/corpus/db/corpus-db.js';
 import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
-import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { makeAsker } from '../e2e/bot-harness.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { slash } from '../e2e/interactions.js';

@@ -1,7 +1,7 @@
 // The chart beside a Discord answer: attached and shown in the first embed
 // when there is one to draw, and never in the way of the answer when drawing fails.
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../commands/index.js';
+import { commands } from '../../src/commands/index.js';
 import type { Command } from '../../src/command.js';
 import { forDiscord, wantsChart, withChart } from '../../src/discord/chart-attachment.js';
 import { renderPage } from '../../src/discord/render.js';

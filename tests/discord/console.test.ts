@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runConsole } from '../../src/console.js';
+import { runConsole } from '../../src/app/console.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 import { testTmp } from '../helpers/temp-data.js';
 

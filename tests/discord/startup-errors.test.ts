@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStartupError } from '../../src/startup-errors.js';
+import { describeStartupError } from '../../src/app/startup-errors.js';
 
 const where = { apiUrl: 'https://discord.com/api', dataDir: '/srv/briefing/data' };
 const failed = (code: string) => Object.assign(new TypeError('fetch failed'), { cause: Object.assign(new Error('x'), { code }) });
@@ -27,7 +27,7 @@ describe('start-up errors in one line', () => {
 
 describe('an unhandled rejection', () => {
   it('is logged with its stack, and the bot keeps running', async () => {
-    const { logUnhandled } = await import('../../src/process-start.js');
+    const { logUnhandled } = await import('../../src/app/process-start.js');
     const { makeLogger } = await import('../../src/logger.js');
     const lines: string[] = [];
     logUnhandled(makeLogger('info', (l) => lines.push(l)))(new Error('a promise nobody awaited'));

@@ -3,7 +3,7 @@
 // commands, failing reply routes and a gateway reconnect.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registeredCommands } from '../../commands/index.js';
+import { registeredCommands } from '../../src/commands/index.js';
 import { chartsIdle } from '../../src/charts/answer-chart.js';
 import { deployCli } from '../../src/cli/deploy-cli.js';
 import { limitViolations } from '../../src/discord/limits.js';

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
-import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import type { Store } from '../../src/store/store.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { tempDir } from '../helpers/temp-store.js';

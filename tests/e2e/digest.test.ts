@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { limitViolations } from '../../src/discord/limits.js';
 import { makeLogger } from '../../src/logger.js';
-import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { makeAsker, type Asker } from './bot-harness.js';

@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeLogger } from '../../src/logger.js';
-import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { botConfig, makeAsker } from './bot-harness.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';
 import { slash } from './interactions.js';

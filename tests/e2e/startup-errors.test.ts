@@ -10,7 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { start } from '../../src/start.js';
+import { start } from '../../src/app/start.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { REPO, testTmp } from '../helpers/temp-data.js';
 import { DiscordEmulator, TOKEN } from './emulator.js';

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { makeLogger } from '../../src/logger.js';
-import { runBot, type BotRuntime } from '../../src/run-bot.js';
+import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { NEW_SUB } from '../helpers/temp-store.js';
 import { botConfig } from './bot-harness.js';
 import { CHANNEL_ID, DiscordEmulator, TOKEN } from './emulator.js';

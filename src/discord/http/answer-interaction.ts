@@ -16,7 +16,7 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import { commands, findCommand } from '../../../commands/index.js';
+import { commands, findCommand } from '../../commands/index.js';
 import { nameChoices } from '../../briefing/name-choices.js';
 import type { OptionValue } from '../../command.js';
 import { parseCommandLine } from '../../parse-command-line.js';
@@ -25,7 +25,7 @@ import { answerWithThread } from './answer-brief.js';
 import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
 import { wantsChart, withChart } from '../chart-attachment.js';
-import { digestCommandData } from '../../../commands/digest.js';
+import { digestCommandData } from '../../commands/digest.js';
 import { digestChoices } from '../digest-interactions.js';
 import { findDiscordCommand } from '../discord-commands.js';
 import { answerDigest } from './answer-digest.js';

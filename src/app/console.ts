@@ -4,12 +4,12 @@
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { commands } from '../commands/index.js';
-import { parseCommandLine, usage } from './parse-command-line.js';
-import type { Corpus } from './corpus/corpus.js';
-import { describeProblem, shownToUser } from './briefing/problems.js';
-import { writeChartFile } from './charts/chart-file.js';
-import { toJson } from './render/json.js';
-import { toText } from './render/text.js';
+import { parseCommandLine, usage } from '../parse-command-line.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { describeProblem, shownToUser } from '../briefing/problems.js';
+import { writeChartFile } from '../charts/chart-file.js';
+import { toJson } from '../render/json.js';
+import { toText } from '../render/text.js';
 
 export interface ConsoleIo {
   input: Readable;

@@ -2,15 +2,15 @@
 // token, rendering embeds and the period's chart. Shared by the process that
 // runs the schedule (run-work.ts) and by `briefing serve`, which uses one
 // unstarted to deliver a /digest send-now.
-import { digestChart } from './charts/answer-chart.js';
-import type { Config } from './config.js';
-import type { Corpus } from './corpus/corpus.js';
-import { discordPublisher } from './discord/digest-publisher.js';
-import { digestThreadName, renderDigest } from './discord/digest-render.js';
-import type { Publisher } from './digest/publisher.js';
-import { makeScheduler, type Scheduler } from './digest/scheduler.js';
-import type { Logger } from './logger.js';
-import type { Store } from './store/store.js';
+import { digestChart } from '../charts/answer-chart.js';
+import type { Config } from '../config.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { discordPublisher } from '../discord/digest-publisher.js';
+import { digestThreadName, renderDigest } from '../discord/digest-render.js';
+import type { Publisher } from '../digest/publisher.js';
+import { makeScheduler, type Scheduler } from '../digest/scheduler.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
 
 export interface SchedulerOverrides {
   now?: () => Date;

@@ -1,11 +1,11 @@
 // What went wrong at start, in one line a person can act on, instead of
 // "Unexpected error" and a stack trace. Anything not recognised here is still
 // reported with its stack: that is a bug to fix, not a setting.
-import { describeProblem } from './briefing/problems.js';
-import { DataFileError } from './corpus/data-file-error.js';
-import { CorpusUnavailableError } from './corpus/pg/pg-corpus.js';
-import { LoginTimeoutError } from './discord/login-timeout-error.js';
-import { StoreError } from './store/store-error.js';
+import { describeProblem } from '../briefing/problems.js';
+import { DataFileError } from '../corpus/data-file-error.js';
+import { CorpusUnavailableError } from '../corpus/pg/pg-corpus.js';
+import { LoginTimeoutError } from '../discord/login-timeout-error.js';
+import { StoreError } from '../store/store-error.js';
 
 const causeCode = (e: unknown): string | undefined => {
   let at: unknown = e;

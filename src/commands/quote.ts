@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { quoteById } from '../src/briefing/quote.js';
-import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
+import { quoteById } from '../briefing/quote.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../command.js';
 
 export const quoteCommand = {
   data: {

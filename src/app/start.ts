@@ -3,9 +3,9 @@
 // SIGTERM finish in-flight answers and exit 0 within 5 s.
 import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { openCorpus } from './corpus/build-store.js';
-import type { Corpus } from './corpus/corpus.js';
-import { dataPaths } from './corpus/data-dir.js';
+import { openCorpus } from '../corpus/build-store.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { dataPaths } from '../corpus/data-dir.js';
 import { runConsole } from './console.js';
 import { describeStartupError } from './startup-errors.js';
 

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { search } from '../src/briefing/search.js';
-import { MAX_QUERY_LENGTH } from '../src/briefing/user-input.js';
-import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
+import { search } from '../briefing/search.js';
+import { MAX_QUERY_LENGTH } from '../briefing/user-input.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../command.js';
 
 export const searchCommand = {
   data: {

@@ -7,19 +7,19 @@
 // SIGTERM and SIGINT close the listener and exit 0.
 import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { renderDigest } from './discord/digest-render.js';
-import { digestScheduler } from './digest-scheduler.js';
-import { openCorpus } from './corpus/build-store.js';
-import type { Corpus } from './corpus/corpus.js';
-import { CorpusUnavailableError, openPgCorpus } from './corpus/pg/pg-corpus.js';
-import type { PublishTarget } from './corpus/pg/publish-corpus.js';
+import { renderDigest } from '../discord/digest-render.js';
+import { digestScheduler } from './digest-schedule.js';
+import { openCorpus } from '../corpus/build-store.js';
+import type { Corpus } from '../corpus/corpus.js';
+import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
+import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
 import { postgresCorpus } from './corpus-target.js';
-import type { Logger } from './logger.js';
-import { dataPaths } from './corpus/data-dir.js';
-import { interactionsServer, restCalls } from './discord/http/interactions-server.js';
+import type { Logger } from '../logger.js';
+import { dataPaths } from '../corpus/data-dir.js';
+import { interactionsServer, restCalls } from '../discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
-import { openStore } from './store/open-store.js';
-import { watchStore } from './store/store-health.js';
+import { openStore } from '../store/open-store.js';
+import { watchStore } from '../store/store-health.js';
 
 export interface ServeIo extends ProcessIo {
   /** Told the port once listening (tests pass PORT=0 and read it here). */

@@ -1,9 +1,9 @@
 // What every long-running command (start, serve, worker) does first: read the
 // settings (every problem said at once), make the logger, say which .env was
 // read, and keep running through a promise nobody awaited while it runs.
-import { describeProblem } from './briefing/problems.js';
-import { type Config, envFileNote, loadConfig, readEnvironment } from './config.js';
-import { type Logger, makeLogger } from './logger.js';
+import { describeProblem } from '../briefing/problems.js';
+import { type Config, envFileNote, loadConfig, readEnvironment } from '../config.js';
+import { type Logger, makeLogger } from '../logger.js';
 
 export function logUnhandled(log: Logger): (reason: unknown) => void {
   return (reason) =>

@@ -1,6 +1,6 @@
 // Every slash command, listed statically so registration, the console and
 // `briefing ask` all see the same set.
-import type { Command } from '../src/command.js';
+import type { Command } from '../command.js';
 import { actorCommand } from './actor.js';
 import { briefCommand } from './brief.js';
 import { digestCommandData } from './digest.js';

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { timeline } from '../src/briefing/timeline.js';
-import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { CHART_OPTION, optionalString, PRIVATE_OPTION, type Command } from '../src/command.js';
+import { timeline } from '../briefing/timeline.js';
+import { MAX_NAME_LENGTH } from '../briefing/user-input.js';
+import { CHART_OPTION, optionalString, PRIVATE_OPTION, type Command } from '../command.js';
 
 export const timelineCommand = {
   data: {

@@ -6,7 +6,7 @@
 import { type ProcessIo, runProcess } from './process-start.js';
 import { describeStartupError } from './startup-errors.js';
 import { catchUpWithSharedLog, prepareWork } from './run-work.js';
-import { openStore } from './store/open-store.js';
+import { openStore } from '../store/open-store.js';
 import { resolve } from 'node:path';
 
 export type WorkerIo = ProcessIo;

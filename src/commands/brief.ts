@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { brief } from '../src/briefing/brief.js';
-import { MAX_QUERY_LENGTH } from '../src/briefing/user-input.js';
-import { stringOption, type Command } from '../src/command.js';
+import { brief } from '../briefing/brief.js';
+import { MAX_QUERY_LENGTH } from '../briefing/user-input.js';
+import { stringOption, type Command } from '../command.js';
 
 // In Discord the briefing is posted in the channel and a public thread is
 // opened on it for discussion; elsewhere it is printed.

@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { actor } from '../src/briefing/actor.js';
-import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
+import { actor } from '../briefing/actor.js';
+import { MAX_NAME_LENGTH } from '../briefing/user-input.js';
+import { PRIVATE_OPTION, stringOption, type Command } from '../command.js';
 
 export const actorCommand = {
   data: {

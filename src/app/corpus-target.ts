@@ -4,14 +4,14 @@
 // ingests (`briefing worker`, `briefing start`, `briefing ingest`, `fetch`,
 // `add`) publishes each ingest to it, and `briefing serve` replicas answer
 // from it with no data folder of their own.
-import { openStore, storeTarget } from './store/open-store.js';
-import type { DocumentLog } from './store/document-log.js';
-import { describeSync, syncDocuments } from './corpus/shared-documents.js';
-import { StoreError } from './store/store-error.js';
-import { readGazetteer, type DataPaths } from './corpus/data-dir.js';
-import { DEFAULT_CORPUS_SCHEMA } from './corpus/pg/pg-corpus-schema.js';
-import type { PublishReport, PublishTarget } from './corpus/pg/publish-corpus.js';
-import { shownUrl } from './store/postgres-store.js';
+import { openStore, storeTarget } from '../store/open-store.js';
+import type { DocumentLog } from '../store/document-log.js';
+import { describeSync, syncDocuments } from '../corpus/shared-documents.js';
+import { StoreError } from '../store/store-error.js';
+import { readGazetteer, type DataPaths } from '../corpus/data-dir.js';
+import { DEFAULT_CORPUS_SCHEMA } from '../corpus/pg/pg-corpus-schema.js';
+import type { PublishReport, PublishTarget } from '../corpus/pg/publish-corpus.js';
+import { shownUrl } from '../store/postgres-store.js';
 
 /** The Postgres corpus DATABASE_URL names, or null when the corpus stays in its SQLite file only. */
 export function postgresCorpus(databaseUrl: string): PublishTarget | null {
@@ -31,7 +31,7 @@ export async function publishIngest(
 ): Promise<string | null> {
   const target = postgresCorpus(databaseUrl);
   if (!target) return null;
-  const { publishCorpus } = await import('./corpus/pg/publish-corpus.js');
+  const { publishCorpus } = await import('../corpus/pg/publish-corpus.js');
   let r: PublishReport;
   try {
     r = await publishCorpus(paths.build, target, readGazetteer(paths).gazetteer, o);

@@ -1,24 +1,24 @@
 // The work on a timer, one process at a time per database: the digest
 // schedule and feed polling, each behind its lease, with the live corpus they
 // read and the chart renderer digests use. The gateway bot (run-bot.ts) runs it
-// beside the Discord client; `briefing worker` (run-worker.ts) runs it alone,
+// beside the Discord client; `briefing worker` (worker.ts) runs it alone,
 // for deployments that answer interactions with `briefing serve` replicas.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
-import type { Config } from './config.js';
-import { startRenderer } from './charts/render-process.js';
+import type { Config } from '../config.js';
+import { startRenderer } from '../charts/render-process.js';
 import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
-import { digestScheduler, type SchedulerOverrides } from './digest-scheduler.js';
-import { liveCorpus, type LiveCorpus } from './corpus/live-corpus.js';
-import { dataPaths, type DataPaths } from './corpus/data-dir.js';
-import { makeLeadership, type Leadership } from './digest/leadership.js';
-import type { Scheduler } from './digest/scheduler.js';
-import { makeFeedPoller, type FeedPoller } from './feeds/feed-poller.js';
-import { fetchSettings, httpClientFor } from './feeds/fetch-session.js';
-import type { Logger } from './logger.js';
-import type { Store } from './store/store.js';
-import { type StoreHealth, watchStore } from './store/store-health.js';
+import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
+import { liveCorpus, type LiveCorpus } from '../corpus/live-corpus.js';
+import { dataPaths, type DataPaths } from '../corpus/data-dir.js';
+import { makeLeadership, type Leadership } from '../digest/leadership.js';
+import type { Scheduler } from '../digest/scheduler.js';
+import { makeFeedPoller, type FeedPoller } from '../feeds/feed-poller.js';
+import { fetchSettings, httpClientFor } from '../feeds/fetch-session.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import { type StoreHealth, watchStore } from '../store/store-health.js';
 
 export interface RuntimeOverrides extends SchedulerOverrides {
   /** Wraps the opened store (tests put a fault injector here). */

@@ -1,18 +1,18 @@
 // The bot with everything it needs: the store, the live corpus (each load
 // records new articles for digests), the Discord client, the digest
 // scheduler and the feed poller. `briefing start` runs this; the end-to-end tests run it too.
-import type { Config } from './config.js';
-import { startBot, type RunningBot } from './discord/bot.js';
-import { renderDigest } from './discord/digest-render.js';
-import type { LiveCorpus } from './corpus/live-corpus.js';
-import type { Leadership } from './digest/leadership.js';
-import type { Scheduler } from './digest/scheduler.js';
-import type { FeedPoller } from './feeds/feed-poller.js';
+import type { Config } from '../config.js';
+import { startBot, type RunningBot } from '../discord/bot.js';
+import { renderDigest } from '../discord/digest-render.js';
+import type { LiveCorpus } from '../corpus/live-corpus.js';
+import type { Leadership } from '../digest/leadership.js';
+import type { Scheduler } from '../digest/scheduler.js';
+import type { FeedPoller } from '../feeds/feed-poller.js';
 import { catchUpWithSharedLog, prepareWork, type RuntimeOverrides } from './run-work.js';
-import type { Logger } from './logger.js';
-import { rateLimiter } from './discord/rate-limit.js';
-import { openStore } from './store/open-store.js';
-import type { Store } from './store/store.js';
+import type { Logger } from '../logger.js';
+import { rateLimiter } from '../discord/rate-limit.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
 
 /** /add: links one member may add in a window (each costs a page fetch and an ingest). */
 const LINKS_PER_USER = 5;

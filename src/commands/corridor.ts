@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { corridor } from '../src/briefing/corridor.js';
-import { MAX_NAME_LENGTH } from '../src/briefing/user-input.js';
-import { CHART_OPTION, PRIVATE_OPTION, stringOption, type Command } from '../src/command.js';
+import { corridor } from '../briefing/corridor.js';
+import { MAX_NAME_LENGTH } from '../briefing/user-input.js';
+import { CHART_OPTION, PRIVATE_OPTION, stringOption, type Command } from '../command.js';
 
 export const corridorCommand = {
   data: {
