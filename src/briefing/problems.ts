@@ -41,6 +41,9 @@ export type Problem =
   | { code: 'unexpected-text'; text: string; usage: string }
   | { code: 'missing-option'; command: string; option: string; usage: string }
   | { code: 'bad-option-value'; option: string; value: string; expected: 'number' | 'boolean'; usage: string }
+  // A watch rule (what a team watches): what is wrong with it and where, from 0.
+  | { code: 'bad-rule'; rule: string; message: string; at: number }
+  | { code: 'bad-since'; value: string }
   // The state database (DATABASE_URL) cannot be used; detail says why and how to fix it.
   | { code: 'store-unavailable'; detail: string };
 
@@ -148,6 +151,18 @@ export function describeProblem(p: Problem): string {
       return `${p.option} must be ${p.expected === 'number' ? 'a number' : 'true or false'}, not "${p.value}". Usage: ${p.usage}`;
     case 'store-unavailable':
       return p.detail;
+    case 'bad-rule': {
+      // The rule with a caret under the place, when it is short enough to show whole.
+      const at = Math.min(p.at, p.rule.length);
+      const shown = p.rule.length <= 120 ? `\n  ${p.rule}\n  ${' '.repeat(at)}^` : '';
+      return (
+        `The rule does not read: ${p.message} (at character ${at + 1}).${shown}\n` +
+        'Write terms, "phrases", actor:Name, corridor:"Name" and outlet:"Name", joined by OR, excluded with - or NOT, ' +
+        'grouped with brackets, e.g. actor:Iran corridor:"Middle Corridor" -football.'
+      );
+    }
+    case 'bad-since':
+      return `since "${shownBack(p.value)}" is not a period. Use a number of days (7d, 30d), a day (2025-03-01) or all.`;
     case 'subscription-paused':
       return `Subscription \`${p.id}\` is paused (${p.reason ?? 'no reason given'}). Fix that, then /digest resume id:${p.id}.`;
   }

@@ -14,6 +14,7 @@ import type {
 import { groupEvents } from './event-groups.js';
 import { dateLabel } from './date-label.js';
 import { describeProblem } from '../briefing/problems.js';
+import type { WatchTestResult } from '../briefing/watch/watch-test.js';
 import { addedHeadline, citation, formatPublished, linkableUrl } from './citation.js';
 
 export interface TextOptions {
@@ -192,4 +193,22 @@ function lines(answer: Answer, opts: TextOptions): string[] {
 
 export function toText(answer: Answer, opts: TextOptions): string {
   return lines(answer, opts).join('\n').replace(CONTROLS, '');
+}
+
+/** What a watch rule would have matched: the counts, then each article with the quotes that show why. */
+export function watchTestText(answer: WatchTestResult, opts: TextOptions): string {
+  if (!answer.ok) return `Error: ${describeProblem(answer.problem)}`.replace(CONTROLS, '');
+  const period = answer.since ? `since ${answer.since}` : 'in the whole corpus';
+  const out = [
+    `Rule: ${answer.rule}`,
+    `${answer.matched} of ${answer.scanned} article(s) ${period} match` +
+      (answer.matched > answer.matches.length ? ` (the newest ${answer.matches.length} shown; --limit N shows more)` : ''),
+  ];
+  answer.matches.forEach((m, i) => {
+    out.push('', `${String(i + 1).padStart(3)}. ${citation(m.article)}`);
+    const link = linkableUrl(m.article.url);
+    if (link) out.push(`     ${link}`);
+    for (const q of m.quotes) out.push(`     ${quoteLine(q, opts)}  [${q.id}]`);
+  });
+  return out.join('\n').replace(CONTROLS, '');
 }

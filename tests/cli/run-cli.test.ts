@@ -13,7 +13,7 @@ const paths = tempData(SEED_FILES);
 async function cli(...args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli([...args, '--data', paths.root], { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
+  const code = await runCli(['--data', paths.root, ...args], { out: (t) => out.push(t), err: (t) => err.push(t), isTty: false });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -32,6 +32,26 @@ describe('briefing CLI', () => {
     expect(j).toMatchObject({ ok: true, command: 'actor', actor: { id: 'iran', name: 'Iran', kind: 'country' } });
     expect(Object.keys(j.quotes[0])).toEqual(expect.arrayContaining(['id', 'text', 'article']));
     expect(Object.keys(j.quotes[0].article)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'author', 'published']));
+  });
+
+  it('tests a watch rule over a period: counts, citations and marked quotes as text or JSON, and a mistake with where', async () => {
+    const text = await cli('watch', 'test', 'actor:Iran "nuclear"', '--since', 'all', '--limit', '1');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Rule: actor:Iran "nuclear"\n1 of 4 article\(s\) in the whole corpus match\n/);
+    expect(text.out).toMatch(/\*nuclear\*/);
+    const json = JSON.parse((await cli('watch', 'test', '--since', 'all', '--json', '--', '-football actor:Iran')).out);
+    expect(json).toMatchObject({ ok: true, command: 'watch-test', rule: '-football actor:Iran', since: null, scanned: 4 });
+    expect(json.matches[0].quotes[0]).toMatchObject({ article: { outlet: expect.any(String) }, matches: expect.any(Array) });
+    // Nothing in the seed is from the last seven days.
+    expect(JSON.parse((await cli('watch', 'test', 'actor:Iran', '--json')).out)).toMatchObject({ matched: 0 });
+
+    const bad = await cli('watch', 'test', 'actor:Iran OR (corridor:Zangezur');
+    expect(bad.code).toBe(1);
+    expect(bad.out).toContain('a bracket is never closed (at character 15)');
+    expect((await cli('watch', 'test')).code).toBe(2);
+    const dash = await cli('watch', 'test', '-football "peace"');
+    expect(dash.code).toBe(2);
+    expect(dash.err).toContain('goes after --');
   });
 
   it('writes the chart of /timeline and /corridor to a PNG file with --chart, and refuses it for other commands', async () => {
