@@ -13,6 +13,9 @@ const corpus = openCorpus(
     'rail.md': md('Rail link talks', 'OC Media', '2026-12-04', [
       'Iran said on Monday it backed the Middle Corridor, and officials in Tehran promised new freight terminals.',
       'Georgia welcomed the plan, which its ports would serve.',
+      'Delegates from eight capitals discussed tariffs, customs, gauges, wagons, cranes, warehouses, insurance, financing, ' +
+        'timetables, tenders, inspections, quotas, licences, audits, pilots, tugs, berths and digital paperwork before ' +
+        'agreeing on the new container ferries.',
     ]),
     'treaty.md': md('Peace treaty text agreed', 'Caucasus Daily', '2026-12-02', [
       'Armenia and Azerbaijan agreed the text of a peace treaty in Washington, diplomats said.',
@@ -43,6 +46,12 @@ describe('watch test', () => {
     expect(titles(await test('actor:Iran corridor:"Middle Corridor"', '90d'))).toEqual(['Old talks on the corridor', 'Rail link talks']);
     expect((await test('actor:Iran', '2026-10-01')).matched).toBe(2);
     expect((await test('actor:Iran', 'all')).matched).toBe(2);
+  });
+
+  it('finds a word anywhere in a long passage, in any form the search index folds together', async () => {
+    // "ferries" comes after more than two dozen other words of its sentence, and is asked for in the singular.
+    expect(titles(await test('ferry'))).toEqual(['Rail link talks']);
+    expect(titles(await test('ports serve'))).toEqual(['Rail link talks']);
   });
 
   it('reads names as /actor does: aliases and other spellings of the gazetteer', async () => {

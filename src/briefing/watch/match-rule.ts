@@ -5,6 +5,7 @@
 import type { NameIndex } from '../../corpus/name-index.js';
 import type { Article, Passage } from '../../corpus/records.js';
 import { stemTerm } from '../../corpus/search-terms.js';
+import { searchTokens } from '../../corpus/search-tokens.js';
 import { dedupeKey, nameKey } from '../../text/normalize.js';
 import type { Span } from '../answer-types.js';
 import { closestNames, findActor, findCorridor } from '../entity-names.js';
@@ -83,7 +84,8 @@ export function matchArticle(rule: ResolvedRule, article: Article, passages: rea
   const stemCache = new Map<Passage, Set<string>>();
   const stems = (p: Passage) => {
     let s = stemCache.get(p);
-    if (!s) stemCache.set(p, (s = new Set(queryTerms(p.text).map(stemTerm))));
+    // Every word of the passage (queryTerms keeps only a query's first few).
+    if (!s) stemCache.set(p, (s = new Set(searchTokens(p.text).map((t) => stemTerm(t.term)))));
     return s;
   };
   const holds = (r: ResolvedRule): boolean => {
