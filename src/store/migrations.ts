@@ -144,6 +144,37 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 8,
     sql: `CREATE INDEX articles_seen_first_seen ON articles_seen (first_seen);`,
   },
+  {
+    // Watch rules and their alerts (watch-store.ts): one alert per watch and article.
+    version: 9,
+    sql: `
+      CREATE TABLE watches (
+        id TEXT PRIMARY KEY,
+        guild_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        rule TEXT NOT NULL,
+        thread INTEGER NOT NULL,
+        hourly_cap INTEGER NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('active', 'paused')),
+        created_by TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX watches_guild ON watches (guild_id);
+      CREATE TABLE alerts (
+        watch_id TEXT NOT NULL REFERENCES watches (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        channel_id TEXT NOT NULL,
+        story TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'posted', 'also-reported', 'rolled-up', 'failed')),
+        message_id TEXT,
+        error TEXT,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (watch_id, article_id)
+      );
+      CREATE INDEX alerts_channel ON alerts (channel_id, created_at);
+      CREATE INDEX alerts_story ON alerts (channel_id, story, created_at);
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

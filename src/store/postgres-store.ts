@@ -5,11 +5,13 @@
 // both migrate. Every statement is a single round trip or one transaction.
 import pg from 'pg';
 import type { DocumentLog } from './document-log.js';
+import type { WatchStore } from './watch-store.js';
 import type { SavedPage } from './feed-store.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import {
   BACKLOG_ERRORS,
   type DeliveryRow,
+  type AlertRow,
   type DocumentRow,
   type ItemRow,
   itemRowArgs,
@@ -19,7 +21,11 @@ import {
   toBacklog,
   toDelivery,
   toItem,
+  toAlert,
   toLoggedDocument,
+  toWatch,
+  newWatchId,
+  type WatchRow,
   toState,
   toSubscription,
 } from './rows.js';
@@ -332,6 +338,7 @@ function postgresStore(pool: pg.Pool): Store {
       );
     },
     ...postgresDocumentLog(pool),
+    ...postgresWatchStore(pool),
     async close() {
       await pool.end();
     },
@@ -383,5 +390,79 @@ function postgresDocumentLog(pool: pg.Pool): DocumentLog {
       );
     },
     documentShas: (paths) => shas(pool, paths),
+  };
+}
+
+function postgresWatchStore(pool: pg.Pool): WatchStore {
+  const one = async (id: string) => (await rowsOf<WatchRow>(pool, 'SELECT * FROM watches WHERE id = $1', [id]))[0];
+  return {
+    async addWatch(w, now) {
+      for (;;) {
+        const id = newWatchId();
+        const r = await pool.query(
+          `INSERT INTO watches (id, guild_id, channel_id, rule, thread, hourly_cap, status, created_by, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, 'active', $7, $8) ON CONFLICT (id) DO NOTHING`,
+          [id, w.guildId, w.channelId, w.rule, w.thread ? 1 : 0, w.hourlyCap, w.createdBy, now.toISOString()],
+        );
+        if (r.rowCount === 1) return toWatch((await one(id))!);
+      }
+    },
+    async watch(id) {
+      const r = await one(id);
+      return r && toWatch(r);
+    },
+    async watches(guildId) {
+      const rows =
+        guildId === undefined
+          ? await rowsOf<WatchRow>(pool, 'SELECT * FROM watches ORDER BY created_at, id')
+          : await rowsOf<WatchRow>(pool, 'SELECT * FROM watches WHERE guild_id = $1 ORDER BY created_at, id', [guildId]);
+      return rows.map(toWatch);
+    },
+    async removeWatch(id) {
+      return ((await pool.query('DELETE FROM watches WHERE id = $1', [id])).rowCount ?? 0) > 0;
+    },
+    async setWatchStatus(id, status) {
+      await pool.query('UPDATE watches SET status = $1 WHERE id = $2', [status, id]);
+    },
+    async claimAlert(watchId, articleId, channelId, story, now) {
+      const r = await pool.query(
+        `INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at) VALUES ($1, $2, $3, $4, 'pending', $5)
+         ON CONFLICT (watch_id, article_id) DO NOTHING`,
+        [watchId, articleId, channelId, story, now.toISOString()],
+      );
+      return r.rowCount === 1;
+    },
+    async updateAlert(watchId, articleId, status, o = {}) {
+      await pool.query(
+        'UPDATE alerts SET status = $1, message_id = COALESCE($2, message_id), error = $3 WHERE watch_id = $4 AND article_id = $5',
+        [status, o.messageId ?? null, o.error ?? null, watchId, articleId],
+      );
+    },
+    async alerts(watchId, since) {
+      return (
+        await rowsOf<AlertRow>(pool, 'SELECT * FROM alerts WHERE watch_id = $1 AND created_at >= $2 ORDER BY created_at DESC', [
+          watchId,
+          since.toISOString(),
+        ])
+      ).map(toAlert);
+    },
+    async postedSince(channelId, since) {
+      const r = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM alerts WHERE channel_id = $1 AND created_at >= $2 AND status = 'posted'`,
+        [channelId, since.toISOString()],
+      );
+      return Number(r.rows[0]?.n ?? 0);
+    },
+    async storyAlert(channelId, story, since) {
+      const r = (
+        await rowsOf<AlertRow>(
+          pool,
+          `SELECT * FROM alerts WHERE channel_id = $1 AND story = $2 AND created_at >= $3 AND status = 'posted'
+           ORDER BY created_at LIMIT 1`,
+          [channelId, story, since.toISOString()],
+        )
+      )[0];
+      return r && toAlert(r);
+    },
   };
 }

@@ -2,6 +2,7 @@
 // schemas are the same migrations), and the records callers see.
 import { randomBytes } from 'node:crypto';
 import type { LoggedDocument } from './document-log.js';
+import type { AlertRecord, AlertStatus, Watch, WatchStatus } from './watch-store.js';
 import type { FeedState, ItemBacklog, ItemState, SeenItem } from './feed-store.js';
 import type { Delivery, Subscription, SubscriptionStatus } from './store.js';
 
@@ -172,3 +173,54 @@ export const toLoggedDocument = (r: DocumentRow): LoggedDocument => ({
   modified: r.modified,
   savedAt: r.saved_at,
 });
+
+export interface WatchRow {
+  id: string;
+  guild_id: string;
+  channel_id: string;
+  rule: string;
+  thread: number;
+  hourly_cap: number;
+  status: WatchStatus;
+  created_by: string;
+  created_at: string;
+}
+
+export const toWatch = (r: WatchRow): Watch => ({
+  id: r.id,
+  guildId: r.guild_id,
+  channelId: r.channel_id,
+  rule: r.rule,
+  thread: Boolean(r.thread),
+  hourlyCap: Number(r.hourly_cap),
+  status: r.status,
+  createdBy: r.created_by,
+  createdAt: r.created_at,
+});
+
+export interface AlertRow {
+  watch_id: string;
+  article_id: string;
+  channel_id: string;
+  story: string;
+  status: AlertStatus;
+  message_id: string | null;
+  error: string | null;
+  created_at: string;
+}
+
+export const toAlert = (r: AlertRow): AlertRecord => ({
+  watchId: r.watch_id,
+  articleId: r.article_id,
+  channelId: r.channel_id,
+  story: r.story,
+  status: r.status,
+  messageId: r.message_id,
+  error: r.error,
+  createdAt: r.created_at,
+});
+
+/** A watch's id: "w" and seven letters or digits that cannot be mistaken for each other. */
+export function newWatchId(): string {
+  return `w${newId().slice(1)}`;
+}

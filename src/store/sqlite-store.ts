@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import { sqliteDocumentLog } from './sqlite-document-log.js';
 import { sqliteFeedStore } from './sqlite-feed-store.js';
+import { sqliteWatchStore } from './sqlite-watch-store.js';
 import { settled } from '../async.js';
 import { StoreError } from './store-error.js';
 import { type DeliveryRow, newId, type SubscriptionRow, toDelivery, toSubscription } from './rows.js';
@@ -100,6 +101,7 @@ function openSyncSqliteStore(file: string): SyncStore {
   return {
     ...sqliteFeedStore(db),
     ...sqliteDocumentLog(db),
+    ...sqliteWatchStore(db),
     addSubscription(s: NewSubscription, now: Date): Subscription {
       for (;;) {
         const id = newId();

@@ -6,6 +6,7 @@
 import type { Async } from '../async.js';
 import type { SyncDocumentLog } from './document-log.js';
 import type { SyncFeedStore } from './feed-store.js';
+import type { SyncWatchStore } from './watch-store.js';
 
 export type SubscriptionStatus = 'active' | 'paused';
 
@@ -74,7 +75,7 @@ export interface LeaseState {
 }
 
 /** The store's methods as the embedded SQLite store implements them, synchronously. */
-export interface SyncStore extends SyncFeedStore, SyncDocumentLog {
+export interface SyncStore extends SyncFeedStore, SyncDocumentLog, SyncWatchStore {
   addSubscription(s: NewSubscription, now: Date): Subscription;
   subscription(id: string): Subscription | undefined;
   /** Every subscription, or those of one guild, oldest first. */

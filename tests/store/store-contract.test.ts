@@ -293,6 +293,52 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 
+    it('adds, lists per server, pauses and removes watches, and logs one alert per watch and article', async () => {
+      const opener = fresh();
+      const [a, b] = [await open(opener), await open(opener)];
+      const w = await a.addWatch({ guildId: 'g1', channelId: 'c1', rule: 'actor:Iran', thread: false, hourlyCap: 10, createdBy: 'u1' }, T0);
+      expect(w).toMatchObject({
+        id: expect.stringMatching(/^w[a-z2-9]{6}$/),
+        status: 'active',
+        createdAt: T0.toISOString(),
+        hourlyCap: 10,
+      });
+      await b.addWatch({ guildId: 'g2', channelId: 'c2', rule: 'Baku', thread: true, hourlyCap: 3, createdBy: 'u2' }, at(1));
+      expect((await b.watches('g1')).map((x) => x.rule)).toEqual(['actor:Iran']);
+      expect((await a.watches()).map((x) => x.rule)).toEqual(['actor:Iran', 'Baku']);
+      await b.setWatchStatus(w.id, 'paused');
+      expect((await a.watch(w.id))?.status).toBe('paused');
+
+      // Two processes deliver: one alert is claimed, once.
+      const claims = await Promise.all([
+        a.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10)),
+        b.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10)),
+      ]);
+      expect(claims.filter(Boolean)).toHaveLength(1);
+      await a.updateAlert(w.id, 'art1', 'posted', { messageId: 'm1' });
+      expect(await b.claimAlert(w.id, 'art2', 'c1', 'story-1', at(20))).toBe(true);
+      await b.updateAlert(w.id, 'art2', 'also-reported');
+      expect(await a.claimAlert(w.id, 'art3', 'c1', 'story-3', at(30))).toBe(true);
+      await a.updateAlert(w.id, 'art3', 'failed', { error: 'Missing Access' });
+
+      expect((await b.alerts(w.id, T0)).map((x) => [x.articleId, x.status, x.messageId, x.error])).toEqual([
+        ['art3', 'failed', null, 'Missing Access'],
+        ['art2', 'also-reported', null, null],
+        ['art1', 'posted', 'm1', null],
+      ]);
+      expect(await a.postedSince('c1', T0)).toBe(1);
+      expect(await a.postedSince('c1', at(11))).toBe(0);
+      expect(await b.storyAlert('c1', 'story-1', T0)).toMatchObject({ articleId: 'art1', messageId: 'm1' });
+      expect(await b.storyAlert('c1', 'story-1', at(11))).toBeUndefined();
+      expect(await b.storyAlert('c2', 'story-1', T0)).toBeUndefined();
+
+      // A removed watch takes its alerts with it.
+      expect(await a.removeWatch(w.id)).toBe(true);
+      expect(await a.removeWatch(w.id)).toBe(false);
+      expect(await b.alerts(w.id, T0)).toEqual([]);
+      expect(await a.watch(w.id)).toBeUndefined();
+    });
+
     it('keeps everything across reopening', async () => {
       const opener = fresh();
       const first = await open(opener);

@@ -1,0 +1,54 @@
+// The watch store on the embedded SQLite store (migration 9).
+import type Database from 'better-sqlite3';
+import { type AlertRow, newWatchId, toAlert, toWatch, type WatchRow } from './rows.js';
+import type { SyncWatchStore } from './watch-store.js';
+
+export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
+  const q = {
+    insert: db.prepare(`INSERT INTO watches (id, guild_id, channel_id, rule, thread, hourly_cap, status, created_by, created_at)
+      VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)`),
+    one: db.prepare<[string], WatchRow>('SELECT * FROM watches WHERE id = ?'),
+    all: db.prepare<[], WatchRow>('SELECT * FROM watches ORDER BY created_at, id'),
+    ofGuild: db.prepare<[string], WatchRow>('SELECT * FROM watches WHERE guild_id = ? ORDER BY created_at, id'),
+    remove: db.prepare('DELETE FROM watches WHERE id = ?'),
+    status: db.prepare('UPDATE watches SET status = ? WHERE id = ?'),
+    claim: db.prepare(`INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)
+      ON CONFLICT (watch_id, article_id) DO NOTHING`),
+    update: db.prepare(
+      `UPDATE alerts SET status = ?, message_id = COALESCE(?, message_id), error = ? WHERE watch_id = ? AND article_id = ?`,
+    ),
+    alerts: db.prepare<[string, string], AlertRow>('SELECT * FROM alerts WHERE watch_id = ? AND created_at >= ? ORDER BY created_at DESC'),
+    posted: db
+      .prepare<[string, string]>(`SELECT count(*) FROM alerts WHERE channel_id = ? AND created_at >= ? AND status = 'posted'`)
+      .pluck(),
+    story: db.prepare<[string, string, string], AlertRow>(`SELECT * FROM alerts WHERE channel_id = ? AND story = ? AND created_at >= ?
+      AND status = 'posted' ORDER BY created_at LIMIT 1`),
+  };
+  return {
+    addWatch(w, now) {
+      for (;;) {
+        const id = newWatchId();
+        if (q.one.get(id)) continue;
+        q.insert.run(id, w.guildId, w.channelId, w.rule, w.thread ? 1 : 0, w.hourlyCap, w.createdBy, now.toISOString());
+        return toWatch(q.one.get(id)!);
+      }
+    },
+    watch: (id) => {
+      const r = q.one.get(id);
+      return r && toWatch(r);
+    },
+    watches: (guildId) => (guildId === undefined ? q.all.all() : q.ofGuild.all(guildId)).map(toWatch),
+    removeWatch: (id) => q.remove.run(id).changes > 0,
+    setWatchStatus: (id, status) => void q.status.run(status, id),
+    claimAlert: (watchId, articleId, channelId, story, now) =>
+      q.claim.run(watchId, articleId, channelId, story, now.toISOString()).changes > 0,
+    updateAlert: (watchId, articleId, status, o = {}) =>
+      void q.update.run(status, o.messageId ?? null, o.error ?? null, watchId, articleId),
+    alerts: (watchId, since) => q.alerts.all(watchId, since.toISOString()).map(toAlert),
+    postedSince: (channelId, since) => q.posted.get(channelId, since.toISOString()) as number,
+    storyAlert: (channelId, story, since) => {
+      const r = q.story.get(channelId, story, since.toISOString());
+      return r && toAlert(r);
+    },
+  };
+}
