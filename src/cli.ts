@@ -31,6 +31,14 @@ async function main(): Promise<number> {
       isTty: Boolean(process.stdout.isTTY),
     });
   }
+  if (sub === 'watch') {
+    const { watchCli } = await import('./cli/watch-cli.js');
+    return watchCli(process.argv.slice(2), process.env, {
+      out: (t) => process.stdout.write(`${t}\n`),
+      err,
+      isTty: Boolean(process.stdout.isTTY),
+    });
+  }
   if (sub === 'doctor') {
     const { doctorCli } = await import('./cli/doctor.js');
     return doctorCli(rest, process.env, (t) => process.stdout.write(`${t}\n`), err);

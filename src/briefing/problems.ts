@@ -44,6 +44,9 @@ export type Problem =
   // A watch rule (what a team watches): what is wrong with it and where, from 0.
   | { code: 'bad-rule'; rule: string; message: string; at: number }
   | { code: 'bad-since'; value: string }
+  | { code: 'bad-cap'; value: string; max: number }
+  | { code: 'too-many-watches'; max: number }
+  | { code: 'unknown-watch'; id: string }
   // The state database (DATABASE_URL) cannot be used; detail says why and how to fix it.
   | { code: 'store-unavailable'; detail: string };
 
@@ -161,6 +164,12 @@ export function describeProblem(p: Problem): string {
         'grouped with brackets, e.g. actor:Iran corridor:"Middle Corridor" -football.'
       );
     }
+    case 'bad-cap':
+      return `The hourly cap must be a whole number from 1 to ${p.max}, not "${shownBack(p.value)}".`;
+    case 'too-many-watches':
+      return `This server already has ${p.max} watches, the most it may keep. Remove one first.`;
+    case 'unknown-watch':
+      return `No watch \`${p.id.slice(0, 20) || '(empty)'}\` here. The list of watches shows the ids.`;
     case 'bad-since':
       return `since "${shownBack(p.value)}" is not a period. Use a number of days (7d, 30d), a day (2025-03-01) or all.`;
     case 'subscription-paused':

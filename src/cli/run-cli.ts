@@ -14,11 +14,11 @@ import type { Answer } from '../briefing/answer-types.js';
 import { closestName, describeProblem } from '../briefing/problems.js';
 import { writeChartFile } from '../charts/chart-file.js';
 import { exportCorpus } from '../briefing/export.js';
-import { watchTest } from '../briefing/watch/watch-test.js';
 import { toJson } from '../render/json.js';
-import { toText, watchTestText } from '../render/text.js';
+import { toText } from '../render/text.js';
 import type { CliIo } from './cli-io.js';
 import { FEEDS_HELP } from './feeds-cli.js';
+import { WATCH_HELP } from './watch-cli.js';
 import { ingestSummary } from './ingest-summary.js';
 import { parseCommandLine } from '../parse-command-line.js';
 import { packageVersion } from '../text/package-version.js';
@@ -38,12 +38,6 @@ Usage:
                                                         briefing ask "/search query:nuclear deal"
                                                         briefing ask "/sources"
                                                         briefing ask "/timeline actor:Azerbaijan from:2020 to:2024"
-  briefing watch test "<rule>" [--since 7d] [--data DIR] [--json] [--limit N]
-                                                      what a watch rule would have matched over a period (7d, 30d,
-                                                      a day, or all), with counts and the quotes that show why, e.g.
-                                                        briefing watch test 'actor:Iran corridor:"Middle Corridor"'
-                                                        briefing watch test '"peace treaty" -football' --since 30d
-                                                      (a rule that starts with "-" goes after --)
   briefing export [--data DIR]                        every article as one JSON line: its citation, source_file and its
                                                       passages in reading order (see "JSON shapes" in the README)
   briefing start                                      run the Discord bot (DISCORD_TOKEN), or the local console
@@ -57,6 +51,7 @@ Usage:
   briefing doctor [--data DIR]                        check the settings, data files, databases and Discord, and say
                                                       how to fix what is wrong (exit 1 if anything is)
 ${FEEDS_HELP}
+${WATCH_HELP}
 Options:
   --data DIR   data folder holding raw/, gazetteer.json and build/ (default: ./data)
   --json       print the full answer as JSON, with no paging
@@ -113,7 +108,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         json: { type: 'boolean' },
         limit: { type: 'string' },
         chart: { type: 'string' },
-        since: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'v' },
       },
@@ -191,27 +185,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (values.chart !== undefined && answer.ok)
         return writeChart(io, values.chart, await line.command.execute({ corpus, options: line.options }));
       return answer.ok ? EXIT.ok : EXIT.user;
-    }
-    if (sub === 'watch') {
-      const [action, rule, ...extra] = rest;
-      if (action !== 'test' || rule === undefined || extra.length)
-        return usageError(
-          io,
-          json,
-          'watch takes test and one quoted rule, e.g. briefing watch test \'actor:Iran "nuclear deal"\' --since 30d',
-        );
-      const corpus = openCorpus(paths, (l) => io.err(l));
-      try {
-        const answer = await watchTest(corpus, rule, {
-          since: values.since ?? '7d',
-          now: new Date(),
-          limit: limit === 0 ? Infinity : limit,
-        });
-        io.out(json ? JSON.stringify(answer, null, 2) : watchTestText(answer, { limit, ansi: io.isTty }));
-        return answer.ok ? EXIT.ok : EXIT.user;
-      } finally {
-        await corpus.close();
-      }
     }
     const near = sub ? closestName(sub, CLI_COMMANDS) : undefined;
     if (sub === 'export') {

@@ -34,26 +34,6 @@ describe('briefing CLI', () => {
     expect(Object.keys(j.quotes[0].article)).toEqual(expect.arrayContaining(['id', 'title', 'outlet', 'author', 'published']));
   });
 
-  it('tests a watch rule over a period: counts, citations and marked quotes as text or JSON, and a mistake with where', async () => {
-    const text = await cli('watch', 'test', 'actor:Iran "nuclear"', '--since', 'all', '--limit', '1');
-    expect(text.code).toBe(0);
-    expect(text.out).toMatch(/^Rule: actor:Iran "nuclear"\n1 of 4 article\(s\) in the whole corpus match\n/);
-    expect(text.out).toMatch(/\*nuclear\*/);
-    const json = JSON.parse((await cli('watch', 'test', '--since', 'all', '--json', '--', '-football actor:Iran')).out);
-    expect(json).toMatchObject({ ok: true, command: 'watch-test', rule: '-football actor:Iran', since: null, scanned: 4 });
-    expect(json.matches[0].quotes[0]).toMatchObject({ article: { outlet: expect.any(String) }, matches: expect.any(Array) });
-    // Nothing in the seed is from the last seven days.
-    expect(JSON.parse((await cli('watch', 'test', 'actor:Iran', '--json')).out)).toMatchObject({ matched: 0 });
-
-    const bad = await cli('watch', 'test', 'actor:Iran OR (corridor:Zangezur');
-    expect(bad.code).toBe(1);
-    expect(bad.out).toContain('a bracket is never closed (at character 15)');
-    expect((await cli('watch', 'test')).code).toBe(2);
-    const dash = await cli('watch', 'test', '-football "peace"');
-    expect(dash.code).toBe(2);
-    expect(dash.err).toContain('goes after --');
-  });
-
   it('writes the chart of /timeline and /corridor to a PNG file with --chart, and refuses it for other commands', async () => {
     const file = join(paths.root, 'timeline.png');
     const r = await cli('ask', '/timeline actor:Azerbaijan', '--chart', file);
