@@ -9,6 +9,9 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { startRenderer } from '../charts/render-process.js';
 import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
+import { alertDelivery } from '../alerts/alert-delivery.js';
+import { discordPublisher } from '../discord/digest-publisher.js';
+import { alertThreadName, renderAlert, renderAlsoReported, renderRollUp } from '../discord/alert-render.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
 import { liveCorpus, type LiveCorpus } from '../corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from '../corpus/data-dir.js';
@@ -63,10 +66,26 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const store = watchStore(o.wrapStore ? o.wrapStore(opened) : opened, log);
   const paths = dataPaths(resolve(config.DATA_DIR));
   const shared = postgresCorpus(config.DATABASE_URL) !== null;
+  const alerts = alertDelivery({
+    store,
+    corpus: () => corpus.current(),
+    publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
+    render: { alert: renderAlert, alsoReported: renderAlsoReported, rollUp: renderRollUp, threadName: alertThreadName },
+    now,
+    log,
+  });
   const corpus = liveCorpus(paths, log, {
     onAdded: (ids) => {
-      store.recordArticles(ids, now()).then(
-        (added) => added && log.info(`corpus: ${added} article(s) new for digests`),
+      const at = now();
+      store.recordArticles(ids, at).then(
+        async (added) => {
+          if (!added) return;
+          log.info(`corpus: ${added} article(s) new for digests`);
+          // Alerts go out for the articles new to the corpus now, not for those a restart reads again.
+          const asked = new Set(ids);
+          const fresh = [...(await store.articlesSeenBetween(new Date(at.getTime() - 1), at)).keys()].filter((id) => asked.has(id));
+          await alerts.deliver(fresh, at);
+        },
         (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
       );
     },
