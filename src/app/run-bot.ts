@@ -64,6 +64,7 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
         poller: feeds,
         linkLimit: rateLimiter(LINKS_PER_USER, LINK_WINDOW_MS, () => now().getTime()),
       },
+      watch: { store: work.store, corpus: corpus.current, now },
       loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000,
     }).catch((e: unknown) => {
       corpus.stop();

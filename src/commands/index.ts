@@ -10,6 +10,7 @@ import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
 import { timelineCommand } from './timeline.js';
+import { watchCommandData } from './watch.js';
 
 export const commands: readonly Command[] = [
   actorCommand,
@@ -21,8 +22,8 @@ export const commands: readonly Command[] = [
   quoteCommand,
 ];
 
-/** What Discord registers: the answer commands, plus /digest, /feeds and /add, which change state and exist only in Discord. */
-export const registeredCommands = [...commands.map((c) => c.data), digestCommandData, feedsCommandData, addCommandData];
+/** What Discord registers: the answer commands, plus /digest, /feeds, /add and /watch, which change state and exist only in Discord. */
+export const registeredCommands = [...commands.map((c) => c.data), digestCommandData, feedsCommandData, addCommandData, watchCommandData];
 
 export function findCommand(name: string): Command | undefined {
   return commands.find((c) => c.data.name === name);

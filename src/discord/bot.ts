@@ -16,6 +16,7 @@ export interface BotDeps {
   log: Logger;
   digest?: RouterDeps['digest'];
   feeds?: RouterDeps['feeds'];
+  watch?: RouterDeps['watch'];
   chartWaitMs?: RouterDeps['chartWaitMs'];
   /** How long login may take before the start gives up with a message (default 30 s). */
   loginTimeoutMs?: number;
@@ -41,6 +42,7 @@ export async function startBot(deps: BotDeps): Promise<RunningBot> {
       log: deps.log,
       digest: deps.digest,
       feeds: deps.feeds,
+      watch: deps.watch,
       chartWaitMs: deps.chartWaitMs,
     }).finally(() => inFlight.delete(job));
     inFlight.add(job);

@@ -6,6 +6,8 @@ import { digestCommandData } from '../commands/digest.js';
 import { addCommandData, feedsCommandData } from '../commands/feeds.js';
 import { digestAutocomplete, handleDigest } from './digest-interactions.js';
 import { feedsAutocomplete, handleAdd, handleFeeds } from './feeds-interactions.js';
+import { watchCommandData } from '../commands/watch.js';
+import { handleWatch } from './watch-interactions.js';
 import type { RouterDeps } from './router-deps.js';
 
 export interface DiscordCommand {
@@ -18,6 +20,7 @@ export interface DiscordCommand {
 
 const NO_DIGESTS = 'Digests are not available: this bot runs without its database.';
 const NO_FEEDS = 'Feeds and links are not available: this bot runs without its database.';
+const NO_WATCHES = 'Watches are not available: this bot runs without its database.';
 
 export const discordCommands: readonly DiscordCommand[] = [
   {
@@ -31,6 +34,12 @@ export const discordCommands: readonly DiscordCommand[] = [
     unavailable: (deps) => (deps.feeds ? null : NO_FEEDS),
     execute: (i, deps) => handleFeeds(i, deps.feeds!),
     autocomplete: (i, deps) => (deps.feeds ? feedsAutocomplete(i, deps.feeds) : i.respond([])),
+  },
+  {
+    data: watchCommandData,
+    unavailable: (deps) => (deps.watch ? null : NO_WATCHES),
+    execute: (i, deps) => handleWatch(i, deps.watch!),
+    autocomplete: (i) => i.respond([]),
   },
   {
     data: addCommandData,

@@ -4,6 +4,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
 import type { DigestInteractionDeps } from './digest-interactions.js';
 import type { FeedsInteractionDeps } from './feeds-interactions.js';
+import type { WatchInteractionDeps } from './watch-interactions.js';
 
 export interface RouterDeps {
   /** The current corpus (it may be reloaded while the bot runs). */
@@ -15,4 +16,6 @@ export interface RouterDeps {
   chartWaitMs?: number | undefined;
   /** Feeds and links; absent when the bot runs without a store. */
   feeds?: FeedsInteractionDeps | undefined;
+  /** Watch rules; absent when the bot runs without a store. */
+  watch?: WatchInteractionDeps | undefined;
 }

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { makeLogger } from '../../src/logger.js';
-import { botConfig } from './bot-harness.js';
+import { botConfig, makeAsker } from './bot-harness.js';
+import { subcommandSlash } from './interactions.js';
 import { CHANNEL_ID, DiscordEmulator, GUILD_ID, TOKEN } from './emulator.js';
 
 const md = (title: string, outlet: string, paragraphs: string[]) =>
@@ -108,5 +109,35 @@ describe('alerts', () => {
       'rolled-up',
     ]);
     for (const p of posts()) expect(p.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('keeps watches through /watch: add here (checked), test privately, list, pause and remove, for Manage Channels only', {
+    timeout: 30_000,
+  }, async () => {
+    const asker = makeAsker(emulator);
+    const added = await asker.ask(subcommandSlash('watch', 'add', { rule: 'actor:Tehran  "nuclear deal"', cap: 3 }));
+    expect(added.data.flags).toBe(64);
+    const id = /as `(w[a-z2-9]{6})`/.exec(String(added.data.content))?.[1];
+    expect(id).toBeDefined();
+    expect(await runtime!.store.watch(id!)).toMatchObject({ rule: 'actor:Tehran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 3 });
+
+    const bad = await asker.ask(subcommandSlash('watch', 'add', { rule: 'actor:Irna OR' }));
+    expect(bad.data.content).toContain('"OR" needs a term on each side');
+    const tested = await asker.ask(subcommandSlash('watch', 'test', { rule: 'actor:Georgia corridor:"Middle Corridor"', days: 30 }));
+    expect(tested.data.content).toMatch(/matched \*\*\d+\*\* of \d+ article\(s\) of the last 30 day\(s\)/);
+    expect(tested.data.content).toContain('Georgia doubles its ports for the corridor');
+
+    const list = await asker.ask(subcommandSlash('watch', 'list'));
+    expect(list.data.embeds?.[0]?.description).toContain(`\`${id}\` ✅ active`);
+    expect((await asker.ask(subcommandSlash('watch', 'pause', { id: id! }))).data.content).toBe(`Watch \`${id}\` paused.`);
+    expect((await runtime!.store.watch(id!))?.status).toBe('paused');
+    expect((await asker.ask(subcommandSlash('watch', 'remove', { id: id! }))).data.content).toBe(`Watch \`${id}\` removed.`);
+
+    // Without Manage Channels, or where the bot cannot post, nothing is kept.
+    const noRight = await asker.ask(subcommandSlash('watch', 'add', { rule: 'Baku' }, { memberPermissions: '0' }));
+    expect(noRight.data.content).toBe('/watch needs the Manage Channels permission.');
+    const cannotPost = await asker.ask(subcommandSlash('watch', 'add', { rule: 'Baku' }, { appPermissions: '1024' }));
+    expect(cannotPost.data.content).toContain('The bot cannot post alerts here: it lacks Send Messages, Embed Links');
+    expect((await runtime!.store.watches(GUILD_ID)).map((w) => w.rule)).toEqual(['actor:Georgia corridor:"Middle Corridor"']);
   });
 });

@@ -19,7 +19,7 @@ import { APP_ID, CHANNEL_ID, GUILD_ID, snowflake, USER_ID } from './emulator.js'
 /** Everything but Administrator: the bot may post, embed and open threads. */
 export const ALL_PERMISSIONS = String((1n << 47n) - 1n - 8n);
 
-type Opt = string | boolean;
+type Opt = string | boolean | number;
 
 function member(userId: string) {
   return {
@@ -56,7 +56,9 @@ function toOptions(options: Record<string, Opt>): APIApplicationCommandInteracti
   return Object.entries(options).map(([name, value]) =>
     typeof value === 'boolean'
       ? { type: ApplicationCommandOptionType.Boolean, name, value }
-      : { type: ApplicationCommandOptionType.String, name, value },
+      : typeof value === 'number'
+        ? { type: ApplicationCommandOptionType.Integer, name, value }
+        : { type: ApplicationCommandOptionType.String, name, value },
   );
 }
 
