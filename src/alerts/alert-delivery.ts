@@ -1,33 +1,42 @@
 // Alerts: when articles enter the corpus, every active watch is checked
 // against each, and a match is posted to the watch's channel, once, whichever
-// process ingested it (the alert is claimed in the store first). The same
-// story again within 48 hours is a reply under the first alert ("Also reported
-// by …"), not a new post; matches over the channel's hourly cap go into one
-// roll-up message. Nothing is dropped silently: every match is logged in the
-// store with what became of it.
+// process ingested it (the alert is claimed in the store first, and posted
+// with a nonce of its own). The same story again within 48 hours adds "also
+// reported by …" to the first alert (an edit), not a new post; matches over
+// the channel's hourly cap go into one roll-up message. An alert claimed but
+// never posted (the process stopped in between) is found by its footer in the
+// channel, or posted, at the next start or batch. A channel the bot cannot
+// post in pauses the watch with the reason. Nothing is dropped silently: every
+// match is logged in the store with what became of it.
+import { createHash } from 'node:crypto';
+import type { ArticleRef, Quote } from '../briefing/answer-types.js';
 import { articleRef, toQuote } from '../briefing/quotes.js';
 import { matchArticle, resolveRule, type ResolvedRule } from '../briefing/watch/match-rule.js';
 import { parseRule } from '../briefing/watch/watch-rule.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Article, Passage } from '../corpus/records.js';
+import { classifyPublishError } from '../digest/publish-errors.js';
 import type { Publisher } from '../digest/publisher.js';
 import type { Logger } from '../logger.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { Store } from '../store/store.js';
-import type { Watch } from '../store/watch-store.js';
-import type { ArticleRef, Quote } from '../briefing/answer-types.js';
+import type { AlertRecord, Watch } from '../store/watch-store.js';
 import { sameStory } from './story.js';
-import { createHash } from 'node:crypto';
 
 /** How long a story keeps its first alert: a copy after that is news again. */
 export const STORY_WINDOW_MS = 48 * 3_600_000;
 const HOUR_MS = 3_600_000;
+/** A pending alert younger than this may still be on its way from another process. */
+const PENDING_GRACE_MS = 30_000;
+/** How far back in the channel an interrupted alert is looked for. */
+const RECENT_POSTS = 50;
 
 export interface AlertRender {
-  alert(watch: Watch, article: ArticleRef, quotes: readonly Quote[]): MessagePayload;
-  alsoReported(article: ArticleRef, firstAlert: string): MessagePayload;
+  alert(watch: Watch, article: ArticleRef, quotes: readonly Quote[], alsoReportedBy: readonly ArticleRef[]): MessagePayload;
   rollUp(watch: Watch, articles: readonly ArticleRef[]): MessagePayload;
   threadName(watch: Watch, article: ArticleRef): string;
+  /** What the footer of an alert says of it, to find it in the channel again. */
+  footer(watch: Pick<Watch, 'id' | 'rule'>, articleId: string): string;
 }
 
 export interface AlertDeps {
@@ -41,6 +50,7 @@ export interface AlertDeps {
 
 /** A nonce Discord keeps for a few minutes: a retried post of one alert makes no second message. */
 const nonceOf = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 25);
+const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 interface Read {
   article: Article;
@@ -57,75 +67,145 @@ export function alertDelivery(deps: AlertDeps) {
     }
     return rules.get(w.rule)!;
   };
+  const read = async (corpus: Corpus, id: string): Promise<Read | null> => {
+    const article = await corpus.article(id);
+    return article ? { article, passages: await corpus.passagesOf(id) } : null;
+  };
 
-  /** The story an article belongs to in a watch's channel: an earlier alert's within the window, or its own. */
-  async function storyOf(corpus: Corpus, w: Watch, read: Read, now: Date): Promise<{ story: string; firstAlert: string | null }> {
-    const recent = (await deps.store.alerts(w.id, new Date(now.getTime() - STORY_WINDOW_MS))).filter((a) => a.status === 'posted');
-    for (const a of recent) {
-      const other = await corpus.article(a.articleId);
-      if (!other || other.id === read.article.id) continue;
-      if (sameStory(read, { article: other, passages: await corpus.passagesOf(other.id) }))
-        return { story: a.story, firstAlert: a.messageId };
-    }
-    return { story: read.article.id, firstAlert: null };
+  /** The alert message of an article under a watch, with the outlets that also reported its story. */
+  async function alertPayload(corpus: Corpus, w: Watch, r: Read, story: string): Promise<MessagePayload | null> {
+    const rule = ruleOf(corpus, w);
+    const hit = rule && matchArticle(rule, r.article, r.passages);
+    if (!hit) return null;
+    const since = new Date(deps.now().getTime() - STORY_WINDOW_MS);
+    const also = (await deps.store.alerts(w.id, since)).filter((a) => a.story === story && a.status === 'also-reported');
+    const alsoBy = (await Promise.all(also.map((a) => corpus.article(a.articleId))))
+      .filter((a): a is Article => Boolean(a))
+      .map(articleRef);
+    const quotes = hit.passages.map(({ passage, matches }) => toQuote(() => r.article, passage, matches));
+    return deps.render.alert(w, articleRef(r.article), quotes, alsoBy);
   }
 
-  async function deliverOne(corpus: Corpus, w: Watch, read: Read, rolled: Map<Watch, ArticleRef[]>): Promise<void> {
-    const rule = ruleOf(corpus, w);
-    if (!rule) return;
-    const hit = matchArticle(rule, read.article, read.passages);
-    if (!hit) return;
-    const now = deps.now();
-    const { story, firstAlert } = await storyOf(corpus, w, read, now);
-    if (!(await deps.store.claimAlert(w.id, read.article.id, w.channelId, story, now))) return;
-    const ref = articleRef(read.article);
-    const key = `${w.id}:${read.article.id}`;
+  /** The first alert of the story this article belongs to in a watch's channel, within the window, if there is one. */
+  async function storyOf(corpus: Corpus, w: Watch, r: Read): Promise<AlertRecord | null> {
+    const since = new Date(deps.now().getTime() - STORY_WINDOW_MS);
+    for (const a of (await deps.store.alerts(w.id, since)).filter((x) => x.status === 'posted')) {
+      if (a.articleId === r.article.id) continue;
+      const other = await read(corpus, a.articleId);
+      if (other && sameStory(r, other)) return a;
+    }
+    return null;
+  }
+
+  /** A channel the bot cannot use pauses the watch, with the reason /watch list shows. */
+  async function pauseIfLost(w: Watch, f: ReturnType<typeof classifyPublishError>): Promise<void> {
+    if (f.kind !== 'fatal') return;
+    await deps.store.setWatchStatus(w.id, 'paused', f.reason);
+    deps.log.error(`watch ${w.id}: paused, ${f.reason}; /watch resume after fixing it`);
+  }
+
+  /** A post that failed: a passing failure stays pending, to be retried; any other is logged as failed, with why. */
+  async function failed(w: Watch, articleId: string, e: unknown): Promise<void> {
+    const f = classifyPublishError(e);
+    const key = `${w.id}:${articleId}`;
+    if (f.kind === 'transient') {
+      deps.log.warn(`alert ${key}: not posted yet (${f.reason}); it is tried again`);
+      return;
+    }
+    await deps.store.updateAlert(w.id, articleId, 'failed', { error: f.reason });
+    deps.log.error(`alert ${key}: could not be posted to channel ${w.channelId}: ${f.reason}`);
+    await pauseIfLost(w, f);
+  }
+
+  async function post(corpus: Corpus, w: Watch, r: Read, story: string): Promise<void> {
+    const payload = await alertPayload(corpus, w, r, story);
+    if (!payload) return;
+    const key = `${w.id}:${r.article.id}`;
     try {
-      if (firstAlert) {
-        await deps.publisher.post(w.channelId, deps.render.alsoReported(ref, firstAlert), nonceOf(`also:${key}`));
-        await deps.store.updateAlert(w.id, read.article.id, 'also-reported');
-        return;
-      }
-      if ((await deps.store.postedSince(w.channelId, new Date(now.getTime() - HOUR_MS))) >= w.hourlyCap) {
-        await deps.store.updateAlert(w.id, read.article.id, 'rolled-up');
-        rolled.set(w, [...(rolled.get(w) ?? []), ref]);
-        return;
-      }
-      const quotes = hit.passages.map(({ passage, matches }) => toQuote(() => read.article, passage, matches));
-      const posted = await deps.publisher.post(w.channelId, deps.render.alert(w, ref, quotes), nonceOf(`alert:${key}`));
-      await deps.store.updateAlert(w.id, read.article.id, 'posted', { messageId: posted.id });
-      if (w.thread)
-        await deps.publisher.openThread(w.channelId, posted.id, deps.render.threadName(w, ref)).catch((e: unknown) => {
-          deps.log.warn(`alert ${key}: posted, but its thread could not be opened: ${e instanceof Error ? e.message : String(e)}`);
-        });
+      const posted = await deps.publisher.post(w.channelId, payload, nonceOf(`alert:${key}`));
+      await deps.store.updateAlert(w.id, r.article.id, 'posted', { messageId: posted.id });
       deps.log.info(`alert ${key}: posted to channel ${w.channelId}`);
+      if (w.thread)
+        await deps.publisher.openThread(w.channelId, posted.id, deps.render.threadName(w, articleRef(r.article))).catch((e: unknown) => {
+          deps.log.warn(`alert ${key}: posted, but its thread could not be opened: ${why(e)}`);
+        });
     } catch (e) {
-      const why = e instanceof Error ? e.message : String(e);
-      await deps.store.updateAlert(w.id, read.article.id, 'failed', { error: why });
-      deps.log.error(`alert ${key}: could not be posted to channel ${w.channelId}: ${why}`);
+      await failed(w, r.article.id, e);
+    }
+  }
+
+  async function deliverOne(corpus: Corpus, w: Watch, r: Read, rolled: Map<Watch, ArticleRef[]>): Promise<void> {
+    const rule = ruleOf(corpus, w);
+    if (!rule || !matchArticle(rule, r.article, r.passages, 0)) return;
+    const first = await storyOf(corpus, w, r);
+    const story = first?.story ?? r.article.id;
+    if (!(await deps.store.claimAlert(w.id, r.article.id, w.channelId, story, deps.now()))) return;
+    if (first?.messageId) {
+      // The same story: the first alert names this outlet too. No new post.
+      await deps.store.updateAlert(w.id, r.article.id, 'also-reported');
+      const firstRead = await read(corpus, first.articleId);
+      const payload = firstRead && (await alertPayload(corpus, w, firstRead, story));
+      if (payload)
+        await deps.publisher.edit(w.channelId, first.messageId, payload).catch((e: unknown) => {
+          deps.log.warn(`alert ${w.id}:${first.articleId}: "also reported by" could not be added: ${why(e)}`);
+        });
+      return;
+    }
+    if ((await deps.store.postedSince(w.channelId, new Date(deps.now().getTime() - HOUR_MS))) >= w.hourlyCap) {
+      await deps.store.updateAlert(w.id, r.article.id, 'rolled-up');
+      rolled.set(w, [...(rolled.get(w) ?? []), articleRef(r.article)]);
+      return;
+    }
+    await post(corpus, w, r, story);
+  }
+
+  /** Alerts claimed and never finished: found in the channel by their footer, or posted now. */
+  async function recover(): Promise<void> {
+    const before = deps.now().getTime() - PENDING_GRACE_MS;
+    const pending = (await deps.store.pendingAlerts()).filter((a) => Date.parse(a.createdAt) <= before);
+    if (pending.length === 0) return;
+    const corpus = deps.corpus();
+    for (const a of pending) {
+      const w = await deps.store.watch(a.watchId);
+      if (w?.status !== 'active') continue;
+      const footer = deps.render.footer(w, a.articleId);
+      try {
+        const there = (await deps.publisher.recentOwnPosts(w.channelId, RECENT_POSTS)).find((p) => p.text.includes(footer));
+        if (there) {
+          await deps.store.updateAlert(w.id, a.articleId, 'posted', { messageId: there.id });
+          continue;
+        }
+      } catch (e) {
+        deps.log.warn(`alert ${w.id}:${a.articleId}: the channel could not be checked for it (${why(e)}); posting it`);
+      }
+      const r = await read(corpus, a.articleId);
+      if (r) await post(corpus, w, r, a.story);
+      else await deps.store.updateAlert(w.id, a.articleId, 'failed', { error: 'the article left the corpus before it was posted' });
     }
   }
 
   return {
+    recover,
     /** Checks every active watch against the articles just added, and posts what matches. */
     async deliver(articleIds: readonly string[], seenAt: Date): Promise<void> {
+      await recover();
       // A watch alerts on what reaches the corpus after it was made, never on what was there before.
       const watches = (await deps.store.watches()).filter((w) => w.status === 'active' && w.createdAt <= seenAt.toISOString());
       if (watches.length === 0 || articleIds.length === 0) return;
       const corpus = deps.corpus();
       const rolled = new Map<Watch, ArticleRef[]>();
       for (const id of articleIds) {
-        const article = await corpus.article(id);
-        if (!article) continue;
-        const read = { article, passages: await corpus.passagesOf(id) };
-        for (const w of watches) await deliverOne(corpus, w, read, rolled);
+        const r = await read(corpus, id);
+        if (r) for (const w of watches) await deliverOne(corpus, w, r, rolled);
       }
       for (const [w, articles] of rolled) {
         await deps.publisher
           .post(w.channelId, deps.render.rollUp(w, articles), nonceOf(`rollup:${w.id}:${articles.map((a) => a.id).join(',')}`))
-          .catch((e: unknown) =>
-            deps.log.error(`watch ${w.id}: the roll-up of ${articles.length} match(es) could not be posted: ${String(e)}`),
-          );
+          .catch(async (e: unknown) => {
+            const f = classifyPublishError(e);
+            deps.log.error(`watch ${w.id}: the roll-up of ${articles.length} match(es) could not be posted: ${f.reason}`);
+            await pauseIfLost(w, f);
+          });
       }
     },
   };

@@ -11,7 +11,7 @@ import { startRenderer } from '../charts/render-process.js';
 import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
 import { alertDelivery } from '../alerts/alert-delivery.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
-import { alertThreadName, renderAlert, renderAlsoReported, renderRollUp } from '../discord/alert-render.js';
+import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../discord/alert-render.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
 import { liveCorpus, type LiveCorpus } from '../corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from '../corpus/data-dir.js';
@@ -70,7 +70,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     store,
     corpus: () => corpus.current(),
     publisher: o.publisher ?? discordPublisher(config.DISCORD_TOKEN, config.DISCORD_API_URL),
-    render: { alert: renderAlert, alsoReported: renderAlsoReported, rollUp: renderRollUp, threadName: alertThreadName },
+    render: { alert: renderAlert, rollUp: renderRollUp, threadName: alertThreadName, footer: alertFooter },
     now,
     log,
   });
@@ -123,6 +123,10 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     now,
     async begin() {
       corpus.watchBuild();
+      // Alerts a stop left between their claim and their post go out (or are found posted) first.
+      void alerts
+        .recover()
+        .catch((e: unknown) => log.error(`alerts: could not be recovered: ${e instanceof Error ? e.message : String(e)}`));
       await leadership.start();
       feeds.start();
       startRenderer();

@@ -143,7 +143,8 @@ export async function watchCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
               .map(
                 (w) =>
                   `${w.id}  ${w.status === 'paused' ? 'paused ' : 'active '} channel ${w.channelId}  ` +
-                  `${w.matchedThisWeek} this week  cap ${w.hourlyCap}/h${w.thread ? '  threads' : ''}\n    ${w.rule}`,
+                  `${w.matchedThisWeek} this week  cap ${w.hourlyCap}/h${w.thread ? '  threads' : ''}\n    ${w.rule}` +
+                  (w.pauseReason ? `\n    paused: ${w.pauseReason}` : ''),
               )
               .join('\n'),
           );

@@ -14,6 +14,8 @@ export interface Publisher {
   recentOwnPosts(channelId: string, limit: number): Promise<OwnPost[]>;
   /** Posts with the nonce enforced, so a repeat of the same nonce creates no second message. */
   post(channelId: string, payload: PayloadWithFiles, nonce: string): Promise<{ id: string }>;
+  /** Replaces the content of one of the bot's messages (an alert that gains "also reported by"). */
+  edit(channelId: string, messageId: string, payload: PayloadWithFiles): Promise<void>;
   /** Opens a public thread on the message. */
   openThread(channelId: string, messageId: string, name: string): Promise<{ id: string }>;
 }

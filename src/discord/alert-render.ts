@@ -1,7 +1,7 @@
 // An alert as a Discord message: the article's title (linked), its citation,
 // the quotes that matched with the rule's words in bold, and a footer naming
-// the watch and the alert. Also the "also reported by" reply and the roll-up
-// of matches over a channel's hourly cap.
+// the watch and the alert, and under them the other outlets that reported the
+// same story. Also the roll-up of matches over a channel's hourly cap.
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { ArticleRef, Quote } from '../briefing/answer-types.js';
 import { linkableUrl } from '../render/citation.js';
@@ -30,7 +30,14 @@ export function alertFooter(watch: Pick<Watch, 'id' | 'rule'>, articleId: string
   return clip(`watch ${watch.id} · ${watch.rule} · alert ${articleId}`, LIMITS.footer);
 }
 
-export function renderAlert(watch: Pick<Watch, 'id' | 'rule'>, article: ArticleRef, quotes: readonly Quote[]): MessagePayload {
+export function renderAlert(
+  watch: Pick<Watch, 'id' | 'rule'>,
+  article: ArticleRef,
+  quotes: readonly Quote[],
+  alsoReportedBy: readonly ArticleRef[] = [],
+): MessagePayload {
+  // Before the quotes, so that a long alert clipped to Discord's limit still names every outlet.
+  const also = alsoReportedBy.length ? ['**Also reported by**', ...alsoReportedBy.map((a) => `- ${citationMd(a)}`)] : [];
   const link = linkableUrl(article.url);
   const embed: APIEmbed = {
     color: COLOR,
@@ -39,6 +46,7 @@ export function renderAlert(watch: Pick<Watch, 'id' | 'rule'>, article: ArticleR
     description: clip(
       [
         citationMd(article),
+        ...also,
         '',
         ...quotes.map((q) => `> ${markedMd(q)}${q.kind === 'caption' ? ' *(photo caption)*' : ''}\n\`${q.id}\``),
       ].join('\n'),
@@ -47,14 +55,6 @@ export function renderAlert(watch: Pick<Watch, 'id' | 'rule'>, article: ArticleR
     footer: { text: alertFooter(watch, article.id) },
   };
   return { embeds: [embed] };
-}
-
-/** The same story from another outlet: a line under the first alert. */
-export function renderAlsoReported(article: ArticleRef, firstAlert: string): MessagePayload {
-  return {
-    content: clip(`Also reported by ${citationMd(article)}`, LIMITS.content),
-    message_reference: { message_id: firstAlert, fail_if_not_exists: false },
-  };
 }
 
 /** Matches over the channel's hourly cap, in one message. */

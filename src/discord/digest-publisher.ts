@@ -43,6 +43,10 @@ export function discordPublisher(token: string, apiUrl: string): Publisher {
         id: ((await rest.post(Routes.channelMessages(channelId), { body, ...(upload ? { files: upload } : {}) })) as APIMessage).id,
       };
     },
+    async edit(channelId, messageId, payload) {
+      const { files: _files, ...message } = payload;
+      await rest.patch(Routes.channelMessage(channelId, messageId), { body: { ...message, allowed_mentions: NO_MENTIONS } });
+    },
     async openThread(channelId, messageId, name) {
       const body = { name, auto_archive_duration: ThreadAutoArchiveDuration.OneDay };
       return { id: ((await rest.post(Routes.threads(channelId, messageId), { body })) as APIChannel).id };

@@ -69,7 +69,8 @@ export async function handleWatch(i: ChatInputCommandInteraction, deps: WatchInt
     if (!list.length) return void i.reply(privately('No watches in this server yet. Add one with `/watch add`.'));
     const lines = list.map(
       (w) =>
-        `\`${w.id}\` ${w.status === 'paused' ? '⏸️ paused' : '✅ active'} · <#${w.channelId}> · ${w.matchedThisWeek} this week · ` +
+        `\`${w.id}\` ${w.status === 'paused' ? `⏸️ paused${w.pauseReason ? ` (${md(clip(w.pauseReason, 200))})` : ''}` : '✅ active'} · ` +
+        `<#${w.channelId}> · ${w.matchedThisWeek} this week · ` +
         `${w.hourlyCap}/h\n\`${md(clip(w.rule, 300))}\``,
     );
     return void i.reply({

@@ -6,8 +6,6 @@ export interface MessagePayload {
   content?: string;
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIComponentInActionRow>[];
-  /** Posted as a reply to this message of the channel. */
-  message_reference?: { message_id: string; fail_if_not_exists?: boolean };
 }
 
 /** A message with attachments (a chart), which an embed shows as attachment://name. */

@@ -156,6 +156,7 @@ export const MIGRATIONS: readonly Migration[] = [
         thread INTEGER NOT NULL,
         hourly_cap INTEGER NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('active', 'paused')),
+        pause_reason TEXT,
         created_by TEXT NOT NULL,
         created_at TEXT NOT NULL
       );

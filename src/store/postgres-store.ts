@@ -421,8 +421,15 @@ function postgresWatchStore(pool: pg.Pool): WatchStore {
     async removeWatch(id) {
       return ((await pool.query('DELETE FROM watches WHERE id = $1', [id])).rowCount ?? 0) > 0;
     },
-    async setWatchStatus(id, status) {
-      await pool.query('UPDATE watches SET status = $1 WHERE id = $2', [status, id]);
+    async setWatchStatus(id, status, reason = null) {
+      await pool.query('UPDATE watches SET status = $1, pause_reason = $2 WHERE id = $3', [
+        status,
+        status === 'paused' ? reason : null,
+        id,
+      ]);
+    },
+    async pendingAlerts() {
+      return (await rowsOf<AlertRow>(pool, `SELECT * FROM alerts WHERE status = 'pending' ORDER BY created_at`)).map(toAlert);
     },
     async claimAlert(watchId, articleId, channelId, story, now) {
       const r = await pool.query(

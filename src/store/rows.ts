@@ -182,6 +182,7 @@ export interface WatchRow {
   thread: number;
   hourly_cap: number;
   status: WatchStatus;
+  pause_reason: string | null;
   created_by: string;
   created_at: string;
 }
@@ -194,6 +195,7 @@ export const toWatch = (r: WatchRow): Watch => ({
   thread: Boolean(r.thread),
   hourlyCap: Number(r.hourly_cap),
   status: r.status,
+  pauseReason: r.pause_reason,
   createdBy: r.created_by,
   createdAt: r.created_at,
 });

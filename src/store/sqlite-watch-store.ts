@@ -11,7 +11,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     all: db.prepare<[], WatchRow>('SELECT * FROM watches ORDER BY created_at, id'),
     ofGuild: db.prepare<[string], WatchRow>('SELECT * FROM watches WHERE guild_id = ? ORDER BY created_at, id'),
     remove: db.prepare('DELETE FROM watches WHERE id = ?'),
-    status: db.prepare('UPDATE watches SET status = ? WHERE id = ?'),
+    status: db.prepare('UPDATE watches SET status = ?, pause_reason = ? WHERE id = ?'),
+    pending: db.prepare<[], AlertRow>(`SELECT * FROM alerts WHERE status = 'pending' ORDER BY created_at`),
     claim: db.prepare(`INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)
       ON CONFLICT (watch_id, article_id) DO NOTHING`),
     update: db.prepare(
@@ -39,7 +40,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     },
     watches: (guildId) => (guildId === undefined ? q.all.all() : q.ofGuild.all(guildId)).map(toWatch),
     removeWatch: (id) => q.remove.run(id).changes > 0,
-    setWatchStatus: (id, status) => void q.status.run(status, id),
+    setWatchStatus: (id, status, reason = null) => void q.status.run(status, status === 'paused' ? reason : null, id),
+    pendingAlerts: () => q.pending.all().map(toAlert),
     claimAlert: (watchId, articleId, channelId, story, now) =>
       q.claim.run(watchId, articleId, channelId, story, now.toISOString()).changes > 0,
     updateAlert: (watchId, articleId, status, o = {}) =>

@@ -20,6 +20,8 @@ export interface NewWatch {
 export interface Watch extends NewWatch {
   id: string;
   status: WatchStatus;
+  /** Why it was paused when the bot paused it (its channel gone, a permission lost); null otherwise. */
+  pauseReason: string | null;
   /** ISO time. */
   createdAt: string;
 }
@@ -49,7 +51,9 @@ export interface SyncWatchStore {
   /** Every watch, or one guild's, oldest first. */
   watches(guildId?: string): Watch[];
   removeWatch(id: string): boolean;
-  setWatchStatus(id: string, status: WatchStatus): void;
+  setWatchStatus(id: string, status: WatchStatus, reason?: string | null): void;
+  /** Alerts claimed but never finished (the process stopped between the claim and the post), oldest first. */
+  pendingAlerts(): AlertRecord[];
   /** Records the alert of an article under a watch as pending, unless it is recorded already: true the first time. */
   claimAlert(watchId: string, articleId: string, channelId: string, story: string, now: Date): boolean;
   updateAlert(watchId: string, articleId: string, status: AlertStatus, o?: { messageId?: string | null; error?: string | null }): void;

@@ -1,12 +1,14 @@
 // Alerts end to end: the real bot (runBot, as `briefing start` runs it) on the
 // emulator, a watch in its state database, and articles arriving in raw/.
 // A match is posted once, with its citation, the matched words in bold and
-// the watch in the footer; the same story from another outlet is a reply under
-// the first alert; matches over the channel's hourly cap are one roll-up; an
-// article that does not match posts nothing; every post mentions no one.
+// the watch in the footer; the same story from another outlet is named in the
+// first alert (an edit), not posted again; matches over the channel's hourly
+// cap are one roll-up; an article that does not match posts nothing; every
+// post mentions no one. An alert a stop left between its claim and its post
+// goes out once; a channel the bot cannot post in pauses the watch.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { makeLogger } from '../../src/logger.js';
 import { botConfig, makeAsker } from './bot-harness.js';
@@ -26,10 +28,17 @@ interface Post {
   content?: string;
   embeds?: { title: string; description: string; footer: { text: string } }[];
   allowed_mentions?: unknown;
-  message_reference?: unknown;
 }
 
+// One bot for the file: the tests follow each other (the watch of the first is the one the second recovers and pauses).
 let runtime: BotRuntime | undefined;
+let dataRaw = '';
+/** What the bot logged, printed when a test fails. */
+const logs: string[] = [];
+async function writeAndReload(file: string, text: string): Promise<void> {
+  writeFileSync(join(dataRaw, file), text);
+  await runtime!.corpus.reload('test');
+}
 const emulator = new DiscordEmulator();
 afterAll(async () => {
   await runtime?.stop(1000);
@@ -37,12 +46,11 @@ afterAll(async () => {
 });
 
 describe('alerts', () => {
-  it('post a match once, a second outlet of the same story as a reply, and what is over the cap as one roll-up', {
+  it('post a match once, name a second outlet of the same story in the first alert, and roll up what is over the cap', {
     timeout: 60_000,
   }, async () => {
     await emulator.start();
     const { config, data } = botConfig(emulator);
-    const logs: string[] = [];
     runtime = await runBot(
       config,
       makeLogger('info', (l) => logs.push(l), [TOKEN]),
@@ -59,10 +67,8 @@ describe('alerts', () => {
       new Date(),
     );
     const posts = () => emulator.channelPosts(CHANNEL_ID).map((c) => c.body as Post);
-    const arrive = async (file: string, text: string) => {
-      writeFileSync(join(data.raw, file), text);
-      await runtime!.corpus.reload('test');
-    };
+    dataRaw = data.raw;
+    const arrive = writeAndReload;
 
     await arrive('rail.md', md('Georgia doubles its ports for the corridor', 'Caucasus Daily', RAIL));
     const first = await emulator.waitFor(() => posts()[0], 10_000);
@@ -73,12 +79,18 @@ describe('alerts', () => {
     expect(embed.footer.text).toMatch(new RegExp(`^watch ${watch.id} · actor:Georgia corridor:"Middle Corridor" · alert `));
     expect(first.allowed_mentions).toEqual({ parse: [] });
 
-    // The same wire copy in another outlet: a reply under the first alert, not a new alert.
+    // The same wire copy in another outlet: no second post; the first alert now names both outlets.
     await arrive('rail-copy.md', md('Ports to double, Georgia says', 'Black Sea Wire', RAIL));
-    const reply = await emulator.waitFor(() => posts()[1], 10_000);
     const [firstAlert] = (await runtime.store.alerts(watch.id, new Date(0))).filter((a) => a.status === 'posted');
-    expect(reply.content).toMatch(/^Also reported by \*\*Black Sea Wire\*\*/);
-    expect(reply.message_reference).toEqual({ message_id: firstAlert!.messageId, fail_if_not_exists: false });
+    const edit = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`^/channels/${CHANNEL_ID}/messages/${firstAlert!.messageId}$`)).at(-1),
+      10_000,
+    );
+    const edited = (edit.body as Post).embeds![0]!.description;
+    expect(edited).toContain('**Caucasus Daily**');
+    expect(edited).toMatch(/\*\*Also reported by\*\*\n- \*\*Black Sea Wire\*\*/);
+    expect((edit.body as Post).allowed_mentions).toEqual({ parse: [] });
+    expect(posts()).toHaveLength(1);
 
     // Another story is a second alert (the cap is 2 an hour); a third, over the cap, is rolled up.
     await arrive(
@@ -87,21 +99,21 @@ describe('alerts', () => {
         'Georgia and Kazakhstan agreed new ferries for the Middle Corridor across the Caspian, officials said on Friday.',
       ]),
     );
-    await emulator.waitFor(() => posts()[2]?.embeds?.[0]?.title === 'New ferries on the Caspian', 10_000);
+    await emulator.waitFor(() => posts()[1]?.embeds?.[0]?.title === 'New ferries on the Caspian', 10_000);
     await arrive(
       'customs.md',
       md('Customs rules eased at Sarpi', 'OC Media', [
         'Georgia eased customs rules at Sarpi for goods on the Middle Corridor, the finance ministry said.',
       ]),
     );
-    const rollUp = await emulator.waitFor(() => posts()[3], 10_000);
+    const rollUp = await emulator.waitFor(() => posts()[2], 10_000);
     expect(rollUp.content).toMatch(new RegExp(`^1 more match\\(es\\) for watch \`${watch.id}\``));
     expect(rollUp.content).toContain('Customs rules eased at Sarpi');
 
     // Not about the corridor: nothing posted. Every match is logged with what became of it.
     await arrive('wine.md', md('A wine festival in Kakheti', 'OC Media', ['Georgia held its wine festival in Telavi on Saturday.']));
     await new Promise((r) => setTimeout(r, 500));
-    expect(posts()).toHaveLength(4);
+    expect(posts()).toHaveLength(3);
     expect((await runtime.store.alerts(watch.id, new Date(0))).map((a) => a.status).sort()).toEqual([
       'also-reported',
       'posted',
@@ -109,6 +121,65 @@ describe('alerts', () => {
       'rolled-up',
     ]);
     for (const p of posts()) expect(p.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('posts an alert a stop left claimed, once, and pauses a watch whose channel refuses the bot', { timeout: 30_000 }, async () => {
+    const rt = runtime!;
+    const [watch] = await rt.store.watches(GUILD_ID);
+    const before = emulator.channelPosts(CHANNEL_ID).length;
+    onTestFailed(() =>
+      console.log(
+        logs
+          .filter((l) => /alert|watch|corpus/.test(l))
+          .slice(-30)
+          .join('\n'),
+      ),
+    );
+    // An article whose alert a process claimed a minute ago and stopped before posting (the watch paused while it
+    // arrived, so that nothing else posts it).
+    await rt.store.setWatchStatus(watch!.id, 'paused');
+    await writeAndReload(
+      'poti.md',
+      md('Poti port expands', 'OC Media', ['Georgia opened a new berth at Poti for the Middle Corridor on Monday.']),
+    );
+    await rt.store.setWatchStatus(watch!.id, 'active');
+    const poti = (await rt.corpus.current().articles(0, 50)).find((a) => a.title === 'Poti port expands')!;
+    const ago = new Date(Date.now() - 60_000);
+    expect(await rt.store.claimAlert(watch!.id, poti.id, CHANNEL_ID, poti.id, ago)).toBe(true);
+    expect(await rt.store.claimAlert(watch!.id, 'lost-in-a-crash', CHANNEL_ID, 'x', ago)).toBe(true);
+    // The next batch of articles (one that matches nothing) finishes it first: posted once.
+    await writeAndReload('quiet.md', md('Nothing to see', 'OC Media', ['A quiet day in Yerevan, officials said.']));
+    await emulator.waitFor(
+      async () => (await rt.store.alerts(watch!.id, new Date(0))).find((a) => a.articleId === poti.id && a.status === 'posted'),
+      10_000,
+    );
+    const now = emulator
+      .channelPosts(CHANNEL_ID)
+      .slice(before)
+      .map((c) => c.body as Post);
+    expect(now.map((p) => p.embeds?.[0]?.title)).toEqual(['Poti port expands']);
+    // An alert of an article that left the corpus is logged as failed, with why; nothing is posted for it.
+    expect((await rt.store.alerts(watch!.id, new Date(0))).find((a) => a.articleId === 'lost-in-a-crash')).toMatchObject({
+      status: 'failed',
+      error: 'the article left the corpus before it was posted',
+    });
+
+    // The channel refuses the bot: the watch is paused with the reason, shown in /watch list.
+    emulator.fault('POST', new RegExp(`^/channels/${CHANNEL_ID}/messages$`), 403, { code: 50013, message: 'Missing Permissions' }, 5);
+    await writeAndReload(
+      'sarpi.md',
+      md('Trucks wait at Sarpi', 'OC Media', [
+        'Georgia said trucks for the Middle Corridor waited two days at Sarpi this week, the border agency said.',
+      ]),
+    );
+    const paused = await emulator.waitFor(async () => {
+      const w = await rt.store.watch(watch!.id);
+      return w?.status === 'paused' ? w : null;
+    }, 10_000);
+    expect(paused.pauseReason).toMatch(/missing permission to post in the channel/);
+    const list = await makeAsker(emulator).ask(subcommandSlash('watch', 'list'));
+    expect(list.data.embeds?.[0]?.description).toContain('⏸️ paused (missing permission to post in the channel');
+    await rt.store.setWatchStatus(watch!.id, 'active');
   });
 
   it('keeps watches through /watch: add here (checked), test privately, list, pause and remove, for Manage Channels only', {

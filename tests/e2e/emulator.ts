@@ -398,6 +398,17 @@ export class DiscordEmulator {
       const limit = Math.min(100, Number(query.get('limit') ?? 50));
       return [200, [...(this.posted.get(m[1]!) ?? [])].reverse().slice(0, limit)];
     }
+    m = /^\/channels\/(\d+)\/messages\/(\d+)$/.exec(path);
+    if (m && method === 'PATCH') {
+      const prev = (this.posted.get(m[1]!) ?? []).find((x) => x.id === m![2]);
+      if (!prev) return [404, { code: 10008, message: 'Unknown Message' }];
+      const msg = this.message(m[1]!, { ...prev, ...b }, prev.id);
+      this.posted.set(
+        m[1]!,
+        (this.posted.get(m[1]!) ?? []).map((x) => (x.id === prev.id ? msg : x)),
+      );
+      return [200, msg];
+    }
     m = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
     if (m && method === 'POST') {
       return [

@@ -46,6 +46,12 @@ export class FakePublisher implements Publisher {
     for (const m of this.messages) m.nonce = `expired:${m.nonce}`;
   }
 
+  async edit(channelId: string, messageId: string, payload: MessagePayload): Promise<void> {
+    const m = this.messages.find((x) => x.id === messageId && x.channelId === channelId);
+    if (!m) throw Object.assign(new Error('Unknown Message'), { status: 404, code: 10008 });
+    m.payload = payload;
+  }
+
   async openThread(channelId: string, messageId: string, name: string): Promise<{ id: string }> {
     if (this.threadFailure) throw Object.assign(new Error(this.threadFailure.message), this.threadFailure);
     this.threads.push({ channelId, messageId, name });

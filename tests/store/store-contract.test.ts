@@ -306,8 +306,10 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       await b.addWatch({ guildId: 'g2', channelId: 'c2', rule: 'Baku', thread: true, hourlyCap: 3, createdBy: 'u2' }, at(1));
       expect((await b.watches('g1')).map((x) => x.rule)).toEqual(['actor:Iran']);
       expect((await a.watches()).map((x) => x.rule)).toEqual(['actor:Iran', 'Baku']);
-      await b.setWatchStatus(w.id, 'paused');
-      expect((await a.watch(w.id))?.status).toBe('paused');
+      await b.setWatchStatus(w.id, 'paused', 'missing permission to post in the channel');
+      expect(await a.watch(w.id)).toMatchObject({ status: 'paused', pauseReason: 'missing permission to post in the channel' });
+      await b.setWatchStatus(w.id, 'active');
+      expect(await a.watch(w.id)).toMatchObject({ status: 'active', pauseReason: null });
 
       // Two processes deliver: one alert is claimed, once.
       const claims = await Promise.all([
@@ -321,7 +323,13 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(await a.claimAlert(w.id, 'art3', 'c1', 'story-3', at(30))).toBe(true);
       await a.updateAlert(w.id, 'art3', 'failed', { error: 'Missing Access' });
 
-      expect((await b.alerts(w.id, T0)).map((x) => [x.articleId, x.status, x.messageId, x.error])).toEqual([
+      expect(await b.claimAlert(w.id, 'art4', 'c1', 'story-4', at(40))).toBe(true);
+      // Claimed and never finished: what a restart looks for.
+      expect((await a.pendingAlerts()).map((x) => x.articleId)).toEqual(['art4']);
+      await a.updateAlert(w.id, 'art4', 'rolled-up');
+      expect(await a.pendingAlerts()).toEqual([]);
+      expect((await b.alerts(w.id, at(31))).map((x) => x.status)).toEqual(['rolled-up']);
+      expect((await b.alerts(w.id, T0)).slice(1).map((x) => [x.articleId, x.status, x.messageId, x.error])).toEqual([
         ['art3', 'failed', null, 'Missing Access'],
         ['art2', 'also-reported', null, null],
         ['art1', 'posted', 'm1', null],
