@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import type { ArticleRef, Quote } from '../briefing/answer-types.js';
 import { articleRef, toQuote } from '../briefing/quotes.js';
-import { matchArticle, resolveRule, type ResolvedRule } from '../briefing/watch/match-rule.js';
+import { matchArticle, type PassageWords, resolveRule, type ResolvedRule } from '../briefing/watch/match-rule.js';
 import { parseRule } from '../briefing/watch/watch-rule.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Article, Passage } from '../corpus/records.js';
@@ -55,6 +55,8 @@ const why = (e: unknown) => (e instanceof Error ? e.message : String(e));
 interface Read {
   article: Article;
   passages: Passage[];
+  /** Its passages' words, read once for every watch checked against it. */
+  words: PassageWords;
 }
 
 export function alertDelivery(deps: AlertDeps) {
@@ -69,13 +71,13 @@ export function alertDelivery(deps: AlertDeps) {
   };
   const read = async (corpus: Corpus, id: string): Promise<Read | null> => {
     const article = await corpus.article(id);
-    return article ? { article, passages: await corpus.passagesOf(id) } : null;
+    return article ? { article, passages: await corpus.passagesOf(id), words: new Map() } : null;
   };
 
   /** The alert message of an article under a watch, with the outlets that also reported its story. */
   async function alertPayload(corpus: Corpus, w: Watch, r: Read, story: string): Promise<MessagePayload | null> {
     const rule = ruleOf(corpus, w);
-    const hit = rule && matchArticle(rule, r.article, r.passages);
+    const hit = rule && matchArticle(rule, r.article, r.passages, 3, r.words);
     if (!hit) return null;
     const since = new Date(deps.now().getTime() - STORY_WINDOW_MS);
     const also = (await deps.store.alerts(w.id, since)).filter((a) => a.story === story && a.status === 'also-reported');
@@ -136,7 +138,7 @@ export function alertDelivery(deps: AlertDeps) {
 
   async function deliverOne(corpus: Corpus, w: Watch, r: Read, rolled: Map<Watch, ArticleRef[]>): Promise<void> {
     const rule = ruleOf(corpus, w);
-    if (!rule || !matchArticle(rule, r.article, r.passages, 0)) return;
+    if (!rule || !matchArticle(rule, r.article, r.passages, 0, r.words)) return;
     const first = await storyOf(corpus, w, r);
     const story = first?.story ?? r.article.id;
     if (!(await deps.store.claimAlert(w.id, r.article.id, w.channelId, story, deps.now()))) return;

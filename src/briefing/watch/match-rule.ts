@@ -80,8 +80,16 @@ export interface RuleMatch {
 }
 
 /** Whether the article matches the rule, and the passages that show it; null when it does not match. */
-export function matchArticle(rule: ResolvedRule, article: Article, passages: readonly Passage[], quotes = 3): RuleMatch | null {
-  const stemCache = new Map<Passage, Set<string>>();
+/** The words of each passage of one article, read once however many rules are checked against it. */
+export type PassageWords = Map<Passage, Set<string>>;
+
+export function matchArticle(
+  rule: ResolvedRule,
+  article: Article,
+  passages: readonly Passage[],
+  quotes = 3,
+  stemCache: PassageWords = new Map(),
+): RuleMatch | null {
   const stems = (p: Passage) => {
     let s = stemCache.get(p);
     // Every word of the passage (queryTerms keeps only a query's first few).
@@ -105,6 +113,7 @@ export function matchArticle(rule: ResolvedRule, article: Article, passages: rea
     }
   };
   if (!holds(rule)) return null;
+  if (quotes === 0) return { passages: [] };
   // The terms and names the rule asks for (not those it excludes), and which passages meet them.
   const wanted: Atom[] = [];
   const collect = (r: ResolvedRule) => {
