@@ -124,7 +124,11 @@ export async function watchCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
             now,
           );
           if (!r.ok) return problem(r.problem);
-          io.out(json ? JSON.stringify({ ok: true, watch: r.watch }, null, 2) : `Watch ${r.watch.id} added: ${r.watch.rule}`);
+          io.out(
+            json
+              ? JSON.stringify({ ok: true, watch: r.watch, warning: r.warning }, null, 2)
+              : `Watch ${r.watch.id} added: ${r.watch.rule}${r.warning ? `\nWarning: ${r.warning}` : ''}`,
+          );
           return EXIT.ok;
         });
       } finally {

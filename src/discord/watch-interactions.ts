@@ -60,7 +60,8 @@ export async function handleWatch(i: ChatInputCommandInteraction, deps: WatchInt
     return void i.reply(
       privately(
         `Watching \`${md(r.watch.rule)}\` as \`${r.watch.id}\`: matching articles will be posted here as they land ` +
-          `(at most ${r.watch.hourlyCap} an hour${thread ? ', each with a thread' : ''}). Try it first with \`/watch test\`.`,
+          `(at most ${r.watch.hourlyCap} an hour${thread ? ', each with a thread' : ''}). Try it first with \`/watch test\`.` +
+          (r.warning ? `\n⚠️ ${r.warning}` : ''),
       ),
     );
   }

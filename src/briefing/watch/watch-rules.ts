@@ -6,6 +6,7 @@ import type { NewWatch, Watch, WatchStore } from '../../store/watch-store.js';
 import type { Problem } from '../problems.js';
 import { resolveRule } from './match-rule.js';
 import { formatRule, parseRule } from './watch-rule.js';
+import { watchTest } from './watch-test.js';
 
 /** Alerts a channel takes from one watch in an hour unless it says otherwise; the rest are rolled up. */
 export const DEFAULT_HOURLY_CAP = 10;
@@ -13,6 +14,9 @@ export const MAX_HOURLY_CAP = 100;
 /** Watches one server may keep. */
 export const MAX_WATCHES = 50;
 const WEEK_MS = 7 * 86_400_000;
+/** A rule matching this share of a week's articles (of at least this many) is told it is broad. */
+const BROAD_SHARE = 0.5;
+const BROAD_MIN_ARTICLES = 20;
 
 export type WatchResult<T> = ({ ok: true } & T) | { ok: false; problem: Problem };
 
@@ -30,14 +34,25 @@ export async function addWatch(
   corpus: Corpus,
   w: Omit<NewWatch, 'rule' | 'hourlyCap'> & { rule: string; hourlyCap?: number },
   now: Date,
-): Promise<WatchResult<{ watch: Watch }>> {
+): Promise<WatchResult<{ watch: Watch; warning: string | null }>> {
   const checked = checkRule(corpus, w.rule);
   if (!checked.ok) return checked;
   const cap = w.hourlyCap ?? DEFAULT_HOURLY_CAP;
   if (!Number.isInteger(cap) || cap < 1 || cap > MAX_HOURLY_CAP)
     return { ok: false, problem: { code: 'bad-cap', value: String(w.hourlyCap), max: MAX_HOURLY_CAP } };
   if ((await store.watches(w.guildId)).length >= MAX_WATCHES) return { ok: false, problem: { code: 'too-many-watches', max: MAX_WATCHES } };
-  return { ok: true, watch: await store.addWatch({ ...w, rule: checked.rule, hourlyCap: cap }, now) };
+  const watch = await store.addWatch({ ...w, rule: checked.rule, hourlyCap: cap }, now);
+  return { ok: true, watch, warning: await broadness(corpus, watch, now) };
+}
+
+/** A rule that matches most of what arrives is kept (the cap holds), with a word about what to expect. */
+async function broadness(corpus: Corpus, w: Watch, now: Date): Promise<string | null> {
+  const tried = await watchTest(corpus, w.rule, { since: '7d', now, limit: 0 });
+  if (!tried.ok || tried.scanned < BROAD_MIN_ARTICLES || tried.matched < tried.scanned * BROAD_SHARE) return null;
+  return (
+    `This rule matched ${tried.matched} of the ${tried.scanned} articles of the last 7 days: expect up to ${w.hourlyCap} alerts ` +
+    'an hour here and a roll-up of the rest. Narrow it with more terms or a - exclusion.'
+  );
 }
 
 export interface WatchListing extends Watch {
