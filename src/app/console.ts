@@ -9,7 +9,8 @@ import type { Corpus } from '../corpus/corpus.js';
 import { describeProblem, shownToUser } from '../briefing/problems.js';
 import { writeChartFile } from '../charts/chart-file.js';
 import { toJson } from '../render/json.js';
-import { toText } from '../render/text.js';
+import { toText, watchTestText } from '../render/text.js';
+import { watchTest } from '../briefing/watch/watch-test.js';
 
 export interface ConsoleIo {
   input: Readable;
@@ -21,6 +22,7 @@ export interface ConsoleIo {
 const GREETING = `briefing-bot console: type a slash command as you would in Discord, e.g.
   /actor name:Iran   /corridor name:Zangezur   /timeline actor:Azerbaijan from:2020
   /search query:sabotage   /brief topic:Pashinyan   /quote id:<id>   /sources
+  /watch test rule:actor:Iran corridor:"Middle Corridor" days:30   (what a watch rule would have matched)
 End a line with --limit N (0: every quote), --json (the full answer), or --chart FILE.png (/timeline, /corridor).
 "help" lists the commands, "exit" (or Ctrl-D) leaves. Set DISCORD_TOKEN to run the Discord bot.`;
 
@@ -57,10 +59,26 @@ export function splitFlags(line: string): { line: string; flags: LineFlags } | {
   return { line: rest, flags };
 }
 
+/** "/watch test rule:<rule> [days:N|all]" (or the rule alone): what /watch test says in Discord, as text. */
+const WATCH_TEST = /^\/watch\s+test\s+(?:rule:)?(.+?)(?:\s+days:(\S+))?$/s;
+
+async function watchTestLine(m: RegExpExecArray, corpus: Corpus, flags: LineFlags, ansi: boolean): Promise<string> {
+  const days = m[2] ?? '7';
+  if (days !== 'all' && (!/^\d{1,3}$/.test(days) || Number(days) < 1 || Number(days) > 365))
+    return `days must be a whole number of days from 1 to 365, or all, not "${days}".`;
+  const since = days === 'all' ? 'all' : `${days}d`;
+  const answer = await watchTest(corpus, m[1]!, { since, now: new Date(), limit: flags.limit === 0 ? Infinity : flags.limit });
+  return flags.json ? JSON.stringify(answer, null, 2) : watchTestText(answer, { limit: flags.limit, ansi });
+}
+
 export async function answerLine(typed: string, corpus: Corpus, ansi: boolean): Promise<string> {
   const split = splitFlags(typed);
   if ('problem' in split) return split.problem;
   const { line, flags } = split;
+  const watch = WATCH_TEST.exec(line.trim());
+  if (watch) return watchTestLine(watch, corpus, flags, ansi);
+  if (/^\/watch\b/.test(line.trim()))
+    return '/watch keeps watches for a Discord channel; here, /watch test rule:<rule> [days:N] shows what a rule would match, and briefing watch add|list|remove keeps them.';
   const chartFile = flags.chart;
   const parsed = parseCommandLine(line, commands);
   if (!parsed.ok) return describeProblem(parsed.problem);
