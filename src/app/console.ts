@@ -78,7 +78,10 @@ export async function answerLine(typed: string, corpus: Corpus, ansi: boolean): 
   const watch = WATCH_TEST.exec(line.trim());
   if (watch) return watchTestLine(watch, corpus, flags, ansi);
   if (/^\/watch\b/.test(line.trim()))
-    return '/watch keeps watches for a Discord channel; here, /watch test rule:<rule> [days:N] shows what a rule would match, and briefing watch add|list|remove keeps them.';
+    return (
+      '/watch keeps watches for a Discord channel; here, /watch test rule:<rule> [days:N] shows what a rule would match, ' +
+      'and briefing watch add|list|remove keeps them.'
+    );
   const chartFile = flags.chart;
   const parsed = parseCommandLine(line, commands);
   if (!parsed.ok) return describeProblem(parsed.problem);

@@ -94,6 +94,8 @@ export async function serve(io: ServeIo): Promise<number> {
       },
       webhook: restCalls(config.DISCORD_API_URL),
       ...(digest ? { digest } : {}),
+      // /watch keeps its watches in the database; the worker that ingests posts the alerts.
+      watch: { store, corpus: () => opened.corpus, now: () => new Date() },
       ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
     });
     await new Promise<void>((ready) => server.listen(config.PORT, ready));

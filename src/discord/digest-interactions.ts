@@ -1,15 +1,10 @@
 // /digest in Discord: the Manage Server check, the bot's own permissions in
 // the target channel, and replies. Every reply is private to the admin who
 // asked, except the digests themselves. A request comes through a small port
-// (DigestRequest), so the gateway bot and the Interactions Endpoint run the
+// (InteractionRequest), so the gateway bot and the Interactions Endpoint run the
 // same subcommands.
-import type {
-  AutocompleteInteraction,
-  ChatInputCommandInteraction,
-  InteractionEditReplyOptions,
-  InteractionReplyOptions,
-} from 'discord.js';
-import { type APIEmbed, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { type APIEmbed, PermissionFlagsBits } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
 import { describeProblem } from '../briefing/problems.js';
 import type { DeliveryOutcome, DigestView } from '../digest/deliver.js';
@@ -18,8 +13,8 @@ import { parseSchedule } from '../digest/schedule.js';
 import { timeZoneChoices } from '../digest/time-zones.js';
 import type { MessagePayload } from './limits.js';
 import { clip, LIMITS } from './limits.js';
-import { NO_MENTIONS } from './no-mentions.js';
 import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
+import { gatewayRequest, holds, type InteractionRequest } from './interaction-request.js';
 import { formatInZone } from './digest-render.js';
 
 export interface DigestInteractionDeps extends ManageDeps {
@@ -32,54 +27,11 @@ function missingForDigest(granted: bigint, thread: boolean): string[] {
   return missingPermissions(granted, thread ? [...TO_POST, ...TO_OPEN_THREADS] : TO_POST);
 }
 
-/** One /digest request, however it reached the bot: what the subcommands read, and how they answer (always privately). */
-export interface DigestRequest {
-  guildId: string | null;
-  userId: string;
-  /** Whether the asker has Manage Server. */
-  canManageServer: boolean;
-  /** The bot's permissions in a channel: exact for the channel the command ran in, null when not known. */
-  botPermissionsIn(channelId: string): bigint | null;
-  string(name: string): string | undefined;
-  boolean(name: string): boolean | undefined;
-  channel(name: string): string | undefined;
-  reply(body: MessagePayload): Promise<void>;
-  /** "Thinking…" first, for work that can outlast Discord's 3 s; then edit() answers. */
-  defer(): Promise<void>;
-  edit(body: MessagePayload): Promise<void>;
-}
-
 const say = (text: string): MessagePayload => ({ content: clip(text, LIMITS.content) });
 // No next run known here: this process does not run the schedule (a standby, or a `briefing serve` replica);
 // the one that does picks the change up from the database.
 const when = (d: Date | null, zone: string) =>
   d ? formatInZone(d.toISOString(), zone) : 'as scheduled, by the process running the schedule';
-
-/** A gateway interaction as a DigestRequest: the bot's permissions come from the cache for other channels. */
-export function gatewayDigestRequest(i: ChatInputCommandInteraction): DigestRequest {
-  const privately = (body: MessagePayload): InteractionReplyOptions => ({
-    ...(body as InteractionReplyOptions),
-    flags: MessageFlags.Ephemeral,
-    allowedMentions: NO_MENTIONS,
-  });
-  return {
-    guildId: i.inGuild() ? i.guildId : null,
-    userId: i.user.id,
-    canManageServer: i.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
-    botPermissionsIn(channelId) {
-      if (channelId === i.channelId && i.appPermissions) return i.appPermissions.bitfield;
-      const channel = i.guild?.channels.cache.get(channelId);
-      const me = i.guild?.members.me;
-      return channel && me && 'permissionsFor' in channel ? (channel.permissionsFor(me)?.bitfield ?? null) : null;
-    },
-    string: (name) => i.options.getString(name) ?? undefined,
-    boolean: (name) => i.options.getBoolean(name) ?? undefined,
-    channel: (name) => i.options.getChannel(name)?.id,
-    reply: async (body) => void (await i.reply(privately(body))),
-    defer: async () => void (await i.deferReply({ flags: MessageFlags.Ephemeral })),
-    edit: async (body) => void (await i.editReply({ ...(body as InteractionEditReplyOptions), allowedMentions: NO_MENTIONS })),
-  };
-}
 
 /** "delivered for 24 Nov 2026, 09:00 (Europe/Berlin)", with the error if it had one. */
 function lastDelivery(d: { status: string; fireTime: string; error: string | null }, timezone: string): string {
@@ -110,14 +62,15 @@ function listEmbed(rows: ListedSubscription[]): APIEmbed {
 }
 
 /** A check a subcommand declares before it runs, the way Sapphire declares preconditions: null passes, text refuses. */
-type Precondition = (r: DigestRequest) => string | null;
+type Precondition = (r: InteractionRequest) => string | null;
 
 const IN_SERVER: Precondition = (r) => (r.guildId ? null : '/digest works in a server channel, not in direct messages.');
-const MANAGE_SERVER: Precondition = (r) => (r.canManageServer ? null : '/digest needs the Manage Server permission.');
+const MANAGE_SERVER: Precondition = (r) =>
+  holds(r, PermissionFlagsBits.ManageGuild) ? null : '/digest needs the Manage Server permission.';
 
 interface Subcommand {
   preconditions: readonly Precondition[];
-  execute(r: DigestRequest, deps: DigestInteractionDeps, guildId: string): Promise<void>;
+  execute(r: InteractionRequest, deps: DigestInteractionDeps, guildId: string): Promise<void>;
 }
 
 const MANAGERS = [IN_SERVER, MANAGE_SERVER] as const;
@@ -215,7 +168,7 @@ function sendNowText(sub: { id: string; channelId: string }, o: DeliveryOutcome)
 }
 
 /** Runs a /digest subcommand: its preconditions first, each refusal said privately. */
-export async function runDigest(q: DigestRequest, subcommand: string, deps: DigestInteractionDeps): Promise<void> {
+export async function runDigest(q: InteractionRequest, subcommand: string, deps: DigestInteractionDeps): Promise<void> {
   const sub = DIGEST_SUBCOMMANDS[subcommand];
   if (!sub) return q.reply(say(`⚠️ /digest ${subcommand} is not a subcommand of this bot.`));
   for (const check of sub.preconditions) {
@@ -226,7 +179,7 @@ export async function runDigest(q: DigestRequest, subcommand: string, deps: Dige
 }
 
 export function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
-  return runDigest(gatewayDigestRequest(i), i.options.getSubcommand(), deps);
+  return runDigest(gatewayRequest(i), i.options.getSubcommand(), deps);
 }
 
 /** What /digest's options autocomplete to: time zones, schedules, topics (a comma list), and the server's subscription ids. */

@@ -69,7 +69,8 @@ describe('local console', () => {
 
   it('tests a watch rule as /watch test does, and says where the other /watch verbs live', async () => {
     const printed = await session(
-      '/watch test rule:actor:Iran "nuclear" days:all\n/watch test actor:Iran days:9999\n/watch test actor:Iran OR (\n/watch add rule:Iran\nexit\n',
+      '/watch test rule:actor:Iran "nuclear" days:all\n/watch test actor:Iran days:9999\n' +
+        '/watch test actor:Iran OR (\n/watch add rule:Iran\nexit\n',
     );
     expect(printed).toContain('Rule: actor:Iran "nuclear"\n1 of 4 article(s) in the whole corpus match');
     expect(printed).toContain('days must be a whole number of days from 1 to 365, or all, not "9999".');

@@ -125,7 +125,8 @@ describe('alerts', () => {
 
   it('posts an alert a stop left claimed, once, and pauses a watch whose channel refuses the bot', { timeout: 30_000 }, async () => {
     const rt = runtime!;
-    const [watch] = await rt.store.watches(GUILD_ID);
+    const [first] = await rt.store.watches(GUILD_ID);
+    await rt.store.setWatchStatus(first!.id, 'paused');
     const before = emulator.channelPosts(CHANNEL_ID).length;
     onTestFailed(() =>
       console.log(
@@ -135,22 +136,32 @@ describe('alerts', () => {
           .join('\n'),
       ),
     );
-    // An article whose alert a process claimed a minute ago and stopped before posting (the watch paused while it
-    // arrived, so that nothing else posts it).
-    await rt.store.setWatchStatus(watch!.id, 'paused');
+    // An article that reached the corpus before the watch below was made (so the watch never alerts on it by
+    // itself), whose alert a process claimed a minute ago and stopped before posting.
     await writeAndReload(
       'poti.md',
       md('Poti port expands', 'OC Media', ['Georgia opened a new berth at Poti for the Middle Corridor on Monday.']),
     );
-    await rt.store.setWatchStatus(watch!.id, 'active');
     const poti = (await rt.corpus.current().articles(0, 50)).find((a) => a.title === 'Poti port expands')!;
+    const seen = await emulator.waitFor(async () => (await rt.store.articlesSeenBetween(new Date(0), new Date())).get(poti.id), 10_000);
+    const watch = await rt.store.addWatch(
+      {
+        guildId: GUILD_ID,
+        channelId: CHANNEL_ID,
+        rule: 'actor:Georgia corridor:"Middle Corridor"',
+        thread: false,
+        hourlyCap: 10,
+        createdBy: 'u1',
+      },
+      new Date(Date.parse(seen) + 1),
+    );
     const ago = new Date(Date.now() - 60_000);
-    expect(await rt.store.claimAlert(watch!.id, poti.id, CHANNEL_ID, poti.id, ago)).toBe(true);
-    expect(await rt.store.claimAlert(watch!.id, 'lost-in-a-crash', CHANNEL_ID, 'x', ago)).toBe(true);
+    expect(await rt.store.claimAlert(watch.id, poti.id, CHANNEL_ID, poti.id, ago)).toBe(true);
+    expect(await rt.store.claimAlert(watch.id, 'lost-in-a-crash', CHANNEL_ID, 'x', ago)).toBe(true);
     // The next batch of articles (one that matches nothing) finishes it first: posted once.
     await writeAndReload('quiet.md', md('Nothing to see', 'OC Media', ['A quiet day in Yerevan, officials said.']));
     await emulator.waitFor(
-      async () => (await rt.store.alerts(watch!.id, new Date(0))).find((a) => a.articleId === poti.id && a.status === 'posted'),
+      async () => (await rt.store.alerts(watch.id, new Date(0))).find((a) => a.articleId === poti.id && a.status === 'posted'),
       10_000,
     );
     const now = emulator
@@ -159,7 +170,7 @@ describe('alerts', () => {
       .map((c) => c.body as Post);
     expect(now.map((p) => p.embeds?.[0]?.title)).toEqual(['Poti port expands']);
     // An alert of an article that left the corpus is logged as failed, with why; nothing is posted for it.
-    expect((await rt.store.alerts(watch!.id, new Date(0))).find((a) => a.articleId === 'lost-in-a-crash')).toMatchObject({
+    expect((await rt.store.alerts(watch.id, new Date(0))).find((a) => a.articleId === 'lost-in-a-crash')).toMatchObject({
       status: 'failed',
       error: 'the article left the corpus before it was posted',
     });
@@ -173,13 +184,14 @@ describe('alerts', () => {
       ]),
     );
     const paused = await emulator.waitFor(async () => {
-      const w = await rt.store.watch(watch!.id);
+      const w = await rt.store.watch(watch.id);
       return w?.status === 'paused' ? w : null;
     }, 10_000);
     expect(paused.pauseReason).toMatch(/missing permission to post in the channel/);
     const list = await makeAsker(emulator).ask(subcommandSlash('watch', 'list'));
     expect(list.data.embeds?.[0]?.description).toContain('⏸️ paused (missing permission to post in the channel');
-    await rt.store.setWatchStatus(watch!.id, 'active');
+    await rt.store.removeWatch(watch.id);
+    await rt.store.setWatchStatus(first!.id, 'active');
   });
 
   it('keeps watches through /watch: add here (checked), test privately, list, pause and remove, for Manage Channels only', {

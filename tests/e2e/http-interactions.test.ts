@@ -52,6 +52,7 @@ const digest = {
 const replica = () =>
   interactionsServer({
     digest,
+    watch: { store, corpus: () => corpus, now: () => new Date() },
     publicKey: PUBLIC_HEX,
     appId: APP_ID,
     corpus: () => corpus,
@@ -244,6 +245,31 @@ describe('the interactions endpoint', () => {
     expect((data(refused) as { content: string }).content).toMatch(/needs the Manage Server permission/);
     const zones = await ask(autocomplete('digest', 'timezone', 'Europe/Ber'));
     expect(JSON.stringify(zones.json)).toContain('Europe/Berlin');
+  });
+
+  it('keeps watches with /watch on either replica: add here, list on the other, test (deferred), remove', async () => {
+    const added = await ask(subcommandSlash('watch', 'add', { rule: 'actor:Tehran "nuclear deal"', cap: 4 }));
+    const said = data(added) as { content: string; flags: number; allowed_mentions: unknown };
+    expect(said).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    const id = /as `(w[a-z2-9]{6})`/.exec(said.content)?.[1];
+    expect(await store.watch(id!)).toMatchObject({ rule: 'actor:Tehran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 4 });
+    expect(JSON.stringify((await ask(subcommandSlash('watch', 'list'), otherBase)).json)).toContain(id!);
+
+    const test = subcommandSlash('watch', 'test', { rule: 'actor:Iran', days: 365 });
+    expect((await ask(test)).json).toEqual({ type: 5, data: { flags: 64 } });
+    const edited = await emulator.waitFor(
+      () => emulator.callsTo('PATCH', new RegExp(`/webhooks/${APP_ID}/${test.token}/messages/@original$`))[0],
+      10_000,
+    );
+    expect((edited.body as { content: string }).content).toMatch(
+      /^`actor:Iran` matched \*\*\d+\*\* of \d+ article\(s\) of the last 365 day\(s\)/,
+    );
+
+    expect((data(await ask(subcommandSlash('watch', 'remove', { id: id! }), otherBase)) as { content: string }).content).toBe(
+      `Watch \`${id}\` removed.`,
+    );
+    const refused = await ask(subcommandSlash('watch', 'list', {}, { memberPermissions: '0' }));
+    expect((data(refused) as { content: string }).content).toBe('/watch needs the Manage Channels permission.');
   });
 
   it('defers a slow command, then sends its answer over REST; a mistake goes privately', async () => {

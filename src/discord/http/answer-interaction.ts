@@ -28,7 +28,8 @@ import { wantsChart, withChart } from '../chart-attachment.js';
 import { digestCommandData } from '../../commands/digest.js';
 import { digestChoices } from '../digest-interactions.js';
 import { findDiscordCommand } from '../discord-commands.js';
-import { answerDigest } from './answer-digest.js';
+import { answerManaged } from './answer-managed.js';
+import { MANAGED_COMMANDS } from './managed-commands.js';
 import { decodePageId, FROM_FOOTER, lineFromFooter } from '../paging.js';
 import { pageWindow, renderPage } from '../render.js';
 
@@ -83,12 +84,13 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
   if (i.type !== InteractionType.ApplicationCommand || i.data.type !== ApplicationCommandType.ChatInput)
     return say('⚠️ Not a command this bot knows.');
   const name = i.data.name;
-  if (name === digestCommandData.name) {
-    if (deps.digest) return answerDigest(i as APIChatInputApplicationCommandInteraction, deps.digest, deps);
-    return say('⚠️ /digest needs DISCORD_TOKEN on this endpoint: digests are posted as the bot.');
+  const managed = MANAGED_COMMANDS.find((c) => c.name === name);
+  if (managed) {
+    const run = managed.runner(deps);
+    return typeof run === 'string' ? say(run) : answerManaged(i as APIChatInputApplicationCommandInteraction, run, deps);
   }
   if (findDiscordCommand(name))
-    return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands and /digest.`);
+    return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands, /digest and /watch.`);
   const command = findCommand(name);
   if (!command) return say(`⚠️ /${name} is not a command of this bot (any more). Try /actor, /timeline or /search.`);
   const options = flatten(i.data.options);

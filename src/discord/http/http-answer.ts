@@ -9,6 +9,7 @@ import {
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import type { DigestInteractionDeps } from '../digest-interactions.js';
+import type { WatchInteractionDeps } from '../watch-interactions.js';
 import type { MessagePayload, PayloadWithFiles } from '../../render/message-payload.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 
@@ -26,6 +27,8 @@ export interface HttpAnswerDeps {
   openThread?: (channelId: string, messageId: string, name: string) => Promise<void>;
   /** /digest's store, schedule and renderer; absent without a bot token (digests are posted as the bot). */
   digest?: DigestInteractionDeps;
+  /** /watch's store and corpus; absent without a database. */
+  watch?: WatchInteractionDeps;
   log: Logger;
 }
 

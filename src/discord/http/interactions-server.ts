@@ -10,6 +10,7 @@ import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
 import type { DigestInteractionDeps } from '../digest-interactions.js';
+import type { WatchInteractionDeps } from '../watch-interactions.js';
 import { NO_MENTIONS } from '../no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
@@ -99,6 +100,8 @@ export interface InteractionsServerDeps {
   appId: string;
   /** /digest's store, schedule and renderer (with a bot token); without it, /digest says what it needs. */
   digest?: DigestInteractionDeps;
+  /** /watch's store and corpus. */
+  watch?: WatchInteractionDeps;
   log: Logger;
   now?: () => Date;
 }
@@ -139,6 +142,7 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
       void (await deps.webhook('POST', `webhooks/${deps.appId}/${token}`, payload)),
     ...(deps.botRest ? { openThread: threadOpener(deps.botRest) } : {}),
     ...(deps.digest ? { digest: deps.digest } : {}),
+    ...(deps.watch ? { watch: deps.watch } : {}),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

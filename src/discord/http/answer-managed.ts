@@ -1,6 +1,6 @@
-// /digest over the Interactions Endpoint: the same subcommands as on the
-// gateway (digest-interactions.ts), through a DigestRequest made from the
-// POSTed interaction. The first thing a subcommand says becomes the HTTP
+// A management command (/digest, /watch) over the Interactions Endpoint: the
+// same subcommands as on the gateway, through an InteractionRequest made from
+// the POSTed interaction. The first thing a subcommand says becomes the HTTP
 // response (a private message, or "thinking…" when it defers); whatever it
 // says after that goes over REST once the response is out.
 import {
@@ -10,9 +10,8 @@ import {
   ApplicationCommandOptionType,
   InteractionResponseType,
   MessageFlags,
-  PermissionFlagsBits,
 } from 'discord-api-types/v10';
-import { type DigestInteractionDeps, type DigestRequest, runDigest } from '../digest-interactions.js';
+import type { InteractionRequest } from '../interaction-request.js';
 import { type HttpAnswer, type HttpAnswerDeps, message } from './http-answer.js';
 
 type Option = APIApplicationCommandInteractionDataOption;
@@ -24,9 +23,12 @@ function subcommandOf(options: readonly Option[] = []): { name: string; values: 
   return { name: sub?.name ?? '', values: new Map(inner.map((o) => [o.name, 'value' in o ? o.value : undefined])) };
 }
 
-export async function answerDigest(
+/** Runs one subcommand of a management command: its name and the request to read and answer through. */
+export type RunSubcommand = (request: InteractionRequest, subcommand: string) => Promise<void>;
+
+export async function answerManaged(
   i: APIChatInputApplicationCommandInteraction,
-  digest: DigestInteractionDeps,
+  run: RunSubcommand,
   deps: HttpAnswerDeps,
 ): Promise<HttpAnswer> {
   const { name, values } = subcommandOf(i.data.options);
@@ -39,14 +41,16 @@ export async function answerDigest(
   let sent!: () => void;
   const responded = new Promise<void>((resolve) => (sent = resolve));
 
-  const request: DigestRequest = {
+  const request: InteractionRequest = {
     guildId: i.guild_id ?? null,
+    channelId: here,
     userId: i.member?.user.id ?? i.user?.id ?? '',
-    canManageServer: (BigInt(i.member?.permissions ?? '0') & PermissionFlagsBits.ManageGuild) !== 0n,
+    memberPermissions: BigInt(i.member?.permissions ?? '0'),
     // Discord sends the bot's permissions in the channel the command ran in; elsewhere they are not known here.
     botPermissionsIn: (channelId) => (channelId === here && i.app_permissions ? BigInt(i.app_permissions) : null),
     string: (key) => (typeof value(key) === 'string' ? (value(key) as string) : undefined),
     boolean: (key) => (typeof value(key) === 'boolean' ? (value(key) as boolean) : undefined),
+    integer: (key) => (typeof value(key) === 'number' ? (value(key) as number) : undefined),
     channel: (key) => (typeof value(key) === 'string' ? (value(key) as string) : undefined),
     async reply(body) {
       if (!answered) {
@@ -65,9 +69,9 @@ export async function answerDigest(
       await deps.editOriginal(i.token, message(body, false));
     },
   };
-  const done = runDigest(request, name, digest).catch((e: unknown) => {
+  const done = run(request, name).catch((e: unknown) => {
     const why = e instanceof Error ? e.message : String(e);
-    deps.log.error(`/digest ${name} failed: ${why}`);
+    deps.log.error(`/${i.data.name} ${name} failed: ${why}`);
     if (!answered) request.reply({ content: '⚠️ That did not work; the bot log says why. Try again in a moment.' });
   });
   const first = await Promise.race([response, done.then(() => response)]);
