@@ -15,6 +15,7 @@ const rule = {
   name: 'rule',
   description: 'e.g. actor:Iran corridor:"Middle Corridor" -football',
   required: true,
+  autocomplete: true,
   max_length: MAX_RULE_LENGTH,
 } as const;
 const id = {

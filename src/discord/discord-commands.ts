@@ -7,7 +7,7 @@ import { addCommandData, feedsCommandData } from '../commands/feeds.js';
 import { digestAutocomplete, handleDigest } from './digest-interactions.js';
 import { feedsAutocomplete, handleAdd, handleFeeds } from './feeds-interactions.js';
 import { watchCommandData } from '../commands/watch.js';
-import { handleWatch } from './watch-interactions.js';
+import { handleWatch, watchAutocomplete } from './watch-interactions.js';
 import type { RouterDeps } from './router-deps.js';
 
 export interface DiscordCommand {
@@ -39,7 +39,7 @@ export const discordCommands: readonly DiscordCommand[] = [
     data: watchCommandData,
     unavailable: (deps) => (deps.watch ? null : NO_WATCHES),
     execute: (i, deps) => handleWatch(i, deps.watch!),
-    autocomplete: (i) => i.respond([]),
+    autocomplete: (i, deps) => (deps.watch ? watchAutocomplete(i, deps.watch) : i.respond([])),
   },
   {
     data: addCommandData,

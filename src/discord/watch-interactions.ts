@@ -2,7 +2,8 @@
 // same core (src/briefing/watch/), on the gateway bot and the Interactions
 // Endpoint alike (a request comes through InteractionRequest). Every reply is
 // private to the asker; the alerts themselves go to the channel (src/alerts/).
-import type { ChatInputCommandInteraction } from 'discord.js';
+import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
+import { ruleChoices } from '../briefing/watch/rule-choices.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { describeProblem } from '../briefing/problems.js';
 import { addWatch, findWatch, listWatches } from '../briefing/watch/watch-rules.js';
@@ -93,6 +94,12 @@ export async function runWatch(q: InteractionRequest, sub: string, deps: WatchIn
   else await deps.store.setWatchStatus(found.watch.id, sub === 'pause' ? 'paused' : 'active');
   const done = sub === 'remove' ? 'removed' : sub === 'pause' ? 'paused' : 'resumed';
   return q.reply(say(`Watch \`${found.watch.id}\` ${done}.`));
+}
+
+/** The rule completed with the names that fit what is being typed after actor: or corridor:. */
+export async function watchAutocomplete(i: AutocompleteInteraction, deps: WatchInteractionDeps): Promise<void> {
+  const focused = i.options.getFocused(true);
+  await i.respond(focused.name === 'rule' ? await ruleChoices(deps.corpus(), String(focused.value)) : []);
 }
 
 export function handleWatch(i: ChatInputCommandInteraction, deps: WatchInteractionDeps): Promise<void> {

@@ -3,7 +3,14 @@
 // whatever is typed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatRule, MAX_RULE_ATOMS, MAX_RULE_LENGTH, parseRule, type RuleNode } from '../../src/briefing/watch/watch-rule.js';
+import {
+  formatRule,
+  MAX_RULE_ATOMS,
+  MAX_RULE_LENGTH,
+  nameInProgress,
+  parseRule,
+  type RuleNode,
+} from '../../src/briefing/watch/watch-rule.js';
 
 const rule = (text: string): RuleNode => {
   const r = parseRule(text);
@@ -128,5 +135,15 @@ describe('watch rules', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it('knows the name being typed at the end of a rule, for autocomplete', () => {
+    expect(nameInProgress('actor:Pash')).toEqual({ field: 'actor', partial: 'Pash', at: 0 });
+    expect(nameInProgress('"peace" corridor:"Middle Co')).toEqual({ field: 'corridor', partial: 'Middle Co', at: 8 });
+    expect(nameInProgress('actor:Iran OR (actor:Az')).toEqual({ field: 'actor', partial: 'Az', at: 15 });
+    expect(nameInProgress('-actor:')).toEqual({ field: 'actor', partial: '', at: 1 });
+    expect(nameInProgress('actor:Iran ')).toBeNull();
+    expect(nameInProgress('outlet:OC')).toBeNull();
+    expect(nameInProgress('reactor:Zap')).toBeNull();
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { makeLogger } from '../../src/logger.js';
 import { botConfig, makeAsker } from './bot-harness.js';
-import { subcommandSlash } from './interactions.js';
+import { autocomplete, subcommandSlash } from './interactions.js';
 import { CHANNEL_ID, DiscordEmulator, GUILD_ID, TOKEN } from './emulator.js';
 
 const md = (title: string, outlet: string, paragraphs: string[]) =>
@@ -210,6 +210,9 @@ describe('alerts', () => {
     expect(tested.data.content).toMatch(/matched \*\*\d+\*\* of \d+ article\(s\) of the last 30 day\(s\)/);
     expect(tested.data.content).toContain('Georgia doubles its ports for the corridor');
 
+    // On the gateway too, a name typed after corridor: completes inside the rule.
+    const choices = await asker.ask(autocomplete('watch', 'rule', 'actor:Georgia corridor:"Middle Cor'));
+    expect(choices.data.choices?.map((c) => c.value)).toContain('actor:Georgia corridor:"Middle Corridor"');
     const list = await asker.ask(subcommandSlash('watch', 'list'));
     expect(list.data.embeds?.[0]?.description).toContain(`\`${id}\` ✅ active`);
     expect((await asker.ask(subcommandSlash('watch', 'pause', { id: id! }))).data.content).toBe(`Watch \`${id}\` paused.`);

@@ -270,6 +270,14 @@ describe('the interactions endpoint', () => {
     );
     const refused = await ask(subcommandSlash('watch', 'list', {}, { memberPermissions: '0' }));
     expect((data(refused) as { content: string }).content).toBe('/watch needs the Manage Channels permission.');
+
+    // Names complete inside the rule, as /actor completes them.
+    const completed = (await ask(autocomplete('watch', 'rule', 'actor:Iran OR (actor:Azer'))).json as {
+      data: { choices: { value: string }[] };
+    };
+    expect(completed.data.choices.map((c) => c.value)).toContain('actor:Iran OR (actor:Azerbaijan');
+    const quoted = (await ask(autocomplete('watch', 'rule', '"peace" corridor:"Zange'))).json as { data: { choices: { value: string }[] } };
+    expect(quoted.data.choices[0]?.value).toMatch(/^"peace" corridor:"?Zangezur/);
   });
 
   it('defers a slow command, then sends its answer over REST; a mistake goes privately', async () => {

@@ -25,8 +25,6 @@ import { answerWithThread } from './answer-brief.js';
 import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
 import { wantsChart, withChart } from '../chart-attachment.js';
-import { digestCommandData } from '../../commands/digest.js';
-import { digestChoices } from '../digest-interactions.js';
 import { findDiscordCommand } from '../discord-commands.js';
 import { answerManaged } from './answer-managed.js';
 import { MANAGED_COMMANDS } from './managed-commands.js';
@@ -55,9 +53,10 @@ export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps)
     const focused = [...opts, ...opts.flatMap((o) => o.options ?? [])].find((o) => o.focused);
     const kind = focused && findCommand(data.name)?.autocomplete?.[focused.name];
     const typed = String(focused?.value ?? '');
+    const managed = MANAGED_COMMANDS.find((c) => c.name === data.name);
     const choices =
-      focused && data.name === digestCommandData.name && deps.digest
-        ? await digestChoices(deps.digest, focused.name, typed, i.guild_id ?? null)
+      focused && managed
+        ? await managed.choices(deps, focused.name, typed, i.guild_id ?? null)
         : kind
           ? await nameChoices(deps.corpus(), kind, typed)
           : [];
