@@ -203,7 +203,10 @@ export function formatRule(rule: RuleNode, inner = false): string {
   }
 }
 
-/** The name being typed at the end of a rule ("… actor:Pash", '… corridor:"Middle Co'): its field, what is typed of it, and where the field starts. */
+/**
+ * The name being typed at the end of a rule ("… actor:Pash", '… corridor:"Middle Co'): its field, what is typed of it, and where
+ * the field starts.
+ */
 export function nameInProgress(typed: string): { field: 'actor' | 'corridor'; partial: string; at: number } | null {
   const m = /(?:^|[\s(-])((actor|corridor):(?:["“]([^"”]*)|([^"”\s()]*)))$/i.exec(typed);
   if (!m) return null;
