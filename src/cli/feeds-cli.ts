@@ -4,15 +4,12 @@
 // codes: 0 done, 1 a feed or a link failed (the rest is still saved and
 // ingested), 2 bad usage.
 import { existsSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeProblem } from '../briefing/problems.js';
 import { addedArticle } from '../briefing/sources.js';
-import { loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
 import { publishIngest, syncShared } from '../app/corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
-import { dataPaths, shown, type DataPaths } from '../corpus/data-dir.js';
+import { shown, type DataPaths } from '../corpus/data-dir.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
 import { addLink } from '../feeds/add-link.js';
 import { addFeed, readFeedList, removeFeed } from '../feeds/feed-list.js';
@@ -27,7 +24,7 @@ import { toText } from '../render/text.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { StoreError } from '../store/store-error.js';
-import type { CliIo } from './cli-io.js';
+import { type CliIo, cliSettings } from './cli-io.js';
 
 export const FEEDS_HELP = `Feeds and links:
   briefing feeds add <url> [--name NAME] [--keep-all]  follow a feed (RSS, Atom or JSON Feed); --keep-all keeps items that
@@ -59,13 +56,9 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     return EXIT.usage;
   }
   // --data moves everything that follows the data folder, the state database's default included.
-  const cfg = loadConfig(withDataDir(readEnvironment(env, io.envFile), values.data));
-  if (!cfg.ok) {
-    io.err(describeProblem(cfg.problem));
-    return EXIT.failed;
-  }
-  const config = cfg.config;
-  const paths = dataPaths(resolve(config.DATA_DIR));
+  const read = cliSettings(env, io, values.data);
+  if (!read) return EXIT.failed;
+  const { config, paths } = read;
   const json = values.json ?? false;
   const [sub, action, ...rest] = positionals;
   const usage = (message: string) => {

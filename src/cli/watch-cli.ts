@@ -2,20 +2,17 @@
 // command line. `test` reads the corpus only (what a rule would have matched);
 // the others keep the watches in the state database (DATABASE_URL), as
 // Discord's /watch will. Exit codes: 0 done, 1 a user error, 2 bad usage.
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { describeProblem, type Problem } from '../briefing/problems.js';
 import { addWatch, findWatch, listWatches } from '../briefing/watch/watch-rules.js';
 import { watchTest } from '../briefing/watch/watch-test.js';
-import { loadConfig, readEnvironment, withDataDir } from '../config.js';
 import { openCorpus } from '../corpus/build-store.js';
-import { dataPaths } from '../corpus/data-dir.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { watchTestText } from '../render/text.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/store-error.js';
 import type { Store } from '../store/store.js';
-import type { CliIo } from './cli-io.js';
+import { type CliIo, cliSettings } from './cli-io.js';
 import { parseArgsMessage } from './parse-args-message.js';
 
 export const WATCH_HELP = `Watch rules (what a team watches):
@@ -70,13 +67,9 @@ export async function watchCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     else io.err(`Error: ${describeProblem(p)}`);
     return EXIT.failed;
   };
-  const cfg = loadConfig(withDataDir(readEnvironment(env, io.envFile), values.data));
-  if (!cfg.ok) {
-    io.err(describeProblem(cfg.problem));
-    return EXIT.failed;
-  }
-  const config = cfg.config;
-  const paths = dataPaths(resolve(config.DATA_DIR));
+  const settings = cliSettings(env, io, values.data);
+  if (!settings) return EXIT.failed;
+  const { config, paths } = settings;
   const limit = values.limit === undefined ? 10 : Number(values.limit);
   if (!Number.isInteger(limit) || limit < 0) return usage(`--limit must be a whole number of 0 or more, not "${values.limit}"`);
   const withStore = async (run: (store: Store) => Promise<number>) => {

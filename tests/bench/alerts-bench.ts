@@ -2,19 +2,17 @@
 // against every watch costs, on a corpus of N generated articles (default 10,000) with R rules (default 500) over
 // 100 channels: the rules read once (as the bot keeps them), then each of 300 articles checked against all of them,
 // its words read once. Beside it, the story comparison an alert makes against the watch's recent alerts (20).
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sameStory } from '../../src/alerts/story.js';
 import { matchArticle, type PassageWords, resolveRule, type ResolvedRule } from '../../src/briefing/watch/match-rule.js';
 import { parseRule } from '../../src/briefing/watch/watch-rule.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
-import { dataPaths } from '../../src/corpus/data-dir.js';
-import { generateCorpus, prng, seedDataDir } from './generate-corpus.js';
+import { generatedFolder, prng } from './generate-corpus.js';
 import { latency } from './stats.js';
 
-const REPO = new URL('../../../', import.meta.url).pathname;
 const { values } = parseArgs({
   options: { articles: { type: 'string' }, rules: { type: 'string' }, keep: { type: 'string' }, json: { type: 'boolean' } },
 });
@@ -27,15 +25,7 @@ if (!Number.isInteger(N) || N < 10 || !Number.isInteger(R) || R < 1) {
 const log = (t: string) => process.stderr.write(`[bench:alerts] ${t}\n`);
 const root = mkdtempSync(join(tmpdir(), 'briefing-alerts-bench-'));
 try {
-  const paths = dataPaths(values.keep ? resolve(values.keep) : join(root, 'generated'));
-  if (!existsSync(paths.raw)) {
-    const seedPaths = seedDataDir(join(root, 'seed'));
-    const seedCorpus = openCorpus(seedPaths);
-    log(`generating ${N} articles`);
-    await generateCorpus(seedCorpus, N, paths.raw);
-    await seedCorpus.close();
-    copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
-  }
+  const paths = await generatedFolder(root, N, values.keep, log);
   log('ingesting');
   buildCorpus(paths, { allowEmpty: true });
   const corpus = openCorpus(paths);

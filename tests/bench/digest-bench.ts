@@ -3,22 +3,20 @@
 // articles are new in the period) and the whole fire (that, and the digest answer from the corpus). Daily digests at
 // random days, on the embedded SQLite state file (and on Postgres with --postgres). Beside them, in the same run, the
 // way a fire used to read the period's articles: the whole articles_seen table, filtered in JavaScript.
-import { mkdtempSync, rmSync, copyFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { digest } from '../../src/briefing/digest.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
-import { dataPaths } from '../../src/corpus/data-dir.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { generateCorpus, prng, seedDataDir } from './generate-corpus.js';
+import { generatedFolder, prng } from './generate-corpus.js';
 import { latency, round } from './stats.js';
 
-const REPO = new URL('../../../', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     articles: { type: 'string' },
@@ -41,15 +39,7 @@ const SPAN_DAYS = 90;
 
 const root = mkdtempSync(join(tmpdir(), 'briefing-digest-bench-'));
 try {
-  const paths = dataPaths(values.keep ? resolve(values.keep) : join(root, 'generated'));
-  if (!existsSync(paths.raw)) {
-    const seedPaths = seedDataDir(join(root, 'seed'));
-    const seedCorpus = openCorpus(seedPaths);
-    log(`generating ${N} articles`);
-    await generateCorpus(seedCorpus, N, paths.raw);
-    await seedCorpus.close();
-    copyFileSync(join(REPO, 'data/gazetteer.json'), paths.gazetteer);
-  }
+  const paths = await generatedFolder(root, N, values.keep, log);
   log('ingesting');
   buildCorpus(paths, { allowEmpty: true });
   const corpus = openCorpus(paths);

@@ -2,8 +2,9 @@
 // the seed's sentences with the gazetteer's names swapped in (same kind for
 // same kind, so sentences stay plausible), half as aggregator pages in the
 // seed page's layout and half as Markdown. Same N and seed, same files.
-import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { openCorpus } from '../../src/corpus/build-store.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
 import { contents } from '../helpers/corpus-contents.js';
@@ -179,5 +180,20 @@ export function seedDataDir(root: string): DataPaths {
   for (const f of ['000_28f6da302d93ec49.txt', '000_28f6da302d93ec49.meta.json'])
     copyFileSync(join(repo, 'data/raw', f), join(paths.raw, f));
   copyFileSync(join(repo, 'data/gazetteer.json'), paths.gazetteer);
+  return paths;
+}
+
+/**
+ * A data folder of N generated articles for a benchmark: `keep` (a folder kept between runs, generated there once)
+ * or a new one under `root`. It is not ingested here.
+ */
+export async function generatedFolder(root: string, n: number, keep: string | undefined, log: (line: string) => void): Promise<DataPaths> {
+  const paths = dataPaths(keep ? resolve(keep) : join(root, 'generated'));
+  if (existsSync(paths.raw)) return paths;
+  const seedCorpus = openCorpus(seedDataDir(join(root, 'seed')));
+  log(`generating ${n} articles`);
+  await generateCorpus(seedCorpus, n, paths.raw);
+  await seedCorpus.close();
+  copyFileSync(join(new URL('../../../', import.meta.url).pathname, 'data/gazetteer.json'), paths.gazetteer);
   return paths;
 }
