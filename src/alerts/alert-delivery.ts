@@ -21,7 +21,7 @@ import type { Logger } from '../logger.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { Store } from '../store/store.js';
 import type { AlertRecord, Watch } from '../store/watch-store.js';
-import { sameStory } from './story.js';
+import { sameStory } from '../briefing/story.js';
 
 /** How long a story keeps its first alert: a copy after that is news again. */
 export const STORY_WINDOW_MS = 48 * 3_600_000;

@@ -8,6 +8,7 @@ type TopicCount = Awaited<ReturnType<Corpus['topicCounts']>>[number];
 import type { ArticleRef, Quote, TimelineEvent } from './answer-types.js';
 import { spread } from './brief.js';
 import type { Topic } from './digest-topics.js';
+import { groupStories } from './story.js';
 import { articleRef, MAX_QUOTES, quotesFor } from './quotes.js';
 import { toEvents } from './timeline.js';
 
@@ -31,6 +32,11 @@ export interface DigestAnswer {
   /** The topics asked for; empty when the digest follows whatever is new. */
   topics: Topic[];
   articles: ArticleRef[];
+  /**
+   * The same articles as stories: a wire copy in another outlet, a lightly edited rewrite or an update is one story,
+   * listed once with the outlets that also reported it. Newest first, as `articles`.
+   */
+  stories: { article: ArticleRef; also: ArticleRef[] }[];
   sections: DigestSection[];
   /** Oldest first. */
   events: TimelineEvent[];
@@ -75,6 +81,11 @@ export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnsw
   const found = seenIds.length ? await corpus.articles(0, seenIds.length, seenIds) : [];
   const fresh = found.map((a) => a.id);
   const articles = found.map(articleRef);
+  const told = await Promise.all(found.map(async (article) => ({ article, passages: await corpus.passagesOf(article.id) })));
+  const stories = groupStories(told).map(([first, ...also]) => ({
+    article: articleRef(first!.article),
+    also: also.map((t) => articleRef(t.article)),
+  }));
   const topicCounts = fresh.length ? await corpus.topicCounts(fresh) : [];
   const topics = q.topics.length ? q.topics : busiestTopics(corpus, topicCounts);
   const all = await Promise.all(
@@ -105,6 +116,7 @@ export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnsw
     period: { start, end },
     topics: q.topics,
     articles,
+    stories,
     sections,
     events: await toEvents(corpus, events),
   };

@@ -59,15 +59,19 @@ export function renderDigest(v: DigestView): MessagePayload {
       embeds: [],
     };
   }
-  const listed = a.articles.slice(0, 10).map((x) => `• ${citationMd(x)}`);
-  const more = a.articles.length > listed.length ? `\n…and ${a.articles.length - listed.length} more (see /sources).` : '';
+  // One line a story: a copy of it in another outlet is named on its line, not listed again.
+  const alsoBy = (also: readonly { outlet: string | null }[]) =>
+    also.length ? ` · also ${escapeMarkdown(clip([...new Set(also.map((x) => x.outlet ?? 'outlet unknown'))].join(', '), 200))}` : '';
+  const listed = a.stories.slice(0, 10).map((s) => `• ${citationMd(s.article)}${alsoBy(s.also)}`);
+  const more = a.stories.length > listed.length ? `\n…and ${a.stories.length - listed.length} more (see /sources).` : '';
+  const count =
+    a.stories.length === a.articles.length
+      ? `${a.articles.length} new article(s)`
+      : `${a.articles.length} new article(s), ${a.stories.length} stories`;
   const header: APIEmbed = {
     color: COLOR,
     title: escapeMarkdown(clip(`Digest: ${v.name}`, Math.floor(LIMITS.title / 2))),
-    description: clip(
-      `**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${a.articles.length} new article(s):\n${listed.join('\n')}${more}`,
-      HEADER_CHARS,
-    ),
+    description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${count}:\n${listed.join('\n')}${more}`, HEADER_CHARS),
     footer: { text: `Every line is a quote from the articles. /quote id:<id> shows one in context.${v.key ? `\n${v.key}` : ''}` },
   };
   const events: APIEmbed[] = a.events.length

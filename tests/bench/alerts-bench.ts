@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { sameStory } from '../../src/alerts/story.js';
+import { sameStory } from '../../src/briefing/story.js';
 import { matchArticle, type PassageWords, resolveRule, type ResolvedRule } from '../../src/briefing/watch/match-rule.js';
 import { parseRule } from '../../src/briefing/watch/watch-rule.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';

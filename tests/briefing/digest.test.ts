@@ -100,3 +100,39 @@ describe('digest rendering', () => {
     );
   });
 });
+
+describe('stories in a digest', () => {
+  it('lists a story once with the outlets that also reported it, and tells other stories apart', async () => {
+    const { openCorpus } = await import('../../src/corpus/build-store.js');
+    const { tempData } = await import('../helpers/temp-data.js');
+    const md = (title: string, outlet: string, day: string, paragraphs: string[]) =>
+      `---\ntitle: ${title}\noutlet: ${outlet}\nauthor: A. Writer\npublished: ${day}\n---\n\n${paragraphs.join('\n\n')}\n`;
+    const wire = [
+      'Georgia said on Monday it would double the capacity of its Black Sea ports for the Middle Corridor by 2028.',
+      'Officials in Tbilisi said the new terminals at Poti and Anaklia would take container trains from Baku.',
+      'The European Union has promised to help pay for the works, the transport ministry said.',
+    ];
+    const c = openCorpus(
+      tempData({
+        'a.md': md('Georgia doubles its ports', 'Caucasus Daily', '2026-11-23', wire),
+        'b.md': md('Ports to double, Georgia says', 'Black Sea Wire', '2026-11-24', [...wire, 'A paragraph of its own, added here.']),
+        'c.md': md('New ferries on the Caspian', 'OC Media', '2026-11-24', [
+          'Georgia and Kazakhstan agreed new ferries for the Middle Corridor across the Caspian, officials said on Friday.',
+        ]),
+      }),
+    );
+    const ids = (await contents(c)).articles.map((a) => a.id);
+    const seen = new Map(ids.map((id) => [id, '2026-11-24T07:00:00.000Z'] as [string, string]));
+    const d = await digest(c, { topics: [], start: START, end: END, firstSeen: seen });
+    expect(d.articles).toHaveLength(3);
+    // Newest first, as the articles are (a tie on the day goes by title).
+    expect(d.stories.map((s) => [s.article.outlet, s.also.map((a) => a.outlet)])).toEqual([
+      ['OC Media', []],
+      ['Black Sea Wire', ['Caucasus Daily']],
+    ]);
+    const view = { answer: d, name: 'New in the corpus', timezone: 'UTC' };
+    expect(renderDigest(view).embeds![0]!.description).toMatch(
+      /3 new article\(s\), 2 stories:\n• \*\*OC Media\*\*.*\n• \*\*Black Sea Wire\*\*.* · also Caucasus Daily/,
+    );
+  });
+});

@@ -1,7 +1,7 @@
 // One story told twice: a wire copy in another outlet, a lightly edited
 // rewrite, an update at the same address; two stories on one topic are not.
 import { describe, expect, it } from 'vitest';
-import { sameStory } from '../../src/alerts/story.js';
+import { sameStory } from '../../src/briefing/story.js';
 import type { Article, Passage } from '../../src/corpus/records.js';
 
 const article = (id: string, url: string | null): Article =>

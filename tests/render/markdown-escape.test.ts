@@ -88,6 +88,7 @@ describe('markdown from articles and users', () => {
             period: { start: '2026-11-23T08:00:00.000Z', end: '2026-11-24T08:00:00.000Z' },
             topics: [],
             articles: quotes.map((q) => q.article),
+            stories: quotes.map((q) => ({ article: q.article, also: [] })),
             sections: [{ topic: { type: 'actor', id: 'iran', name: query }, total: quotes.length, quotes }],
             events: [],
           },

@@ -23,3 +23,26 @@ export function sameStory(
   for (const k of x) if (y.has(k)) shared++;
   return shared >= SHARED * smaller;
 }
+
+/** An article with its passages, as a story is told from them. */
+export interface Told {
+  article: Article;
+  passages: readonly Passage[];
+}
+
+/**
+ * The articles grouped into stories, each story in the order given (its first article first). Every pair is
+ * compared: a digest's period holds a few hundred articles at most.
+ */
+export function groupStories<T extends Told>(told: readonly T[]): T[][] {
+  const head = told.map((_, i) => i);
+  const find = (i: number): number => (head[i] === i ? i : (head[i] = find(head[i]!)));
+  for (let i = 0; i < told.length; i++)
+    for (let j = i + 1; j < told.length; j++) if (find(i) !== find(j) && sameStory(told[i]!, told[j]!)) head[find(j)] = find(i);
+  const groups = new Map<number, T[]>();
+  told.forEach((t, i) => {
+    const root = find(i);
+    groups.set(root, [...(groups.get(root) ?? []), t]);
+  });
+  return [...groups.values()];
+}
