@@ -21,6 +21,7 @@ export default mergeConfig(
         'tests/cli/run-cli.test.ts',
         'tests/cli/doctor.test.ts',
         'tests/corpus/corpus-contract.test.ts',
+        'tests/corpus/shared-documents.test.ts',
         'tests/corpus/damaged-corpus.test.ts',
         'tests/corpus/ingest-thread.test.ts',
         'tests/corpus/live-corpus.test.ts',
