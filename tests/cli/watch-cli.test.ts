@@ -46,15 +46,15 @@ describe('briefing watch', () => {
     expect(dash.err).toContain('goes after --');
   });
 
-  it('keeps a watch: add (the rule checked and kept in canonical form), list, pause, resume, remove', async () => {
+  it("keeps a watch: add (the rule checked, kept in canonical form with the gazetteer's names), list, pause, resume, remove", async () => {
     const added = await cli('add', 'actor:Tehran  OR  "nuclear deal"', '--guild', GUILD, '--channel', CHANNEL, '--cap', '3', '--json');
     expect(added.code).toBe(0);
     const { watch } = JSON.parse(added.out);
-    expect(watch).toMatchObject({ rule: 'actor:Tehran OR "nuclear deal"', hourlyCap: 3, thread: false, status: 'active', guildId: GUILD });
+    expect(watch).toMatchObject({ rule: 'actor:Iran OR "nuclear deal"', hourlyCap: 3, thread: false, status: 'active', guildId: GUILD });
     expect((await cli('pause', watch.id)).out).toBe(`Watch ${watch.id} paused.`);
     const list = await cli('list', '--guild', GUILD);
     expect(list.out).toContain(`${watch.id}  paused  channel ${CHANNEL}  0 this week  cap 3/h`);
-    expect(list.out).toContain('actor:Tehran OR "nuclear deal"');
+    expect(list.out).toContain('actor:Iran OR "nuclear deal"');
     expect(JSON.parse((await cli('list', '--json', '--guild', '999999999999999999')).out)).toEqual({ ok: true, watches: [] });
     await cli('resume', watch.id);
     expect(JSON.parse((await cli('list', '--json')).out).watches[0]).toMatchObject({ id: watch.id, status: 'active', matchedThisWeek: 0 });

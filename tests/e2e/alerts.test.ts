@@ -202,7 +202,7 @@ describe('alerts', () => {
     expect(added.data.flags).toBe(64);
     const id = /as `(w[a-z2-9]{6})`/.exec(String(added.data.content))?.[1];
     expect(id).toBeDefined();
-    expect(await runtime!.store.watch(id!)).toMatchObject({ rule: 'actor:Tehran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 3 });
+    expect(await runtime!.store.watch(id!)).toMatchObject({ rule: 'actor:Iran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 3 });
 
     const bad = await asker.ask(subcommandSlash('watch', 'add', { rule: 'actor:Irna OR' }));
     expect(bad.data.content).toContain('"OR" needs a term on each side');

@@ -252,7 +252,7 @@ describe('the interactions endpoint', () => {
     const said = data(added) as { content: string; flags: number; allowed_mentions: unknown };
     expect(said).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
     const id = /as `(w[a-z2-9]{6})`/.exec(said.content)?.[1];
-    expect(await store.watch(id!)).toMatchObject({ rule: 'actor:Tehran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 4 });
+    expect(await store.watch(id!)).toMatchObject({ rule: 'actor:Iran "nuclear deal"', channelId: CHANNEL_ID, hourlyCap: 4 });
     expect(JSON.stringify((await ask(subcommandSlash('watch', 'list'), otherBase)).json)).toContain(id!);
 
     const test = subcommandSlash('watch', 'test', { rule: 'actor:Iran', days: 365 });

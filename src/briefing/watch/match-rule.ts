@@ -58,6 +58,23 @@ export function resolveRule(rule: RuleNode, names: NameIndex): RuleResolution {
   return problems[0] ? { ok: false, problem: problems[0] } : { ok: true, rule: resolved };
 }
 
+/** The rule as written, its names as the gazetteer writes them ("actor:Пашинян" -> 'actor:"Nikol Pashinyan"'). */
+export function asWritten(rule: ResolvedRule): RuleNode {
+  switch (rule.kind) {
+    case 'and':
+    case 'or':
+      return { kind: rule.kind, parts: rule.parts.map(asWritten) } as RuleNode;
+    case 'not':
+      return { kind: 'not', part: asWritten(rule.part) };
+    case 'term':
+      return { kind: 'term', text: rule.text, phrase: rule.phrase };
+    case 'actor':
+    case 'corridor':
+    case 'outlet':
+      return { kind: rule.kind, name: rule.name } as RuleNode;
+  }
+}
+
 type Atom = Extract<ResolvedRule, { kind: 'term' | 'actor' | 'corridor' | 'outlet' }>;
 
 /** Whether one passage meets one term or name. */

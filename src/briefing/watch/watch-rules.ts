@@ -4,7 +4,7 @@
 import type { Corpus } from '../../corpus/corpus.js';
 import type { NewWatch, Watch, WatchStore } from '../../store/watch-store.js';
 import type { Problem } from '../problems.js';
-import { resolveRule } from './match-rule.js';
+import { asWritten, resolveRule } from './match-rule.js';
 import { formatRule, parseRule } from './watch-rule.js';
 import { watchTest } from './watch-test.js';
 
@@ -26,7 +26,7 @@ export function checkRule(corpus: Corpus, text: string): WatchResult<{ rule: str
   if (!parsed.ok)
     return { ok: false, problem: { code: 'bad-rule', rule: text.trim(), message: parsed.error.message, at: parsed.error.at } };
   const resolved = resolveRule(parsed.rule, corpus.names);
-  return resolved.ok ? { ok: true, rule: formatRule(parsed.rule) } : { ok: false, problem: resolved.problem };
+  return resolved.ok ? { ok: true, rule: formatRule(asWritten(resolved.rule)) } : { ok: false, problem: resolved.problem };
 }
 
 export async function addWatch(
