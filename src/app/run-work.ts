@@ -84,7 +84,8 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
           // Alerts go out for the articles new to the corpus now, not for those a restart reads again.
           const asked = new Set(ids);
           const fresh = [...(await store.articlesSeenBetween(new Date(at.getTime() - 1), at)).keys()].filter((id) => asked.has(id));
-          await alerts.deliver(fresh, at);
+          // A failure here leaves the claimed alerts pending: the next batch, or the next start, finishes them.
+          await alerts.deliver(fresh, at).catch((e: unknown) => log.error(`alerts: ${e instanceof Error ? e.message : String(e)}`));
         },
         (e: unknown) => log.error(`corpus: could not record new articles for digests: ${e instanceof Error ? e.message : String(e)}`),
       );
