@@ -162,8 +162,7 @@ export function alertDelivery(deps: AlertDeps) {
   }
 
   /** Alerts claimed and never finished: found in the channel by their footer, or posted now. */
-  async function recover(): Promise<void> {
-    const before = deps.now().getTime() - PENDING_GRACE_MS;
+  async function finishPending(before: number): Promise<void> {
     const pending = (await deps.store.pendingAlerts()).filter((a) => Date.parse(a.createdAt) <= before);
     if (pending.length === 0) return;
     const corpus = deps.corpus();
@@ -186,29 +185,52 @@ export function alertDelivery(deps: AlertDeps) {
     }
   }
 
+  /** Checks the articles (each with when it first reached the corpus) against every watch made before it, and posts. */
+  async function check(articles: readonly { id: string; seenAt: string }[]): Promise<void> {
+    const watches = (await deps.store.watches()).filter((w) => w.status === 'active');
+    if (watches.length === 0 || articles.length === 0) return;
+    const corpus = deps.corpus();
+    const rolled = new Map<Watch, ArticleRef[]>();
+    for (const { id, seenAt } of articles) {
+      const r = await read(corpus, id);
+      // A watch alerts on what reaches the corpus after it was made, never on what was there before.
+      if (r) for (const w of watches) if (w.createdAt <= seenAt) await deliverOne(corpus, w, r, rolled);
+    }
+    for (const [w, refs] of rolled) {
+      await deps.publisher
+        .post(w.channelId, deps.render.rollUp(w, refs), nonceOf(`rollup:${w.id}:${refs.map((a) => a.id).join(',')}`))
+        .catch(async (e: unknown) => {
+          const f = classifyPublishError(e);
+          deps.log.error(`watch ${w.id}: the roll-up of ${refs.length} match(es) could not be posted: ${f.reason}`);
+          await pauseIfLost(w, f);
+        });
+    }
+  }
+
+  /**
+   * What a stop (or a database that stopped answering) left undone: alerts claimed and never posted, and articles
+   * that reached the corpus after the last check and were never checked. Articles checked already are claimed
+   * already, so a second look posts nothing twice.
+   */
+  async function recover(): Promise<void> {
+    const before = deps.now().getTime() - PENDING_GRACE_MS;
+    await finishPending(before);
+    const upTo = await deps.store.alertsCheckedUpTo();
+    // The first check ever starts now: what the corpus held before was never news to a watch.
+    if (upTo === null) return deps.store.checkedAlertsUpTo(deps.now());
+    if (Date.parse(upTo) >= before) return;
+    const missed = await deps.store.articlesSeenBetween(new Date(upTo), new Date(before));
+    await check([...missed].map(([id, seenAt]) => ({ id, seenAt })));
+    await deps.store.checkedAlertsUpTo(new Date(before));
+  }
+
   return {
     recover,
     /** Checks every active watch against the articles just added, and posts what matches. */
     async deliver(articleIds: readonly string[], seenAt: Date): Promise<void> {
       await recover();
-      // A watch alerts on what reaches the corpus after it was made, never on what was there before.
-      const watches = (await deps.store.watches()).filter((w) => w.status === 'active' && w.createdAt <= seenAt.toISOString());
-      if (watches.length === 0 || articleIds.length === 0) return;
-      const corpus = deps.corpus();
-      const rolled = new Map<Watch, ArticleRef[]>();
-      for (const id of articleIds) {
-        const r = await read(corpus, id);
-        if (r) for (const w of watches) await deliverOne(corpus, w, r, rolled);
-      }
-      for (const [w, articles] of rolled) {
-        await deps.publisher
-          .post(w.channelId, deps.render.rollUp(w, articles), nonceOf(`rollup:${w.id}:${articles.map((a) => a.id).join(',')}`))
-          .catch(async (e: unknown) => {
-            const f = classifyPublishError(e);
-            deps.log.error(`watch ${w.id}: the roll-up of ${articles.length} match(es) could not be posted: ${f.reason}`);
-            await pauseIfLost(w, f);
-          });
-      }
+      await check(articleIds.map((id) => ({ id, seenAt: seenAt.toISOString() })));
+      await deps.store.checkedAlertsUpTo(seenAt);
     },
   };
 }

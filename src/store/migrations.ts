@@ -174,6 +174,10 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX alerts_channel ON alerts (channel_id, created_at);
       CREATE INDEX alerts_story ON alerts (channel_id, story, created_at);
+      CREATE TABLE alerts_checked (
+        name TEXT PRIMARY KEY,
+        up_to TEXT NOT NULL
+      );
     `,
   },
 ];

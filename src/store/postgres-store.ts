@@ -460,6 +460,16 @@ function postgresWatchStore(pool: pg.Pool): WatchStore {
       );
       return Number(r.rows[0]?.n ?? 0);
     },
+    async alertsCheckedUpTo() {
+      return (await rowsOf<{ up_to: string }>(pool, `SELECT up_to FROM alerts_checked WHERE name = 'articles'`))[0]?.up_to ?? null;
+    },
+    async checkedAlertsUpTo(upTo) {
+      await pool.query(
+        `INSERT INTO alerts_checked (name, up_to) VALUES ('articles', $1)
+         ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to WHERE excluded.up_to > alerts_checked.up_to`,
+        [upTo.toISOString()],
+      );
+    },
     async storyAlert(channelId, story, since) {
       const r = (
         await rowsOf<AlertRow>(

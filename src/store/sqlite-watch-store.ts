@@ -22,6 +22,9 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     posted: db
       .prepare<[string, string]>(`SELECT count(*) FROM alerts WHERE channel_id = ? AND created_at >= ? AND status = 'posted'`)
       .pluck(),
+    checked: db.prepare<[], { up_to: string }>(`SELECT up_to FROM alerts_checked WHERE name = 'articles'`),
+    check: db.prepare(`INSERT INTO alerts_checked (name, up_to) VALUES ('articles', ?)
+      ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to WHERE excluded.up_to > alerts_checked.up_to`),
     story: db.prepare<[string, string, string], AlertRow>(`SELECT * FROM alerts WHERE channel_id = ? AND story = ? AND created_at >= ?
       AND status = 'posted' ORDER BY created_at LIMIT 1`),
   };
@@ -48,6 +51,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
       void q.update.run(status, o.messageId ?? null, o.error ?? null, watchId, articleId),
     alerts: (watchId, since) => q.alerts.all(watchId, since.toISOString()).map(toAlert),
     postedSince: (channelId, since) => q.posted.get(channelId, since.toISOString()) as number,
+    alertsCheckedUpTo: () => q.checked.get()?.up_to ?? null,
+    checkedAlertsUpTo: (upTo) => void q.check.run(upTo.toISOString()),
     storyAlert: (channelId, story, since) => {
       const r = q.story.get(channelId, story, since.toISOString());
       return r && toAlert(r);

@@ -63,6 +63,14 @@ export interface SyncWatchStore {
   postedSince(channelId: string, since: Date): number;
   /** The posted alert of a story in a channel since a time, if one was. */
   storyAlert(channelId: string, story: string, since: Date): AlertRecord | undefined;
+  /**
+   * Up to when (ISO, a first-seen time) the articles reaching the corpus have been checked against the watches; null
+   * before the first check. An article first seen after it and not checked yet (the database stopped answering
+   * mid-batch) is checked at the next start.
+   */
+  alertsCheckedUpTo(): string | null;
+  /** Moves that time forward (never back). */
+  checkedAlertsUpTo(upTo: Date): void;
 }
 
 export type WatchStore = Async<SyncWatchStore>;

@@ -340,6 +340,14 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(await b.storyAlert('c1', 'story-1', at(11))).toBeUndefined();
       expect(await b.storyAlert('c2', 'story-1', T0)).toBeUndefined();
 
+      // Up to when articles were checked against the watches: moved forward only.
+      expect(await a.alertsCheckedUpTo()).toBeNull();
+      await a.checkedAlertsUpTo(at(50));
+      await b.checkedAlertsUpTo(at(45));
+      expect(await b.alertsCheckedUpTo()).toBe(at(50).toISOString());
+      await b.checkedAlertsUpTo(at(60));
+      expect(await a.alertsCheckedUpTo()).toBe(at(60).toISOString());
+
       // A removed watch takes its alerts with it.
       expect(await a.removeWatch(w.id)).toBe(true);
       expect(await a.removeWatch(w.id)).toBe(false);
