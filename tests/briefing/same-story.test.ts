@@ -1,7 +1,7 @@
 // One story told twice: a wire copy in another outlet, a lightly edited
 // rewrite, an update at the same address; two stories on one topic are not.
 import { describe, expect, it } from 'vitest';
-import { sameStory } from '../../src/briefing/story.js';
+import { groupStories, sameStory } from '../../src/briefing/story.js';
 import type { Article, Passage } from '../../src/corpus/records.js';
 
 const article = (id: string, url: string | null): Article =>
@@ -39,5 +39,20 @@ describe('the same story', () => {
         { article: article('d', null), passages: passages(['Short.']) },
       ),
     ).toBe(false);
+  });
+
+  it('groups a period of articles into stories, the first of each first, as the pairwise test would', () => {
+    const wireCopy = { article: article('b', null), passages: passages([...WIRE, 'Its own paragraph, long enough to count here.']) };
+    const update = {
+      article: article('d', 'https://one.example/a'),
+      passages: passages(['An update with new text entirely, long enough.']),
+    };
+    const other = {
+      article: article('c', null),
+      passages: passages(['Georgia and Kazakhstan agreed new ferries for the corridor, officials said.']),
+    };
+    const first = { article: article('a', 'https://one.example/a'), passages: passages(WIRE) };
+    expect(groupStories([first, other, wireCopy, update]).map((g) => g.map((t) => t.article.id))).toEqual([['a', 'b', 'd'], ['c']]);
+    expect(groupStories([])).toEqual([]);
   });
 });
