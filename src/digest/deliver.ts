@@ -5,6 +5,8 @@
 // a channel that refuses the bot pauses the subscription until /digest resume.
 import type { Corpus } from '../corpus/corpus.js';
 import { digest, type DigestAnswer } from '../briefing/digest.js';
+import type { ArticleRef } from '../briefing/answer-types.js';
+import { articleRef } from '../briefing/quotes.js';
 import { findTopic, type Topic } from '../briefing/digest-topics.js';
 import type { MessagePayload, PayloadWithFiles } from '../render/message-payload.js';
 import type { Logger } from '../logger.js';
@@ -25,6 +27,8 @@ export interface DigestView {
   key?: string;
   /** The attached chart's file name, for the embed that shows it. */
   chartFile?: string;
+  /** Matches of the channel's watches that went over their hourly cap in the period, and were only rolled up. */
+  rolledUp?: ArticleRef[];
 }
 
 /** A digest draws its timeline from this many dated events. */
@@ -84,7 +88,12 @@ export async function buildView(deps: Pick<DeliveryDeps, 'store' | 'corpus'>, su
   const corpus = deps.corpus();
   const topics = topicsOf(corpus, sub.topics);
   const answer = await digest(corpus, { topics, start, end, firstSeen });
-  return { answer, name: digestName(topics), timezone: sub.timezone };
+  // The channel's alert matches that were over their cap: the digest carries them, so none is only a roll-up line.
+  const over = await deps.store.alertsIn(sub.channelId, 'rolled-up', start, end);
+  const rolled = (await Promise.all([...new Set(over.map((a) => a.articleId))].map((id) => corpus.article(id))))
+    .filter((a): a is NonNullable<typeof a> => Boolean(a))
+    .map(articleRef);
+  return { answer, name: digestName(topics), timezone: sub.timezone, ...(rolled.length ? { rolledUp: rolled } : {}) };
 }
 
 async function postWithRetries(

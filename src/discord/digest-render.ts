@@ -4,6 +4,7 @@
 // section keeps at least its first quote. Nothing new is one line.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../render/escape-markdown.js';
+import type { ArticleRef } from '../briefing/answer-types.js';
 import type { DigestSection } from '../briefing/digest.js';
 import type { DigestView } from '../digest/deliver.js';
 import { dateLabel } from '../render/date-label.js';
@@ -49,6 +50,14 @@ function sectionText(s: DigestSection, budget: number): string {
   return clip([lead, quoteBlock({ ...s.quotes[0]!, text: clip(s.quotes[0]!.text, 80) })].join('\n\n'), budget);
 }
 
+/** The alert matches that went over a watch's hourly cap in the period: carried here, since alerts only rolled them up. */
+function overCap(rolled: readonly ArticleRef[]): string {
+  if (rolled.length === 0) return '';
+  const listed = rolled.slice(0, 5).map((x) => `• ${citationMd(x)}`);
+  const more = rolled.length > listed.length ? `\n…and ${rolled.length - listed.length} more.` : '';
+  return `\n\n**Alert matches over the hourly cap** (${rolled.length}):\n${listed.join('\n')}${more}`;
+}
+
 export function renderDigest(v: DigestView): MessagePayload {
   const a = v.answer;
   const since = formatInZone(a.period.start, v.timezone);
@@ -71,7 +80,10 @@ export function renderDigest(v: DigestView): MessagePayload {
   const header: APIEmbed = {
     color: COLOR,
     title: escapeMarkdown(clip(`Digest: ${v.name}`, Math.floor(LIMITS.title / 2))),
-    description: clip(`**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${count}:\n${listed.join('\n')}${more}`, HEADER_CHARS),
+    description: clip(
+      `**${since} → ${formatInZone(a.period.end, v.timezone)}**\n${count}:\n${listed.join('\n')}${more}${overCap(v.rolledUp ?? [])}`,
+      HEADER_CHARS,
+    ),
     footer: { text: `Every line is a quote from the articles. /quote id:<id> shows one in context.${v.key ? `\n${v.key}` : ''}` },
   };
   const events: APIEmbed[] = a.events.length

@@ -460,6 +460,16 @@ function postgresWatchStore(pool: pg.Pool): WatchStore {
       );
       return Number(r.rows[0]?.n ?? 0);
     },
+    async alertsIn(channelId, status, after, upTo) {
+      return (
+        await rowsOf<AlertRow>(
+          pool,
+          `SELECT * FROM alerts WHERE channel_id = $1 AND status = $2 AND created_at > $3 AND created_at <= $4
+           ORDER BY created_at, watch_id, article_id`,
+          [channelId, status, after.toISOString(), upTo.toISOString()],
+        )
+      ).map(toAlert);
+    },
     async alertsCheckedUpTo() {
       return (await rowsOf<{ up_to: string }>(pool, `SELECT up_to FROM alerts_checked WHERE name = 'articles'`))[0]?.up_to ?? null;
     },

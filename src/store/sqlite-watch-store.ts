@@ -22,6 +22,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     posted: db
       .prepare<[string, string]>(`SELECT count(*) FROM alerts WHERE channel_id = ? AND created_at >= ? AND status = 'posted'`)
       .pluck(),
+    inChannel: db.prepare<[string, string, string, string], AlertRow>(`SELECT * FROM alerts WHERE channel_id = ? AND status = ?
+      AND created_at > ? AND created_at <= ? ORDER BY created_at, watch_id, article_id`),
     checked: db.prepare<[], { up_to: string }>(`SELECT up_to FROM alerts_checked WHERE name = 'articles'`),
     check: db.prepare(`INSERT INTO alerts_checked (name, up_to) VALUES ('articles', ?)
       ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to WHERE excluded.up_to > alerts_checked.up_to`),
@@ -51,6 +53,7 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
       void q.update.run(status, o.messageId ?? null, o.error ?? null, watchId, articleId),
     alerts: (watchId, since) => q.alerts.all(watchId, since.toISOString()).map(toAlert),
     postedSince: (channelId, since) => q.posted.get(channelId, since.toISOString()) as number,
+    alertsIn: (channelId, status, after, upTo) => q.inChannel.all(channelId, status, after.toISOString(), upTo.toISOString()).map(toAlert),
     alertsCheckedUpTo: () => q.checked.get()?.up_to ?? null,
     checkedAlertsUpTo: (upTo) => void q.check.run(upTo.toISOString()),
     storyAlert: (channelId, story, since) => {

@@ -59,6 +59,8 @@ export interface SyncWatchStore {
   updateAlert(watchId: string, articleId: string, status: AlertStatus, o?: { messageId?: string | null; error?: string | null }): void;
   /** Alerts of a watch since a time, newest first. */
   alerts(watchId: string, since: Date): AlertRecord[];
+  /** A channel's alerts (every watch's) in one state, logged after `after` up to `upTo`, oldest first. */
+  alertsIn(channelId: string, status: AlertStatus, after: Date, upTo: Date): AlertRecord[];
   /** Messages posted in a channel since a time (every watch's): what its hourly cap counts. */
   postedSince(channelId: string, since: Date): number;
   /** The posted alert of a story in a channel since a time, if one was. */

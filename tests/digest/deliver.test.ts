@@ -66,6 +66,26 @@ describe('delivering one fire', () => {
     expect(publisher.attempts).toHaveLength(1);
   });
 
+  it("carries the alert matches that went over a watch's hourly cap in the period, once each", async () => {
+    const { store, sub, publisher, deps } = await setup();
+    const [a, b] = (await contents(corpus)).articles;
+    const w = await store.addWatch(
+      { guildId: sub.guildId, channelId: sub.channelId, rule: 'Iran', thread: false, hourlyCap: 1, createdBy: 'u' },
+      CREATED,
+    );
+    for (const article of [a!, b!]) {
+      await store.claimAlert(w.id, article.id, sub.channelId, article.id, new Date('2026-11-24T07:30:00Z'));
+      await store.updateAlert(w.id, article.id, 'rolled-up');
+    }
+    // Another channel's roll-up is not this digest's.
+    await store.claimAlert(w.id, 'elsewhere', '999999999999999999', 'x', new Date('2026-11-24T07:30:00Z'));
+    await deliverFire(deps, sub.id, FIRE);
+    const header = publisher.messages[0]!.payload.embeds![0]!.description!;
+    expect(header).toContain('**Alert matches over the hourly cap** (2):');
+    expect(header.split('Alert matches over the hourly cap')[1]).toContain(a!.title.slice(0, 30));
+    expect(limitViolations(publisher.messages[0]!.payload)).toEqual([]);
+  });
+
   it('keeps the nonce stable and short: same input, same nonce; another fire or subscription, another', async () => {
     expect(digestNonce('dabc234', FIRE)).toBe(digestNonce('dabc234', FIRE.toISOString()));
     expect(digestNonce('dabc234', FIRE)).toHaveLength(25);

@@ -340,6 +340,11 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(await b.storyAlert('c1', 'story-1', at(11))).toBeUndefined();
       expect(await b.storyAlert('c2', 'story-1', T0)).toBeUndefined();
 
+      // A channel's alerts in one state over a period, oldest first.
+      expect((await a.alertsIn('c1', 'posted', T0, at(60))).map((x) => x.articleId)).toEqual(['art1']);
+      expect((await a.alertsIn('c1', 'posted', at(10), at(60))).map((x) => x.articleId)).toEqual([]);
+      expect((await b.alertsIn('c2', 'posted', T0, at(60))).map((x) => x.articleId)).toEqual([]);
+
       // Up to when articles were checked against the watches: moved forward only.
       expect(await a.alertsCheckedUpTo()).toBeNull();
       await a.checkedAlertsUpTo(at(50));
