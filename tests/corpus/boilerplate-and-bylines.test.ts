@@ -34,6 +34,9 @@ describe('boilerplate that is never quotable', () => {
     ['This review contains affiliate links.'],
     ['This slideshow requires JavaScript.'],
     ['The contents of this site are ©2024 Caspian Policy Forum.'],
+    ['The products listed here have been selected independently by our reviewers after testing.'],
+    ['Do you have a story to tell?'],
+    ['Email: newsdesk@example.org'],
   ])('%s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(true);
   });
@@ -53,6 +56,9 @@ describe('boilerplate that is never quotable', () => {
     ['Subscribers complained that the updates arrived late, the ministry said.'],
     ['Affiliate groups of the party met in Yerevan on Monday.'],
     ['The ministry said 202 people were evacuated and 4,100 homes lost power.'],
+    ['The judges were selected independently of the government, the court said.'],
+    ['Do you have a story about the border, officials asked residents in Gyumri.'],
+    ['Email records show the minister was warned in March.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);
   });

@@ -60,6 +60,11 @@ const BOILERPLATE_SENTENCES = [
   /\bfollow us (?:on|at)\b/i,
   // Notes on the page itself: affiliate links, what a slideshow needs to run, a copyright notice inside a sentence.
   /\b(?:contains|uses|includes) affiliate links\b|\bwe may earn (?:a|an affiliate) commission\b/i,
+  // A shopping page's disclosure: "The products or services listed have been selected independently by journalists …".
+  /\b(?:products|services|items|deals)\b.{0,40}\b(?:selected|chosen|picked) independently\b/i,
+  // A newsroom asking for tips: "Do you have a story to tell?", "Got a story?", and the address that follows alone.
+  /^(?:do you have|have you got|got) a (?:story|tip|news tip)(?: (?:to (?:tell|share)|for us))?\s*\?$/i,
+  /^e-?mail(?: us)?\s*:\s*\S+@\S+\.\w+$/i,
   /\b(?:requires|enable|turn on) javascript\b/i,
   /©\s*(?:19|20)\d\d\b/,
   // How to reach the writer or the office: "Anna Petrova may be reached at apetrova@example.org", "… | 202-555-0100 tel".
