@@ -5,7 +5,8 @@
 // reported by …" to the first alert (an edit), not a new post; matches over
 // the channel's hourly cap go into one roll-up message. An alert claimed but
 // never posted (the process stopped in between) is found by its footer in the
-// channel, or posted, at the next start or batch. A channel the bot cannot
+// channel, or posted, at the next start or batch; so are the articles that
+// arrived after the last check and were never checked. A channel the bot cannot
 // post in pauses the watch with the reason. Nothing is dropped silently: every
 // match is logged in the store with what became of it.
 import { createHash } from 'node:crypto';
