@@ -3,6 +3,7 @@
 // few words, a sentence that continues the one before. Repeated pull quotes
 // are kept once, in their fullest form.
 import { dedupeKey, wordCount } from '../../text/normalize.js';
+import { quoteBalance } from '../../text/quote-marks.js';
 import type { LayoutItem } from './layout-item.js';
 
 export interface PassageDraft {
@@ -15,15 +16,6 @@ export interface PassageDraft {
 
 const MAX_QUOTE_SENTENCES = 5;
 const MIN_PULL_QUOTE_WORDS = 6;
-
-// An opening quote starts a word; a closing one ends a word or a sentence.
-// Apostrophes inside words (aren't, Iran's) match neither.
-const OPENING = /(?:^|[\s([—–-])['‘"“](?=[\p{L}\p{N}[…])/gu;
-const CLOSING = /(?<=[\p{L}\p{N}.,!?;…\])])['’"”](?=$|[\s.,;:!?)\]—–-])/gu;
-
-function quoteBalance(text: string): number {
-  return (text.match(OPENING)?.length ?? 0) - (text.match(CLOSING)?.length ?? 0);
-}
 
 interface Open {
   item: LayoutItem;
