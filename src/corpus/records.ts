@@ -47,6 +47,25 @@ export interface PassageDate {
   text: string;
 }
 
+/** Who a passage reports as speaking or writing it; see extract/speech/attribute-speech.ts. */
+export interface PassageSpeech {
+  /** direct: quoted words; indirect: "X said that …", "according to X"; mixed: reported with a quoted fragment. */
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** The reporting words as written, lower case: "said", "warned", "according to". */
+  cue: string;
+  speaker: {
+    /** As written where it was named: "Dmitry Peskov", "Iran's foreign ministry", "a senior EU official". */
+    name: string;
+    /** The gazetteer actor the speaker is, or null (an unknown name, a role of no known actor, an unnamed source). */
+    actor: string | null;
+    anonymous: boolean;
+  };
+  /** The words in the passage that name the speaker ("he" when carried by a pronoun); null when the quotation continues. */
+  span: [number, number] | null;
+  /** pronoun: "he said", named earlier; continuation: a quotation going on from the passage before. */
+  carried: 'pronoun' | 'continuation' | null;
+}
+
 export interface Passage {
   id: string;
   articleId: string;
@@ -57,6 +76,8 @@ export interface Passage {
   actors: EntityTag[];
   corridors: EntityTag[];
   dates: PassageDate[];
+  /** Null or absent when the passage reports no one's words. */
+  speech?: PassageSpeech | null;
 }
 
 export interface StanceRecord {

@@ -32,6 +32,8 @@ interface Form {
 
 export interface GazetteerMatcher {
   find(text: string): Mention[];
+  /** An actor's kind (a person speaks for themself; a country's ministry speaks for the country). */
+  actorKind(id: string): Gazetteer['actors'][number]['kind'] | undefined;
 }
 
 // Between the words of one name: spaces, dashes, brackets, quotes, slashes. A
@@ -93,7 +95,9 @@ export function compileGazetteer(g: Gazetteer): GazetteerMatcher {
   }
   for (const list of byFirstVariant.values()) list.sort((a, b) => b.keys.length - a.keys.length);
 
+  const kinds = new Map(g.actors.map((a) => [a.id, a.kind]));
   return {
+    actorKind: (id) => kinds.get(id),
     find(text: string): Mention[] {
       const toks = words(text);
       const bases = toks.map((t) => baseForm(t.raw));

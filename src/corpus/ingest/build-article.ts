@@ -12,6 +12,7 @@ import { findStances } from '../extract/corridor-stances.js';
 import { articleDates } from '../extract/dates/passage-dates.js';
 import { countNames } from '../extract/discover-names.js';
 import type { GazetteerMatcher } from '../extract/gazetteer-matcher.js';
+import { attributeSpeech } from '../extract/speech/attribute-speech.js';
 import { tagPassages } from '../extract/tag-passages.js';
 import type { ArticleDraft } from './article-draft.js';
 import { buildPassages } from './passages.js';
@@ -91,15 +92,21 @@ function spreadTags(passages: Passage[], pick: (p: Passage) => Passage['actors']
 export type TaggedArticle = Pick<BuiltArticle, 'tags' | 'stances' | 'names'>;
 
 /**
- * Tags an article's passages (in place: their actors and corridors) and works
+ * Tags an article's passages (in place: their actors, corridors and speakers) and works
  * out what ranking needs. Also run alone, on stored passages, when the
  * gazetteer changes: tagging never changes text.
  */
 export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known: Set<string>): TaggedArticle {
   const tagged = tagPassages(passages, matcher);
+  const speech = attributeSpeech(
+    passages,
+    tagged.map((t) => t.mentions),
+    (id) => matcher.actorKind(id),
+  );
   passages.forEach((p, i) => {
     p.actors = tagged[i]!.actors;
     p.corridors = tagged[i]!.corridors;
+    p.speech = speech[i] ?? null;
   });
   const tags = [...spreadTags(passages, (p) => p.actors, 'actor'), ...spreadTags(passages, (p) => p.corridors, 'corridor')];
   const stances: BuiltArticle['stances'] = [];
