@@ -16,6 +16,17 @@ export interface EntityStats {
   articles: number;
   /** Passages tagged with it. */
   passages: number;
+  /** Passages in which it is the speaker (actors only). */
+  statements: number;
+}
+
+/** What one actor said, optionally about another entity, in a period of publication days. */
+export interface StatementQuery {
+  actor: string;
+  about: { type: EntityType; id: string } | null;
+  /** YYYY-MM-DD bounds on the article's publication day; an undated article is outside any period. */
+  first: string | null;
+  last: string | null;
 }
 
 export interface DatedPassage {
@@ -73,6 +84,8 @@ export interface CorpusLookups {
   entity(type: EntityType, id: string): EntityStats;
   /** An entity's passages, best first as ranked at ingest; only those of `articles` when given. */
   ranked(type: EntityType, id: string, limit: number, articles?: readonly string[]): Passage[];
+  /** An actor's statements, newest article first, and how many there are in all. */
+  statements(q: StatementQuery, offset: number, limit: number): { passages: Passage[]; total: number };
   /** The passage that best says what a corridor is. */
   definition(corridorId: string): Passage | undefined;
   /** Who backs or opposes a corridor, first evidence of each in reading order. */

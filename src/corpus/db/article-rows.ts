@@ -32,9 +32,12 @@ export function articleRows(db: Db): ArticleRows {
       VALUES (@id, @title, @title_key, @outlet, @author, @published, @published_approximate, @published_text,
         @published_at, @modified, @url, @tags, @file, @pos, @format, @retrieved, @retrieved_from, @passages, @ord)`),
     passage: db.prepare(
-      `INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates, speech) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    updatePassageTags: db.prepare(`UPDATE passages SET actors = ?, corridors = ? WHERE rowid = ?`),
+    updatePassageTags: db.prepare(`UPDATE passages SET actors = ?, corridors = ?, speech = ? WHERE rowid = ?`),
+    statement: db.prepare(`INSERT INTO statements (actor, passage, article, day, ord) VALUES (?, ?, ?, ?, ?)`),
+    statementCounts: db.prepare(`SELECT actor, count(*) AS n FROM statements WHERE article = ? GROUP BY actor`),
+    publishedOf: db.prepare(`SELECT published FROM articles WHERE rowid = ?`).pluck(),
     fts: db.prepare(`INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)`),
     term: db.prepare(`INSERT OR IGNORE INTO terms (term) VALUES (?)`),
     tag: db.prepare(`INSERT INTO tags (type, entity, passage, article, score, effective, definition, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
@@ -43,9 +46,9 @@ export function articleRows(db: Db): ArticleRows {
     eventTag: db.prepare(
       `INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
-    count: db.prepare(`INSERT INTO entity_counts (type, entity, passages, articles, events) VALUES (?, ?, ?, ?, ?)
+    count: db.prepare(`INSERT INTO entity_counts (type, entity, passages, articles, events, statements) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT (type, entity) DO UPDATE SET passages = passages + excluded.passages, articles = articles + excluded.articles,
-        events = events + excluded.events`),
+        events = events + excluded.events, statements = statements + excluded.statements`),
     articleName: db.prepare(`INSERT INTO article_names (article, name, count) VALUES (?, ?, ?)`),
     name: db.prepare(`INSERT INTO names (name, count) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET count = count + excluded.count`),
     total: db.prepare(`UPDATE meta SET value = CAST(value AS INTEGER) + CAST(? AS INTEGER) WHERE key = ?`),
@@ -55,10 +58,10 @@ export function articleRows(db: Db): ArticleRows {
     eventCounts: db.prepare(`SELECT type, entity, count(*) AS n FROM event_tags WHERE article = ? GROUP BY type, entity`),
     namesOf: db.prepare(`SELECT name, count FROM article_names WHERE article = ?`),
     ftsDelete: db.prepare(`DELETE FROM passages_fts WHERE rowid = ?`),
-    dropEmptyCounts: db.prepare(`DELETE FROM entity_counts WHERE passages <= 0 AND events <= 0`),
+    dropEmptyCounts: db.prepare(`DELETE FROM entity_counts WHERE passages <= 0 AND events <= 0 AND statements <= 0`),
     dropEmptyNames: db.prepare(`DELETE FROM names WHERE count <= 0`),
     deleteFrom: Object.fromEntries(
-      ['tags', 'stances', 'event_tags', 'article_names'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE article = ?`)]),
+      ['tags', 'stances', 'event_tags', 'article_names', 'statements'].map((t) => [t, db.prepare(`DELETE FROM ${t} WHERE article = ?`)]),
     ),
     deleteEvents: db.prepare(`DELETE FROM events WHERE article = ?`),
     deletePassages: db.prepare(`DELETE FROM passages WHERE article = ?`),
@@ -76,13 +79,20 @@ export function articleRows(db: Db): ArticleRows {
     built: Pick<BuiltArticle, 'passages' | 'tags' | 'stances' | 'names'>,
     passageRows: number[],
   ): void {
-    const counts = new Map<string, { type: string; entity: string; passages: number; events: number }>();
+    const counts = new Map<string, { type: string; entity: string; passages: number; events: number; statements: number }>();
     const countOf = (type: string, entity: string) => {
       const key = `${type}\u0000${entity}`;
       let c = counts.get(key);
-      if (!c) counts.set(key, (c = { type, entity, passages: 0, events: 0 }));
+      if (!c) counts.set(key, (c = { type, entity, passages: 0, events: 0, statements: 0 }));
       return c;
     };
+    const day = (q.publishedOf.get(rowid) as string | null) ?? '';
+    built.passages.forEach((p, i) => {
+      const actor = p.speech?.speaker.actor;
+      if (!actor) return;
+      q.statement.run(actor, passageRows[i], rowid, day, passageOrd(ord, p.seq));
+      countOf('actor', actor).statements++;
+    });
     for (const t of built.tags) {
       const p = built.passages[t.passage]!;
       q.tag.run(t.type, t.entity, passageRows[t.passage], rowid, t.score, t.effective, t.definition, passageOrd(ord, p.seq));
@@ -120,7 +130,7 @@ export function articleRows(db: Db): ArticleRows {
         }
       }
     }
-    for (const c of counts.values()) q.count.run(c.type, c.entity, c.passages, c.passages > 0 ? 1 : 0, c.events);
+    for (const c of counts.values()) q.count.run(c.type, c.entity, c.passages, c.passages > 0 ? 1 : 0, c.events, c.statements);
     for (const [name, n] of built.names) {
       q.articleName.run(rowid, name, n);
       q.name.run(name, n);
@@ -129,8 +139,9 @@ export function articleRows(db: Db): ArticleRows {
 
   /** Undoes writeTagged. */
   function clearTagged(rowid: number): void {
-    for (const c of q.tagCounts.all(rowid) as { type: string; entity: string; n: number }[]) q.count.run(c.type, c.entity, -c.n, -1, 0);
-    for (const c of q.eventCounts.all(rowid) as { type: string; entity: string; n: number }[]) q.count.run(c.type, c.entity, 0, 0, -c.n);
+    for (const c of q.tagCounts.all(rowid) as { type: string; entity: string; n: number }[]) q.count.run(c.type, c.entity, -c.n, -1, 0, 0);
+    for (const c of q.eventCounts.all(rowid) as { type: string; entity: string; n: number }[]) q.count.run(c.type, c.entity, 0, 0, -c.n, 0);
+    for (const c of q.statementCounts.all(rowid) as { actor: string; n: number }[]) q.count.run('actor', c.actor, 0, 0, 0, -c.n);
     for (const n of q.namesOf.all(rowid) as { name: string; count: number }[]) q.name.run(n.name, -n.count);
     for (const stmt of Object.values(q.deleteFrom)) stmt.run(rowid);
     q.dropEmptyCounts.run();
@@ -177,6 +188,7 @@ export function articleRows(db: Db): ArticleRows {
             JSON.stringify(p.actors),
             JSON.stringify(p.corridors),
             JSON.stringify(p.dates),
+            p.speech ? JSON.stringify(p.speech) : null,
           ).lastInsertRowid,
         );
         const terms = indexedTerms(p.text);
@@ -219,7 +231,12 @@ export function articleRows(db: Db): ArticleRows {
       clearTagged(rowid);
       const passageRows = q.passagesOf.all(rowid) as number[];
       built.passages.forEach((p, i) => {
-        q.updatePassageTags.run(JSON.stringify(p.actors), JSON.stringify(p.corridors), passageRows[i]);
+        q.updatePassageTags.run(
+          JSON.stringify(p.actors),
+          JSON.stringify(p.corridors),
+          p.speech ? JSON.stringify(p.speech) : null,
+          passageRows[i],
+        );
       });
       writeTagged(rowid, ord.ord, ord.id, built, passageRows);
     },

@@ -8,7 +8,7 @@
 // full build reads its input: files in order, then articles, then passages.
 
 /** Raised whenever these tables or what ingest writes into them change: an older file is rebuilt from raw/. */
-export const CORPUS_SCHEMA_VERSION = 6;
+export const CORPUS_SCHEMA_VERSION = 7;
 
 /** A date spanning more days than this is a "long" event (see the events table). */
 export const LONG_EVENT_DAYS = 400;
@@ -72,9 +72,23 @@ CREATE TABLE passages (
   credit TEXT,
   actors TEXT NOT NULL,
   corridors TEXT NOT NULL,
-  dates TEXT NOT NULL
+  dates TEXT NOT NULL,
+  -- who the passage reports as speaking (JSON, see records.ts PassageSpeech), or NULL
+  speech TEXT
 );
 CREATE INDEX passages_article ON passages (article, seq);
+
+-- What each actor said: one row per passage whose speaker is the actor, newest article first
+-- (day is the article's publication day, '' when it has none, so it sorts last in both databases).
+CREATE TABLE statements (
+  actor TEXT NOT NULL,
+  passage INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  day TEXT NOT NULL,
+  ord TEXT NOT NULL
+);
+CREATE INDEX statements_newest ON statements (actor, day DESC, ord);
+CREATE INDEX statements_article ON statements (article);
 
 -- Entity -> passage, with the rank decided at ingest (score spread across articles).
 CREATE TABLE tags (
@@ -99,6 +113,7 @@ CREATE TABLE entity_counts (
   passages INTEGER NOT NULL,
   articles INTEGER NOT NULL,
   events INTEGER NOT NULL,
+  statements INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (type, entity)
 );
 

@@ -32,6 +32,7 @@ export interface PassageRow {
   actors: string;
   corridors: string;
   dates: string;
+  speech?: string | null;
 }
 
 export function articleFromRow(r: ArticleRow): Article {
@@ -63,5 +64,6 @@ export function passageFromRow(r: PassageRow): Passage {
     actors: JSON.parse(r.actors) as Passage['actors'],
     corridors: JSON.parse(r.corridors) as Passage['corridors'],
     dates: JSON.parse(r.dates) as Passage['dates'],
+    speech: r.speech ? (JSON.parse(r.speech) as Passage['speech']) : null,
   };
 }

@@ -5,7 +5,7 @@
 // by a rebuild, or the gazetteer changed, and follows.
 import { statSync } from 'node:fs';
 import type { Article, Passage, StanceRecord } from '../records.js';
-import type { CorpusGazetteer, DatedPassage, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
+import type { CorpusGazetteer, DatedPassage, EntityStats, EntityType, EventQuery, SyncCorpus, TextHit } from '../corpus.js';
 import { withGazetteer } from '../corpus-gazetteer.js';
 import { buildNameIndex, type NameIndex } from '../name-index.js';
 import { nearAmong, nearRange } from '../near-terms.js';
@@ -27,6 +27,10 @@ const RECHECK_MS = 1000;
  */
 export const RANK_CAP = 10_000;
 
+// One actor's statements; the period and the entity spoken about are optional (NULL parameters match all).
+const STATEMENT_WHERE = `s.actor = @actor AND (@first IS NULL OR s.day >= @first) AND (@last IS NULL OR (s.day <= @last AND s.day <> ''))
+  AND (@about IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.passage = s.passage AND t.type = @aboutType AND t.entity = @about))`;
+
 function queries(db: Db) {
   const get = (sql: string) => db.prepare(sql);
   return {
@@ -36,7 +40,9 @@ function queries(db: Db) {
     passageAt: get(`${PASSAGE} WHERE p.rowid = ?`),
     passagesOf: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) ORDER BY p.seq`),
     around: get(`${PASSAGE} WHERE p.article = (SELECT rowid FROM articles WHERE id = ?) AND p.seq BETWEEN ? AND ? ORDER BY p.seq`),
-    entity: get(`SELECT passages, articles FROM entity_counts WHERE type = ? AND entity = ?`),
+    entity: get(`SELECT passages, articles, statements FROM entity_counts WHERE type = ? AND entity = ?`),
+    statements: get(`SELECT s.passage FROM statements s WHERE ${STATEMENT_WHERE} ORDER BY s.day DESC, s.ord LIMIT ? OFFSET ?`).pluck(),
+    statementCount: get(`SELECT count(*) FROM statements s WHERE ${STATEMENT_WHERE}`).pluck(),
     entityEvents: get(`SELECT events FROM entity_counts WHERE type = ? AND entity = ?`).pluck(),
     ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
     rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
@@ -160,8 +166,14 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     entity(type, id) {
       current();
-      const r = q.entity.get(type, id) as { passages: number; articles: number } | undefined;
-      return r ?? { passages: 0, articles: 0 };
+      const r = q.entity.get(type, id) as EntityStats | undefined;
+      return r ?? { passages: 0, articles: 0, statements: 0 };
+    },
+    statements(sq, offset, limit) {
+      current();
+      const params = { actor: sq.actor, first: sq.first, last: sq.last, about: sq.about?.id ?? null, aboutType: sq.about?.type ?? null };
+      const rows = q.statements.all(params, limit, offset) as number[];
+      return { passages: rows.map(passageAt), total: q.statementCount.get(params) as number };
     },
     ranked(type, id, limit, articles) {
       current();

@@ -11,7 +11,7 @@
 // database the ingest runs on; this holds what it published.
 
 /** Raised whenever these tables change: the publisher drops and fills them again. */
-export const PG_CORPUS_SCHEMA_VERSION = 3;
+export const PG_CORPUS_SCHEMA_VERSION = 4;
 
 /** The schema the corpus tables live in, beside the state store's tables. */
 export const DEFAULT_CORPUS_SCHEMA = 'briefing_corpus';
@@ -57,6 +57,7 @@ CREATE TABLE passages (
   actors TEXT NOT NULL,
   corridors TEXT NOT NULL,
   dates TEXT NOT NULL,
+  speech TEXT,
   tsv tsvector NOT NULL
 );
 CREATE INDEX passages_article ON passages (article, seq);
@@ -83,8 +84,19 @@ CREATE TABLE entity_counts (
   passages INTEGER NOT NULL,
   articles INTEGER NOT NULL,
   events INTEGER NOT NULL,
+  statements INTEGER NOT NULL DEFAULT 0,
   PRIMARY KEY (type, entity)
 );
+
+CREATE TABLE statements (
+  actor ${C} NOT NULL,
+  passage INTEGER NOT NULL,
+  article INTEGER NOT NULL,
+  day ${C} NOT NULL,
+  ord ${C} NOT NULL
+);
+CREATE INDEX statements_newest ON statements (actor, day DESC, ord);
+CREATE INDEX statements_article ON statements (article);
 
 CREATE TABLE stances (
   corridor ${C} NOT NULL,
@@ -150,6 +162,7 @@ export const ARTICLE_TABLES = [
   ['passages', 'article'],
   ['tags', 'article'],
   ['stances', 'article'],
+  ['statements', 'article'],
   ['events', 'article'],
   ['event_tags', 'article'],
 ] as const;

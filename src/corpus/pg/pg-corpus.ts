@@ -18,7 +18,7 @@ import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from
 import { shownUrl } from '../../store/postgres-store.js';
 import { tsqueryOf } from './pg-text-query.js';
 
-const PASSAGE_COLUMNS = `p.rowid, p.id, p.seq, p.kind, p.text, p.credit, p.actors, p.corridors, p.dates, a.id AS article_id`;
+const PASSAGE_COLUMNS = `p.rowid, p.id, p.seq, p.kind, p.text, p.credit, p.actors, p.corridors, p.dates, p.speech, a.id AS article_id`;
 const PASSAGE = `SELECT ${PASSAGE_COLUMNS} FROM passages p JOIN articles a ON a.rowid = p.article`;
 const ID_LIST: IdList = { sql: '= ANY(?)', arg: (ids) => [...ids] };
 const ARTICLE_ORDER = 'published DESC NULLS LAST, title_key, id';
@@ -123,11 +123,25 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
       return { before: found.filter((x) => x.seq < p.seq), after: found.filter((x) => x.seq > p.seq) };
     },
     async entity(type, id) {
-      const [r] = await rows<{ passages: number; articles: number }>(
-        `SELECT passages, articles FROM entity_counts WHERE type = $1 AND entity = $2`,
+      const [r] = await rows<{ passages: number; articles: number; statements: number }>(
+        `SELECT passages, articles, statements FROM entity_counts WHERE type = $1 AND entity = $2`,
         [type, id],
       );
-      return r ?? { passages: 0, articles: 0 };
+      return r ?? { passages: 0, articles: 0, statements: 0 };
+    },
+    async statements(sq, offset, limit) {
+      const where = `s.actor = $1 AND ($2::text IS NULL OR s.day >= $2) AND ($3::text IS NULL OR (s.day <= $3 AND s.day <> ''))
+        AND ($4::text IS NULL OR EXISTS (SELECT 1 FROM tags t WHERE t.passage = s.passage AND t.type = $5 AND t.entity = $4))`;
+      const params = [sq.actor, sq.first, sq.last, sq.about?.id ?? null, sq.about?.type ?? null];
+      const [found, [count]] = await Promise.all([
+        rows<PassageRow>(
+          `SELECT ${PASSAGE_COLUMNS} FROM statements s JOIN passages p ON p.rowid = s.passage JOIN articles a ON a.rowid = p.article
+          WHERE ${where} ORDER BY s.day DESC, s.ord LIMIT $6 OFFSET $7`,
+          [...params, limit, offset],
+        ),
+        rows<{ n: string }>(`SELECT count(*) AS n FROM statements s WHERE ${where}`, params),
+      ]);
+      return { passages: found.map(passageFromRow), total: Number(count?.n ?? 0) };
     },
     async ranked(type, id, limit, articles) {
       const within = articles ? `AND t.article IN (SELECT rowid FROM articles WHERE id = ANY($4))` : '';
