@@ -9,13 +9,19 @@ import { mentionFallback } from './mentions.js';
 import { MAX_QUOTES, quotesFor } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
-export async function actor(corpus: Corpus, rawName: string): Promise<ActorAnswer | ProblemAnswer> {
+/** said: only the actor's own statements, newest first, instead of the quotes that mention it. */
+export async function actor(corpus: Corpus, rawName: string, opts: { said?: boolean } = {}): Promise<ActorAnswer | ProblemAnswer> {
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'actor', problem: read.problem };
   const name = read.value;
   const entry = findActor(corpus.names, name);
   if (entry) {
-    const [stats, ranked] = await Promise.all([corpus.entity('actor', entry.id), corpus.ranked('actor', entry.id, MAX_QUOTES)]);
+    const [stats, ranked] = await Promise.all([
+      corpus.entity('actor', entry.id),
+      opts.said
+        ? corpus.statements({ actor: entry.id, about: null, first: null, last: null }, 0, MAX_QUOTES).then((s) => s.passages)
+        : corpus.ranked('actor', entry.id, MAX_QUOTES),
+    ]);
     return {
       ok: true,
       command: 'actor',
@@ -26,7 +32,9 @@ export async function actor(corpus: Corpus, rawName: string): Promise<ActorAnswe
         aliases: [...entry.aliases, ...entry.adjectives],
         articles: stats.articles,
         mentions: stats.passages,
+        statements: stats.statements,
       },
+      ...(opts.said ? { said: true } : {}),
       quotes: await quotesFor(corpus, ranked),
     };
   }

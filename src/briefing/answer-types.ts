@@ -34,6 +34,15 @@ export interface Quote {
   article: ArticleRef;
   /** Matched query terms, as offsets into `text` (search answers only). */
   matches?: Span[];
+  /** Whose words the quote reports, when it reports anyone's (see docs/speech.md). */
+  speech: QuoteSpeech | null;
+}
+
+export interface QuoteSpeech {
+  kind: 'direct' | 'indirect' | 'mixed';
+  /** The reporting words as written: "said", "warned", "according to". */
+  cue: string;
+  speaker: { name: string; actor: NamedRef | null; anonymous: boolean };
 }
 
 export interface ActorCard {
@@ -45,6 +54,8 @@ export interface ActorCard {
   articles: number;
   /** How many quotes mention it. */
   mentions: number;
+  /** How many quotes are its own statements (it is the speaker). */
+  statements: number;
 }
 
 export interface StanceEvidence {
@@ -70,6 +81,21 @@ export interface ActorAnswer {
   actor: ActorCard | null;
   /** Set when the name is not in the gazetteer and the quotes come from a full-text mention search. */
   fallback?: { kind: 'mentions'; name: string; note: string };
+  /** True when the quotes are the actor's own statements, newest first (said:true). */
+  said?: boolean;
+  quotes: Quote[];
+}
+
+/** /says: what one actor said, optionally about another actor or a corridor, in a period; newest first. */
+export interface SaysAnswer {
+  ok: true;
+  command: 'says';
+  actor: NamedRef;
+  about: (NamedRef & { type: 'actor' | 'corridor' }) | null;
+  from: string | null;
+  to: string | null;
+  /** Statements in the scope in all; `quotes` holds the newest of them. */
+  total: number;
   quotes: Quote[];
 }
 
@@ -188,6 +214,7 @@ export interface ProblemAnswer {
 
 export type Answer =
   | ActorAnswer
+  | SaysAnswer
   | CorridorAnswer
   | SearchAnswer
   | SourcesAnswer

@@ -4,8 +4,8 @@
 // contract: later work adds fields, never renames one.
 import type { Corpus } from '../corpus/corpus.js';
 import type { Article, Passage } from '../corpus/records.js';
-import { articleRef } from './quotes.js';
-import type { ArticleRef } from './answer-types.js';
+import { type ActorNames, articleRef, quoteSpeech } from './quotes.js';
+import type { ArticleRef, QuoteSpeech } from './answer-types.js';
 
 export interface ExportedPassage {
   id: string;
@@ -13,6 +13,8 @@ export interface ExportedPassage {
   kind: Passage['kind'];
   /** A photo caption's credit, else null. */
   credit: string | null;
+  /** Whose words it reports, as in a quote's JSON; null when it reports no one's. */
+  speech: QuoteSpeech | null;
 }
 
 export interface ExportedArticle extends ArticleRef {
@@ -26,12 +28,18 @@ export interface ExportedArticle extends ArticleRef {
 
 const PAGE = 200;
 
-export function exportedArticle(a: Article, passages: readonly Passage[]): ExportedArticle {
+export function exportedArticle(a: Article, passages: readonly Passage[], actorName: ActorNames = () => undefined): ExportedArticle {
   return {
     ...articleRef(a),
     modified: a.modified,
     source_file: a.source.file,
-    passages: passages.map((p) => ({ id: p.id, text: p.text, kind: p.kind, credit: p.credit ?? null })),
+    passages: passages.map((p) => ({
+      id: p.id,
+      text: p.text,
+      kind: p.kind,
+      credit: p.credit ?? null,
+      speech: quoteSpeech(p, actorName),
+    })),
   };
 }
 
@@ -39,7 +47,7 @@ export function exportedArticle(a: Article, passages: readonly Passage[]): Expor
 export async function* exportCorpus(corpus: Corpus): AsyncGenerator<ExportedArticle> {
   for (let offset = 0; ; offset += PAGE) {
     const page = await corpus.articles(offset, PAGE);
-    for (const a of page) yield exportedArticle(a, await corpus.passagesOf(a.id));
+    for (const a of page) yield exportedArticle(a, await corpus.passagesOf(a.id), (id) => corpus.actor(id)?.name);
     if (page.length < PAGE) return;
   }
 }

@@ -81,7 +81,7 @@ export async function hitQuotes(corpus: Corpus, hits: readonly TextHit[], stems:
     corpus,
     hits.map((h) => h.passage),
   );
-  return hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, stems)));
+  return hits.map((h) => toQuote(articleOf, h.passage, spansOf(h.passage.text, stems), (id) => corpus.actor(id)?.name));
 }
 
 /**

@@ -2,7 +2,7 @@
 import type { Article, Passage } from '../corpus/records.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { authorsOf } from '../text/author-list.js';
-import type { ArticleRef, Quote, Span } from './answer-types.js';
+import type { ArticleRef, Quote, QuoteSpeech, Span } from './answer-types.js';
 
 /** The best quotes an answer carries (20 pages in Discord); the card says how many there are in all. */
 export const MAX_QUOTES = 100;
@@ -35,7 +35,21 @@ export async function articlesCited(corpus: Corpus, passages: readonly Passage[]
   };
 }
 
-export function toQuote(articleOf: (id: string) => Article, p: Passage, matches?: Span[]): Quote {
+/** A gazetteer actor's display name; the id when the gazetteer no longer has it. */
+export type ActorNames = (id: string) => string | undefined;
+
+export function quoteSpeech(p: Passage, actorName: ActorNames): QuoteSpeech | null {
+  const s = p.speech;
+  if (!s) return null;
+  const id = s.speaker.actor;
+  return {
+    kind: s.kind,
+    cue: s.cue,
+    speaker: { name: s.speaker.name, actor: id ? { id, name: actorName(id) ?? id } : null, anonymous: s.speaker.anonymous },
+  };
+}
+
+export function toQuote(articleOf: (id: string) => Article, p: Passage, matches?: Span[], actorName: ActorNames = () => undefined): Quote {
   return {
     id: p.id,
     text: p.text,
@@ -43,10 +57,11 @@ export function toQuote(articleOf: (id: string) => Article, p: Passage, matches?
     ...(p.credit ? { credit: p.credit } : {}),
     article: articleRef(articleOf(p.articleId)),
     ...(matches ? { matches } : {}),
+    speech: quoteSpeech(p, actorName),
   };
 }
 
 export async function quotesFor(corpus: Corpus, passages: readonly Passage[]): Promise<Quote[]> {
   const articleOf = await articlesCited(corpus, passages);
-  return passages.map((p) => toQuote(articleOf, p));
+  return passages.map((p) => toQuote(articleOf, p, undefined, (id) => corpus.actor(id)?.name));
 }

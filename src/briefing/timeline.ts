@@ -39,7 +39,7 @@ function named(corpus: Corpus, tags: EntityTag[], type: 'actor' | 'corridor'): N
 }
 
 export function toEvent(corpus: Corpus, articleOf: (id: string) => Article, e: DatedPassage): TimelineEvent {
-  const quote = toQuote(articleOf, e.passage);
+  const quote = toQuote(articleOf, e.passage, undefined, (id) => corpus.actor(id)?.name);
   const { start, end, precision, approximate, text } = e.date;
   return {
     date: { start, end, precision, approximate },

@@ -16,9 +16,14 @@ export const actorCommand = {
         autocomplete: true,
         max_length: MAX_NAME_LENGTH,
       },
+      {
+        type: ApplicationCommandOptionType.Boolean,
+        name: 'said',
+        description: 'Only what the actor itself said or wrote, newest first',
+      },
       PRIVATE_OPTION,
     ],
   },
-  execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name')),
+  execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name'), { said: ctx.options.said === true }),
   autocomplete: { name: 'actor' },
 } satisfies Command;

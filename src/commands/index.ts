@@ -6,6 +6,7 @@ import { briefCommand } from './brief.js';
 import { digestCommandData } from './digest.js';
 import { addCommandData, feedsCommandData } from './feeds.js';
 import { quoteCommand } from './quote.js';
+import { saysCommand } from './says.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
@@ -14,6 +15,7 @@ import { watchCommandData } from './watch.js';
 
 export const commands: readonly Command[] = [
   actorCommand,
+  saysCommand,
   corridorCommand,
   timelineCommand,
   searchCommand,

@@ -51,6 +51,11 @@ interface Layout {
   offset?: number;
 }
 
+/** Who is speaking, above a statement: "Dmitry Peskov · said". */
+export function speakerLabel(q: Quote): string | undefined {
+  return q.speech ? `${clip(q.speech.speaker.name, 120)} · ${q.speech.cue}` : undefined;
+}
+
 function eventBlock(e: TimelineEvent): string {
   return quoteBlock(e.quote, dateLabel(e.date));
 }
@@ -71,13 +76,31 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     case 'actor': {
       const a = answer.actor;
       const lead = a
-        ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} ` +
-          `quote(s)${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
+        ? `${a.kind} · mentioned in ${a.articles} article(s), ${a.mentions} quote(s) · ${a.statements} statement(s)` +
+          `${answer.said ? '\nIts own statements, newest first.' : ''}${a.aliases.length ? `\nAlso: ${md(a.aliases.join(', '))}` : ''}`
         : md(answer.fallback?.note ?? '');
       return {
         title: a ? a.name : `Mentions of ${answer.fallback?.name ?? ''}`,
         lead,
-        items: answer.quotes.map((q) => () => quoteBlock(q)),
+        items: answer.quotes.map((q) => () => quoteBlock(q, answer.said ? speakerLabel(q) : undefined)),
+        perPage: PER_PAGE.quotes,
+      };
+    }
+    case 'says': {
+      const scope = [
+        answer.about && `about ${answer.about.name}`,
+        (answer.from || answer.to) && `${answer.from ?? '…'} to ${answer.to ?? '…'}`,
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      const lead = answer.total
+        ? `${answer.total} statement(s)${scope ? ` ${md(scope)}` : ''}, newest first` +
+          `${answer.total > answer.quotes.length ? `; the newest ${answer.quotes.length} here` : ''}`
+        : `No statement by ${md(answer.actor.name)}${scope ? ` ${md(scope)}` : ''} in the articles.`;
+      return {
+        title: `What ${answer.actor.name} said`,
+        lead,
+        items: answer.quotes.map((q) => () => quoteBlock(q, speakerLabel(q))),
         perPage: PER_PAGE.quotes,
       };
     }

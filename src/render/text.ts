@@ -3,6 +3,7 @@
 import type {
   ActorAnswer,
   Answer,
+  SaysAnswer,
   CorridorAnswer,
   Quote,
   SearchAnswer,
@@ -41,10 +42,12 @@ function quoteLine(q: Quote, opts: TextOptions): string {
   return `“${marked(q, opts.ansi)}”${q.kind === 'caption' ? ` (photo caption${q.credit ? `; ${q.credit}` : ''})` : ''}`;
 }
 
-function quoteLines(quotes: Quote[], opts: TextOptions): string[] {
+/** speakers: name who speaks before each quote ("Dmitry Peskov said: “…”"), for answers made of statements. */
+function quoteLines(quotes: Quote[], opts: TextOptions, speakers = false): string[] {
   const shown = opts.limit > 0 ? quotes.slice(0, opts.limit) : quotes;
+  const who = (q: Quote) => (speakers && q.speech ? `${q.speech.speaker.name} (${q.speech.cue}): ` : '');
   const lines = shown.flatMap((q, i) => [
-    `${String(i + 1).padStart(3)}. ${quoteLine(q, opts)}`,
+    `${String(i + 1).padStart(3)}. ${who(q)}${quoteLine(q, opts)}`,
     `     — ${citation(q.article)}  [${q.id}]`,
   ]);
   if (shown.length < quotes.length)
@@ -53,14 +56,25 @@ function quoteLines(quotes: Quote[], opts: TextOptions): string[] {
   return lines;
 }
 
+function saysText(a: SaysAnswer, opts: TextOptions): string[] {
+  const scope = [a.about && `about ${a.about.name}`, (a.from || a.to) && `${a.from ?? '…'} to ${a.to ?? '…'}`].filter(Boolean).join(' · ');
+  return [
+    `What ${a.actor.name} said${scope ? ` · ${scope}` : ''} · ${a.total} statement(s), newest first`,
+    '',
+    ...quoteLines(a.quotes, opts, true),
+  ];
+}
+
 function actorText(a: ActorAnswer, opts: TextOptions): string[] {
   const head = a.actor
     ? [
-        `${a.actor.name} · ${a.actor.kind} · mentioned in ${a.actor.articles} article(s), ${a.actor.mentions} quote(s)`,
+        `${a.actor.name} · ${a.actor.kind} · mentioned in ${a.actor.articles} article(s), ${a.actor.mentions} quote(s) · ` +
+          `${a.actor.statements} statement(s)`,
+        ...(a.said ? ['Its own statements, newest first.'] : []),
         ...(a.actor.aliases.length ? [`Also: ${a.actor.aliases.join(', ')}`] : []),
       ]
     : [a.fallback?.note ?? ''];
-  return [...head, '', ...quoteLines(a.quotes, opts)];
+  return [...head, '', ...quoteLines(a.quotes, opts, a.said)];
 }
 
 function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
@@ -169,6 +183,8 @@ function lines(answer: Answer, opts: TextOptions): string[] {
   switch (answer.command) {
     case 'actor':
       return actorText(answer, opts);
+    case 'says':
+      return saysText(answer, opts);
     case 'corridor':
       return corridorText(answer, opts);
     case 'search':

@@ -128,7 +128,7 @@ describe('briefing CLI', () => {
       ]);
       expect(a.source_file).toBe('000_seed.txt');
       expect(a.passages.map((p: { id: string }) => p.id.split('.')[0])).toEqual(a.passages.map(() => a.id));
-      expect(Object.keys(a.passages[0])).toEqual(['id', 'text', 'kind', 'credit']);
+      expect(Object.keys(a.passages[0])).toEqual(['id', 'text', 'kind', 'credit', 'speech']);
     }
     const ask = JSON.parse((await cli('ask', `/quote id:${lines[0].passages[1].id}`, '--json')).out);
     expect(ask.quote.text).toBe(lines[0].passages[1].text);

@@ -22,9 +22,10 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'answers-before-store.js
 
 /**
  * Fields added since the hashes were taken: `authors` beside every article's `author`, and
- * `published_at` and `url` in every citation (a /sources entry had `url` already: it stays compared).
+ * `published_at` and `url` in every citation (a /sources entry had `url` already: it stays compared);
+ * `speech` on every quote and `statements` on every actor card (who said what).
  */
-const ADDED = new Set(['authors', 'published_at']);
+const ADDED = new Set(['authors', 'published_at', 'speech', 'statements']);
 const addedTo = (o: object, k: string) => ADDED.has(k) || (k === 'url' && 'authors' in o && !('passages' in o));
 
 /**

@@ -40,6 +40,14 @@ const quote: fc.Arbitrary<Quote> = fc.record({
   id: fc.constant('abcdef12.123456'),
   text: text(5000),
   kind: fc.constantFrom('body' as const, 'caption' as const),
+  speech: fc.option(
+    fc.record({
+      kind: fc.constantFrom('direct' as const, 'indirect' as const, 'mixed' as const),
+      cue: fc.constantFrom('said', 'according to'),
+      speaker: fc.record({ name: text(300), actor: fc.constant(null), anonymous: fc.boolean() }),
+    }),
+    { nil: null },
+  ),
   article,
 });
 
@@ -63,6 +71,7 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
       aliases: fc.array(text(100), { maxLength: 40 }),
       articles: fc.nat(),
       mentions: fc.nat(),
+      statements: fc.nat(),
     }),
     quotes: fc.array(quote, { maxLength: 60 }),
   }),
@@ -121,6 +130,7 @@ describe('Discord renderer', () => {
       id: 'abcdef12.123456',
       text: '**bold** _it_ `code` @everyone',
       kind: 'body',
+      speech: null,
       article: {
         id: 'a',
         title: 't',

@@ -45,7 +45,7 @@ describe('bot against the emulator', { timeout: 20000 }, () => {
     expect(code).toBe(0);
     const put = h.emulator.callsTo('PUT', new RegExp(`/guilds/${GUILD_ID}/commands$`)).at(-1)!;
     expect((put.body as { name: string }[]).map((c) => c.name).sort()).toEqual(registeredCommands.map((c) => c.name).sort());
-    expect(out.join('\n')).toMatch(/Registered 11 command\(s\) server \d+: \/actor, /);
+    expect(out.join('\n')).toMatch(/Registered 12 command\(s\) server \d+: \/actor, /);
   });
 
   it('autocompletes names by prefix, alias and without diacritics, within 25 choices', async () => {

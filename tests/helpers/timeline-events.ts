@@ -19,6 +19,7 @@ export const quote = (n: number, text = `Quote number ${n} says something about 
   text,
   kind: 'body',
   article: ARTICLE,
+  speech: null,
 });
 
 export const ref = (id: string, name = id[0]!.toUpperCase() + id.slice(1)): NamedRef => ({ id, name });

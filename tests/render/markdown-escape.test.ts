@@ -42,7 +42,9 @@ const article = hostile.map(
     url: null,
   }),
 );
-const quote = fc.tuple(hostile, article).map(([text, a]): Quote => ({ id: 'abcdef12.123456', text, kind: 'body', article: a }));
+const quote = fc
+  .tuple(hostile, article)
+  .map(([text, a]): Quote => ({ id: 'abcdef12.123456', text, kind: 'body', article: a, speech: null }));
 
 /** A masked link, or a line-level construct, that the text would render as. */
 const MASKED_LINK = /(?<!\\)\[[^\]\n]*(?<!\\)\]\((?:\s|<)*https?:/;
@@ -114,7 +116,7 @@ describe('markdown from articles and users', () => {
       published_at: null,
       url: null,
     };
-    const q: Quote = { id: 'abcdef12.123456', text: 'Iran \u001b[31mred\u001b[0m said', kind: 'body', article: a };
+    const q: Quote = { id: 'abcdef12.123456', text: 'Iran \u001b[31mred\u001b[0m said', kind: 'body', article: a, speech: null };
     const out = toText(
       { ok: true, command: 'search', query: 'x', terms: ['x'], match: 'all', total: 1, quotes: [q] },
       { limit: 10, ansi: false },
