@@ -29,6 +29,7 @@ import {
   toState,
   toSubscription,
 } from './rows.js';
+import { withCheckedOut } from './pg-checkout.js';
 import { StoreError } from './store-error.js';
 import type { Store } from './store.js';
 
@@ -51,9 +52,7 @@ export function shownUrl(url: string): string {
 }
 
 async function migrate(pool: pg.Pool, url: string, schema: string | undefined): Promise<void> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     // Inside the lock: two processes creating the same schema at once would collide.
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
@@ -69,13 +68,7 @@ async function migrate(pool: pg.Pool, url: string, schema: string | undefined): 
     for (const m of MIGRATIONS.filter((x) => x.version > current)) await client.query(m.sql);
     if (!row) await client.query('INSERT INTO schema_version (version) VALUES ($1)', [SCHEMA_VERSION]);
     else if (current < SCHEMA_VERSION) await client.query('UPDATE schema_version SET version = $1', [SCHEMA_VERSION]);
-    await client.query('COMMIT');
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** Connects, migrates, and returns the store; a database that cannot be reached or used is a StoreError saying why. */
@@ -105,18 +98,17 @@ const rowsOf = async <R extends pg.QueryResultRow>(pool: pg.Pool, sql: string, a
   (await pool.query<R>(sql, args)).rows;
 
 async function inTransaction<T>(pool: pg.Pool, run: (c: pg.PoolClient) => Promise<T>): Promise<T> {
-  const client = await pool.connect();
-  try {
-    await client.query('BEGIN');
-    const out = await run(client);
-    await client.query('COMMIT');
-    return out;
-  } catch (e) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw e;
-  } finally {
-    client.release();
-  }
+  return withCheckedOut(pool, async (client) => {
+    try {
+      await client.query('BEGIN');
+      const out = await run(client);
+      await client.query('COMMIT');
+      return out;
+    } catch (e) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw e;
+    }
+  });
 }
 
 function postgresStore(pool: pg.Pool): Store {

@@ -19,6 +19,7 @@ import { indexedTerms } from '../search-terms.js';
 import { openForReading, type Db } from '../db/corpus-db.js';
 import { ARTICLE_TABLES, PG_CORPUS_INDEXES, PG_CORPUS_SCHEMA_VERSION, PG_CORPUS_TABLES } from './pg-corpus-schema.js';
 import { lexemesOf, tsvectorOf } from './pg-text-query.js';
+import { withCheckedOut } from '../../store/pg-checkout.js';
 
 /** Any number; the same in every process, so two publishers take turns. */
 const PUBLISH_LOCK = 7_267_364_002;
@@ -126,12 +127,7 @@ export async function publishCorpus(
   const pool = new pg.Pool({ connectionString: target.url, max: 1, connectionTimeoutMillis: 10_000 });
   pool.on('error', () => undefined);
   try {
-    const client = await pool.connect();
-    try {
-      return await publishWith(db, client, target.schema, gazetteer, o, started);
-    } finally {
-      client.release();
-    }
+    return await withCheckedOut(pool, (client) => publishWith(db, client, target.schema, gazetteer, o, started));
   } finally {
     db.close();
     await pool.end().catch(() => undefined);
