@@ -62,6 +62,8 @@ export interface StanceEvidence {
   actor: { id: string; name: string };
   stance: 'backs' | 'opposes';
   quote: Quote;
+  /** The quote is the actor's own statement, not a sentence about it. */
+  said: boolean;
 }
 
 export interface CorridorCard {
@@ -163,7 +165,8 @@ export interface TimelineEvent {
 export interface TimelineAnswer {
   ok: true;
   command: 'timeline';
-  filters: { actor: NamedRef | null; corridor: NamedRef | null; from: string | null; to: string | null };
+  /** said: only the actor's own statements (absent otherwise). */
+  filters: { actor: NamedRef | null; corridor: NamedRef | null; from: string | null; to: string | null; said?: true };
   /** Chronological; a range sorts by its start. The window from `offset` (every event when they fit). */
   events: TimelineEvent[];
   /** Events in the scope in all. */

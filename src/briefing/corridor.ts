@@ -39,7 +39,7 @@ export async function corridor(corpus: Corpus, rawName: string): Promise<Corrido
     const p = stancePassages[i];
     const who = corpus.actor(s.actor);
     const quote = p && stanceQuotes.find((q) => q.id === p.id);
-    if (quote && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote });
+    if (quote && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote, said: s.own });
   });
   const leading = [...(defining ? [defining] : []), ...stancePassages.filter((p) => p !== undefined)];
   const byId = new Map([...leading, ...ranked].map((p) => [p.id, p]));

@@ -1,5 +1,6 @@
 // A digest: what reached the corpus in a period. The articles first seen in
-// (start, end], their key quotes by topic, and the dated events they report
+// (start, end], their key quotes by topic, what the actors among the topics
+// said themselves, and the dated events they report
 // from the month before publication onward (older background dates are left
 // to /timeline). Pure: the caller says when each article was first seen.
 import type { Corpus } from '../corpus/corpus.js';
@@ -15,6 +16,7 @@ import { toEvents } from './timeline.js';
 export const DIGEST_QUOTES_PER_TOPIC = 3;
 export const DIGEST_AUTO_TOPICS = 4;
 export const DIGEST_EVENTS = 6;
+export const DIGEST_STATEMENTS = 5;
 const RECENT_DAYS = 31;
 
 export interface DigestSection {
@@ -38,6 +40,8 @@ export interface DigestAnswer {
    */
   stories: { article: ArticleRef; also: ArticleRef[] }[];
   sections: DigestSection[];
+  /** What the actors among the topics themselves said in the new articles, newest article first (at most DIGEST_STATEMENTS). */
+  statements: Quote[];
   /** Oldest first. */
   events: TimelineEvent[];
 }
@@ -96,6 +100,8 @@ export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnsw
     }),
   );
   const sections = all.filter((s) => q.topics.length > 0 || s.total > 0);
+  const speakers = new Set(topics.filter((t) => t.type === 'actor').map((t) => t.id));
+  const said = told.flatMap((t) => t.passages.filter((p) => speakers.has(p.speech?.speaker.actor ?? ''))).slice(0, DIGEST_STATEMENTS);
   const about = (tags: { id: string }[], type: Topic['type']) => tags.some((t) => q.topics.some((x) => x.type === type && x.id === t.id));
   const published = new Map(found.map((a) => [a.id, a.published]));
   const recentFrom = (articleId: string) => daysBefore(published.get(articleId) ?? end.slice(0, 10), RECENT_DAYS);
@@ -118,6 +124,7 @@ export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnsw
     articles,
     stories,
     sections,
+    statements: await quotesFor(corpus, said),
     events: await toEvents(corpus, events),
   };
 }

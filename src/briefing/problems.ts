@@ -16,6 +16,7 @@ export type Problem =
   | { code: 'unknown-corridor'; name: string; suggestions: Suggestion[] }
   | { code: 'bad-date'; option: string; value: string }
   | { code: 'reversed-range'; from: string; to: string }
+  | { code: 'said-needs-actor' }
   | { code: 'unknown-quote'; id: string }
   | { code: 'nothing-on-topic'; topic: string; suggestions: Suggestion[] }
   // Digest subscriptions (/digest): schedules, time zones, topics, ids.
@@ -100,6 +101,8 @@ export function describeProblem(p: Problem): string {
       return `Nothing in the corpus on "${shownBack(p.topic)}".${suggest(p.suggestions)}`;
     case 'reversed-range':
       return `from ${p.from} is after to ${p.to}. Swap them, or leave one out for an open range.`;
+    case 'said-needs-actor':
+      return "said:true lists one actor's own statements: name the actor too, e.g. /timeline actor:Iran said:true.";
     case 'bad-schedule':
       return p.why === 'empty'
         ? `The schedule is empty. ${SCHEDULE_EXAMPLES}`

@@ -15,6 +15,8 @@ export interface TimelineQuery {
   corridor?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** Only the actor's own statements, as events ("Iran warned …", dated). */
+  said?: boolean | undefined;
 }
 
 type Resolved = { ref: NamedRef | null } | { problem: ProblemAnswer['problem'] };
@@ -68,7 +70,14 @@ export async function timeline(corpus: Corpus, q: TimelineQuery, window?: Partia
   if ('problem' in corridor) return fail(corridor.problem);
   const range = readDayRange(q.from, q.to);
   if ('problem' in range) return fail(range.problem);
-  const eq: EventQuery = { actor: actor.ref?.id ?? null, corridor: corridor.ref?.id ?? null, first: range.first, last: range.last };
+  if (q.said && !actor.ref) return fail({ code: 'said-needs-actor' });
+  const eq: EventQuery = {
+    actor: actor.ref?.id ?? null,
+    corridor: corridor.ref?.id ?? null,
+    first: range.first,
+    last: range.last,
+    ...(q.said ? { said: true } : {}),
+  };
   const total = await corpus.countEvents(eq);
   const w = windowOf(window);
   const offset = clampOffset(w, total);
@@ -76,7 +85,7 @@ export async function timeline(corpus: Corpus, q: TimelineQuery, window?: Partia
   return {
     ok: true,
     command: 'timeline',
-    filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to },
+    filters: { actor: actor.ref, corridor: corridor.ref, from: range.from, to: range.to, ...(q.said ? { said: true as const } : {}) },
     events,
     total,
     offset,

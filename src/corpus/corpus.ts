@@ -45,6 +45,8 @@ export interface EventQuery {
   last: string;
   /** Only events of these articles (a digest's new articles). */
   articles?: readonly string[];
+  /** Only events stated in the actor's own statements (it is the speaker); needs `actor`. */
+  said?: boolean;
 }
 
 /** all: every term; any: at least one; each term may also be a list of spellings, any of which counts. */

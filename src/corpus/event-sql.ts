@@ -35,7 +35,8 @@ export function eventWhere(
   const args: unknown[] = [];
   const where: string[] = [];
   const lead = q.actor !== null ? { type: 'actor', id: q.actor } : q.corridor !== null ? { type: 'corridor', id: q.corridor } : null;
-  const needsEvents = !forCount || (q.actor !== null && q.corridor !== null) || q.articles !== undefined;
+  const said = q.said === true && q.actor !== null;
+  const needsEvents = !forCount || (q.actor !== null && q.corridor !== null) || q.articles !== undefined || said;
   const t = lead ? 't' : 'e';
   const from = lead ? `event_tags t${needsEvents ? ' JOIN events e ON e.rowid = t.event' : ''}` : 'events e';
   if (lead) {
@@ -45,6 +46,10 @@ export function eventWhere(
   if (q.actor !== null && q.corridor !== null) {
     where.push(`EXISTS (SELECT 1 FROM tags g WHERE g.passage = e.passage AND g.type = 'corridor' AND g.entity = ?)`);
     args.push(q.corridor);
+  }
+  if (said) {
+    where.push('EXISTS (SELECT 1 FROM statements s WHERE s.passage = e.passage AND s.actor = ?)');
+    args.push(q.actor);
   }
   const lo = earlier(q.first, LONG_EVENT_DAYS);
   where.push(part === 'main' ? `${t}.first >= ?` : `${t}.long = 1 AND ${t}.first < ?`, `${t}.first <= ? AND ${t}.last >= ?`);
@@ -66,7 +71,7 @@ export function eventParts(offset: number, limit: number, long: number): { part:
 
 /** The usual questions (everything, or everything about one entity) are counted at ingest: which count answers this one, if any. */
 export function countedAtIngest(q: EventQuery): 'all' | { type: 'actor' | 'corridor'; id: string } | null {
-  const unbounded = q.first <= '0000-01-01' && q.last >= '9999-12-31' && !q.articles;
+  const unbounded = q.first <= '0000-01-01' && q.last >= '9999-12-31' && !q.articles && !q.said;
   if (!unbounded) return null;
   if (q.actor === null && q.corridor === null) return 'all';
   if (q.actor !== null && q.corridor === null) return { type: 'actor', id: q.actor };

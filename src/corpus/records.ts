@@ -85,4 +85,6 @@ export interface StanceRecord {
   stance: 'backs' | 'opposes';
   /** The passage id that states it. */
   passage: string;
+  /** The passage is the actor's own statement (it is the speaker), which is preferred as evidence. */
+  own: boolean;
 }

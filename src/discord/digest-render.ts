@@ -1,6 +1,6 @@
 // A digest as one Discord message: a title embed with the period and the new
-// articles, one embed per topic with its key quotes, and one with the dated
-// events; at most 10 embeds and 6000 characters in all, shared out so every
+// articles, one embed per topic with its key quotes, one with what the topics'
+// actors said themselves, and one with the dated events; at most 10 embeds and 6000 characters in all, shared out so every
 // section keeps at least its first quote. Nothing new is one line.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../render/escape-markdown.js';
@@ -14,9 +14,11 @@ import { citationMd, quoteBlock } from './render.js';
 const COLOR = 0x2f855a;
 const HEADER_CHARS = 1500;
 const EVENTS_CHARS = 900;
+const STATEMENTS_CHARS = 900;
 /** Room kept for titles and the footer out of the 6000 total. */
 const TITLES_RESERVE = 400;
-const MAX_SECTIONS = LIMITS.embeds - 2;
+/** Besides the topics: the header, the statements and the events. */
+const MAX_SECTIONS = LIMITS.embeds - 3;
 
 export function formatInZone(iso: string, timeZone: string): string {
   const f = new Intl.DateTimeFormat('en-GB', {
@@ -101,8 +103,27 @@ export function renderDigest(v: DigestView): MessagePayload {
         },
       ]
     : [];
+  const statements: APIEmbed[] = a.statements.length
+    ? [
+        {
+          color: COLOR,
+          title: 'Statements',
+          description: clip(
+            a.statements
+              .map(
+                (q) =>
+                  `**${escapeMarkdown(clip(q.speech?.speaker.name ?? '', 80))} · ${escapeMarkdown(q.speech?.cue ?? '')}**: ` +
+                  `${escapeMarkdown(clip(q.text, 160))} \`${q.id}\``,
+              )
+              .join('\n'),
+            STATEMENTS_CHARS,
+          ),
+        },
+      ]
+    : [];
   const sections = a.sections.slice(0, MAX_SECTIONS);
-  const used = (header.description?.length ?? 0) + (events[0]?.description?.length ?? 0) + TITLES_RESERVE;
+  const used =
+    (header.description?.length ?? 0) + (events[0]?.description?.length ?? 0) + (statements[0]?.description?.length ?? 0) + TITLES_RESERVE;
   const budget = Math.min(LIMITS.description, Math.floor((LIMITS.embedTotal - used) / Math.max(1, sections.length)));
   const topicEmbeds = sections.map(
     (s): APIEmbed => ({
@@ -111,5 +132,5 @@ export function renderDigest(v: DigestView): MessagePayload {
       description: sectionText(s, budget),
     }),
   );
-  return { embeds: [header, ...topicEmbeds, ...events] };
+  return { embeds: [header, ...topicEmbeds, ...statements, ...events] };
 }

@@ -56,8 +56,10 @@ export function speakerLabel(q: Quote): string | undefined {
   return q.speech ? `${clip(q.speech.speaker.name, 120)} · ${q.speech.cue}` : undefined;
 }
 
-function eventBlock(e: TimelineEvent): string {
-  return quoteBlock(e.quote, dateLabel(e.date));
+/** said: a timeline of statements, where each event says who spoke ("3 March 2026 · Iran's foreign ministry · warned"). */
+function eventBlock(e: TimelineEvent, said = false): string {
+  const who = said ? speakerLabel(e.quote) : undefined;
+  return quoteBlock(e.quote, who ? `${dateLabel(e.date)} · ${who}` : dateLabel(e.date));
 }
 
 function briefLayout(b: BriefAnswer): Layout {
@@ -116,7 +118,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       const who = (s: 'backs' | 'opposes') =>
         c.stances
           .filter((x) => x.stance === s)
-          .map((x) => md(x.actor.name))
+          .map((x) => `${md(x.actor.name)}${x.said ? ' (in its own words)' : ''}`)
           .join(', ');
       const lead = [
         `corridor · mentioned in ${c.articles} article(s), ${c.mentions} quote(s)`,
@@ -137,12 +139,14 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
     }
     case 'timeline': {
       const f = answer.filters;
-      const scope = [f.actor?.name, f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`].filter(Boolean).join(' · ');
+      const scope = [f.actor?.name, f.said && 'own statements', f.corridor?.name, (f.from || f.to) && `${f.from ?? '…'} to ${f.to ?? '…'}`]
+        .filter(Boolean)
+        .join(' · ');
       const lead = answer.total ? `${answer.total} dated event(s), oldest first` : 'No quote states a date in that scope.';
       return {
         title: `Timeline${scope ? `: ${scope}` : ''}`,
         lead,
-        items: answer.events.map((e) => () => eventBlock(e)),
+        items: answer.events.map((e) => () => eventBlock(e, f.said)),
         perPage: PER_PAGE.events,
         total: answer.total,
         offset: answer.offset,

@@ -42,10 +42,13 @@ function quoteLine(q: Quote, opts: TextOptions): string {
   return `“${marked(q, opts.ansi)}”${q.kind === 'caption' ? ` (photo caption${q.credit ? `; ${q.credit}` : ''})` : ''}`;
 }
 
+/** "Dmitry Peskov (said): ", before a statement; '' for a quote that reports no one. */
+const speakerPrefix = (q: Quote) => (q.speech ? `${q.speech.speaker.name} (${q.speech.cue}): ` : '');
+
 /** speakers: name who speaks before each quote ("Dmitry Peskov said: “…”"), for answers made of statements. */
 function quoteLines(quotes: Quote[], opts: TextOptions, speakers = false): string[] {
   const shown = opts.limit > 0 ? quotes.slice(0, opts.limit) : quotes;
-  const who = (q: Quote) => (speakers && q.speech ? `${q.speech.speaker.name} (${q.speech.cue}): ` : '');
+  const who = (q: Quote) => (speakers ? speakerPrefix(q) : '');
   const lines = shown.flatMap((q, i) => [
     `${String(i + 1).padStart(3)}. ${who(q)}${quoteLine(q, opts)}`,
     `     — ${citation(q.article)}  [${q.id}]`,
@@ -84,7 +87,9 @@ function corridorText(c: CorridorAnswer, opts: TextOptions): string[] {
   if (k.aliases.length) head.push(`Also: ${k.aliases.join(', ')}`);
   head.push(k.definition ? `What it is: “${k.definition.text}” [${k.definition.id}]` : 'What it is: no article defines it yet.');
   for (const stance of ['backs', 'opposes'] as const) {
-    const who = k.stances.filter((s) => s.stance === stance).map((s) => `${s.actor.name} [${s.quote.id}]`);
+    const who = k.stances
+      .filter((s) => s.stance === stance)
+      .map((s) => `${s.actor.name}${s.said ? ' (in its own words)' : ''} [${s.quote.id}]`);
     if (who.length) head.push(`${stance === 'backs' ? 'Backed by' : 'Opposed by'}: ${who.join(', ')}`);
   }
   return [...head, '', ...quoteLines(c.quotes, opts)];
@@ -111,7 +116,7 @@ function searchText(s: SearchAnswer, opts: TextOptions): string[] {
 function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
   const f = t.filters;
   const scope = [
-    f.actor && `actor ${f.actor.name}`,
+    f.actor && `actor ${f.actor.name}${f.said ? ' (its own statements)' : ''}`,
     f.corridor && `corridor ${f.corridor.name}`,
     (f.from || f.to) && `${f.from ?? 'the start'} to ${f.to ?? 'now'}`,
   ]
@@ -125,7 +130,10 @@ function timelineText(t: TimelineAnswer, opts: TextOptions): string[] {
     lines.push('', `── ${year.year} ──`);
     for (const group of year.dates) {
       lines.push(`${group.label}`);
-      for (const e of group.events) lines.push(`   ${quoteLine(e.quote, opts)}`, `     — ${citation(e.article)}  [${e.quote.id}]`);
+      for (const e of group.events) {
+        const who = f.said ? speakerPrefix(e.quote) : '';
+        lines.push(`   ${who}${quoteLine(e.quote, opts)}`, `     — ${citation(e.article)}  [${e.quote.id}]`);
+      }
     }
   }
   if (shown.length < t.total)

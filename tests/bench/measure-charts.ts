@@ -57,6 +57,7 @@ export async function measureCharts(runs = 30): Promise<ChartFigures> {
           actor: ref(`actor${i}`),
           stance: i % 3 ? ('backs' as const) : ('opposes' as const),
           quote: quote(i),
+          said: false,
         })),
       },
       measureText,

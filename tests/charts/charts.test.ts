@@ -131,8 +131,8 @@ describe('stance map layout', () => {
     mentions: 1,
     definition: null,
     stances: [
-      ...backers.map((a, i) => ({ actor: ref(a.toLowerCase(), a), stance: 'backs' as const, quote: quote(i + 1) })),
-      ...opponents.map((a, i) => ({ actor: ref(a.toLowerCase(), a), stance: 'opposes' as const, quote: quote(100 + i) })),
+      ...backers.map((a, i) => ({ actor: ref(a.toLowerCase(), a), stance: 'backs' as const, quote: quote(i + 1), said: false })),
+      ...opponents.map((a, i) => ({ actor: ref(a.toLowerCase(), a), stance: 'opposes' as const, quote: quote(100 + i), said: false })),
     ],
   });
 

@@ -53,6 +53,7 @@ const LINES = [
   '/timeline',
   '/timeline actor:Azerbaijan from:2020 to:2024',
   '/timeline actor:Azerbaijan corridor:Zangezur',
+  '/timeline actor:Azerbaijan said:true',
   '/timeline from:2025-07 to:2025-08',
   '/sources',
   '/brief topic:Armenia',

@@ -36,6 +36,15 @@ describe('local console', () => {
     expect(printed).toContain('from "2024-13" is not a date');
   });
 
+  it('answers /says and /actor said:true with each statement after its speaker, and /says --json with speech', async () => {
+    const printed = await session('/says actor:Azerbaijan\n/actor name:Azerbaijan said:true\n/says actor:Azerbaijan --json\nexit\n');
+    expect(printed).toContain('What Azerbaijan said · 1 statement(s), newest first');
+    expect(printed).toContain('1. Azerbaijan (insisted): “Putin apologised, but Azerbaijan insisted');
+    expect(printed).toContain('Its own statements, newest first.');
+    expect(printed).toContain('"speech": {');
+    expect(printed).toContain('"actor": {\n');
+  });
+
   it('takes the options it advertises (--limit, --json), /help, and suggests the command a typo meant', async () => {
     const printed = await session(
       '/actor name:Iran --limit 2\n/sources --json\n/actor name:Iran --limit 0 --json\n/acter Iran\n/help\n/actor Iran --limit x\nexit\n',

@@ -182,6 +182,18 @@ describe('the interactions endpoint', () => {
     expect((data(await ask(slash('actor', { name: 'Iran', private: true }))) as { flags?: number }).flags).toBe(64);
   });
 
+  it('answers /says and /actor said:true in the response: the actor\'s own statements under speaker and cue', async () => {
+    const says = data(await ask(slash('says', { actor: 'Azerbaijan', about: 'Russia' }))) as {
+      embeds: { title?: string; description?: string }[];
+      allowed_mentions: unknown;
+    };
+    expect(says.embeds[0]?.title).toBe('What Azerbaijan said');
+    expect(says.embeds[0]?.description).toMatch(/1 statement\(s\) about Russia[\s\S]*\*\*Azerbaijan · insisted\*\*/);
+    expect(says.allowed_mentions).toEqual({ parse: [] });
+    const said = data(await ask(slash('actor', { name: 'Azerbaijan', said: true }))) as { embeds: { description?: string }[] };
+    expect(said.embeds[0]?.description).toMatch(/Its own statements, newest first\./);
+  });
+
   it("shows a user's mistake to them alone", async () => {
     const d = data(await ask(slash('actor', { name: 'Irn' }))) as { content: string; flags: number };
     expect(d.flags).toBe(64);

@@ -92,6 +92,11 @@ describe('markdown from articles and users', () => {
             articles: quotes.map((q) => q.article),
             stories: quotes.map((q) => ({ article: q.article, also: [] })),
             sections: [{ topic: { type: 'actor', id: 'iran', name: query }, total: quotes.length, quotes }],
+            // Speaker names are article text too: as hostile as the quotes.
+            statements: quotes.map((q) => ({
+              ...q,
+              speech: { kind: 'direct', cue: 'said', speaker: { name: q.text.slice(0, 60), actor: null, anonymous: false } },
+            })),
             events: [],
           },
           name: query,

@@ -41,7 +41,7 @@ export function articleRows(db: Db): ArticleRows {
     fts: db.prepare(`INSERT INTO passages_fts (rowid, terms) VALUES (?, ?)`),
     term: db.prepare(`INSERT OR IGNORE INTO terms (term) VALUES (?)`),
     tag: db.prepare(`INSERT INTO tags (type, entity, passage, article, score, effective, definition, ord) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
-    stance: db.prepare(`INSERT INTO stances (corridor, actor, stance, passage, article, ord) VALUES (?, ?, ?, ?, ?, ?)`),
+    stance: db.prepare(`INSERT INTO stances (corridor, actor, stance, passage, article, ord, own) VALUES (?, ?, ?, ?, ?, ?, ?)`),
     event: db.prepare(`INSERT INTO events (passage, article, n, first, last, article_id, seq, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
     eventTag: db.prepare(
       `INSERT INTO event_tags (type, entity, event, article, first, last, article_id, seq, n, long) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -107,6 +107,7 @@ export function articleRows(db: Db): ArticleRows {
         passageRows[s.passage],
         rowid,
         `${passageOrd(ord, built.passages[s.passage]!.seq)}\u0000${pad(i)}`,
+        s.own ? 1 : 0,
       );
     });
     const byPassage = new Map(passageRows.map((r, i) => [r, built.passages[i]!]));

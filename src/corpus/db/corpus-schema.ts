@@ -123,7 +123,9 @@ CREATE TABLE stances (
   stance TEXT NOT NULL,
   passage INTEGER NOT NULL,
   article INTEGER NOT NULL,
-  ord TEXT NOT NULL
+  ord TEXT NOT NULL,
+  -- 1 when the passage is the actor's own statement: preferred as the evidence of its stance
+  own INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX stances_corridor ON stances (corridor, actor, stance, ord);
 CREATE INDEX stances_article ON stances (article);

@@ -50,9 +50,10 @@ function queries(db: Db) {
     definition: get(
       `SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`,
     ).pluck(),
-    // SQLite takes the bare columns from the row holding MIN(ord): the first evidence of each stance.
-    stances: get(`SELECT actor, stance, (SELECT id FROM passages WHERE rowid = s.passage) AS passage, MIN(ord) AS first
-      FROM stances s WHERE corridor = ? GROUP BY actor, stance ORDER BY first`),
+    // SQLite takes the bare columns from the row holding the MIN: of each stance, the first evidence in the actor's
+    // own words, else the first evidence; then those in reading order.
+    stances: get(`SELECT actor, stance, (SELECT id FROM passages WHERE rowid = s.passage) AS passage, own, ord,
+      MIN((1 - own) || ord) AS best FROM stances s WHERE corridor = ? GROUP BY actor, stance ORDER BY ord`),
     newest: get(`SELECT rowid FROM articles ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
     newestIn: get(`SELECT rowid FROM articles WHERE id IN ${IDS} ORDER BY published DESC, title_key, id LIMIT ? OFFSET ?`).pluck(),
     articleAt: get(`SELECT * FROM articles WHERE rowid = ?`),
@@ -187,7 +188,12 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
     },
     stances(id) {
       current();
-      return (q.stances.all(id) as StanceRecord[]).map(({ actor, stance, passage }) => ({ actor, stance, passage }));
+      return (q.stances.all(id) as (Omit<StanceRecord, 'own'> & { own: number })[]).map(({ actor, stance, passage, own }) => ({
+        actor,
+        stance,
+        passage,
+        own: own === 1,
+      }));
     },
     events(eq, offset, limit) {
       current();

@@ -119,7 +119,7 @@ export function tagArticle(passages: Passage[], matcher: GazetteerMatcher, known
         t.definition = Math.max(t.definition, definitionScore(p.text, m.start, m.end, p.kind));
     }
     for (const s of findStances({ text: p.text, mentions, corridor: t.entity }))
-      stances.push({ ...s, corridor: t.entity, passage: t.passage });
+      stances.push({ ...s, corridor: t.entity, passage: t.passage, own: p.speech?.speaker.actor === s.actor });
   }
   // Stances in reading order, as the evidence list shows them.
   stances.sort((a, b) => a.passage - b.passage);

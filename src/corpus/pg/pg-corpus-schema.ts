@@ -104,7 +104,8 @@ CREATE TABLE stances (
   stance ${C} NOT NULL,
   passage INTEGER NOT NULL,
   article INTEGER NOT NULL,
-  ord ${C} NOT NULL
+  ord ${C} NOT NULL,
+  own INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX stances_corridor ON stances (corridor, actor, stance, ord);
 CREATE INDEX stances_article ON stances (article);

@@ -158,15 +158,15 @@ export async function openPgCorpus(o: PgCorpusOptions): Promise<Corpus> {
       return r && passageFromRow(r);
     },
     async stances(id) {
-      // The first evidence of each actor's stance, then those in reading order.
-      const found = await rows<StanceRecord & { ord: string }>(
-        `SELECT DISTINCT ON (s.actor, s.stance) s.actor, s.stance, p.id AS passage, s.ord
-        FROM stances s JOIN passages p ON p.rowid = s.passage WHERE s.corridor = $1 ORDER BY s.actor, s.stance, s.ord`,
+      // Of each actor's stance the first evidence in its own words, else the first evidence; then those in reading order.
+      const found = await rows<Omit<StanceRecord, 'own'> & { own: number; ord: string }>(
+        `SELECT DISTINCT ON (s.actor, s.stance) s.actor, s.stance, p.id AS passage, s.own, s.ord
+        FROM stances s JOIN passages p ON p.rowid = s.passage WHERE s.corridor = $1 ORDER BY s.actor, s.stance, s.own DESC, s.ord`,
         [id],
       );
       return found
         .sort((a, b) => (a.ord < b.ord ? -1 : a.ord > b.ord ? 1 : 0))
-        .map(({ actor, stance, passage }) => ({ actor, stance, passage }));
+        .map(({ actor, stance, passage, own }) => ({ actor, stance, passage, own: own === 1 }));
     },
     async events(eq, offset, limit) {
       const page = async (part: 'main' | 'long', off: number, lim: number) => {
