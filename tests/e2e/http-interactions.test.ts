@@ -182,7 +182,7 @@ describe('the interactions endpoint', () => {
     expect((data(await ask(slash('actor', { name: 'Iran', private: true }))) as { flags?: number }).flags).toBe(64);
   });
 
-  it('answers /says and /actor said:true in the response: the actor\'s own statements under speaker and cue', async () => {
+  it("answers /says and /actor said:true in the response: the actor's own statements under speaker and cue", async () => {
     const says = data(await ask(slash('says', { actor: 'Azerbaijan', about: 'Russia' }))) as {
       embeds: { title?: string; description?: string }[];
       allowed_mentions: unknown;
