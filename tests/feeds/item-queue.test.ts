@@ -90,7 +90,8 @@ beforeAll(async () => {
 });
 afterAll(() => web.close());
 
-describe('the feed item queue', () => {
+// Generous timeouts: three polls of a 230-item feed, each page saved and ingested, on a busy 2-core machine.
+describe('the feed item queue', { timeout: 30000 }, () => {
   const paths = tempData({});
   const { store } = tempStore();
   let clock = new Date('2026-11-25T12:00:00Z');

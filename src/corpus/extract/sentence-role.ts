@@ -36,7 +36,7 @@ const AUXILIARY = wordSet(
 const IRREGULAR_PAST = wordSet(
   'said made took gave sent saw told won lost kept held left met led paid sought brought built began became chose drew drove fell ' +
     'felt fought found got grew hit knew laid let meant put ran rose set shot sold spent stood struck swore thought threw ' +
-    'understood went wrote',
+    'understood went wrote spoke',
 );
 const VERB_ENDING = /^[a-z]+(?:s|ed)$/;
 

@@ -11,7 +11,7 @@ import { quoteBalance, quotedRanges } from '../../../text/quote-marks.js';
 import type { Mention } from '../gazetteer-matcher.js';
 import { findAttribution } from './find-attribution.js';
 import { sentenceRole } from '../sentence-role.js';
-import { openingName, personLikeNames, type SpeakerPhrase } from './speaker-phrase.js';
+import { openingName, type SpeakerPhrase } from './speaker-phrase.js';
 
 export interface SpeechInput {
   text: string;
@@ -74,17 +74,14 @@ function otherPerson(mentions: Mention[], speaker: string | null, kindOf: ActorK
 }
 
 /** A name of two words or more, other than the speaker's and not a place or body the gazetteer knows, before `upTo`. */
-function otherName(text: string, upTo: number, mentions: Mention[], speaker: string, kindOf: ActorKind): boolean {
-  const surname = lastWord(speaker);
-  // Names inside a quotation are the speaker's words, not someone "he" could stand for.
-  const quoted = quotedRanges(text);
-  return personLikeNames(text).some(
-    (n) =>
-      n.end <= upTo &&
-      !quoted.some(([s, e]) => n.start >= s && n.end <= e) &&
-      n.last !== surname &&
-      !mentions.some((m) => m.type === 'actor' && kindOf(m.id) !== 'person' && m.start <= n.start && m.end >= n.end),
-  );
+/**
+ * Whether a passage opens on someone other than the speaker (its subject, or a subject named in apposition): "he" in
+ * the next passage may then be them. Names elsewhere (an object, a book's title, inside a quotation) are not.
+ */
+function otherName(text: string, mentions: Mention[], speaker: string, kindOf: ActorKind): boolean {
+  const n = openingName(text);
+  if (!n || lastWord(n.text) === lastWord(speaker)) return false;
+  return !mentions.some((m) => m.type === 'actor' && kindOf(m.id) !== 'person' && m.start <= n.start && m.end >= n.end);
 }
 
 function antecedent(pron: SpeakerPhrase, at: number, said: Said[], texts: string[], mentions: Mention[][], kindOf: ActorKind): Said | null {
@@ -96,15 +93,16 @@ function antecedent(pron: SpeakerPhrase, at: number, said: Said[], texts: string
   for (let i = last.at + 1; i <= at; i++) {
     const named = (mentions[i] ?? []).filter((m) => i < at || m.start < pron.start);
     if (otherPerson(named, last.speech.speaker.actor, kindOf)) return null;
-    if (otherName(texts[i] ?? '', i < at ? Infinity : pron.start, mentions[i] ?? [], last.speech.speaker.name, kindOf)) return null;
+    if (i < at && otherName(texts[i] ?? '', mentions[i] ?? [], last.speech.speaker.name, kindOf)) return null;
   }
   return last;
 }
 
 /** A paragraph that goes on with the quotation the one before left open, or is all quotation after a quoted speaker. */
 function continues(text: string, prevText: string, prev: PassageSpeech | null): boolean {
-  if (!prev || prev.kind === 'indirect' || !/^\s*['‘"“]/.test(text)) return false;
+  if (!prev || !/^\s*['‘"“]/.test(text)) return false;
   if (quoteBalance(prevText) > 0) return true;
+  // All quotation, or a quotation that goes on into the next paragraph.
   const ranges = quotedRanges(text);
   return ranges.length === 1 && ranges[0]![0] <= 1 && ranges[0]![1] >= text.replace(/\s+$/, '').length - 1;
 }
@@ -117,12 +115,14 @@ function continues(text: string, prevText: string, prev: PassageSpeech | null): 
 function openingPerson(text: string, mentions: Mention[], said: Said[], kindOf: ActorKind): Pick<PassageSpeech, 'speaker'> | null {
   const name = openingName(text);
   if (!name) return null;
-  const role = sentenceRole(text, name.start, name.end);
+  const role = name.apposition ? 'acts' : sentenceRole(text, name.start, name.end);
   if (role !== 'acts' && role !== 'described') return null;
   const covering = mentions.filter((m) => m.type === 'actor' && m.start < name.end && m.end > name.start);
   if (covering.some((m) => kindOf(m.id) !== 'person')) return null;
   const earlier = said.findLast((x) => x.person && lastWord(x.speech.speaker.name) === lastWord(name.text));
   if (earlier) return { speaker: earlier.speech.speaker };
+  // One word alone ("Transnet said …") may be a company as well as a surname: a person only if the gazetteer says so.
+  if (!/\s/.test(name.text) && !covering.length) return null;
   return { speaker: { name: name.text, actor: covering[0]?.id ?? null, anonymous: false } };
 }
 

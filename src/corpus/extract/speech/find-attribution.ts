@@ -24,8 +24,9 @@ const ADVERBS = new RegExp(String.raw`(?:\s+(?:${ADVERB_WORDS}|${ADVERB_TIMES}|$
 const NEGATED = /\b(?:not|never|n['’]t|neither|nor|no\s+longer)\s*$/i;
 // An apposition or aside between the speaker and the verb: "Sergei Lavrov, Russia's foreign minister, said".
 const ASIDE = /,\s[^,"“”]{1,100},$/u;
+const TWO_ASIDES = /,\s[^,"“”]{1,60},\s[^,"“”]{1,100},$/u;
 // After the verb of an attribution that follows what was said: at most a short tail ("told reporters on Monday.").
-const TAIL = /^[^.!?;"“”]{0,80}(?:[.!?;]|$)/u;
+const TAIL = /^[^.!?;"“”]{0,50}(?:[.!?;]|$)/u;
 // Whom "told" was told, before what: "told reporters (that)", "told the BBC", "told Reuters on Monday".
 const AUDIENCES = String.raw`reporters|journalists|lawmakers|parliament|state\s+media|state\s+television`;
 const NAMED = String.raw`(?:the|a|an)\s+[\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]*)*|[\p{Lu}][\p{L}'’.-]*(?:\s+[\p{Lu}][\p{L}'’.-]*)*`;
@@ -72,7 +73,10 @@ function phraseBefore(text: string, at: number): SpeakerPhrase | null {
     const named = speakerBefore(text, start + name[1]!.length);
     if (named?.start === start) return named;
   }
-  return speakerBefore(text, before.replace(ASIDE, '').length);
+  // One aside, or two in a row: "Jo Watson, from Johannesburg, who has written dozens of books, admitted …".
+  const once = before.replace(ASIDE, '');
+  const twice = TWO_ASIDES.exec(before);
+  return speakerBefore(text, once.length) ?? (twice ? speakerBefore(text, twice.index) : null);
 }
 
 /** Where the sentence holding `from` ends: the next full stop, question or exclamation mark outside quotations. */
@@ -111,8 +115,10 @@ export function findAttribution(text: string): Attribution | null {
     if (/^told/.test(cue)) after = after.replace(TOLD_WHOM, '');
     const phrase = phraseBefore(text, cueStart);
     if (phrase) {
-      // Content before the speaker (a quotation, a clause and a comma) and only a tail after the verb: "…, the ministry added."
-      const afterQuote = phrase.start > 0 && /[,"”’]\s*$/.test(text.slice(0, phrase.start));
+      // What was said comes first (a quotation, or a clause of a few words and a comma, not "In 2025, …") and only a
+      // short tail follows the verb: "…, the ministry added."
+      const lead = text.slice(0, phrase.start);
+      const afterQuote = /["”’]\s*$/.test(lead) || (/,\s*$/.test(lead) && wordsIn(lead) >= 4);
       const follows = afterQuote && TAIL.test(after);
       // What was said comes before: the rest of the sentence after the verb is how and where it was said.
       const end = afterQuote ? sentenceEnd(text, cueEnd, ranges) : cueEnd;

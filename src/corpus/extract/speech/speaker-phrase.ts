@@ -66,7 +66,7 @@ const NOT_NAMES = set(`On In At For By But And After Before During Since When Wh
   Saturday Sunday January February March April May June July August September October November December Speaking Asked
   Separately Instead Now Still Even Only It I We You Our My Their His Her Its There Here What Why How Who Where Which
   Following According Without With From To Under Over Despite Amid Of Did Does Do Will Would Can Could Should Has Have
-  Had Is Are Was Were`);
+  Had Is Are Was Were Some Many Most All Several Both Each Every Any No Other Another One Two Three Few Such`);
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
@@ -199,45 +199,23 @@ export function speakerBefore(text: string, end: number): SpeakerPhrase | null {
 }
 
 const LEAD = String.raw`(?:[^,;:"“”]{1,60},\s+)?(?:(?:But|And|However,|Meanwhile,|Still,|Yet|Instead,)\s+)?`;
-const SUBJECT = new RegExp(String.raw`^${LEAD}((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?=,|\s+\p{Ll})`, 'u');
+const SUBJECT = new RegExp(String.raw`^${LEAD}((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?=,|\s+\p{Ll})`, 'du');
+// The subject named in apposition before its verb: "In 2009, one of Epstein's victims, Virginia Giuffre, filed …".
+const APPOSITION = /^[^"“”.;]{0,80}?,\s((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+(?=\p{Ll})()/du;
 
 /**
  * The person a passage opens on, as the subject of its first clause ("Abu Amer, 44, agreed."; "But Al Saud is aware …"):
  * the nearest "he" or "she" after it may be that person even though no verb of saying named them.
  */
-export function openingName(text: string): { start: number; end: number; text: string } | null {
-  // The caller checks that a verb follows the name (sentenceRole 'acts'): "Royal Bank of Canada …" opens on no one.
-  const m = SUBJECT.exec(text);
+export function openingName(text: string): { start: number; end: number; text: string; apposition: boolean } | null {
+  // The caller checks that a verb follows a subject name (sentenceRole 'acts'): "Royal Bank of Canada …" opens on no one.
+  const m = SUBJECT.exec(text) ?? APPOSITION.exec(text);
   if (!m) return null;
   const name = m[1]!;
   const first = name.split(/\s+/)[0]!;
   if (NOT_NAMES.has(first) || /^(?:The|A|An)$/.test(first) || /['’]s$/.test(name)) return null;
-  const start = m.index + m[0].length - name.length;
-  return { start, end: start + name.length, text: name };
-}
-
-const PARTICLE = /^(?:al|el|bin|ibn|von|van|der|de|da|di|du|la|le)$/;
-
-/** Names of two words or more (not places or bodies the gazetteer knows; the caller checks that) in a text. */
-export function personLikeNames(text: string): { start: number; end: number; last: string }[] {
-  const out: { start: number; end: number; last: string }[] = [];
-  let run: Tok[] = [];
-  const flush = () => {
-    const caps = run.filter((t) => isCap(t.raw));
-    if (caps.length >= 2 && isCap(run.at(-1)!.raw))
-      out.push({ start: run[0]!.start, end: run.at(-1)!.end, last: lower(baseWord(run.at(-1)!.raw)) });
-    run = [];
-  };
-  const toks = tokens(text);
-  toks.forEach((t, i) => {
-    const word = isCap(t.raw) && !NOT_NAMES.has(t.raw) && !/^(?:The|A|An)$/.test(t.raw) && !ROLE.has(lower(t.raw));
-    const gapOk = run.length === 0 || joined(text, toks[i - 1]!, t);
-    if (!gapOk) flush();
-    if (word || (run.length && PARTICLE.test(t.raw))) run.push(t);
-    else flush();
-  });
-  flush();
-  return out;
+  const [start, end] = m.indices![1]!;
+  return { start, end, text: name, apposition: m.length > 2 };
 }
 
 /** The speaker phrase starting at `start` (after "said" or "according to"), or null. */

@@ -20,6 +20,7 @@ const CLAUSE_ONLY = [
   'added adds confirmed confirms announced announces admitted admits acknowledged acknowledges recalled recalls',
   'suggested suggests observed observes explained explains predicted predicts posted highlighted conceded concedes',
   'complained complains boasted claimed declared declares maintained maintains wrote writes replied responded reported',
+  'asked asks agreed concurred',
 ].join(' ');
 
 /** Before "to" + verb, or that / a colon / a quotation: "vowed to retaliate", "threatened to leave the talks". */
@@ -55,7 +56,8 @@ export function cueClass(cue: string): CueClass | 'according' {
 }
 
 const QUOTE_START = /^\s*[,:]?\s*['‘"“]/;
-const THAT = /^\s+(?:that|whether|if)\b/i;
+// "that", or a question reported: "asked why …", "asked whether …".
+const THAT = /^\s+(?:that|whether|if|why|what|how|when|who|where)\b/i;
 
 /** Whether what follows a cue (speaker first: "Iran said …") makes it report speech. */
 export function reportsSpeech(cls: CueClass, after: string): boolean {
