@@ -6,37 +6,14 @@
 // role of it ("Iran's foreign ministry", "a senior EU official"): a name
 // anywhere else in the sentence is only mentioned.
 import type { PassageSpeech } from '../../records.js';
-import type { ActorEntry } from '../../schema.js';
-import { quoteBalance, quotedRanges } from '../../../text/quote-marks.js';
 import type { Mention } from '../gazetteer-matcher.js';
+import { type ActorKind, antecedent, continues, openingPerson, type Said } from './carried-speaker.js';
 import { findAttribution } from './find-attribution.js';
-import { sentenceRole } from '../sentence-role.js';
-import { openingName, type SpeakerPhrase } from './speaker-phrase.js';
+import type { SpeakerPhrase } from './speaker-phrase.js';
 
 export interface SpeechInput {
   text: string;
   kind: 'body' | 'caption';
-}
-
-const lastWord = (name: string) =>
-  name
-    .split(/\s+/)
-    .at(-1)!
-    .toLowerCase()
-    .replace(/['’]s?$/, '');
-
-/** How far back (in passages) a pronoun may look for the one it stands for. */
-const PRONOUN_REACH = 4;
-
-type ActorKind = (id: string) => ActorEntry['kind'] | undefined;
-
-interface Said {
-  at: number;
-  speech: PassageSpeech;
-  person: boolean;
-  plural: boolean;
-  /** The pronoun the text has used for this person, once it has: "she said" never goes to a "he". */
-  gender?: 'he' | 'she';
 }
 
 /** The actor that is the speaker phrase: its head, or for a role ("Iran's foreign ministry") who it serves. */
@@ -66,64 +43,6 @@ function roleOf(p: SpeakerPhrase, within: Mention[], kindOf: ActorKind): string 
 function isPerson(p: SpeakerPhrase, actor: string | null, kindOf: ActorKind): boolean {
   if (actor) return kindOf(actor) === 'person';
   return p.named && !p.plural;
-}
-
-/** Whether a passage other than the speaker's names a person who could also be "he". */
-function otherPerson(mentions: Mention[], speaker: string | null, kindOf: ActorKind): boolean {
-  return mentions.some((m) => m.type === 'actor' && m.weight >= 1 && kindOf(m.id) === 'person' && m.id !== speaker);
-}
-
-/** A name of two words or more, other than the speaker's and not a place or body the gazetteer knows, before `upTo`. */
-/**
- * Whether a passage opens on someone other than the speaker (its subject, or a subject named in apposition): "he" in
- * the next passage may then be them. Names elsewhere (an object, a book's title, inside a quotation) are not.
- */
-function otherName(text: string, mentions: Mention[], speaker: string, kindOf: ActorKind): boolean {
-  const n = openingName(text);
-  if (!n || lastWord(n.text) === lastWord(speaker)) return false;
-  return !mentions.some((m) => m.type === 'actor' && kindOf(m.id) !== 'person' && m.start <= n.start && m.end >= n.end);
-}
-
-function antecedent(pron: SpeakerPhrase, at: number, said: Said[], texts: string[], mentions: Mention[][], kindOf: ActorKind): Said | null {
-  const last = said.at(-1);
-  if (!last || at - last.at > PRONOUN_REACH) return null;
-  const fits = pron.pronoun === 'they' ? last.plural : last.person && (!last.gender || last.gender === pron.pronoun);
-  if (!fits) return null;
-  // Another person named since, or in the pronoun's own passage, could be the one meant: no guess.
-  for (let i = last.at + 1; i <= at; i++) {
-    const named = (mentions[i] ?? []).filter((m) => i < at || m.start < pron.start);
-    if (otherPerson(named, last.speech.speaker.actor, kindOf)) return null;
-    if (i < at && otherName(texts[i] ?? '', mentions[i] ?? [], last.speech.speaker.name, kindOf)) return null;
-  }
-  return last;
-}
-
-/** A paragraph that goes on with the quotation the one before left open, or is all quotation after a quoted speaker. */
-function continues(text: string, prevText: string, prev: PassageSpeech | null): boolean {
-  if (!prev || !/^\s*['‘"“]/.test(text)) return false;
-  if (quoteBalance(prevText) > 0) return true;
-  // All quotation, or a quotation that goes on into the next paragraph.
-  const ranges = quotedRanges(text);
-  return ranges.length === 1 && ranges[0]![0] <= 1 && ranges[0]![1] >= text.replace(/\s+$/, '').length - 1;
-}
-
-/**
- * The person a passage without attribution opens on, as a possible "he" for what follows: an earlier speaker of the
- * same surname ("Al Saud" after "Abu Anas Al Saud"), a person the gazetteer knows, or an unknown name; never a
- * country or an organisation ("Israel has characterized …").
- */
-function openingPerson(text: string, mentions: Mention[], said: Said[], kindOf: ActorKind): Pick<PassageSpeech, 'speaker'> | null {
-  const name = openingName(text);
-  if (!name) return null;
-  const role = name.apposition ? 'acts' : sentenceRole(text, name.start, name.end);
-  if (role !== 'acts' && role !== 'described') return null;
-  const covering = mentions.filter((m) => m.type === 'actor' && m.start < name.end && m.end > name.start);
-  if (covering.some((m) => kindOf(m.id) !== 'person')) return null;
-  const earlier = said.findLast((x) => x.person && lastWord(x.speech.speaker.name) === lastWord(name.text));
-  if (earlier) return { speaker: earlier.speech.speaker };
-  // One word alone ("Transnet said …") may be a company as well as a surname: a person only if the gazetteer says so.
-  if (!/\s/.test(name.text) && !covering.length) return null;
-  return { speaker: { name: name.text, actor: covering[0]?.id ?? null, anonymous: false } };
 }
 
 export function attributeSpeech(passages: SpeechInput[], mentions: Mention[][], kindOf: ActorKind): (PassageSpeech | null)[] {

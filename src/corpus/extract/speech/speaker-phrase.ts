@@ -6,6 +6,8 @@
 // were illegal" and "an expert on Iran said" give no speaker at all: a missed
 // statement costs less than one put in the wrong mouth.
 
+import { INDEFINITE, MODIFIER, NOT_NAMES, PLURAL_ROLE, ROLE, set, UNNAMED } from './speaker-words.js';
+
 export interface SpeakerPhrase {
   start: number;
   end: number;
@@ -20,54 +22,11 @@ export interface SpeakerPhrase {
   named: boolean;
 }
 
-const set = (s: string) => new Set(s.split(/\s+/));
-
-/** Words a speaker phrase can end on (lower case). */
-const ROLE = set(`official officials minister ministers ministry ministries spokesman spokeswoman spokesperson spokespeople
-  spokesmen president presidency leader leaders chief head secretary ambassador envoy diplomat diplomats analyst analysts
-  expert experts source sources government office agency service committee council commander commanders general adviser
-  advisers advisor advisors aide aides representative representatives deputy governor mayor lawmaker lawmakers legislator
-  legislators mp mps parliament speaker chairman chairwoman chair director executive department authorities military army
-  police embassy negotiator negotiators observer observers residents resident witnesses witness activists activist
-  opposition party campaigners researchers researcher scientists economist economists officer officers soldier soldiers
-  bureau prosecutor prosecutors judge court lawyer lawyers attorney member members critics supporters protesters organisers
-  organizers administration cabinet correspondent journalist journalists editor professor fellow founder ceo owner people
-  person man woman group company firm coalition alliance movement union delegation mission staff team investigators
-  inspectors monitors prosecutor-general premier chancellor king queen emir sheikh cleric clerics pope ombudsman
-  insiders insider envoys generals colleagues colleague airline bank network broadcaster newspaper institute foundation
-  university regulator watchdog operator carrier federation association tribunal commission board authority forces navy
-  guard organisation organization secretariat mission campaign daughter son wife husband mother father brother sister
-  friend neighbour neighbor farmer owner worker workers student students teacher doctor doctors nurse survivor
-  survivors victim relatives family families villagers locals refugees voters citizens citizen officials' strategist
-  strategists manager managers coordinator specialist specialists consultant consultants partner lecturer historian
-  author writer commentator columnist pollster sociologist paper`);
-/** Plural roles: a group speaks. */
-const PLURAL_ROLE = /(?:s|people|staff|police|military|authorities|opposition)$/;
-/** Lower-case words that may stand before the head. */
-const MODIFIER = set(`the a an his her their its our one two three four five several some many other both senior top former
-  deputy foreign defence defense interior prime vice junior local regional state federal national international military
-  security intelligence presidential chief general press economic political energy health finance justice emergency
-  emergencies environment trade affairs independent anonymous unnamed western european high-ranking ranking acting
-  outgoing incoming new longtime veteran leading prominent retired exiled ruling country's government's ministry's
-  party's army's nation's region's city's foreign-policy de facto self-proclaimed separatist rebel opposition civilian
-  official defense-ministry deputy-foreign`);
-const INDEFINITE = set('a an one two three four five several some many other');
-/** Unnamed groups and sources, anonymous even with "the" ("the officials"). */
-const UNNAMED = set(`officials source sources diplomats analysts experts residents witnesses insiders people activists
-  critics observers campaigners researchers`);
 const PRONOUNS = new Map<string, SpeakerPhrase['pronoun']>([
   ['he', 'he'],
   ['she', 'she'],
   ['they', 'they'],
 ]);
-/** Capitalised words that are not names: they end a phrase walked back over. */
-const NOT_NAMES = set(`On In At For By But And After Before During Since When While As If Although Though Meanwhile However
-  Also Yet So Then Last This That These Those He She They Earlier Later Today Yesterday Tomorrow Monday Tuesday Wednesday Thursday Friday
-  Saturday Sunday January February March April May June July August September October November December Speaking Asked
-  Separately Instead Now Still Even Only It I We You Our My Their His Her Its There Here What Why How Who Where Which
-  Following According Without With From To Under Over Despite Amid Of Did Does Do Will Would Can Could Should Has Have
-  Had Is Are Was Were Some Many Most All Several Both Each Every Any No Other Another One Two Three Few Such`);
-
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’.-]*/gu;
 
 interface Tok {
@@ -196,26 +155,6 @@ export function speakerBefore(text: string, end: number): SpeakerPhrase | null {
     if (CLAUSE_START.test(lead) || TIME_OPENING.test(lead)) return describe(text, phrase);
   }
   return null;
-}
-
-const LEAD = String.raw`(?:[^,;:"“”]{1,60},\s+)?(?:(?:But|And|However,|Meanwhile,|Still,|Yet|Instead,)\s+)?`;
-const SUBJECT = new RegExp(String.raw`^${LEAD}((?:\p{Lu}[\p{L}'’.-]*\s+){0,3}\p{Lu}[\p{L}'’-]+)(?=,|\s+\p{Ll})`, 'du');
-// The subject named in apposition before its verb: "In 2009, one of Epstein's victims, Virginia Giuffre, filed …".
-const APPOSITION = /^[^"“”.;]{0,80}?,\s((?:\p{Lu}[\p{L}'’.-]*\s+){1,3}\p{Lu}[\p{L}'’-]+),\s+(?=\p{Ll})()/du;
-
-/**
- * The person a passage opens on, as the subject of its first clause ("Abu Amer, 44, agreed."; "But Al Saud is aware …"):
- * the nearest "he" or "she" after it may be that person even though no verb of saying named them.
- */
-export function openingName(text: string): { start: number; end: number; text: string; apposition: boolean } | null {
-  // The caller checks that a verb follows a subject name (sentenceRole 'acts'): "Royal Bank of Canada …" opens on no one.
-  const m = SUBJECT.exec(text) ?? APPOSITION.exec(text);
-  if (!m) return null;
-  const name = m[1]!;
-  const first = name.split(/\s+/)[0]!;
-  if (NOT_NAMES.has(first) || /^(?:The|A|An)$/.test(first) || /['’]s$/.test(name)) return null;
-  const [start, end] = m.indices![1]!;
-  return { start, end, text: name, apposition: m.length > 2 };
 }
 
 /** The speaker phrase starting at `start` (after "said" or "according to"), or null. */
