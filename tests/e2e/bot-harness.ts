@@ -4,6 +4,7 @@ import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
 import type { MessagePayload } from '../../src/discord/limits.js';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';
 import type { DataPaths } from '../../src/corpus/data-dir.js';
 import { makeLogger } from '../../src/logger.js';
@@ -81,6 +82,24 @@ export async function startHarness(): Promise<Harness> {
       await bot.stop(1000);
       await emulator.close();
     },
+  };
+}
+
+/**
+ * One harness for the whole test file: started before its tests, stopped after them. The getter is read inside
+ * tests, once the harness is up.
+ */
+export function harnessPerFile(): () => Harness {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    h = await startHarness();
+  }, 30000);
+  afterAll(async () => {
+    await h?.stop();
+  });
+  return () => {
+    if (!h) throw new Error('the harness is not started');
+    return h;
   };
 }
 

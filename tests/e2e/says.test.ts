@@ -1,17 +1,11 @@
 // Who said what in Discord: /says and /actor said:true through the real discord.js Client against the emulator,
 // on the seed articles, where the ingest finds one statement by Azerbaijan ("Azerbaijan insisted on Moscow …").
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { limitViolations } from '../../src/discord/limits.js';
-import { startHarness, type Harness } from './bot-harness.js';
+import { type Harness, harnessPerFile } from './bot-harness.js';
 import { slash } from './interactions.js';
 
-let h: Harness;
-beforeAll(async () => {
-  h = await startHarness();
-}, 30000);
-afterAll(async () => {
-  await h?.stop();
-});
+const harness = harnessPerFile();
 
 const text = (body: Awaited<ReturnType<Harness['ask']>>) => {
   const e = body.data.embeds?.[0];
@@ -20,7 +14,7 @@ const text = (body: Awaited<ReturnType<Harness['ask']>>) => {
 
 describe('statements in Discord', { timeout: 20000 }, () => {
   it('/says lists what the actor itself said, each quote under its speaker and cue, with its citation', async () => {
-    const body = await h.ask(slash('says', { actor: 'Azerbaijan' }));
+    const body = await harness().ask(slash('says', { actor: 'Azerbaijan' }));
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     expect(limitViolations(body.data)).toEqual([]);
     expect(text(body)).toMatch(/^What Azerbaijan said\n1 statement\(s\), newest first/);
@@ -29,24 +23,24 @@ describe('statements in Discord', { timeout: 20000 }, () => {
   });
 
   it('/says about another actor keeps only statements that name it, and says when there are none', async () => {
-    expect(text(await h.ask(slash('says', { actor: 'Azerbaijan', about: 'Russia' })))).toMatch(/1 statement\(s\) about Russia/);
-    expect(text(await h.ask(slash('says', { actor: 'Azerbaijan', about: 'Iran' })))).toMatch(
+    expect(text(await harness().ask(slash('says', { actor: 'Azerbaijan', about: 'Russia' })))).toMatch(/1 statement\(s\) about Russia/);
+    expect(text(await harness().ask(slash('says', { actor: 'Azerbaijan', about: 'Iran' })))).toMatch(
       /No statement by Azerbaijan about Iran in the articles\./,
     );
-    expect(text(await h.ask(slash('says', { actor: 'Azerbaijan', from: '2030' })))).toMatch(/No statement by Azerbaijan 2030 to …/);
+    expect(text(await harness().ask(slash('says', { actor: 'Azerbaijan', from: '2030' })))).toMatch(/No statement by Azerbaijan 2030 to …/);
   });
 
   it('/says answers a name it does not know, or a bad date, with a clear problem', async () => {
-    const unknown = await h.ask(slash('says', { actor: 'Atlantis' }));
+    const unknown = await harness().ask(slash('says', { actor: 'Atlantis' }));
     expect(text(unknown) + (unknown.data.content ?? '')).toMatch(/Atlantis/);
-    const bad = await h.ask(slash('says', { actor: 'Iran', from: '2024-13' }));
+    const bad = await harness().ask(slash('says', { actor: 'Iran', from: '2024-13' }));
     expect(JSON.stringify(bad.data)).toMatch(/2024-13/);
   });
 
   it('/actor said:true shows the statement count on the card and only the actor’s own statements', async () => {
-    const all = await h.ask(slash('actor', { name: 'Azerbaijan' }));
+    const all = await harness().ask(slash('actor', { name: 'Azerbaijan' }));
     expect(text(all)).toMatch(/quote\(s\) · 1 statement\(s\)/);
-    const said = await h.ask(slash('actor', { name: 'Azerbaijan', said: true }));
+    const said = await harness().ask(slash('actor', { name: 'Azerbaijan', said: true }));
     expect(text(said)).toMatch(/Its own statements, newest first\./);
     expect(text(said)).toMatch(/\*\*Azerbaijan · insisted\*\*/);
     expect(text(said).match(/^> /gm)).toHaveLength(1);
