@@ -43,6 +43,8 @@ export interface QuoteSpeech {
   /** The reporting words as written: "said", "warned", "according to". */
   cue: string;
   speaker: { name: string; actor: NamedRef | null; anonymous: boolean };
+  /** Someone the speaker reports in turn ("X said that Y had called it …"); null when none. Never the speaker. */
+  about: { name: string; actor: NamedRef | null } | null;
 }
 
 export interface ActorCard {

@@ -41,11 +41,12 @@ export type ActorNames = (id: string) => string | undefined;
 export function quoteSpeech(p: Passage, actorName: ActorNames): QuoteSpeech | null {
   const s = p.speech;
   if (!s) return null;
-  const id = s.speaker.actor;
+  const named = (id: string | null) => (id ? { id, name: actorName(id) ?? id } : null);
   return {
     kind: s.kind,
     cue: s.cue,
-    speaker: { name: s.speaker.name, actor: id ? { id, name: actorName(id) ?? id } : null, anonymous: s.speaker.anonymous },
+    speaker: { name: s.speaker.name, actor: named(s.speaker.actor), anonymous: s.speaker.anonymous },
+    about: s.about ? { name: s.about.name, actor: named(s.about.actor) } : null,
   };
 }
 

@@ -60,6 +60,8 @@ export interface PassageSpeech {
     actor: string | null;
     anonymous: boolean;
   };
+  /** Someone the speaker reports in turn ("X said that Y had called it …"): named, never the speaker. */
+  about?: { name: string; actor: string | null } | null;
   /** The words in the passage that name the speaker ("he" when carried by a pronoun); null when the quotation continues. */
   span: [number, number] | null;
   /** pronoun: "he said", named earlier; continuation: a quotation going on from the passage before. */

@@ -36,6 +36,7 @@ describe('statements', () => {
       kind: 'indirect',
       cue: 'said',
       speaker: { name: "Iran's foreign ministry", actor: { id: 'iran', name: 'Iran' }, anonymous: false },
+      about: null,
     });
     // Newest article first: the 2026 article's statements before any from the seed.
     const days = a.quotes.map((q) => q.article.published ?? '');

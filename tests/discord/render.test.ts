@@ -45,6 +45,7 @@ const quote: fc.Arbitrary<Quote> = fc.record({
       kind: fc.constantFrom('direct' as const, 'indirect' as const, 'mixed' as const),
       cue: fc.constantFrom('said', 'according to'),
       speaker: fc.record({ name: text(300), actor: fc.constant(null), anonymous: fc.boolean() }),
+      about: fc.constant(null),
     }),
     { nil: null },
   ),

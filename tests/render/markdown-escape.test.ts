@@ -95,7 +95,7 @@ describe('markdown from articles and users', () => {
             // Speaker names are article text too: as hostile as the quotes.
             statements: quotes.map((q) => ({
               ...q,
-              speech: { kind: 'direct', cue: 'said', speaker: { name: q.text.slice(0, 60), actor: null, anonymous: false } },
+              speech: { kind: 'direct', cue: 'said', speaker: { name: q.text.slice(0, 60), actor: null, anonymous: false }, about: null },
             })),
             events: [],
           },

@@ -8,7 +8,7 @@
 import type { PassageSpeech } from '../../records.js';
 import type { Mention } from '../gazetteer-matcher.js';
 import { type ActorKind, antecedent, continues, openingPerson, type Said } from './carried-speaker.js';
-import { findAttribution } from './find-attribution.js';
+import { type Attribution, findAttribution } from './find-attribution.js';
 import type { SpeakerPhrase } from './speaker-phrase.js';
 
 export interface SpeechInput {
@@ -21,7 +21,8 @@ function speakerActor(p: SpeakerPhrase, mentions: Mention[], kindOf: ActorKind):
   // "Iran and Russia said": a joint statement is no one actor's.
   if (/\band\b/.test(p.text)) return null;
   const within = mentions.filter((m) => m.type === 'actor' && m.start >= p.start && m.end <= p.end);
-  const head = within.find((m) => m.end === p.end);
+  // The last name is the head unless a role comes before it with "of"/"for": "a lawyer for the Accountants of Canada".
+  const head = within.find((m) => m.end === p.end && !/\b(?:of|for)\b/.test(p.text.slice(0, m.start - p.start)));
   if (head) return head.weight >= 1 ? head.id : null; // "Armenians said" is people, not the state
   if (p.named) return null; // an unknown person: their affiliation is not who spoke
   return roleOf(p, within, kindOf);
@@ -45,6 +46,12 @@ function isPerson(p: SpeakerPhrase, actor: string | null, kindOf: ActorKind): bo
   return p.named && !p.plural;
 }
 
+/** The speaker's own source, when the passage names one ("X said that Y had called it …"): Y, kept as `about`. */
+function aboutOf(found: Attribution, mentions: Mention[], kindOf: ActorKind): Pick<PassageSpeech, 'about'> {
+  const inner = found.inner;
+  return inner ? { about: { name: inner.text, actor: speakerActor(inner, mentions, kindOf) } } : {};
+}
+
 export function attributeSpeech(passages: SpeechInput[], mentions: Mention[][], kindOf: ActorKind): (PassageSpeech | null)[] {
   const out: (PassageSpeech | null)[] = [];
   const said: Said[] = [];
@@ -61,6 +68,7 @@ export function attributeSpeech(passages: SpeechInput[], mentions: Mention[][], 
           kind: found.kind,
           cue: found.cue,
           speaker: a.speech.speaker,
+          ...aboutOf(found, mentions[i] ?? [], kindOf),
           span: [found.phrase.start, found.phrase.end],
           carried: 'pronoun',
         };
@@ -70,6 +78,7 @@ export function attributeSpeech(passages: SpeechInput[], mentions: Mention[][], 
         kind: found.kind,
         cue: found.cue,
         speaker: { name: found.phrase.text, actor, anonymous: found.phrase.anonymous },
+        ...aboutOf(found, mentions[i] ?? [], kindOf),
         span: [found.phrase.start, found.phrase.end],
         carried: null,
       };

@@ -82,13 +82,30 @@ export function continues(text: string, prevText: string, prev: PassageSpeech | 
  * same surname ("Al Saud" after "Abu Anas Al Saud"), a person the gazetteer knows, or an unknown name; never a
  * country or an organisation ("Israel has characterized …").
  */
+// "Jody Gelner, who has been working at UPS for 35 years and became a member …, serves on …": an aside too long for
+// the sentence-role reader, then the verb.
+const LONG_ASIDE_THEN_VERB =
+  /^,\s(?:who|whose|a|an|the)\s[^.;:"“”]{0,160}?,\s+(?:\p{Ll}+(?:s|ed)|is|was|has|had|will|said|told|spoke|became|remains)\b/u;
+
 export function openingPerson(text: string, mentions: Mention[], said: Said[], kindOf: ActorKind): Pick<PassageSpeech, 'speaker'> | null {
   const name = openingName(text);
   if (!name) return null;
-  const role = name.apposition ? 'acts' : sentenceRole(text, name.start, name.end);
-  if (role !== 'acts' && role !== 'described') return null;
+  const acts =
+    name.apposition ||
+    LONG_ASIDE_THEN_VERB.test(text.slice(name.end)) ||
+    /^(?:acts|described)$/.test(sentenceRole(text, name.start, name.end));
+  if (!acts) return null;
   const covering = mentions.filter((m) => m.type === 'actor' && m.start < name.end && m.end > name.start);
   if (covering.some((m) => kindOf(m.id) !== 'person')) return null;
+  // "Aliyev met Erdogan …": two people, and "he" after them could be either.
+  if (
+    otherPerson(
+      mentions.filter((m) => !covering.includes(m)),
+      covering[0]?.id ?? null,
+      kindOf,
+    )
+  )
+    return null;
   const earlier = said.findLast((x) => x.person && lastWord(x.speech.speaker.name) === lastWord(name.text));
   if (earlier) return { speaker: earlier.speech.speaker };
   // One word alone ("Transnet said …") may be a company as well as a surname: a person only if the gazetteer says so.

@@ -14,6 +14,8 @@ export interface Attribution {
   /** The reporting words as written, lower case: "said", "warned", "according to". */
   cue: string;
   phrase: SpeakerPhrase;
+  /** Someone the speaker reports in turn ("X said that Y had called it …"): kept apart, never swapped in. */
+  inner: SpeakerPhrase | null;
 }
 
 // Between the speaker and the verb: "also", "later", "has", "on Monday", "repeatedly" …
@@ -95,7 +97,30 @@ function nameInApposition(text: string, role: SpeakerPhrase): SpeakerPhrase | nu
   return named?.named ? named : null;
 }
 
+// Verbs that report someone else inside what the speaker says: the reporting verbs, and naming ones.
+const INNER_CUE = new RegExp(`${CUE_WORD.source}|(?<![\\p{L}])(?:called|described|branded|labelled|labeled)(?![\\p{L}])`, 'gu');
+
+/** The first speaker named, with a verb of saying, inside [from, to): not a pronoun, not the speaker itself. */
+function innerSpeaker(text: string, from: number, to: number, outer: SpeakerPhrase): SpeakerPhrase | null {
+  // What is said starts a clause of its own, after "that" if there is one: "said that Pashinyan had called …".
+  const cut = from + (/^\s*(?:that\b)?\s*/.exec(text.slice(from))?.[0].length ?? 0);
+  const said = text.slice(cut, to);
+  for (const m of said.matchAll(INNER_CUE)) {
+    const p = phraseBefore(said, m.index);
+    if (p && !p.pronoun && p.text !== outer.text) return { ...p, start: p.start + cut, end: p.end + cut };
+  }
+  return null;
+}
+
 export function findAttribution(text: string): Attribution | null {
+  const found = firstAttribution(text);
+  if (!found) return null;
+  const { said, ...attribution } = found;
+  return { ...attribution, inner: innerSpeaker(text, said[0], said[1], found.phrase) };
+}
+
+/** The first attribution, and where what is said lies in the text. */
+function firstAttribution(text: string): (Omit<Attribution, 'inner'> & { said: [number, number] }) | null {
   const ranges = quotedRanges(text);
   if (asksQuestion(text, ranges)) return null;
   for (const m of text.matchAll(CUE_WORD)) {
@@ -108,8 +133,10 @@ export function findAttribution(text: string): Attribution | null {
     if (cls === 'according') {
       if (!/(?:^|[,;(—–]\s*|[.!?]['’"”]?\s+)$/u.test(before)) continue;
       const phrase = speakerAfter(text, cueEnd);
-      if (phrase && !phrase.pronoun) return { kind: speechKind(text, ranges, cueStart, phrase.end), cue, phrase };
-      continue;
+      if (!phrase || phrase.pronoun) continue;
+      // "According to X, …" says it after; "…, according to X." before.
+      const said: [number, number] = /\S/.test(before) ? [0, cueStart] : [phrase.end, text.length];
+      return { kind: speechKind(text, ranges, cueStart, phrase.end), cue, phrase, said };
     }
     let after = text.slice(cueEnd);
     if (/^told/.test(cue)) after = after.replace(TOLD_WHOM, '');
@@ -122,7 +149,8 @@ export function findAttribution(text: string): Attribution | null {
       const follows = afterQuote && TAIL.test(after);
       // What was said comes before: the rest of the sentence after the verb is how and where it was said.
       const end = afterQuote ? sentenceEnd(text, cueEnd, ranges) : cueEnd;
-      if (reportsSpeech(cls, after) || follows) return { kind: speechKind(text, ranges, phrase.start, end), cue, phrase };
+      const said: [number, number] = afterQuote ? [0, phrase.start] : [cueEnd, text.length];
+      if (reportsSpeech(cls, after) || follows) return { kind: speechKind(text, ranges, phrase.start, end), cue, phrase, said };
       continue;
     }
     // Verb first, after what was said: `"…," said Dmitry Peskov, the Kremlin spokesman.`
@@ -131,7 +159,8 @@ export function findAttribution(text: string): Attribution | null {
       const inverted = speakerAfter(text, cueEnd);
       if (inverted) {
         const named = nameInApposition(text, inverted);
-        return { kind: speechKind(text, ranges, cueStart, sentenceEnd(text, cueEnd, ranges)), cue, phrase: named ?? inverted };
+        const kind = speechKind(text, ranges, cueStart, sentenceEnd(text, cueEnd, ranges));
+        return { kind, cue, phrase: named ?? inverted, said: [0, cueStart] };
       }
     }
   }

@@ -20,7 +20,7 @@ const CLAUSE_ONLY = [
   'added adds confirmed confirms announced announces admitted admits acknowledged acknowledges recalled recalls',
   'suggested suggests observed observes explained explains predicted predicts posted highlighted conceded concedes',
   'complained complains boasted claimed declared declares maintained maintains wrote writes replied responded reported',
-  'asked asks agreed concurred',
+  'asked asks agreed concurred remembered',
 ].join(' ');
 
 /** Before "to" + verb, or that / a colon / a quotation: "vowed to retaliate", "threatened to leave the talks". */
@@ -56,12 +56,14 @@ export function cueClass(cue: string): CueClass | 'according' {
 }
 
 const QUOTE_START = /^\s*[,:]?\s*['‘"“]/;
+// Where and how, then the quotation: "wrote in Labor Notes about the election, “…”", "said on Monday: “…”".
+const SETTING_THEN_QUOTE = /^\s+(?:in|on|at|to|about|of|during|after|before|from|via)\s[^.;:!?"“”]{0,60}[,:]\s*["“‘]/;
 // "that", or a question reported: "asked why …", "asked whether …".
 const THAT = /^\s+(?:that|whether|if|why|what|how|when|who|where)\b/i;
 
 /** Whether what follows a cue (speaker first: "Iran said …") makes it report speech. */
 export function reportsSpeech(cls: CueClass, after: string): boolean {
-  if (QUOTE_START.test(after) || THAT.test(after) || /^\s*:/.test(after)) return true;
+  if (QUOTE_START.test(after) || THAT.test(after) || /^\s*:/.test(after) || SETTING_THEN_QUOTE.test(after)) return true;
   switch (cls) {
     case 'free':
       // "told" takes whom it was told first; any other free verb may be followed by a clause with no "that".
