@@ -5,8 +5,8 @@
 // reported by …" to the first alert (an edit), not a new post; matches over
 // the channel's hourly cap go into one roll-up message. An alert claimed but
 // never posted (the process stopped in between) is found by its footer in the
-// channel, or posted, at the next start or batch; so are the articles that
-// arrived after the last check and were never checked. A channel the bot cannot
+// channel, or posted, at the next start, batch or sweep; so are the articles
+// that arrived after the last check and were never checked. A channel the bot cannot
 // post in pauses the watch with the reason. Nothing is dropped silently: every
 // match is logged in the store with what became of it.
 import { createHash } from 'node:crypto';
@@ -27,8 +27,11 @@ import { sameStory } from '../briefing/story.js';
 /** How long a story keeps its first alert: a copy after that is news again. */
 export const STORY_WINDOW_MS = 48 * 3_600_000;
 const HOUR_MS = 3_600_000;
-/** A pending alert younger than this may still be on its way from another process. */
-const PENDING_GRACE_MS = 30_000;
+/**
+ * A pending alert younger than this may still be on its way from another process. Every process that delivers alerts
+ * also sweeps this often, so what a stop left undone is finished within two of these even when nothing new arrives.
+ */
+export const PENDING_GRACE_MS = 30_000;
 /** How far back in the channel an interrupted alert is looked for. */
 const RECENT_POSTS = 50;
 
@@ -225,13 +228,21 @@ export function alertDelivery(deps: AlertDeps) {
     await deps.store.checkedAlertsUpTo(new Date(before));
   }
 
+  // One piece of work at a time: a sweep and a batch in one process never look at the same claim at once.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
   return {
-    recover,
+    recover: () => serial(recover),
     /** Checks every active watch against the articles just added, and posts what matches. */
-    async deliver(articleIds: readonly string[], seenAt: Date): Promise<void> {
-      await recover();
-      await check(articleIds.map((id) => ({ id, seenAt: seenAt.toISOString() })));
-      await deps.store.checkedAlertsUpTo(seenAt);
-    },
+    deliver: (articleIds: readonly string[], seenAt: Date): Promise<void> =>
+      serial(async () => {
+        await recover();
+        await check(articleIds.map((id) => ({ id, seenAt: seenAt.toISOString() })));
+        await deps.store.checkedAlertsUpTo(seenAt);
+      }),
   };
 }

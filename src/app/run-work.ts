@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { startRenderer } from '../charts/render-process.js';
 import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
-import { alertDelivery } from '../alerts/alert-delivery.js';
+import { alertDelivery, PENDING_GRACE_MS } from '../alerts/alert-delivery.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
 import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../discord/alert-render.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
@@ -112,6 +112,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const leadership = makeLeadership({ store, scheduler, owner, ttlMs: leaseMs, now, log });
   // Fires that came due while the database did not answer are caught up as soon as it does.
   store.onRecover(() => void scheduler.recover());
+  let sweep: NodeJS.Timeout | undefined;
   return {
     store,
     paths,
@@ -124,15 +125,20 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     now,
     async begin() {
       corpus.watchBuild();
-      // Alerts a stop left between their claim and their post go out (or are found posted) first.
-      void alerts
-        .recover()
-        .catch((e: unknown) => log.error(`alerts: could not be recovered: ${e instanceof Error ? e.message : String(e)}`));
+      // Alerts a stop left between their claim and their post go out (or are found posted) first, and again at every
+      // sweep: those claimed just before the stop are younger than the grace at start.
+      const recover = () =>
+        void alerts
+          .recover()
+          .catch((e: unknown) => log.error(`alerts: could not be recovered: ${e instanceof Error ? e.message : String(e)}`));
+      recover();
+      sweep = setInterval(recover, PENDING_GRACE_MS);
       await leadership.start();
       feeds.start();
       startRenderer();
     },
     async stop(graceMs) {
+      clearInterval(sweep);
       await feeds.stop(Math.min(graceMs, 2000));
       // The chart renderer is left running: it belongs to the process, finishes the charts of answers still
       // in flight, and exits with the process (see render-process.ts).

@@ -103,19 +103,26 @@ export function harnessPerFile(): () => Harness {
   };
 }
 
-/** The bot's settings for a test: the emulator, the seed corpus in a temporary data folder, a database there. */
-export function botConfig(
-  emulator: DiscordEmulator,
-  extra: Record<string, string> = {},
-): { config: Config & { DISCORD_TOKEN: string }; data: DataPaths } {
+/** The same settings as environment variables, for a bot launched as its own process (`briefing start`). */
+export function botEnv(emulator: DiscordEmulator, extra: Record<string, string> = {}): { env: Record<string, string>; data: DataPaths } {
   const data = seedData();
-  const parsed = loadConfig({
+  const env = {
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_URL: emulator.apiUrl,
     DATA_DIR: data.root,
     DATABASE_URL: `sqlite:${join(data.root, 'state', 'briefing.sqlite')}`,
     ...extra,
-  });
+  };
+  return { env, data };
+}
+
+/** The bot's settings for a test: the emulator, the seed corpus in a temporary data folder, a database there. */
+export function botConfig(
+  emulator: DiscordEmulator,
+  extra: Record<string, string> = {},
+): { config: Config & { DISCORD_TOKEN: string }; data: DataPaths } {
+  const { env, data } = botEnv(emulator, extra);
+  const parsed = loadConfig(env);
   if (!parsed.ok) throw new Error(parsed.problem.code === 'invalid-config' ? parsed.problem.issues.join('\n') : parsed.problem.code);
   return { config: { ...parsed.config, DISCORD_TOKEN: TOKEN }, data };
 }

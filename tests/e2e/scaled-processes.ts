@@ -1,5 +1,5 @@
-// Processes of the scaled-out tests (tests/e2e/scale-out*.test.ts): `briefing serve` and `briefing worker`
-// launched as the installed bin, a signed interaction sent to a replica, and what each process said on a failure.
+// Processes of the scaled-out and restart tests: `briefing serve`, `briefing worker` or `briefing start` launched as
+// the installed bin, a signed interaction sent to a replica, and what each process said on a failure.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { generateKeyPairSync, sign } from 'node:crypto';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export interface Proc {
 }
 
 export interface Processes {
-  launch(sub: 'serve' | 'worker', env: Record<string, string>): Proc;
+  launch(sub: 'serve' | 'worker' | 'start', env: Record<string, string>): Proc;
   /** What each process said (SCALE_OUT_DEBUG=1 prints it always). */
   print(): void;
   killAll(): void;
