@@ -116,4 +116,14 @@ describe('npm run bench', () => {
     // One request per feed when nothing changed: no page is fetched again.
     expect([f.poll_304_requests, f.baseline_poll_200_requests]).toEqual([6, 6]);
   });
+
+  it('measures alert latency: committed to posted, and with the ingest, on the emulator', { timeout: 60_000 }, () => {
+    const out = execFileSync(process.execPath, ['dist/tests/bench/alert-latency-bench.js', '--articles', '2', '--json'], {
+      cwd: REPO,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const spread = { p50: num, p95: num, p99: num };
+    expect(JSON.parse(out)).toEqual({ articles: 2, commit_to_post_ms: spread, ingest_to_post_ms: spread });
+  });
 });
