@@ -183,8 +183,10 @@ export interface BriefAnswer {
   topic: { type: 'actor' | 'corridor' | 'text'; id: string | null; name: string };
   /** One line saying how much the corpus holds on the topic. */
   summary: string;
-  /** The most central quotes, at most one per article first. */
+  /** The most central quotes, at most one per story first. */
   quotes: Quote[];
+  /** By quote id: the other articles that tell the same story (a wire copy, a rewrite), when there are any. */
+  also: Record<string, ArticleRef[]>;
   /** The most recent dated events on the topic, newest last. */
   events: TimelineEvent[];
 }

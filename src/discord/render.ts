@@ -62,12 +62,19 @@ function eventBlock(e: TimelineEvent, said = false): string {
   return quoteBlock(e.quote, who ? `${dateLabel(e.date)} · ${who}` : dateLabel(e.date));
 }
 
+/** "Also reported by Outlet A, Outlet B": the other outlets that told a quote's story. */
+function alsoReported(refs: readonly ArticleRef[] | undefined): string {
+  if (!refs?.length) return '';
+  const outlets = [...new Set(refs.map((r) => r.outlet ?? 'outlet unknown'))];
+  return `\n*Also reported by:* ${md(clip(outlets.join(', '), 200))}`;
+}
+
 function briefLayout(b: BriefAnswer): Layout {
   const events = b.events.map((e) => `**${md(dateLabel(e.date))}**: ${md(clip(e.quote.text, 160))} \`${e.quote.id}\``);
   return {
     title: `Briefing: ${b.topic.name}`,
     lead: b.summary,
-    items: b.quotes.map((q) => () => quoteBlock(q)),
+    items: b.quotes.map((q) => () => `${quoteBlock(q)}${alsoReported(b.also[q.id])}`),
     perPage: b.quotes.length || 1,
     fields: events.length ? [{ name: 'Latest dated events', value: clip(events.join('\n'), LIMITS.fieldValue) }] : [],
   };

@@ -3,6 +3,7 @@
 import type {
   ActorAnswer,
   Answer,
+  ArticleRef,
   SaysAnswer,
   CorridorAnswer,
   Quote,
@@ -45,13 +46,19 @@ function quoteLine(q: Quote, opts: TextOptions): string {
 /** "Dmitry Peskov (said): ", before a statement; '' for a quote that reports no one. */
 const speakerPrefix = (q: Quote) => (q.speech ? `${q.speech.speaker.name} (${q.speech.cue}): ` : '');
 
-/** speakers: name who speaks before each quote ("Dmitry Peskov said: “…”"), for answers made of statements. */
-function quoteLines(quotes: Quote[], opts: TextOptions, speakers = false): string[] {
+/**
+ * speakers: name who speaks before each quote ("Dmitry Peskov said: “…”"), for answers made of statements; also: the
+ * other articles that told each quote's story.
+ */
+function quoteLines(quotes: Quote[], opts: TextOptions, speakers = false, also: Record<string, ArticleRef[]> = {}): string[] {
   const shown = opts.limit > 0 ? quotes.slice(0, opts.limit) : quotes;
   const who = (q: Quote) => (speakers ? speakerPrefix(q) : '');
+  const others = (q: Quote) =>
+    also[q.id]?.length ? [`     also reported by ${[...new Set(also[q.id]!.map((a) => a.outlet ?? 'outlet unknown'))].join(', ')}`] : [];
   const lines = shown.flatMap((q, i) => [
     `${String(i + 1).padStart(3)}. ${who(q)}${quoteLine(q, opts)}`,
     `     — ${citation(q.article)}  [${q.id}]`,
+    ...others(q),
   ]);
   if (shown.length < quotes.length)
     lines.push('', `… ${quotes.length - shown.length} more quotes (--limit 0 shows all; --json gives the full answer)`);
@@ -150,7 +157,7 @@ function briefText(b: BriefAnswer, opts: TextOptions): string[] {
     `Briefing: ${b.topic.name}${b.topic.type === 'text' ? '' : ` (${b.topic.type})`}`,
     b.summary,
     '',
-    ...quoteLines(b.quotes, { ...opts, limit: 0 }),
+    ...quoteLines(b.quotes, { ...opts, limit: 0 }, false, b.also),
   ];
   if (b.events.length) {
     lines.push('', 'Latest dated events:');

@@ -62,7 +62,8 @@ try {
   if (values.json) process.stdout.write(`${JSON.stringify(figures)}\n`);
   else
     process.stdout.write(
-      `alert latency over ${N} articles (p50 / p95 / p99 ms): committed -> posted ${Object.values(figures.commit_to_post_ms).join(' / ')}; ` +
+      `alert latency over ${N} articles (p50 / p95 / p99 ms): ` +
+        `committed -> posted ${Object.values(figures.commit_to_post_ms).join(' / ')}; ` +
         `ingest asked -> posted ${Object.values(figures.ingest_to_post_ms).join(' / ')}\n`,
     );
 } finally {

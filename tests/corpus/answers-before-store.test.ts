@@ -23,9 +23,10 @@ const expected = JSON.parse(readFileSync(join(FIXTURES, 'answers-before-store.js
 /**
  * Fields added since the hashes were taken: `authors` beside every article's `author`, and
  * `published_at` and `url` in every citation (a /sources entry had `url` already: it stays compared);
- * `speech` on every quote, `statements` on every actor card and `said` on every corridor stance (who said what).
+ * `speech` on every quote, `statements` on every actor card and `said` on every corridor stance (who said what);
+ * `also` on a /brief (the other outlets of each quote's story).
  */
-const ADDED = new Set(['authors', 'published_at', 'speech', 'statements', 'said']);
+const ADDED = new Set(['authors', 'published_at', 'speech', 'statements', 'said', 'also']);
 const addedTo = (o: object, k: string) => ADDED.has(k) || (k === 'url' && 'authors' in o && !('passages' in o));
 
 /**

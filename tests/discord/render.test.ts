@@ -100,6 +100,7 @@ const answers: fc.Arbitrary<Answer> = fc.oneof(
     topic: fc.record({ type: fc.constant('text' as const), id: fc.constant(null), name: text(300) }),
     summary: text(200),
     quotes: fc.array(quote, { maxLength: 5 }),
+    also: fc.dictionary(fc.constant('abcdef12.123456'), fc.array(article, { maxLength: 8 })),
     events: fc.array(
       fc.record({
         date: fc.constant<EventDate>({ start: '1988', end: '1994', precision: 'year', approximate: false }),

@@ -75,7 +75,15 @@ describe('markdown from articles and users', () => {
             fallback: { kind: 'mentions', name: query, note: `"${query}" is not in the gazetteer` },
             quotes,
           },
-          { ok: true, command: 'brief', topic: { type: 'text', id: null, name: query }, summary: 's', quotes, events: [] },
+          {
+            ok: true,
+            command: 'brief',
+            topic: { type: 'text', id: null, name: query },
+            summary: 's',
+            quotes,
+            also: Object.fromEntries(quotes.map((q) => [q.id, [q.article]])),
+            events: [],
+          },
         ];
         for (const a of answers) {
           for (const t of visibleText(a)) {
