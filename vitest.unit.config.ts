@@ -13,6 +13,7 @@ export default mergeConfig(
         'tests/feeds/**',
         'tests/web/**',
         'tests/store/store-contract.test.ts',
+        'tests/store/pg-checkout.test.ts',
         'tests/charts/charts.test.ts',
         'tests/cli/disk-full.test.ts',
         'tests/cli/fetch-process.test.ts',
