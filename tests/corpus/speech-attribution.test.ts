@@ -72,6 +72,23 @@ describe('speech attribution', () => {
     expect(out[3]).toBeNull();
   });
 
+  it('reads a participle after the main clause as its subject speaking, unless another subject comes between', () => {
+    expect(one('Russia struck the port on Friday, saying it held Western weapons.')).toMatchObject({
+      cue: 'saying',
+      speaker: { name: 'Russia', actor: 'russia' },
+    });
+    expect(one('Iranian officials have defended the deal, saying it could not be undone.')?.speaker).toMatchObject({
+      name: 'Iranian officials',
+      actor: 'iran',
+    });
+    expect(one('Aliyev opened the road and one driver who crossed it came out, saying the border was calm.')).toBeNull();
+  });
+
+  it('carries no speaker into a new quotation after an indirect statement: it may be someone introduced after it', () => {
+    const [, next] = read('Lavrov said the talks would go on.', '"We are ready to talk at any time."');
+    expect(next).toBeNull();
+  });
+
   it('keeps the speaker the sentence reports, with the one they report as about, not swapped', () => {
     expect(one('Lavrov said that Pashinyan had called the deal a betrayal.')).toMatchObject({
       speaker: { name: 'Lavrov', actor: 'sergei-lavrov' },

@@ -72,7 +72,11 @@ export function antecedent(
 export function continues(text: string, prevText: string, prev: PassageSpeech | null): boolean {
   if (!prev || !/^\s*['‘"“]/.test(text)) return false;
   if (quoteBalance(prevText) > 0) return true;
+  // A new quotation keeps the speaker only after their own quoted words: after "X said the talks would go on", the
+  // next quotation may be someone's introduced after it.
+  if (prev.kind === 'indirect') return false;
   // All quotation, or a quotation that goes on into the next paragraph.
+  if (quoteBalance(text) > 0) return true;
   const ranges = quotedRanges(text);
   return ranges.length === 1 && ranges[0]![0] <= 1 && ranges[0]![1] >= text.replace(/\s+$/, '').length - 1;
 }

@@ -4,6 +4,7 @@
 // officials). The first attribution in reading order wins, so in "X said
 // that Y had called it …" the passage is X's.
 import { quotedRanges } from '../../../text/quote-marks.js';
+import { participleAttribution } from './participle-attribution.js';
 import { CUE_WORD, cueClass, reportsSpeech } from './speech-cues.js';
 import { type SpeakerPhrase, speakerAfter, speakerBefore } from './speaker-phrase.js';
 
@@ -164,5 +165,7 @@ function firstAttribution(text: string): (Omit<Attribution, 'inner'> & { said: [
       }
     }
   }
-  return null;
+  const late = participleAttribution(text);
+  if (!late) return null;
+  return { kind: speechKind(text, ranges, 0, late.cueEnd), cue: late.cue, phrase: late.phrase, said: [late.cueEnd, text.length] };
 }
