@@ -20,7 +20,7 @@ function corpusShape(articles: number, interactions: number) {
     load_ms: num,
     heap_mb: num,
     rss_mb: num,
-    commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat },
+    commands: { actor: lat, corridor: lat, timeline: lat, search: lat, autocomplete: lat, says: lat },
     baseline: { search: { ...lat, throws: num, queries: num, build_ms: num }, ratio: { p50: num, p99: num } },
     e2e: {
       interactions,

@@ -21,6 +21,7 @@ export interface CommandFigures {
   timeline: Latency;
   search: Latency;
   autocomplete: Latency;
+  says: Latency;
 }
 
 export interface BaselineFigures {
@@ -43,6 +44,7 @@ export async function measureCommands(corpus: Corpus, mix: QueryMix, rounds = RO
     timeline: latency(await timeEach(mix.timeline, rounds, (options) => ask(corpus, 'timeline', options))),
     search: latency(await timeEach(mix.search, rounds, (query) => ask(corpus, 'search', { query }))),
     autocomplete: latency(await timeEach(mix.autocomplete, rounds, (q) => nameChoices(corpus, q.kind, q.typed))),
+    says: latency(await timeEach(mix.says, rounds, (options) => ask(corpus, 'says', options))),
   };
 }
 

@@ -55,6 +55,8 @@ export interface QueryMix {
   timeline: Record<string, string>[];
   search: string[];
   autocomplete: { kind: 'actor' | 'corridor' | 'topic'; typed: string }[];
+  /** /says: an actor alone, about a corridor or another actor, in a period. */
+  says: Record<string, string>[];
 }
 
 export function queryMix(g: Gazetteer): QueryMix {
@@ -79,6 +81,13 @@ export function queryMix(g: Gazetteer): QueryMix {
       ...HOSTILE.slice(0, 8).map((actor) => ({ actor })),
     ],
     search: [...QUESTIONS, ...actors.slice(0, 10), ...actors.slice(0, 8).map(misspell), ...HOSTILE],
+    says: [
+      ...actors.slice(0, 12).map((actor) => ({ actor })),
+      ...actors.slice(0, 6).map((actor, i) => ({ actor, about: corridors[i % corridors.length]! })),
+      ...actors.slice(0, 6).map((actor, i) => ({ actor, about: actors[(i + 1) % actors.length]! })),
+      ...actors.slice(0, 4).map((actor, i) => ({ actor, from: String(2020 + i), to: '2026' })),
+      ...HOSTILE.slice(0, 4).map((actor) => ({ actor })),
+    ],
     autocomplete: [
       ...[
         '',
