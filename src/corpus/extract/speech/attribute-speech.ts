@@ -86,7 +86,7 @@ export function attributeSpeech(passages: SpeechInput[], mentions: Mention[][], 
     } else if (p.kind === 'body' && continues(p.text, passages[i - 1]?.text ?? '', prev)) {
       speech = { kind: 'direct', cue: prev!.cue, speaker: prev!.speaker, span: null, carried: 'continuation' };
     }
-    if (speech && speech.carried && said.length) said.push({ ...said.at(-1)!, at: i });
+    if (speech?.carried && said.length) said.push({ ...said.at(-1)!, at: i });
     else if (!speech && p.kind === 'body') {
       // "He then took her …" right after a person is named tells which pronoun stands for them.
       const subject = /^(He|She)\s/.exec(p.text)?.[1]?.toLowerCase() as 'he' | 'she' | undefined;

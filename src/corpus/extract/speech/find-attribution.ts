@@ -20,7 +20,7 @@ export interface Attribution {
 }
 
 // Between the speaker and the verb: "also", "later", "has", "on Monday", "repeatedly" …
-const ADVERB_WORDS = String.raw`also|later|again|previously|recently|earlier|repeatedly|publicly|reportedly|has|have|had|will|would`;
+const ADVERB_WORDS = `also|later|again|previously|recently|earlier|repeatedly|publicly|reportedly|has|have|had|will|would`;
 const ADVERB_TIMES = String.raw`once|then|now|already|today|yesterday|on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day`;
 const ADVERB_MORE = String.raw`last\s+(?:week|month|year|night)|[a-z]{3,}ly`;
 const ADVERBS = new RegExp(String.raw`(?:\s+(?:${ADVERB_WORDS}|${ADVERB_TIMES}|${ADVERB_MORE}))+$`, 'u');

@@ -28,8 +28,8 @@ const PROMISE = 'promised promises pledged pledges vowed vows threatened threate
 
 /** Before "that", a quotation or one of the words a denial takes: "denied involvement", not "denied entry". */
 const DENIAL = 'denied denies rejected rejects dismissed dismisses';
-const DENIED = String.raw`that|any|all|claims|reports|allegations|accusations|charges|involvement|responsibility|wrongdoing|having|this|it`;
-const DENIED_THE = String.raw`claims?|reports?|allegations?|accusations?|charges?|assertion|notion|idea|suggestion`;
+const DENIED = `that|any|all|claims|reports|allegations|accusations|charges|involvement|responsibility|wrongdoing|having|this|it`;
+const DENIED_THE = `claims?|reports?|allegations?|accusations?|charges?|assertion|notion|idea|suggestion`;
 const DENIED_THINGS = new RegExp(String.raw`^\s+(?:the\s+(?:${DENIED_THE})|${DENIED})\b`, 'i');
 
 export type CueClass = 'free' | 'clause' | 'promise' | 'denial';
