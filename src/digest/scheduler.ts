@@ -86,6 +86,20 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
     return { status: 'failed', reason: `the database did not answer: ${reason}` };
   }
 
+  /**
+   * What node-cron says about a task (a fire skipped because the last one still runs, a missed fire) goes to the log
+   * with the subscription's id, not to the console: on a busy machine a slow fire is news for the log, not a crash.
+   */
+  function cronLogger(id: string) {
+    const line = (m: string | Error) => `digest ${id}: node-cron: ${m instanceof Error ? m.message : m}`;
+    return {
+      info: (m: string) => deps.log.debug(line(m)),
+      warn: (m: string) => deps.log.warn(line(m)),
+      error: (m: string | Error, e?: Error) => deps.log.error(`${line(m)}${e ? ` (${e.message})` : ''}`),
+      debug: (m: string | Error) => deps.log.debug(line(m)),
+    };
+  }
+
   function add(sub: Subscription): void {
     remove(sub.id);
     // Stopped, or a standby: the process holding the lease schedules it (see leadership.ts).
@@ -94,6 +108,7 @@ export function makeScheduler(deps: SchedulerDeps): Scheduler {
       timezone: sub.timezone,
       name: `digest-${sub.id}`,
       noOverlap: true,
+      logger: cronLogger(sub.id),
     });
     tasks.set(sub.id, task);
   }
