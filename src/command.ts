@@ -31,7 +31,9 @@ export interface CommandContext {
   window?: Window;
 }
 
+/** An answer command: it reads the corpus and answers the same in Discord, the console and `briefing ask`. */
 export interface Command {
+  kind?: 'answer';
   data: RESTPostAPIChatInputApplicationCommandsJSONBody;
   execute(ctx: CommandContext): Promise<Answer>;
   /** Autocompleted options and the names they offer. */
@@ -42,6 +44,19 @@ export interface Command {
   chart?: boolean;
   /** How Discord posts the answer: a reply (the default), or a message with a discussion thread opened on it. */
   reply?: 'reply' | 'thread';
+  /** With reply 'thread': what the thread is named ("<title>: <topic> · <day>") and the first line posted in it. */
+  thread?: { title: string; firstLine: string };
+}
+
+/**
+ * A management command (/digest, /feeds, /add, /watch): it changes what a server has set up, so it runs only in
+ * Discord; src/commands/management.ts gives it its subcommands.
+ */
+export interface ManagementCommandData {
+  kind: 'management';
+  data: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  /** The terminal's command with the same verbs, when there is one ("briefing feeds"). */
+  cli?: string;
 }
 
 /** An optional string option: undefined when absent, so the core can tell "not given" from "given empty". */

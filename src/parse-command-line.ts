@@ -4,7 +4,7 @@
 // keeps its colons.
 import { ApplicationCommandOptionType, type APIApplicationCommandBasicOption } from 'discord-api-types/v10';
 import { closestName, type Problem, type Result } from './briefing/problems.js';
-import type { Command, OptionValue } from './command.js';
+import type { Command, ManagementCommandData, OptionValue } from './command.js';
 
 export type ParsedLine = Result<{ command: Command; options: Record<string, OptionValue> }>;
 
@@ -36,18 +36,16 @@ function convert(o: APIApplicationCommandBasicOption, raw: string): OptionValue 
 
 const fail = (problem: Problem): ParsedLine => ({ ok: false, problem });
 
-export function parseCommandLine(line: string, commands: readonly Command[]): ParsedLine {
+/** Parses a line against the registry: an answer command's options, or why the line names none that runs here. */
+export function parseCommandLine(line: string, registry: readonly (Command | ManagementCommandData)[]): ParsedLine {
   const m = /^\s*\/?([^\s]*)\s*([\s\S]*)$/.exec(line)!;
   const name = m[1]!.toLowerCase();
-  const command = commands.find((c) => c.data.name === name);
-  if (!command) {
-    const known = commands.map((c) => c.data.name);
-    return fail(
-      name === 'digest'
-        ? { code: 'discord-only-command', name, known }
-        : { code: 'unknown-command', name, known, closest: name ? closestName(name, known) : undefined },
-    );
-  }
+  const commands = registry.filter((c): c is Command => c.kind !== 'management');
+  const known = commands.map((c) => c.data.name);
+  const found = registry.find((c) => c.data.name === name);
+  if (found?.kind === 'management') return fail({ code: 'discord-only-command', name, known, ...(found.cli ? { cli: found.cli } : {}) });
+  const command = found as Command | undefined;
+  if (!command) return fail({ code: 'unknown-command', name, known, closest: name ? closestName(name, known) : undefined });
   const defs = optionsOf(command);
   const rest = m[2]!.trim();
   const keyRe = new RegExp(`(?:^|\\s)(${defs.map((d) => d.name).join('|') || '(?!)'}):`, 'g');

@@ -5,7 +5,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commands } from '../src/commands/index.js';
-import { discordCommands } from '../src/discord/discord-commands.js';
 import { REPO } from './helpers/temp-data.js';
 
 function sources(dir: string): string[] {
@@ -100,8 +99,30 @@ describe('the shape of the code', () => {
     expect(root.map((e) => e.name).sort()).toEqual(['async.ts', 'cli.ts', 'command.ts', 'config.ts', 'logger.ts', 'parse-command-line.ts']);
   });
 
-  it('keeps command names out of the Discord router', () => {
-    const router = readFileSync(join(REPO, 'src/discord/router.ts'), 'utf8');
-    for (const c of [...commands, ...discordCommands]) expect(router).not.toMatch(new RegExp(`['"\`]${c.data.name}['"\`]`));
+  it('keeps command names out of both Discord adapters and the pipeline they feed: commands come from the one registry', () => {
+    const adapters = [
+      join(REPO, 'src/discord/router.ts'),
+      ...sources(join(REPO, 'src/discord/http')),
+      ...sources(join(REPO, 'src/discord/pipeline')),
+    ];
+    for (const file of adapters) {
+      // The code, without its comments: a comment may say which command a path serves.
+      const code = readFileSync(file, 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, '');
+      for (const c of commands) expect(code, relative(REPO, file)).not.toMatch(new RegExp(`['"\`/]${c.data.name}\\b(?!['"\`]?\\.|-)`));
+    }
+  });
+
+  it('has one command table: every command is listed in src/commands/index.ts and imported nowhere else in src/', () => {
+    const files = sources(join(REPO, 'src'));
+    const exported = files
+      .filter((f) => f.includes('/src/commands/'))
+      .flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/^export const (\w+Command)\b/gm)].map((m) => m[1]!));
+    expect(exported.length).toBe(commands.length);
+    const importers = files.filter((f) =>
+      exported.some((name) => new RegExp(`import \\{[^}]*\\b${name}\\b`).test(readFileSync(f, 'utf8'))),
+    );
+    expect(importers.map((f) => relative(REPO, f))).toEqual(['src/commands/index.ts']);
   });
 });

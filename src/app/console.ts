@@ -3,7 +3,7 @@
 // as text, through the same commands and answers as the bot.
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { commands } from '../commands/index.js';
+import { answerCommands, commands } from '../commands/index.js';
 import { parseCommandLine, usage } from '../parse-command-line.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { describeProblem, shownToUser } from '../briefing/problems.js';
@@ -102,7 +102,7 @@ export function runConsole(corpus: () => Corpus, io: ConsoleIo): Promise<void> {
   const answer = async (line: string) => {
     if (line === 'exit' || line === 'quit') return rl.close();
     try {
-      if (HELP_WORDS.has(line)) say(commands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
+      if (HELP_WORDS.has(line)) say(answerCommands.map((c) => `  ${usage(c)}\n      ${c.data.description}`).join('\n'));
       else if (line) say(await answerLine(line, corpus(), io.ansi));
     } catch (e) {
       say(shownToUser(e) ?? `Something went wrong answering that: ${e instanceof Error ? e.message : String(e)}`);

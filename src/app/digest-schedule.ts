@@ -6,7 +6,7 @@ import { digestChart } from '../charts/answer-chart.js';
 import type { Config } from '../config.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
-import { digestThreadName, renderDigest } from '../discord/digest-render.js';
+import { digestThreadName, renderDigest } from '../render/discord/digest-render.js';
 import type { Publisher } from '../digest/publisher.js';
 import { makeScheduler, type Scheduler } from '../digest/scheduler.js';
 import type { Logger } from '../logger.js';

@@ -3,14 +3,14 @@
 // scheduler and the feed poller. `briefing start` runs this; the end-to-end tests run it too.
 import type { Config } from '../config.js';
 import { startBot, type RunningBot } from '../discord/bot.js';
-import { renderDigest } from '../discord/digest-render.js';
+import { renderDigest } from '../render/discord/digest-render.js';
 import type { LiveCorpus } from '../corpus/live-corpus.js';
 import type { Leadership } from '../digest/leadership.js';
 import type { Scheduler } from '../digest/scheduler.js';
 import type { FeedPoller } from '../feeds/feed-poller.js';
 import { catchUpWithSharedLog, prepareWork, type RuntimeOverrides } from './run-work.js';
 import type { Logger } from '../logger.js';
-import { rateLimiter } from '../discord/rate-limit.js';
+import { rateLimiter } from '../commands/rate-limit.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 

@@ -11,7 +11,7 @@ import { startRenderer } from '../charts/render-process.js';
 import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
 import { alertDelivery, PENDING_GRACE_MS } from '../alerts/alert-delivery.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
-import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../discord/alert-render.js';
+import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../render/discord/alert-render.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
 import { liveCorpus, type LiveCorpus } from '../corpus/live-corpus.js';
 import { dataPaths, type DataPaths } from '../corpus/data-dir.js';

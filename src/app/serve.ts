@@ -7,7 +7,7 @@
 // SIGTERM and SIGINT close the listener and exit 0.
 import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
-import { renderDigest } from '../discord/digest-render.js';
+import { renderDigest } from '../render/discord/digest-render.js';
 import { digestScheduler } from './digest-schedule.js';
 import { openCorpus } from '../corpus/build-store.js';
 import type { Corpus } from '../corpus/corpus.js';

@@ -37,7 +37,7 @@ export type Problem =
   | { code: 'invalid-config'; issues: string[] }
   // A command line typed in the console or given to `briefing ask` ("/actor name:Iran").
   | { code: 'unknown-command'; name: string; known: string[]; closest?: string | undefined }
-  | { code: 'discord-only-command'; name: string; known: string[] }
+  | { code: 'discord-only-command'; name: string; known: string[]; cli?: string }
   | { code: 'unknown-option'; command: string; option: string; usage: string }
   | { code: 'unexpected-text'; text: string; usage: string }
   | { code: 'missing-option'; command: string; option: string; usage: string }
@@ -144,9 +144,10 @@ export function describeProblem(p: Problem): string {
       return `Unknown command "/${shownBack(p.name)}".${p.closest ? ` Did you mean /${p.closest}?` : ''} Commands: ${known}.`;
     }
     case 'discord-only-command':
-      return `/${p.name} manages scheduled digests in a Discord server, so it runs only in Discord. Commands here: ${p.known
-        .map((n) => `/${n}`)
-        .join(', ')}.`;
+      return (
+        `/${p.name} changes what a Discord server has set up, so it runs only in Discord` +
+        `${p.cli ? ` (in the terminal: ${p.cli})` : ''}. Commands here: ${p.known.map((n) => `/${n}`).join(', ')}.`
+      );
     case 'unknown-option':
       return `/${p.command} has no option "${p.option}". Usage: ${p.usage}`;
     case 'unexpected-text':

@@ -22,5 +22,6 @@ export const briefCommand = {
   },
   execute: (ctx) => brief(ctx.corpus, stringOption(ctx, 'topic')),
   reply: 'thread',
+  thread: { title: 'Briefing', firstLine: 'Discuss the briefing here. Point at evidence with `/quote id:` and the id under a quote.' },
   autocomplete: { topic: 'topic' },
 } satisfies Command;

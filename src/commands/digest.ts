@@ -1,6 +1,6 @@
 // /digest: scheduled digest briefings for a channel. Only members with Manage
 // Server see it (and the router checks again, since a server can override the
-// default). Subcommands are handled in src/discord/digest-interactions.ts.
+// default). Its subcommands are in digest-subcommands.ts.
 import {
   ApplicationCommandOptionType,
   ChannelType,
@@ -8,6 +8,8 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { digestChoices, runDigest } from './digest-subcommands.js';
+import { onService } from './management.js';
 
 const id = {
   type: ApplicationCommandOptionType.String,
@@ -89,3 +91,10 @@ export const digestCommandData: RESTPostAPIChatInputApplicationCommandsJSONBody 
     { type: ApplicationCommandOptionType.Subcommand, name: 'resume', description: 'Re-activate a paused subscription', options: [id] },
   ],
 };
+
+export const digestCommand = onService('digest', {
+  data: digestCommandData,
+  absent: 'Digests are not available: this bot runs without its database.',
+  run: runDigest,
+  choices: digestChoices,
+});

@@ -1,6 +1,6 @@
 // /feeds: the news feeds the bot follows (Manage Server, like /digest), and
 // /add: one article by its link, for any member (rate-limited per user).
-// Handled in src/discord/feeds-interactions.ts; the CLI has the same verbs
+// Their subcommands are in feeds-subcommands.ts; the CLI has the same verbs
 // (briefing feeds ..., briefing add <url>).
 import {
   ApplicationCommandOptionType,
@@ -8,6 +8,8 @@ import {
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { feedChoices, runAdd, runFeeds } from './feeds-subcommands.js';
+import { onService } from './management.js';
 
 const feedId = {
   type: ApplicationCommandOptionType.String,
@@ -64,3 +66,20 @@ export const addCommandData: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   contexts: [InteractionContextType.Guild],
   options: [{ type: ApplicationCommandOptionType.String, name: 'url', description: 'The article page', required: true, max_length: 2000 }],
 };
+
+const NO_FEEDS = 'Feeds and links are not available: this bot runs without its database.';
+
+export const feedsCommand = onService('feeds', {
+  data: feedsCommandData,
+  cli: 'briefing feeds',
+  absent: NO_FEEDS,
+  run: runFeeds,
+  choices: async (deps, option, typed) => (option === 'feed' ? feedChoices(deps, typed) : []),
+});
+
+export const addCommand = onService('feeds', {
+  data: addCommandData,
+  cli: 'briefing add <url>',
+  absent: NO_FEEDS,
+  run: (request, _subcommand, deps) => runAdd(request, deps),
+});

@@ -1,19 +1,24 @@
-// Every slash command, listed statically so registration, the console and
-// `briefing ask` all see the same set.
+// The one registry: every slash command, answer or management, listed
+// statically, so registration, both Discord transports, the console and
+// `briefing ask` all see the same set. Answer commands run anywhere; a
+// management command changes what a server has set up and runs only in Discord.
 import type { Command } from '../command.js';
 import { actorCommand } from './actor.js';
 import { briefCommand } from './brief.js';
-import { digestCommandData } from './digest.js';
-import { addCommandData, feedsCommandData } from './feeds.js';
+import { digestCommand } from './digest.js';
+import { addCommand, feedsCommand } from './feeds.js';
+import type { ManagementCommand } from './management.js';
 import { quoteCommand } from './quote.js';
 import { saysCommand } from './says.js';
 import { corridorCommand } from './corridor.js';
 import { searchCommand } from './search.js';
 import { sourcesCommand } from './sources.js';
 import { timelineCommand } from './timeline.js';
-import { watchCommandData } from './watch.js';
+import { watchCommand } from './watch.js';
 
-export const commands: readonly Command[] = [
+export type SlashCommand = Command | ManagementCommand;
+
+export const commands: readonly SlashCommand[] = [
   actorCommand,
   saysCommand,
   corridorCommand,
@@ -22,11 +27,18 @@ export const commands: readonly Command[] = [
   sourcesCommand,
   briefCommand,
   quoteCommand,
+  digestCommand,
+  feedsCommand,
+  addCommand,
+  watchCommand,
 ];
 
-/** What Discord registers: the answer commands, plus /digest, /feeds, /add and /watch, which change state and exist only in Discord. */
-export const registeredCommands = [...commands.map((c) => c.data), digestCommandData, feedsCommandData, addCommandData, watchCommandData];
+/** The commands that answer from the corpus: the ones the console and `briefing ask` run. */
+export const answerCommands: readonly Command[] = commands.filter((c): c is Command => c.kind !== 'management');
 
-export function findCommand(name: string): Command | undefined {
+/** What Discord registers. */
+export const registeredCommands = commands.map((c) => c.data);
+
+export function findCommand(name: string): SlashCommand | undefined {
   return commands.find((c) => c.data.name === name);
 }

@@ -1,12 +1,15 @@
 // /watch: what a team watches, posted as alerts in this channel when a
-// matching article lands (Manage Channels). Handled in
-// src/discord/watch-interactions.ts; the CLI has the same verbs (briefing watch …).
+// matching article lands (Manage Channels). Its subcommands are in
+// watch-subcommands.ts; the CLI has the same verbs (briefing watch …).
 import {
   ApplicationCommandOptionType,
   InteractionContextType,
   PermissionFlagsBits,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
+import { ruleChoices } from '../briefing/watch/rule-choices.js';
+import { onService } from './management.js';
+import { runWatch } from './watch-subcommands.js';
 import { MAX_HOURLY_CAP } from '../briefing/watch/watch-rules.js';
 import { MAX_RULE_LENGTH } from '../briefing/watch/watch-rule.js';
 
@@ -63,3 +66,12 @@ export const watchCommandData: RESTPostAPIChatInputApplicationCommandsJSONBody =
     },
   ],
 };
+
+export const watchCommand = onService('watch', {
+  data: watchCommandData,
+  cli: 'briefing watch',
+  absent: 'Watches are not available: this bot runs without its database.',
+  run: runWatch,
+  // The rule completed with the names that fit what is typed after actor: or corridor:.
+  choices: async (deps, option, typed) => (option === 'rule' ? ruleChoices(deps.corpus(), typed) : []),
+});

@@ -5,7 +5,7 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Logger } from '../logger.js';
-import { NO_MENTIONS } from './no-mentions.js';
+import { NO_MENTIONS } from '../render/discord/no-mentions.js';
 import { handleInteraction, type RouterDeps } from './router.js';
 import { LoginTimeoutError } from './login-timeout-error.js';
 

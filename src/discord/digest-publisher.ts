@@ -6,7 +6,7 @@
 import { REST } from '@discordjs/rest';
 import { type APIChannel, type APIMessage, type APIUser, Routes, ThreadAutoArchiveDuration } from 'discord-api-types/v10';
 import type { Publisher } from '../digest/publisher.js';
-import { NO_MENTIONS } from './no-mentions.js';
+import { NO_MENTIONS } from '../render/discord/no-mentions.js';
 
 export function discordPublisher(token: string, apiUrl: string): Publisher {
   const rest = new REST({ api: apiUrl, retries: 0, rejectOnRateLimit: () => true, timeout: 15_000 }).setToken(token);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertDelivery } from '../../src/alerts/alert-delivery.js';
 import { openCorpus } from '../../src/corpus/build-store.js';
-import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../../src/discord/alert-render.js';
+import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../../src/render/discord/alert-render.js';
 import { makeLogger } from '../../src/logger.js';
 import { contents } from '../helpers/corpus-contents.js';
 import { FakePublisher } from '../helpers/fake-publisher.js';

@@ -4,9 +4,9 @@
 // passed to MATCH as it is (its syntax errors counted as throws).
 import Database from 'better-sqlite3';
 import { corpusFile } from '../../src/corpus/db/corpus-db.js';
-import { findCommand } from '../../src/commands/index.js';
+import { answerCommands } from '../../src/commands/index.js';
 import { nameChoices } from '../../src/briefing/name-choices.js';
-import { pageWindow } from '../../src/discord/render.js';
+import { pageWindow } from '../../src/render/discord/render.js';
 import type { OptionValue } from '../../src/command.js';
 import type { Corpus } from '../../src/corpus/corpus.js';
 import type { QueryMix } from './query-mix.js';
@@ -32,7 +32,7 @@ export interface BaselineFigures {
 
 /** As the Discord router asks: the window of the first page. */
 function ask(corpus: Corpus, name: string, options: Record<string, OptionValue>): unknown {
-  return findCommand(name)!.execute({ corpus, options, window: pageWindow(name, 0) });
+  return answerCommands.find((c) => c.data.name === name)!.execute({ corpus, options, window: pageWindow(name, 0) });
 }
 
 export async function measureCommands(corpus: Corpus, mix: QueryMix, rounds = ROUNDS): Promise<CommandFigures> {

@@ -1,7 +1,7 @@
 // /brief reads as several sources: a wire story carried by two outlets is one source, quoted once, naming the other.
 import { describe, expect, it } from 'vitest';
 import { brief } from '../../src/briefing/brief.js';
-import { renderPage } from '../../src/discord/render.js';
+import { renderPage } from '../../src/render/discord/render.js';
 import { toText } from '../../src/render/text.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 

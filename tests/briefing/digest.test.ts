@@ -4,8 +4,8 @@ import { contents } from '../helpers/corpus-contents.js';
 import { digest, type DigestAnswer } from '../../src/briefing/digest.js';
 import { parseTopics } from '../../src/briefing/digest-topics.js';
 import { describeProblem } from '../../src/briefing/problems.js';
-import { renderDigest } from '../../src/discord/digest-render.js';
-import { limitViolations } from '../../src/discord/limits.js';
+import { renderDigest } from '../../src/render/discord/digest-render.js';
+import { limitViolations } from '../../src/render/discord/limits.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 
 const { corpus } = seedCorpus();

@@ -102,8 +102,8 @@ describe('statements in a digest', () => {
   it('carries what the subscription’s actors said themselves in the period, each with its speaker, in one embed', async () => {
     const { digest } = await import('../../src/briefing/digest.js');
     const { parseTopics } = await import('../../src/briefing/digest-topics.js');
-    const { renderDigest } = await import('../../src/discord/digest-render.js');
-    const { limitViolations } = await import('../../src/discord/limits.js');
+    const { renderDigest } = await import('../../src/render/discord/digest-render.js');
+    const { limitViolations } = await import('../../src/render/discord/limits.js');
     const fresh = (await corpus.articles(0, 100)).find((a) => a.title.startsWith('Tehran restates'))!;
     const firstSeen = new Map([[fresh.id, '2026-03-02T09:00:00.000Z']]);
     const period = { start: new Date('2026-03-02T00:00:00Z'), end: new Date('2026-03-03T00:00:00Z'), firstSeen };

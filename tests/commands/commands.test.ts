@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commands, registeredCommands } from '../../src/commands/index.js';
 import { digestCommandData } from '../../src/commands/digest.js';
-import { DIGEST_SUBCOMMANDS } from '../../src/discord/digest-interactions.js';
+import { DIGEST_SUBCOMMANDS } from '../../src/commands/digest-subcommands.js';
 import { describeProblem } from '../../src/briefing/problems.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.js';
+import { answerCommands as commands } from '../../src/commands/index.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 import { openCorpus } from '../../src/corpus/build-store.js';
 import { toJson } from '../../src/render/json.js';

@@ -7,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { commands } from '../../src/commands/index.js';
+import { answerCommands as commands } from '../../src/commands/index.js';
 import { runCli } from '../../src/cli/run-cli.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import type { Corpus } from '../../src/corpus/corpus.js';

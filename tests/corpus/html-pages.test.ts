@@ -6,7 +6,7 @@ import { contents } from '../helpers/corpus-contents.js';
 import { articlePage, FURNITURE_TEXT, newsParagraphs } from '../helpers/news-pages.js';
 import { tempData } from '../helpers/temp-data.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
-import { commands } from '../../src/commands/index.js';
+import { answerCommands as commands } from '../../src/commands/index.js';
 import { toJson } from '../../src/render/json.js';
 
 describe('HTML pages in raw/', async () => {

@@ -3,7 +3,7 @@ import { contents } from '../helpers/corpus-contents.js';
 import { planCatchUp } from '../../src/digest/catch-up.js';
 import { digestNonce } from '../../src/digest/nonce.js';
 import { makeScheduler } from '../../src/digest/scheduler.js';
-import { digestThreadName, renderDigest } from '../../src/discord/digest-render.js';
+import { digestThreadName, renderDigest } from '../../src/render/discord/digest-render.js';
 import { makeLogger } from '../../src/logger.js';
 import type { Subscription } from '../../src/store/store.js';
 import { FakePublisher } from '../helpers/fake-publisher.js';

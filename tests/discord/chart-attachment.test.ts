@@ -1,10 +1,10 @@
 // The chart beside a Discord answer: attached and shown in the first embed
 // when there is one to draw, and never in the way of the answer when drawing fails.
 import { describe, expect, it } from 'vitest';
-import { commands } from '../../src/commands/index.js';
+import { answerCommands as commands } from '../../src/commands/index.js';
 import type { Command } from '../../src/command.js';
 import { forDiscord, wantsChart, withChart } from '../../src/discord/chart-attachment.js';
-import { renderPage } from '../../src/discord/render.js';
+import { renderPage } from '../../src/render/discord/render.js';
 import { makeLogger } from '../../src/logger.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';
 

@@ -3,9 +3,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, EventDate, NamedRef, Quote, TimelineAnswer } from '../../src/briefing/answer-types.js';
-import { clip, LIMITS, limitViolations } from '../../src/discord/limits.js';
-import { decodePageId, encodePageId, FROM_FOOTER, lineFromFooter, pageFooter } from '../../src/discord/paging.js';
-import { pageCount, renderPage } from '../../src/discord/render.js';
+import { clip, LIMITS, limitViolations } from '../../src/render/discord/limits.js';
+import { decodePageId, encodePageId, FROM_FOOTER, lineFromFooter, pageFooter } from '../../src/render/discord/paging.js';
+import { pageCount, renderPage } from '../../src/render/discord/render.js';
 
 const text = (max: number) =>
   fc.string({

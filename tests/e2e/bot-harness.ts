@@ -2,7 +2,7 @@
 // uses) on the seed corpus, and waits for interaction callbacks.
 import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
 import { startBot, type RunningBot } from '../../src/discord/bot.js';
-import type { MessagePayload } from '../../src/discord/limits.js';
+import type { MessagePayload } from '../../src/render/discord/limits.js';
 import { join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { type Config, loadConfig } from '../../src/config.js';

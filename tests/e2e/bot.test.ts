@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registeredCommands } from '../../src/commands/index.js';
 import { chartsIdle } from '../../src/charts/answer-chart.js';
 import { deployCli } from '../../src/cli/deploy-cli.js';
-import { limitViolations } from '../../src/discord/limits.js';
+import { limitViolations } from '../../src/render/discord/limits.js';
 import { testTmp } from '../helpers/temp-data.js';
 import { startHarness, type Harness } from './bot-harness.js';
 import { CHANNEL_ID, GUILD_ID, OTHER_USER_ID, TOKEN } from './emulator.js';

@@ -4,7 +4,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { deliverFire, type DeliveryDeps } from '../../src/digest/deliver.js';
 import { discordPublisher } from '../../src/discord/digest-publisher.js';
-import { digestThreadName, renderDigest } from '../../src/discord/digest-render.js';
+import { digestThreadName, renderDigest } from '../../src/render/discord/digest-render.js';
 import { makeLogger } from '../../src/logger.js';
 import { contents } from '../helpers/corpus-contents.js';
 import { seedCorpus } from '../helpers/seed-corpus.js';

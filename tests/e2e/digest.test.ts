@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { limitViolations } from '../../src/discord/limits.js';
+import { limitViolations } from '../../src/render/discord/limits.js';
 import { makeLogger } from '../../src/logger.js';
 import { runBot, type BotRuntime } from '../../src/app/run-bot.js';
 import { seedData } from '../helpers/seed-corpus.js';

@@ -1,7 +1,7 @@
 // Who said what in Discord: /says and /actor said:true through the real discord.js Client against the emulator,
 // on the seed articles, where the ingest finds one statement by Azerbaijan ("Azerbaijan insisted on Moscow …").
 import { describe, expect, it } from 'vitest';
-import { limitViolations } from '../../src/discord/limits.js';
+import { limitViolations } from '../../src/render/discord/limits.js';
 import { type Harness, harnessPerFile } from './bot-harness.js';
 import { slash } from './interactions.js';
 

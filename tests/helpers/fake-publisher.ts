@@ -1,7 +1,7 @@
 // A publisher that behaves like Discord for digests: it keeps messages, drops
 // a repeat of a nonce it has seen (returning the first message, as
 // enforce_nonce does), and throws scripted errors shaped like discord.js's.
-import type { MessagePayload } from '../../src/discord/limits.js';
+import type { MessagePayload } from '../../src/render/discord/limits.js';
 import type { OwnPost, Publisher } from '../../src/digest/publisher.js';
 
 export interface FakeError {

@@ -4,8 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Answer, ArticleRef, Quote } from '../../src/briefing/answer-types.js';
-import { renderDigest } from '../../src/discord/digest-render.js';
-import { renderPage } from '../../src/discord/render.js';
+import { renderDigest } from '../../src/render/discord/digest-render.js';
+import { renderPage } from '../../src/render/discord/render.js';
 import { escapeMarkdown } from '../../src/render/escape-markdown.js';
 import { toText } from '../../src/render/text.js';
 

@@ -1,14 +1,14 @@
-// An interaction that Discord POSTed to the Interactions Endpoint URL, answered
-// as the HTTP response: the same commands, core and renderers as the gateway
-// bot (src/discord/router.ts), only the transport differs. A slow command, or
-// one with a chart, is deferred (type 5) and its answer sent over REST once
-// ready, the chart as a file shown in the first embed. Nothing is kept
-// between requests, so any replica can answer any interaction.
-import { shownToUser } from '../../briefing/problems.js';
+// The Interactions Endpoint adapter: an interaction that Discord POSTed, read
+// once into the pipeline's Incoming and answered through an Exchange whose
+// first answer becomes the HTTP response (a message, "thinking…", a page
+// update, choices) and whose later ones go over REST once that response is
+// out. Everything else is decided in ../pipeline/, the same as on the gateway;
+// this file names no command. Nothing is kept between requests, so any
+// replica can answer any interaction.
 import {
   type APIApplicationCommandInteractionDataOption,
-  type APIChatInputApplicationCommandInteraction,
   type APIInteraction,
+  type APIInteractionResponse,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ComponentType,
@@ -16,121 +16,134 @@ import {
   InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
-import { commands, findCommand } from '../../commands/index.js';
-import { nameChoices } from '../../briefing/name-choices.js';
 import type { OptionValue } from '../../command.js';
-import { parseCommandLine } from '../../parse-command-line.js';
-import { commandLine } from '../command-line.js';
-import { answerWithThread } from './answer-brief.js';
-import { type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
-import type { PayloadWithFiles } from '../../render/message-payload.js';
-import { wantsChart, withChart } from '../chart-attachment.js';
-import { findDiscordCommand } from '../discord-commands.js';
-import { answerManaged } from './answer-managed.js';
-import { MANAGED_COMMANDS } from './managed-commands.js';
-import { decodePageId, FROM_FOOTER, lineFromFooter } from '../paging.js';
-import { pageWindow, renderPage } from '../render.js';
+import type { MessagePayload, PayloadWithFiles } from '../../render/message-payload.js';
+import type { Exchange, Incoming } from '../pipeline/exchange.js';
+import { handleIncoming } from '../pipeline/handle-interaction.js';
+import { STALE_BUTTON } from '../pipeline/page-button.js';
+import { ENDPOINT_ABSENT, type HttpAnswer, type HttpAnswerDeps, message, say } from './http-answer.js';
 
 export type { HttpAnswer, HttpAnswerDeps };
 
-function flatten(options: readonly APIApplicationCommandInteractionDataOption[] = []): Record<string, OptionValue> {
+type Option = APIApplicationCommandInteractionDataOption & { focused?: boolean; options?: Option[] };
+
+function flatten(options: readonly Option[] = []): Record<string, OptionValue> {
   const out: Record<string, OptionValue> = {};
   for (const o of options) {
     if (o.type === ApplicationCommandOptionType.Subcommand || o.type === ApplicationCommandOptionType.SubcommandGroup)
       Object.assign(out, flatten(o.options));
-    else if ('value' in o && o.value !== undefined) out[o.name] = o.value;
+    else if ('value' in o && o.value !== undefined) out[o.name] = o.value as OptionValue;
   }
   return out;
 }
 
-export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps): Promise<HttpAnswer> {
-  if (i.type === InteractionType.Ping) return { response: { type: InteractionResponseType.Pong } };
+/** The subcommand's name, inside a group or not; '' for a command without one. */
+function subcommandOf(options: readonly Option[] = []): string {
+  const group = options.find((o) => o.type === ApplicationCommandOptionType.SubcommandGroup);
+  const sub = (group?.options ?? options).find((o) => o.type === ApplicationCommandOptionType.Subcommand);
+  return sub?.name ?? '';
+}
+
+/** The interaction as the pipeline reads it, or null for a kind this bot does not answer. */
+function incoming(i: APIInteraction): Incoming | null {
   if (i.type === InteractionType.ApplicationCommandAutocomplete) {
-    const data = i.data;
+    const opts = (i.data.options ?? []) as Option[];
     // The focused option, at the top level or inside a subcommand.
-    type Opt = { name: string; focused?: boolean; value?: unknown; options?: Opt[] };
-    const opts = (data.options ?? []) as Opt[];
     const focused = [...opts, ...opts.flatMap((o) => o.options ?? [])].find((o) => o.focused);
-    const kind = focused && findCommand(data.name)?.autocomplete?.[focused.name];
-    const typed = String(focused?.value ?? '');
-    const managed = MANAGED_COMMANDS.find((c) => c.name === data.name);
-    const choices =
-      focused && managed
-        ? await managed.choices(deps, focused.name, typed, i.guild_id ?? null)
-        : kind
-          ? await nameChoices(deps.corpus(), kind, typed)
-          : [];
-    return { response: { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } } };
+    const typed = focused && 'value' in focused ? String(focused.value ?? '') : '';
+    return { kind: 'autocomplete', name: i.data.name, option: focused?.name ?? '', typed, guildId: i.guild_id ?? null };
   }
   if (i.type === InteractionType.MessageComponent) {
-    const ref = i.data.component_type === ComponentType.Button ? decodePageId(i.data.custom_id) : null;
-    const line = ref && (ref.line === FROM_FOOTER ? lineFromFooter(i.message.embeds[0]?.footer?.text) : ref.line);
-    const parsed = line ? parseCommandLine(line, commands) : null;
-    if (!ref || !parsed?.ok) return say('⚠️ This button no longer works. Run the command again.');
-    const answer = await parsed.command.execute({
-      corpus: deps.corpus(),
-      options: parsed.options,
-      window: pageWindow(parsed.command.data.name, ref.page),
-    });
-    const payload = renderPage(answer, ref.page, line!);
-    // Someone other than the asker gets a private copy, so the shared message does not move under the asker.
-    const asker = i.message.interaction_metadata?.user.id;
-    const presser = i.member?.user.id ?? i.user?.id;
-    if (!answer.ok || (asker && asker !== presser))
-      return { response: { type: InteractionResponseType.ChannelMessageWithSource, data: message(payload, true) } };
-    return { response: { type: InteractionResponseType.UpdateMessage, data: message(payload, false) } };
-  }
-  if (i.type !== InteractionType.ApplicationCommand || i.data.type !== ApplicationCommandType.ChatInput)
-    return say('⚠️ Not a command this bot knows.');
-  const name = i.data.name;
-  const managed = MANAGED_COMMANDS.find((c) => c.name === name);
-  if (managed) {
-    const run = managed.runner(deps);
-    return typeof run === 'string' ? say(run) : answerManaged(i as APIChatInputApplicationCommandInteraction, run, deps);
-  }
-  if (findDiscordCommand(name))
-    return say(`/${name} runs on the gateway bot (briefing start) for now; this endpoint answers the read commands, /digest and /watch.`);
-  const command = findCommand(name);
-  if (!command) return say(`⚠️ /${name} is not a command of this bot (any more). Try /actor, /timeline or /search.`);
-  const options = flatten(i.data.options);
-  if (command.reply === 'thread') return answerWithThread(i as APIChatInputApplicationCommandInteraction, command, options, deps);
-  const line = commandLine(name, options);
-  const ctx = { corpus: deps.corpus(), options };
-  const run = () => command.execute({ ...ctx, window: pageWindow(name, 0) });
-  // A chart is drawn off the event loop and may take a few hundred ms: the answer is deferred for it, like a slow one.
-  const chart = wantsChart(command, options);
-  if (!command.slow && !chart) {
-    const answer = await run();
+    if (i.data.component_type !== ComponentType.Button) return null;
     return {
-      response: {
-        type: InteractionResponseType.ChannelMessageWithSource,
-        data: message(renderPage(answer, 0, line), options.private === true || !answer.ok),
-      },
+      kind: 'button',
+      customId: i.data.custom_id,
+      footer: i.message.embeds[0]?.footer?.text,
+      asker: i.message.interaction_metadata?.user.id,
+      presser: i.member?.user.id ?? i.user?.id,
     };
   }
-  // Deferred at once (Discord waits 3 s for the response), then answered over REST, with the chart as a file.
+  if (i.type !== InteractionType.ApplicationCommand || i.data.type !== ApplicationCommandType.ChatInput) return null;
+  const here = i.channel?.id ?? i.channel_id ?? '';
+  const options = (i.data.options ?? []) as Option[];
   return {
-    response: {
-      type: InteractionResponseType.DeferredChannelMessageWithSource,
-      ...(options.private === true ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+    kind: 'command',
+    name: i.data.name,
+    subcommand: subcommandOf(options),
+    options: flatten(options),
+    guildId: i.guild_id ?? null,
+    channelId: here,
+    userId: i.member?.user.id ?? i.user?.id ?? '',
+    memberPermissions: BigInt(i.member?.permissions ?? '0'),
+    // Discord sends the bot's permissions in the channel the command ran in; elsewhere they are not known here.
+    botPermissionsIn: (channelId) => (channelId === here && i.app_permissions ? BigInt(i.app_permissions) : null),
+  };
+}
+
+const withoutFiles = ({ files: _files, ...payload }: PayloadWithFiles): MessagePayload => payload;
+
+export async function answerInteraction(i: APIInteraction, deps: HttpAnswerDeps): Promise<HttpAnswer> {
+  if (i.type === InteractionType.Ping) return { response: { type: InteractionResponseType.Pong } };
+  const read = incoming(i);
+  if (!read) return i.type === InteractionType.MessageComponent ? say(STALE_BUTTON) : say('⚠️ Not a command this bot knows.');
+  let respond!: (response: APIInteractionResponse) => void;
+  const response = new Promise<APIInteractionResponse>((resolve) => (respond = resolve));
+  // Nothing goes over REST before the response it follows has gone out.
+  let sent!: () => void;
+  const responded = new Promise<void>((resolve) => (sent = resolve));
+  let answered = false;
+  const first = (r: APIInteractionResponse) => {
+    answered = true;
+    respond(r);
+  };
+  const channelId = read.kind === 'command' ? read.channelId : '';
+  const openThread = deps.openThread;
+  const ex: Exchange = {
+    async reply(withFiles, privately) {
+      // A first answer never carries a file: an answer with a chart is deferred first.
+      const payload = withoutFiles(withFiles);
+      if (!answered) return first({ type: InteractionResponseType.ChannelMessageWithSource, data: message(payload, privately) });
+      await responded;
+      await deps.followUp(i.token, message(payload, privately));
+    },
+    async defer(privately) {
+      first({
+        type: InteractionResponseType.DeferredChannelMessageWithSource,
+        ...(privately ? { data: { flags: MessageFlags.Ephemeral } } : {}),
+      });
+    },
+    async post(payload) {
+      // Deferred, then sent by PATCH: that answer names the message (one sent in the HTTP response may not exist yet).
+      first({ type: InteractionResponseType.DeferredChannelMessageWithSource });
+      await responded;
+      return deps.editOriginal(i.token, message(withoutFiles(payload), false), payload.files);
+    },
+    async edit({ files, ...payload }) {
+      await responded;
+      return deps.editOriginal(i.token, message(payload, false), files);
+    },
+    async deleteReply() {
+      await responded;
+      await deps.deleteOriginal(i.token);
+    },
+    async followUp(payload, privately) {
+      await responded;
+      await deps.followUp(i.token, message(payload, privately));
+    },
+    update: async (payload) => first({ type: InteractionResponseType.UpdateMessage, data: message(payload, false) }),
+    choices: async (choices) => first({ type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices } }),
+    ...(openThread ? { openThread: (messageId: string, name: string, line: string) => openThread(channelId, messageId, name, line) } : {}),
+  };
+  const done = handleIncoming(ex, read, { ...deps, absent: { ...ENDPOINT_ABSENT, ...deps.absent } }, i.id);
+  const firstResponse = await Promise.race([response, done.then(() => (answered ? response : null))]);
+  return {
+    response: firstResponse ?? {
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: message({ content: '⚠️ That did not work; the bot log says why. Try again in a moment.' }, true),
     },
     after: async () => {
-      try {
-        const answer = await run();
-        const page = renderPage(answer, 0, line);
-        const drawn: PayloadWithFiles = chart && answer.ok ? await withChart(page, command, ctx, answer, deps.log) : page;
-        const { files, ...payload } = drawn;
-        if (answer.ok || options.private === true) await deps.editOriginal(i.token, message(payload, false), files);
-        else {
-          // A user's mistake is shown to them alone: the public "thinking…" goes.
-          await deps.deleteOriginal(i.token);
-          await deps.followUp(i.token, message(payload, true));
-        }
-      } catch (e) {
-        const shown = shownToUser(e);
-        if (shown) await deps.followUp(i.token, message({ content: `⚠️ ${shown}` }, true)).catch(() => undefined);
-        else deps.log.error(`a deferred answer to ${line} could not be sent: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      sent();
+      await done;
     },
   };
 }

@@ -8,10 +8,10 @@ import { REST } from '@discordjs/rest';
 import { z } from 'zod';
 import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
-import { BRIEF_THREAD_PROMPT } from '../brief-thread.js';
-import type { DigestInteractionDeps } from '../digest-interactions.js';
-import type { WatchInteractionDeps } from '../watch-interactions.js';
-import { NO_MENTIONS } from '../no-mentions.js';
+import type { DigestInteractionDeps } from '../../commands/digest-subcommands.js';
+import type { WatchInteractionDeps } from '../../commands/watch-subcommands.js';
+import type { ManagementServices } from '../../commands/management.js';
+import { NO_MENTIONS } from '../../render/discord/no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
 import type { PayloadWithFiles } from '../../render/message-payload.js';
 import { checkSignature, publicKeyFromHex, replayKey } from './verify-signature.js';
@@ -72,14 +72,14 @@ export function restCalls(apiUrl: string, token?: string): RestCall {
   };
 }
 
-/** /brief's thread: on its message, with a first message of its own. */
+/** A discussion thread (/brief's): on its message, with a first message of its own. */
 function threadOpener(bot: RestCall) {
-  return async (channelId: string, messageId: string, name: string) => {
+  return async (channelId: string, messageId: string, name: string, firstLine: string) => {
     const thread = (await bot('POST', `channels/${channelId}/messages/${messageId}/threads`, {
       name,
       auto_archive_duration: 1440,
     })) as { id: string };
-    await bot('POST', `channels/${thread.id}/messages`, { content: BRIEF_THREAD_PROMPT, allowed_mentions: NO_MENTIONS });
+    await bot('POST', `channels/${thread.id}/messages`, { content: firstLine, allowed_mentions: NO_MENTIONS });
   };
 }
 
@@ -102,6 +102,8 @@ export interface InteractionsServerDeps {
   digest?: DigestInteractionDeps;
   /** /watch's store and corpus. */
   watch?: WatchInteractionDeps;
+  /** Why a management command's service is absent on this endpoint, in the user's words. */
+  absent?: ManagementServices['absent'];
   log: Logger;
   now?: () => Date;
 }
@@ -143,6 +145,7 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     ...(deps.botRest ? { openThread: threadOpener(deps.botRest) } : {}),
     ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.watch ? { watch: deps.watch } : {}),
+    ...(deps.absent ? { absent: deps.absent } : {}),
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -3,12 +3,12 @@
 // size (so a page number always means the same quotes). The limits in
 // limits.ts are respected by construction and checked by property tests.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { escapeMarkdown } from '../render/escape-markdown.js';
-import type { Answer, ArticleRef, BriefAnswer, Quote, SourceEntry, TimelineEvent } from '../briefing/answer-types.js';
-import { describeProblem } from '../briefing/problems.js';
-import { addedHeadline, formatPublished, linkableUrl } from '../render/citation.js';
-import { dateLabel } from '../render/date-label.js';
-import type { Window } from '../briefing/window.js';
+import { escapeMarkdown } from '../escape-markdown.js';
+import type { Answer, ArticleRef, BriefAnswer, Quote, SourceEntry, TimelineEvent } from '../../briefing/answer-types.js';
+import { describeProblem } from '../../briefing/problems.js';
+import { addedHeadline, formatPublished, linkableUrl } from '../citation.js';
+import { dateLabel } from '../date-label.js';
+import type { Window } from '../../briefing/window.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
 import { pageButtons, pageFooter } from './paging.js';
 
@@ -191,6 +191,11 @@ export function pageCount(answer: Answer): number {
   if (!answer.ok) return 1;
   const l = layoutOf(answer);
   return Math.max(1, Math.ceil((l.total ?? l.items.length) / l.perPage));
+}
+
+/** The topic an answer's discussion thread is named after, or null for an answer that opens none (a mistake). */
+export function threadTopic(answer: Answer): string | null {
+  return answer.ok && answer.command === 'brief' ? answer.topic.name : null;
 }
 
 /** The slice of a long list a command should answer with to draw one page (timeline and sources hold windows). */

@@ -2,8 +2,8 @@
 // property tests run every payload through. The renderer must never produce a
 // payload Discord would reject.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { MessagePayload } from '../render/message-payload.js';
-import { clip } from '../text/clip.js';
+import type { MessagePayload } from '../message-payload.js';
+import { clip } from '../../text/clip.js';
 
 export const LIMITS = {
   content: 2000,

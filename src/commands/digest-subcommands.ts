@@ -3,7 +3,6 @@
 // asked, except the digests themselves. A request comes through a small port
 // (InteractionRequest), so the gateway bot and the Interactions Endpoint run the
 // same subcommands.
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
 import { type APIEmbed, PermissionFlagsBits } from 'discord-api-types/v10';
 import { nameChoices } from '../briefing/name-choices.js';
 import { describeProblem } from '../briefing/problems.js';
@@ -11,11 +10,11 @@ import type { DeliveryOutcome, DigestView } from '../digest/deliver.js';
 import { list, preview, resume, sendNow, subscribe, unsubscribe, type ListedSubscription, type ManageDeps } from '../digest/manage.js';
 import { parseSchedule } from '../digest/schedule.js';
 import { timeZoneChoices } from '../digest/time-zones.js';
-import type { MessagePayload } from './limits.js';
-import { clip, LIMITS } from './limits.js';
-import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
-import { gatewayRequest, holds, type InteractionRequest } from './interaction-request.js';
-import { formatInZone } from './digest-render.js';
+import type { MessagePayload } from '../render/discord/limits.js';
+import { clip, LIMITS } from '../render/discord/limits.js';
+import { missingPermissions, TO_OPEN_THREADS, TO_POST } from '../render/discord/permissions.js';
+import { holds, type InteractionRequest } from './interaction-request.js';
+import { formatInZone } from '../render/discord/digest-render.js';
 
 export interface DigestInteractionDeps extends ManageDeps {
   render(view: DigestView): MessagePayload;
@@ -178,10 +177,6 @@ export async function runDigest(q: InteractionRequest, subcommand: string, deps:
   await sub.execute(q, deps, q.guildId!);
 }
 
-export function handleDigest(i: ChatInputCommandInteraction, deps: DigestInteractionDeps): Promise<void> {
-  return runDigest(gatewayRequest(i), i.options.getSubcommand(), deps);
-}
-
 /** What /digest's options autocomplete to: time zones, schedules, topics (a comma list), and the server's subscription ids. */
 export async function digestChoices(
   deps: DigestInteractionDeps,
@@ -214,9 +209,4 @@ export async function digestChoices(
     }));
   }
   return [];
-}
-
-export async function digestAutocomplete(i: AutocompleteInteraction, deps: DigestInteractionDeps): Promise<void> {
-  const focused = i.options.getFocused(true);
-  await i.respond(await digestChoices(deps, focused.name, String(focused.value), i.guildId));
 }

@@ -1,7 +1,7 @@
 // The command line a user's options stand for ("/timeline actor:Iran from:2020"),
 // shown in footers and carried by paging buttons. It parses back with the
 // same parser the console and `briefing ask` use.
-import type { OptionValue } from '../command.js';
+import type { OptionValue } from '../../command.js';
 
 export function commandLine(name: string, options: Readonly<Record<string, OptionValue | undefined>>): string {
   const parts = Object.entries(options)

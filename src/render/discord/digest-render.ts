@@ -3,11 +3,11 @@
 // actors said themselves, and one with the dated events; at most 10 embeds and 6000 characters in all, shared out so every
 // section keeps at least its first quote. Nothing new is one line.
 import type { APIEmbed } from 'discord-api-types/v10';
-import { escapeMarkdown } from '../render/escape-markdown.js';
-import type { ArticleRef } from '../briefing/answer-types.js';
-import type { DigestSection } from '../briefing/digest.js';
-import type { DigestView } from '../digest/deliver.js';
-import { dateLabel } from '../render/date-label.js';
+import { escapeMarkdown } from '../escape-markdown.js';
+import type { ArticleRef } from '../../briefing/answer-types.js';
+import type { DigestSection } from '../../briefing/digest.js';
+import type { DigestView } from '../../digest/deliver.js';
+import { dateLabel } from '../date-label.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
 import { citationMd, quoteBlock } from './render.js';
 

@@ -3,10 +3,10 @@
 // the watch and the alert, and under them the other outlets that reported the
 // same story. Also the roll-up of matches over a channel's hourly cap.
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { ArticleRef, Quote } from '../briefing/answer-types.js';
-import { linkableUrl } from '../render/citation.js';
-import { escapeMarkdown } from '../render/escape-markdown.js';
-import type { Watch } from '../store/watch-store.js';
+import type { ArticleRef, Quote } from '../../briefing/answer-types.js';
+import { linkableUrl } from '../citation.js';
+import { escapeMarkdown } from '../escape-markdown.js';
+import type { Watch } from '../../store/watch-store.js';
 import { clip, LIMITS, type MessagePayload } from './limits.js';
 import { citationMd } from './render.js';
 

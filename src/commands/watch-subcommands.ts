@@ -2,8 +2,6 @@
 // same core (src/briefing/watch/), on the gateway bot and the Interactions
 // Endpoint alike (a request comes through InteractionRequest). Every reply is
 // private to the asker; the alerts themselves go to the channel (src/alerts/).
-import type { AutocompleteInteraction, ChatInputCommandInteraction } from 'discord.js';
-import { ruleChoices } from '../briefing/watch/rule-choices.js';
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { describeProblem } from '../briefing/problems.js';
 import { addWatch, findWatch, listWatches } from '../briefing/watch/watch-rules.js';
@@ -11,10 +9,10 @@ import { watchTest } from '../briefing/watch/watch-test.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { escapeMarkdown } from '../render/escape-markdown.js';
 import type { WatchStore } from '../store/watch-store.js';
-import { gatewayRequest, holds, type InteractionRequest } from './interaction-request.js';
-import { clip, LIMITS, type MessagePayload } from './limits.js';
-import { missingPermissions, TO_OPEN_THREADS, TO_POST } from './permissions.js';
-import { citationMd } from './render.js';
+import { holds, type InteractionRequest } from './interaction-request.js';
+import { clip, LIMITS, type MessagePayload } from '../render/discord/limits.js';
+import { missingPermissions, TO_OPEN_THREADS, TO_POST } from '../render/discord/permissions.js';
+import { citationMd } from '../render/discord/render.js';
 
 export interface WatchInteractionDeps {
   store: WatchStore;
@@ -94,14 +92,4 @@ export async function runWatch(q: InteractionRequest, sub: string, deps: WatchIn
   else await deps.store.setWatchStatus(found.watch.id, sub === 'pause' ? 'paused' : 'active');
   const done = sub === 'remove' ? 'removed' : sub === 'pause' ? 'paused' : 'resumed';
   return q.reply(say(`Watch \`${found.watch.id}\` ${done}.`));
-}
-
-/** The rule completed with the names that fit what is being typed after actor: or corridor:. */
-export async function watchAutocomplete(i: AutocompleteInteraction, deps: WatchInteractionDeps): Promise<void> {
-  const focused = i.options.getFocused(true);
-  await i.respond(focused.name === 'rule' ? await ruleChoices(deps.corpus(), String(focused.value)) : []);
-}
-
-export function handleWatch(i: ChatInputCommandInteraction, deps: WatchInteractionDeps): Promise<void> {
-  return runWatch(gatewayRequest(i), i.options.getSubcommand(), deps);
 }
