@@ -66,6 +66,8 @@ const settingsSchema = z.object({
   DIGEST_MIN_INTERVAL_SECONDS: seconds(DEFAULT_MIN_INTERVAL_SECONDS, 1),
   DIGEST_CATCH_UP_GRACE_SECONDS: seconds(DEFAULT_CATCH_UP_GRACE_SECONDS, 0),
   SCHEDULER_LEASE_SECONDS: seconds(30, 1),
+  /** Scaled out: how often the process that ingests stores a snapshot of the corpus for new processes to start from. */
+  CORPUS_SNAPSHOT_SECONDS: seconds(1800, 1),
   /** How often the bot polls the followed feeds; down to 2 s for tests and demos. */
   FEEDS_POLL_SECONDS: seconds(900, 2),
   /** Pause between two requests to one web host (feeds and pages), in milliseconds. */

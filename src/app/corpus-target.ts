@@ -1,50 +1,58 @@
-// Where the corpus is answered from. With the embedded state database (a
-// SQLite DATABASE_URL), every process reads DATA_DIR/build/corpus.sqlite.
-// With a Postgres DATABASE_URL the corpus lives there too: the process that
-// ingests (`briefing worker`, `briefing start`, `briefing ingest`, `fetch`,
-// `add`) publishes each ingest to it, and `briefing serve` replicas answer
-// from it with no data folder of their own.
+// Where the corpus's sources go. With the embedded state database (a SQLite
+// DATABASE_URL), every process reads DATA_DIR as it is. With a Postgres
+// DATABASE_URL, the database holds the shared document log (every raw
+// document, the feed list and the gazetteer) and a snapshot of the corpus:
+// each process keeps its own corpus file in its own DATA_DIR, brought up to
+// date from the log (src/corpus/shared-documents.ts), and the processes that
+// ingest store a snapshot from time to time, which a new process starts from
+// (src/corpus/corpus-snapshot.ts).
 import { openStore, storeTarget } from '../store/open-store.js';
 import type { DocumentLog } from '../store/document-log.js';
 import { describeSync, syncDocuments } from '../corpus/shared-documents.js';
 import { StoreError } from '../store/store-error.js';
-import { readGazetteer, type DataPaths } from '../corpus/data-dir.js';
-import { DEFAULT_CORPUS_SCHEMA } from '../corpus/pg/pg-corpus-schema.js';
-import type { PublishReport, PublishTarget } from '../corpus/pg/publish-corpus.js';
+import type { DataPaths } from '../corpus/data-dir.js';
+import { copyInProcess, snapshotIfDue } from '../corpus/corpus-snapshot.js';
 import { shownUrl } from '../store/postgres-store.js';
 
-/** The Postgres corpus DATABASE_URL names, or null when the corpus stays in its SQLite file only. */
-export function postgresCorpus(databaseUrl: string): PublishTarget | null {
+/** Whether DATABASE_URL shares documents between processes (Postgres), not only state (SQLite). */
+export function scaledOut(databaseUrl: string): boolean {
   const target = storeTarget(databaseUrl);
   if ('problem' in target) throw new StoreError(`DATABASE_URL ${target.problem}`);
-  return 'postgres' in target ? { url: target.postgres, schema: DEFAULT_CORPUS_SCHEMA } : null;
+  return 'postgres' in target;
+}
+
+/** Runs `work` on `log`, or on a store opened on DATABASE_URL for the call. */
+async function withLog<T>(databaseUrl: string, log: DocumentLog | undefined, work: (log: DocumentLog) => Promise<T>): Promise<T> {
+  if (log) return work(log);
+  const store = await openStore(databaseUrl);
+  try {
+    return await work(store);
+  } finally {
+    await store.close();
+  }
 }
 
 /**
- * After an ingest: the new state of the corpus, published where replicas read it (nothing to do for
- * SQLite). Returns the line to log, or null when nothing was published.
+ * Scaled out, after an ingest that is not a long-running process's (`briefing ingest`, `fetch`, `add`, `feeds`): a
+ * snapshot of the corpus for new processes, when the log moved on since the last one. Returns the line to log, or null.
  */
-export async function publishIngest(
-  paths: DataPaths,
-  databaseUrl: string,
-  o: { log?: (line: string) => void; keepAnother?: boolean } = {},
-): Promise<string | null> {
-  const target = postgresCorpus(databaseUrl);
-  if (!target) return null;
-  const { publishCorpus } = await import('../corpus/pg/publish-corpus.js');
-  let r: PublishReport;
+export async function snapshotAfterIngest(paths: DataPaths, databaseUrl: string, log?: DocumentLog): Promise<string | null> {
+  if (!scaledOut(databaseUrl)) return null;
   try {
-    r = await publishCorpus(paths.build, target, readGazetteer(paths).gazetteer, o);
+    return await withLog(databaseUrl, log, (store) =>
+      snapshotIfDue({
+        paths,
+        store,
+        copy: copyInProcess(paths),
+        now: new Date(),
+        everyMs: 0,
+      }),
+    );
   } catch (e) {
     const why = e instanceof Error ? e.message || (e as { code?: string }).code || e.name : String(e);
-    // Nothing is lost: the changes stay recorded in the SQLite file, and the next publish sends them.
-    throw new StoreError(`the ingest could not be published to ${shownUrl(target.url)} (${why}); the next ingest publishes it`);
+    // Nothing is lost: the documents are in the log, and a new process ingests them without a snapshot.
+    throw new StoreError(`no corpus snapshot could be stored in ${shownUrl(databaseUrl)} (${why}); the next ingest tries again`);
   }
-  if (r.keptAnother)
-    return 'left the corpus published to Postgres as it is: another data folder published it (this one publishes after its next ingest)';
-  if (!r.full && r.published === 0 && r.removed === 0) return null;
-  const what = r.full ? `the whole corpus (${r.published} article(s))` : `${r.published} article(s) new or changed, ${r.removed} removed`;
-  return `published to Postgres: ${what} in ${r.ms} ms`;
 }
 
 /**
@@ -53,12 +61,6 @@ export async function publishIngest(
  * store on that database, or one is opened for the call.
  */
 export async function syncShared(paths: DataPaths, databaseUrl: string, log?: DocumentLog): Promise<string | null> {
-  if (!postgresCorpus(databaseUrl)) return null;
-  if (log) return describeSync(await syncDocuments(paths, log));
-  const store = await openStore(databaseUrl);
-  try {
-    return describeSync(await syncDocuments(paths, store));
-  } finally {
-    await store.close();
-  }
+  if (!scaledOut(databaseUrl)) return null;
+  return withLog(databaseUrl, log, async (store) => describeSync(await syncDocuments(paths, store)));
 }

@@ -8,7 +8,8 @@ import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { startRenderer } from '../charts/render-process.js';
-import { postgresCorpus, publishIngest, syncShared } from './corpus-target.js';
+import { scaledOut, syncShared } from './corpus-target.js';
+import { snapshotIfDue } from '../corpus/corpus-snapshot.js';
 import { alertDelivery, PENDING_GRACE_MS } from '../alerts/alert-delivery.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
 import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../render/discord/alert-render.js';
@@ -65,7 +66,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const now = o.now ?? (() => new Date());
   const store = watchStore(o.wrapStore ? o.wrapStore(opened) : opened, log);
   const paths = dataPaths(resolve(config.DATA_DIR));
-  const shared = postgresCorpus(config.DATABASE_URL) !== null;
+  const shared = scaledOut(config.DATABASE_URL);
   const alerts = alertDelivery({
     store,
     corpus: () => corpus.current(),
@@ -92,7 +93,19 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     },
     // With a Postgres DATABASE_URL, replicas answer from there: each ingest is published to it. The one at
     // start-up leaves another data folder's corpus alone (a standby's), and only fills an empty database.
-    afterIngest: (first) => publishIngest(paths, config.DATABASE_URL, { log: (line) => log.info(line), keepAnother: first }),
+    // Scaled out, new processes start from a snapshot of this corpus instead of ingesting every document again.
+    ...(shared
+      ? {
+          afterIngest: () =>
+            snapshotIfDue({
+              paths,
+              store,
+              copy: (file) => corpus.compactCopy(file),
+              now: now(),
+              everyMs: config.CORPUS_SNAPSHOT_SECONDS * 1000,
+            }),
+        }
+      : {}),
     // Scaled out, the folder is a copy of the shared document log: what other processes saved comes in first.
     ...(shared ? { beforeIngest: () => syncShared(paths, config.DATABASE_URL, store) } : {}),
   });

@@ -2,8 +2,9 @@
 // the corpus and the state database and holds nothing between requests; the
 // digest schedule and feed polling stay with the process holding their leases
 // (`briefing worker` or `briefing start`). With a Postgres DATABASE_URL the
-// corpus is read from there, as the worker publishes it, and a replica needs
-// no data folder; until a first corpus is published it waits, saying so.
+// replica answers from its own copy of the corpus in its DATA_DIR, loaded from
+// the newest snapshot and kept up to date from the shared document log
+// (replica-corpus.ts).
 // SIGTERM and SIGINT close the listener and exit 0.
 import { type ProcessIo, runProcess } from './process-start.js';
 import { resolve } from 'node:path';
@@ -11,10 +12,8 @@ import { renderDigest } from '../render/discord/digest-render.js';
 import { digestScheduler } from './digest-schedule.js';
 import { openCorpus } from '../corpus/build-store.js';
 import type { Corpus } from '../corpus/corpus.js';
-import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
-import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
-import { postgresCorpus } from './corpus-target.js';
-import type { Logger } from '../logger.js';
+import { scaledOut } from './corpus-target.js';
+import { type ReplicaCorpus, replicaCorpus } from './replica-corpus.js';
 import { dataPaths } from '../corpus/data-dir.js';
 import { interactionsServer, restCalls } from '../discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
@@ -24,22 +23,6 @@ import { watchStore } from '../store/store-health.js';
 export interface ServeIo extends ProcessIo {
   /** Told the port once listening (tests pass PORT=0 and read it here). */
   listening?: (port: number) => void;
-}
-
-/** How often a replica looks again for a first published corpus. */
-const PUBLISH_WAIT_MS = 2000;
-
-/** The corpus published to Postgres; waits (logging once) while none has been published yet. */
-async function publishedCorpus(target: PublishTarget, log: Logger): Promise<Corpus> {
-  for (let said = false; ; said = true) {
-    try {
-      return await openPgCorpus(target);
-    } catch (e) {
-      if (!(e instanceof CorpusUnavailableError && e.notPublished)) throw e;
-      if (!said) log.info('no corpus published to Postgres yet: waiting for `briefing worker` (or `briefing ingest`) to publish one');
-      await new Promise((r) => setTimeout(r, PUBLISH_WAIT_MS));
-    }
-  }
 }
 
 export async function serve(io: ServeIo): Promise<number> {
@@ -53,30 +36,31 @@ export async function serve(io: ServeIo): Promise<number> {
     }
     const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
     let store;
-    let corpus;
+    let corpus: Corpus | null = null;
+    let replica: ReplicaCorpus | null = null;
     try {
       // An outage of the database is said once when it stops answering and once when it is back.
       store = watchStore(await openStore(config.DATABASE_URL), log);
-      const published = postgresCorpus(config.DATABASE_URL);
-      corpus = published
-        ? await publishedCorpus(published, log)
-        : openCorpus(dataPaths(resolve(config.DATA_DIR)), { info: (line) => log.info(line), warn: (line) => log.warn(line) });
+      const paths = dataPaths(resolve(config.DATA_DIR));
+      replica = scaledOut(config.DATABASE_URL) ? await replicaCorpus(paths, log, store) : null;
+      corpus = replica ? null : openCorpus(paths, { info: (line) => log.info(line), warn: (line) => log.warn(line) });
     } catch (e) {
+      replica?.stop();
       await store?.close();
       const line = describeStartupError(e, where);
       if (!line) throw e;
       io.stderr(line);
       return 1;
     }
-    const opened = { store, corpus };
+    const opened = { store, corpus: () => replica?.current() ?? corpus! };
     // /digest answers here too, with a bot token to post as: subscriptions go to the database, where the worker
     // running the schedule picks them up; a send-now is delivered from here (the fire is claimed, so never twice).
     const token = config.DISCORD_TOKEN;
     const digest = token
       ? {
           store,
-          scheduler: digestScheduler({ ...config, DISCORD_TOKEN: token }, log, store, () => opened.corpus),
-          corpus: () => opened.corpus,
+          scheduler: digestScheduler({ ...config, DISCORD_TOKEN: token }, log, store, opened.corpus),
+          corpus: opened.corpus,
           now: () => new Date(),
           minIntervalSeconds: config.DIGEST_MIN_INTERVAL_SECONDS,
           render: renderDigest,
@@ -85,7 +69,7 @@ export async function serve(io: ServeIo): Promise<number> {
     const server = interactionsServer({
       publicKey: config.DISCORD_PUBLIC_KEY,
       appId: config.DISCORD_APP_ID,
-      corpus: () => opened.corpus,
+      corpus: opened.corpus,
       log,
       firstSighting: (key, until) => opened.store.firstSighting(key, until, new Date()),
       healthy: async () => {
@@ -95,7 +79,7 @@ export async function serve(io: ServeIo): Promise<number> {
       webhook: restCalls(config.DISCORD_API_URL),
       ...(digest ? { digest } : {}),
       // /watch keeps its watches in the database; the worker that ingests posts the alerts.
-      watch: { store, corpus: () => opened.corpus, now: () => new Date() },
+      watch: { store, corpus: opened.corpus, now: () => new Date() },
       ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
     });
     await new Promise<void>((ready) => server.listen(config.PORT, ready));
@@ -106,7 +90,8 @@ export async function serve(io: ServeIo): Promise<number> {
       const stop = (signal: string) => {
         log.info(`${signal}: closing the interactions endpoint`);
         server.close(() => {
-          void opened.corpus.close();
+          if (replica) replica.stop();
+          else void corpus?.close();
           void opened.store.close().finally(() => done(0));
         });
         server.closeAllConnections();

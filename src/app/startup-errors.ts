@@ -3,7 +3,6 @@
 // reported with its stack: that is a bug to fix, not a setting.
 import { describeProblem } from '../briefing/problems.js';
 import { DataFileError } from '../corpus/data-file-error.js';
-import { CorpusUnavailableError } from '../corpus/pg/pg-corpus.js';
 import { LoginTimeoutError } from '../discord/login-timeout-error.js';
 import { StoreError } from '../store/store-error.js';
 
@@ -21,7 +20,6 @@ export function describeStartupError(e: unknown, where: { apiUrl: string; dataDi
   if (e instanceof StoreError) return describeProblem(e.problem);
   if (e instanceof LoginTimeoutError) return e.message;
   if (e instanceof DataFileError) return `${e.message} (DATA_DIR is ${where.dataDir})`;
-  if (e instanceof CorpusUnavailableError) return `${e.message}. Check DATABASE_URL and that the server runs.`;
   const code = causeCode(e);
   const host = URL.canParse(where.apiUrl) ? new URL(where.apiUrl).host : where.apiUrl;
   switch (code) {

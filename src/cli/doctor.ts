@@ -16,9 +16,8 @@ import { feedStatusRows } from '../feeds/feed-report.js';
 import type { Store } from '../store/store.js';
 import { openForReading } from '../corpus/db/corpus-db.js';
 import { integrityProblem } from '../corpus/corpus-damage.js';
-import { CorpusUnavailableError, openPgCorpus } from '../corpus/pg/pg-corpus.js';
-import type { PublishTarget } from '../corpus/pg/publish-corpus.js';
-import { postgresCorpus } from '../app/corpus-target.js';
+import { scaledOut } from '../app/corpus-target.js';
+import { sharedSeq } from '../corpus/shared-documents.js';
 import { openStore } from '../store/open-store.js';
 import { shownUrl } from '../store/postgres-store.js';
 
@@ -78,14 +77,12 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
     );
   } else checks.push(fail('corpus', `${shown(paths.build)}: ${corpus.problem}. Run "briefing ingest" to build it.`));
 
-  const published = postgresCorpus(c.DATABASE_URL);
-  if (published) checks.push(await publishedCheck(published));
-
   try {
     const store = await openStore(c.DATABASE_URL);
     // A Postgres URL may hold a password: shown without it.
     checks.push(pass('database', `${shownUrl(c.DATABASE_URL)}: ${(await store.subscriptions()).length} digest subscription(s)`));
     checks.push(await feedsCheck(paths, store));
+    if (scaledOut(c.DATABASE_URL)) checks.push(await sharedCheck(paths, store));
     await store.close();
   } catch (e) {
     checks.push(fail('database', message(e)));
@@ -112,22 +109,17 @@ export async function doctor(env: NodeJS.ProcessEnv, envFile = '.env'): Promise<
   return checks;
 }
 
-/** With a Postgres DATABASE_URL: the corpus published there, which `briefing serve` replicas answer from. */
-async function publishedCheck(target: PublishTarget): Promise<Check> {
-  try {
-    const corpus = await openPgCorpus(target);
-    const size = await corpus.size();
-    await corpus.close();
-    return pass('published corpus', `${shownUrl(target.url)}: ${size.articles} articles for the replicas`);
-  } catch (e) {
-    const why = message(e);
-    return fail(
-      'published corpus',
-      e instanceof CorpusUnavailableError && e.notPublished
-        ? `${shownUrl(target.url)}: ${why}. Run "briefing ingest" here with this DATABASE_URL, or start "briefing worker".`
-        : why,
-    );
-  }
+/** With a Postgres DATABASE_URL: the shared document log, how far this folder has read it, and the corpus snapshot. */
+async function sharedCheck(paths: DataPaths, store: Store): Promise<Check> {
+  const [last, snapshot] = await Promise.all([store.lastSeq(), store.latestSnapshot()]);
+  if (last === 0)
+    return fail('shared documents', 'none logged yet. Run "briefing ingest" here with this DATABASE_URL, or start "briefing worker".');
+  const read = sharedSeq(paths);
+  const folder = read >= last ? 'this folder has read them all' : `this folder has read ${read} (the next ingest brings the rest)`;
+  const snap = snapshot
+    ? `corpus snapshot of ${snapshot.madeAt} (${(snapshot.bytes / 2 ** 20).toFixed(1)} MB gzipped) for new processes`
+    : 'no corpus snapshot yet: a new process ingests every document (the next ingest stores one)';
+  return pass('shared documents', `${last} logged, ${folder}; ${snap}`);
 }
 
 /** The feed list is valid, and no feed is paused: a paused feed is a source the team no longer hears from. */

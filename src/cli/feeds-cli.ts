@@ -7,7 +7,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { addedArticle } from '../briefing/sources.js';
 import { buildCorpus, changeLine, openCorpus } from '../corpus/build-store.js';
-import { publishIngest, syncShared } from '../app/corpus-target.js';
+import { snapshotAfterIngest, syncShared } from '../app/corpus-target.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { shown, type DataPaths } from '../corpus/data-dir.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
@@ -66,9 +66,9 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
     return EXIT.usage;
   };
   const settings = fetchSettings(config);
-  // With a Postgres DATABASE_URL, what was ingested is published there for the replicas (a line on stderr says what).
-  const publish = async () => {
-    const line = await publishIngest(paths, config.DATABASE_URL, { log: (l) => io.err(l) });
+  // With a Postgres DATABASE_URL, a snapshot of the corpus for new processes when one is due (a line on stderr says so).
+  const snapshot = async (store: Store) => {
+    const line = await snapshotAfterIngest(paths, config.DATABASE_URL, store);
     if (line) io.err(line);
   };
   // With a Postgres DATABASE_URL, the pages saved here go into the shared document log, and others' come in.
@@ -156,7 +156,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         // No article yet is what the feeds did, not an error: the report says why (off topic, failed, waiting).
         await share(store);
         const ingest = buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS, allowEmpty: true });
-        await publish();
+        await snapshot(store);
         if (json)
           io.out(
             JSON.stringify(
@@ -187,7 +187,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
         if (!r.ok) return fail(io, json, 'link-not-added', r.reason);
         await share(store);
         buildCorpus(paths, { log: (l) => io.err(l), waitMs: INGEST_WAIT_MS });
-        await publish();
+        await snapshot(store);
         const corpus = openCorpus(paths);
         try {
           const answer = await addedArticle(corpus, r.file, r.outcome, r.url);

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commands } from '../commands/index.js';
 import { buildCorpus, openCorpus } from '../corpus/build-store.js';
-import { publishIngest, syncShared } from '../app/corpus-target.js';
+import { snapshotAfterIngest, syncShared } from '../app/corpus-target.js';
 import { StoreError } from '../store/store-error.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { IngestBusyError } from '../corpus/db/ingest-lock.js';
@@ -150,9 +150,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         : null;
       if (synced) io.err(synced);
       const result = buildCorpus(paths, { progress, log: (line) => io.err(line), waitMs: INGEST_WAIT_MS, checkIntegrity: true });
-      // With a Postgres DATABASE_URL, the ingest is published there for `briefing serve` replicas.
-      const published = io.env?.DATABASE_URL ? await publishIngest(paths, io.env.DATABASE_URL, { log: (line) => io.err(line) }) : null;
-      if (published) io.err(published);
+      // With a Postgres DATABASE_URL, a snapshot of the corpus for new processes, when the log moved on since the last.
+      const snapshot = io.env?.DATABASE_URL ? await snapshotAfterIngest(paths, io.env.DATABASE_URL) : null;
+      if (snapshot) io.err(snapshot);
       io.out(
         json
           ? JSON.stringify(

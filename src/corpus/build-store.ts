@@ -169,7 +169,25 @@ function hasUsableBuild(build: string): boolean {
  * by default here and now, the query then answered from the new file; the bot
  * passes its own `rebuild` (off the event loop) and answers that it is rebuilding.
  */
-export function openCorpus(paths: DataPaths, logs: Logs = () => {}, rebuild?: (why: string) => Promise<void>): Corpus {
+export function openCorpus(
+  paths: DataPaths,
+  logs: Logs = () => {},
+  rebuild?: (why: string) => Promise<void>,
+  o: { ingest?: boolean } = {},
+): Corpus {
+  const log = infoOf(logs);
+  // A replica loaded from a snapshot answers from it at once and ingests in its thread (src/app/replica-corpus.ts).
+  if (o.ingest !== false) ingestAtOpen(paths, logs);
+  const open = () => asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
+  const here = async (why: string) => {
+    log(`${shown(corpusFile(paths.build))} is damaged (${why}); set aside and rebuilt from raw/`);
+    setDamagedAside(paths.build);
+    buildCorpus(paths, { log, progress: everyTenth(log), waitMs: 60_000 });
+  };
+  return healingCorpus(open, rebuild ?? here, { wait: rebuild === undefined });
+}
+
+function ingestAtOpen(paths: DataPaths, logs: Logs): void {
   const log = infoOf(logs);
   try {
     const line = changeLine(buildCorpus(paths, { log, progress: everyTenth(log) }).report);
@@ -188,11 +206,4 @@ export function openCorpus(paths: DataPaths, logs: Logs = () => {}, rebuild?: (w
         : `${e instanceof Error ? e.message : String(e)}; answering from the corpus already built`,
     );
   }
-  const open = () => asyncCorpus(openSqliteCorpus(paths.build, () => readGazetteer(paths).gazetteer));
-  const here = async (why: string) => {
-    log(`${shown(corpusFile(paths.build))} is damaged (${why}); set aside and rebuilt from raw/`);
-    setDamagedAside(paths.build);
-    buildCorpus(paths, { log, progress: everyTenth(log), waitMs: 60_000 });
-  };
-  return healingCorpus(open, rebuild ?? here, { wait: rebuild === undefined });
 }

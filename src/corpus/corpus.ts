@@ -1,9 +1,9 @@
 // The corpus as answers see it: lookups that each cost one indexed query with
 // a limit, whatever the corpus's size. The gazetteer is held in memory; every
-// lookup is asynchronous, so a server database can answer it. The embedded
-// SQLite database (db/sqlite-corpus.ts) answers synchronously and is wrapped
-// once (async-corpus.ts); Postgres (pg/pg-corpus.ts) answers over its pool.
-// Nothing outside src/corpus knows which.
+// lookup is asynchronous, so the corpus may be served off the event loop or
+// from another store one day. The SQLite database (db/sqlite-corpus.ts)
+// answers synchronously and is wrapped once (async-corpus.ts); nothing
+// outside src/corpus knows it is SQLite.
 import type { Async } from '../async.js';
 import type { NameIndex } from './name-index.js';
 import type { Article, Passage, PassageDate, StanceRecord } from './records.js';

@@ -7,13 +7,15 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { WorkerMessage } from './ingest-worker.js';
+import type { WorkerJob, WorkerMessage } from './ingest-worker.js';
 
 export type IngestOutcome = { done: string | null } | { error: string };
 
 export interface IngestThread {
   /** Ingests raw/ again; `log` is told the ingest's own lines as they come. */
   run(log: (line: string) => void): Promise<IngestOutcome>;
+  /** Writes a compacted copy of the corpus file to `file` (VACUUM INTO), in turn with the ingests. */
+  copyTo(file: string): Promise<IngestOutcome>;
   /** Ends the thread; an ingest still running is cut short (its file transactions are atomic). */
   close(): void;
 }
@@ -52,7 +54,7 @@ export function ingestThread(root: string, o: { idleMs?: number; started?: () =>
     return w;
   };
 
-  const runOne = (log: (line: string) => void) =>
+  const runOne = (log: (line: string) => void, what: WorkerJob) =>
     new Promise<IngestOutcome>((resolve) => {
       if (closed) return resolve({ error: 'stopped' });
       if (idle) clearTimeout(idle);
@@ -74,12 +76,17 @@ export function ingestThread(root: string, o: { idleMs?: number; started?: () =>
           resolve(outcome);
         },
       };
-      w.postMessage('ingest');
+      w.postMessage(what);
     });
 
   return {
     run(log) {
-      const outcome = queue.then(() => runOne(log));
+      const outcome = queue.then(() => runOne(log, 'ingest'));
+      queue = outcome;
+      return outcome;
+    },
+    copyTo(file) {
+      const outcome = queue.then(() => runOne(() => {}, { copyTo: file }));
       queue = outcome;
       return outcome;
     },

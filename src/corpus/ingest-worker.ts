@@ -1,18 +1,26 @@
 // Runs ingests in a worker thread, so the bot keeps answering while raw/ is
 // read and written: parsing a large article can take seconds of CPU, and on
 // the bot's event loop that would hold every interaction past Discord's 3 s.
-// Each message from the bot is one ingest; the thread is kept between them
-// (see ingest-thread.ts).
+// Each message from the bot is one ingest, or a compacted copy of the corpus
+// file for a snapshot (VACUUM INTO reads the whole file: seconds at 70,000
+// articles); the thread is kept between them (see ingest-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
 import { buildCorpus, changeLine } from './build-store.js';
 import { dataPaths } from './data-dir.js';
+import { compactCopyOf } from './db/corpus-db.js';
 
 export type WorkerMessage = { log: string } | { done: string | null } | { error: string };
+export type WorkerJob = 'ingest' | { copyTo: string };
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const paths = dataPaths((workerData as { root: string }).root);
-parentPort?.on('message', () => {
+
+parentPort?.on('message', (job: WorkerJob) => {
   try {
+    if (job !== 'ingest') {
+      compactCopyOf(paths.build, job.copyTo);
+      return post({ done: null });
+    }
     const result = buildCorpus(paths, { log: (line) => post({ log: line }), waitMs: 60_000 });
     post({ done: changeLine(result.report) });
   } catch (e) {

@@ -8,7 +8,7 @@ import { openCorpus } from './build-store.js';
 import { setDamagedAside } from './corpus-damage.js';
 import type { Corpus } from './corpus.js';
 import type { DataPaths } from './data-dir.js';
-import { ingestThread } from './ingest-thread.js';
+import { type IngestOutcome, ingestThread } from './ingest-thread.js';
 
 export interface LiveCorpus {
   current(): Corpus;
@@ -16,6 +16,8 @@ export interface LiveCorpus {
   reload(why: string): Promise<boolean>;
   /** Starts looking for new articles every pollMs. */
   watchBuild(): void;
+  /** Writes a compacted copy of the corpus file (for a snapshot), in turn with the ingests. */
+  compactCopy(file: string): Promise<IngestOutcome>;
   stop(): void;
 }
 
@@ -25,8 +27,8 @@ export interface LiveCorpusOptions {
   /** How often to look for new articles (watchBuild). */
   pollMs?: number;
   /**
-   * Run after every ingest that succeeded, the one at start-up (first) included, to publish it to the database
-   * replicas read; returns a line to log, or null. Until it is done, reload() has not finished.
+   * Run after every ingest that succeeded, the one at start-up (first) included (scaled out: a snapshot of the corpus
+   * for new processes, when one is due); returns a line to log, or null. Until it is done, reload() has not finished.
    */
   afterIngest?: (first: boolean) => Promise<string | null>;
   /**
@@ -34,6 +36,10 @@ export interface LiveCorpusOptions {
    * the data folder, and log this folder's). A failure is logged and the ingest goes on with the folder as it is.
    */
   beforeIngest?: () => Promise<string | null>;
+  /** A failed beforeIngest skips the ingest (a replica must not ingest a folder that misses documents). */
+  requireBeforeIngest?: boolean;
+  /** false: the corpus file answers as it is at once, and the first ingest is the first reload() (a replica). */
+  ingestAtOpen?: boolean;
 }
 
 const START_UP = 'start-up';
@@ -47,7 +53,9 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
     setDamagedAside(paths.build);
     if (!(await reload('rebuilding the damaged corpus'))) throw new Error('the rebuild failed');
   };
-  const corpus = openCorpus(paths, { info: (line) => log.info(line), warn: (line) => log.warn(line) }, rebuild);
+  const corpus = openCorpus(paths, { info: (line) => log.info(line), warn: (line) => log.warn(line) }, rebuild, {
+    ingest: o.ingestAtOpen ?? true,
+  });
   // Ingests one at a time reach afterIngest in order; one that fails is logged and the next tries again.
   let publishing = Promise.resolve();
   const afterIngest = (why: string) =>
@@ -87,6 +95,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
         if (line) log.info(line);
       } catch (e) {
         log.error(`before the ingest (${why}): ${e instanceof Error ? e.message : String(e)}`);
+        if (o.requireBeforeIngest) return false;
       }
     }
     const outcome = await thread.run((line) => log.info(line));
@@ -102,6 +111,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   return {
     current: () => corpus,
     reload,
+    compactCopy: (file) => thread.copyTo(file),
     watchBuild() {
       if (timer) return;
       timer = setInterval(look, pollMs);

@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import type { DocumentLog, DocumentToLog } from '../store/document-log.js';
+import type { DocumentLog, DocumentToLog, LoggedDocument } from '../store/document-log.js';
 import { fromZodError, parseJsonFile } from './data-file-error.js';
 import { listFiles, type DataPaths } from './data-dir.js';
 import { type SharedCursor, sharedCursorSchema } from './schema.js';
@@ -66,33 +66,47 @@ function sharedFiles(paths: DataPaths): string[] {
   return [...SHARED_TOP.filter((f) => existsSync(join(paths.root, f))), ...raw].filter((p) => LOGGABLE.test(p));
 }
 
+/** Writes a logged document into the folder (unless the local copy is the same, or newer); false when it names no file here. */
+function bringIn(paths: DataPaths, d: LoggedDocument): boolean | 'same' {
+  const file = localFile(paths, d.path);
+  if (!file) return false;
+  const modified = Date.parse(d.modified);
+  if (existsSync(file)) {
+    // The same bytes, or a local copy changed after the logged one (pushed next): left as it is.
+    if (sha256(readFileSync(file)) === d.sha || statSync(file).mtimeMs > modified + MTIME_SLACK_MS) return 'same';
+  }
+  mkdirSync(dirname(file), { recursive: true });
+  // A hidden name until it is whole: an ingest running meanwhile never lists it.
+  const tmp = join(dirname(file), `.${d.path.split('/').at(-1)}.tmp-${process.pid}`);
+  writeFileSync(tmp, Buffer.from(d.content, 'base64'));
+  // Its time where it was logged from: a file with no sidecar is dated by it.
+  if (Number.isFinite(modified)) utimesSync(tmp, modified / 1000, modified / 1000);
+  renameSync(tmp, file);
+  return true;
+}
+
 async function pull(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, report: SyncReport): Promise<void> {
   for (;;) {
     const docs = await log.documentsSince(cursor.seq, BATCH);
     if (docs.length === 0) return;
     for (const d of docs) {
-      const file = localFile(paths, d.path);
-      if (!file) {
-        report.refused.push(d.path);
-        continue;
-      }
-      const modified = Date.parse(d.modified);
-      if (existsSync(file)) {
-        // The same bytes, or a local copy changed after the logged one (pushed next): left as it is.
-        if (sha256(readFileSync(file)) === d.sha || statSync(file).mtimeMs > modified + MTIME_SLACK_MS) continue;
-      }
-      mkdirSync(dirname(file), { recursive: true });
-      // A hidden name until it is whole: an ingest running meanwhile never lists it.
-      const tmp = join(dirname(file), `.${d.path.split('/').at(-1)}.tmp-${process.pid}`);
-      writeFileSync(tmp, Buffer.from(d.content, 'base64'));
-      // Its time where it was logged from: a file with no sidecar is dated by it.
-      if (Number.isFinite(modified)) utimesSync(tmp, modified / 1000, modified / 1000);
-      renameSync(tmp, file);
-      report.pulled++;
+      const done = bringIn(paths, d);
+      if (done === false) report.refused.push(d.path);
+      else if (done === true) report.pulled++;
     }
     cursor.seq = docs.at(-1)!.seq;
     writeCursor(paths, cursor);
   }
+}
+
+/**
+ * The gazetteer as logged, into a folder that has none (a replica loaded from a snapshot answers with it before the
+ * other documents come in); false when none is logged.
+ */
+export async function bringInGazetteer(paths: DataPaths, log: DocumentLog): Promise<boolean> {
+  if (existsSync(paths.gazetteer)) return true;
+  const d = await log.documentAt('gazetteer.json');
+  return d !== null && bringIn(paths, d) !== false;
 }
 
 async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, now: Date, report: SyncReport): Promise<void> {
@@ -115,12 +129,21 @@ async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, no
   writeCursor(paths, cursor);
 }
 
+/** The last document log number this folder has read. */
+export const sharedSeq = (paths: DataPaths): number => readCursor(paths).seq;
+
 /** Brings the log's new documents into the folder, then logs the folder's changed files. */
-export async function syncDocuments(paths: DataPaths, log: DocumentLog, now: Date = new Date()): Promise<SyncReport> {
+export async function syncDocuments(
+  paths: DataPaths,
+  log: DocumentLog,
+  now: Date = new Date(),
+  o: { push?: boolean } = {},
+): Promise<SyncReport> {
   const cursor = readCursor(paths);
   const report: SyncReport = { pulled: 0, pushed: 0, refused: [] };
   await pull(paths, log, cursor, report);
-  await push(paths, log, cursor, now, report);
+  // A replica only reads the log: nothing of its folder is anyone else's to read.
+  if (o.push !== false) await push(paths, log, cursor, now, report);
   return report;
 }
 

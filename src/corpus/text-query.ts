@@ -1,6 +1,6 @@
 // A full-text query as one database's syntax: every term a quoted string, and
 // the only operators the ones written here, so no user text is ever syntax.
-// FTS5 (db/fts-query.ts) and Postgres (pg/pg-text-query.ts) each give theirs.
+// FTS5's is in db/fts-query.ts.
 import type { TextQuery } from './corpus.js';
 
 export interface QuerySyntax {

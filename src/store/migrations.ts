@@ -180,6 +180,28 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Corpus snapshots (document-log.ts): a compacted copy of the corpus file, gzipped, in base64 chunks, with the
+    // document log number it reflects, so a new process loads it and ingests only what changed. Chunks are written
+    // before their snapshot's row, which makes them visible all at once.
+    version: 10,
+    sql: `
+      CREATE TABLE corpus_snapshots (
+        id TEXT PRIMARY KEY,
+        seq BIGINT NOT NULL,
+        sha TEXT NOT NULL,
+        bytes BIGINT NOT NULL,
+        chunks INTEGER NOT NULL,
+        made_at TEXT NOT NULL
+      );
+      CREATE TABLE corpus_snapshot_chunks (
+        snapshot_id TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        data TEXT NOT NULL,
+        PRIMARY KEY (snapshot_id, n)
+      );
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

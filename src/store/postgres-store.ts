@@ -13,6 +13,8 @@ import {
   type DeliveryRow,
   type AlertRow,
   type DocumentRow,
+  type SnapshotRow,
+  toSnapshot,
   type ItemRow,
   itemRowArgs,
   newId,
@@ -382,6 +384,45 @@ function postgresDocumentLog(pool: pg.Pool): DocumentLog {
       );
     },
     documentShas: (paths) => shas(pool, paths),
+    async documentAt(path) {
+      const row = (await rowsOf<DocumentRow>(pool, 'SELECT * FROM documents WHERE path = $1', [path]))[0];
+      return row ? toLoggedDocument(row) : null;
+    },
+    async lastSeq() {
+      return Number((await pool.query<{ seq: string | null }>('SELECT max(seq) AS seq FROM documents')).rows[0]?.seq ?? 0);
+    },
+    async putSnapshotChunk(id, n, data) {
+      await pool.query(
+        `INSERT INTO corpus_snapshot_chunks (snapshot_id, n, data) VALUES ($1, $2, $3)
+         ON CONFLICT (snapshot_id, n) DO UPDATE SET data = excluded.data`,
+        [id, n, data],
+      );
+    },
+    async commitSnapshot(s) {
+      await inTransaction(pool, async (c) => {
+        await c.query('DELETE FROM corpus_snapshots');
+        await c.query('INSERT INTO corpus_snapshots (id, seq, sha, bytes, chunks, made_at) VALUES ($1, $2, $3, $4, $5, $6)', [
+          s.id,
+          s.seq,
+          s.sha,
+          s.bytes,
+          s.chunks,
+          s.madeAt,
+        ]);
+        await c.query('DELETE FROM corpus_snapshot_chunks WHERE snapshot_id <> $1', [s.id]);
+      });
+    },
+    async latestSnapshot() {
+      const row = (await rowsOf<SnapshotRow>(pool, 'SELECT * FROM corpus_snapshots ORDER BY made_at DESC, id DESC LIMIT 1'))[0];
+      return row ? toSnapshot(row) : null;
+    },
+    async snapshotChunk(id, n) {
+      const rows = await rowsOf<{ data: string }>(pool, 'SELECT data FROM corpus_snapshot_chunks WHERE snapshot_id = $1 AND n = $2', [
+        id,
+        n,
+      ]);
+      return rows[0]?.data ?? null;
+    },
   };
 }
 

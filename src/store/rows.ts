@@ -1,7 +1,7 @@
 // Rows of the state tables as both stores read them (the SQLite and Postgres
 // schemas are the same migrations), and the records callers see.
 import { randomBytes } from 'node:crypto';
-import type { LoggedDocument } from './document-log.js';
+import type { CorpusSnapshot, LoggedDocument } from './document-log.js';
 import type { AlertRecord, AlertStatus, Watch, WatchStatus } from './watch-store.js';
 import type { FeedState, ItemBacklog, ItemState, SeenItem } from './feed-store.js';
 import type { Delivery, Subscription, SubscriptionStatus } from './store.js';
@@ -172,6 +172,24 @@ export const toLoggedDocument = (r: DocumentRow): LoggedDocument => ({
   content: r.content,
   modified: r.modified,
   savedAt: r.saved_at,
+});
+
+export interface SnapshotRow {
+  id: string;
+  seq: number | string;
+  sha: string;
+  bytes: number | string;
+  chunks: number;
+  made_at: string;
+}
+
+export const toSnapshot = (r: SnapshotRow): CorpusSnapshot => ({
+  id: r.id,
+  seq: Number(r.seq),
+  sha: r.sha,
+  bytes: Number(r.bytes),
+  chunks: Number(r.chunks),
+  madeAt: r.made_at,
 });
 
 export interface WatchRow {

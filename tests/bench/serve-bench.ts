@@ -4,7 +4,9 @@
 //   - interactions per second and latency with one replica on SQLite (state
 //     and corpus files: the baseline), one replica on Postgres, and two
 //     replicas on Postgres (requests spread round-robin, as a proxy would);
-//     on Postgres the corpus is the one published there, as in a deployment;
+//     on Postgres each replica starts with an empty data folder of its own and
+//     loads the corpus snapshot and the shared documents, as in a deployment:
+//     the time from its start to its first answer is measured too;
 //   - failover: two `briefing worker`s on Postgres, the lease holder killed
 //     with SIGKILL, until the standby runs the schedule.
 // The corpus is N generated articles (default 1,000); the mix is the gateway
@@ -21,9 +23,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
-import { DEFAULT_CORPUS_SCHEMA } from '../../src/corpus/pg/pg-corpus-schema.js';
-import { publishCorpus } from '../../src/corpus/pg/publish-corpus.js';
-import { dataPaths, readGazetteer } from '../../src/corpus/data-dir.js';
+import { copyInProcess, snapshotIfDue } from '../../src/corpus/corpus-snapshot.js';
+import { dataPaths } from '../../src/corpus/data-dir.js';
+import { syncDocuments } from '../../src/corpus/shared-documents.js';
+import { openStore } from '../../src/store/open-store.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { interactionMix } from './e2e-load.js';
@@ -81,9 +84,11 @@ interface LoadFigures extends Latency {
   state: 'sqlite' | 'postgres';
   per_s: number;
   errors: number;
+  /** From the start of each replica to its first answer (an empty folder on Postgres). */
+  ready_ms: number[];
 }
 
-async function load(ports: string[], bodies: string[]): Promise<Omit<LoadFigures, 'replicas' | 'state'>> {
+async function load(ports: string[], bodies: string[]): Promise<Omit<LoadFigures, 'replicas' | 'state' | 'ready_ms'>> {
   const samples: number[] = [];
   let errors = 0;
   let next = 0;
@@ -154,9 +159,15 @@ async function main(): Promise<void> {
     const havePostgres = await postgresAnswers();
     const pgUrl = havePostgres ? await freshDatabase() : null;
     if (pgUrl) {
-      // Replicas on Postgres answer from the corpus published there, as the worker publishes it.
-      log(`${ARTICLES} articles: publishing to Postgres`);
-      await publishCorpus(paths.build, { url: pgUrl, schema: DEFAULT_CORPUS_SCHEMA }, readGazetteer(paths).gazetteer);
+      // As a worker leaves them: every document in the shared log, and a snapshot of the corpus for new processes.
+      const store = await openStore(pgUrl);
+      let t = performance.now();
+      const synced = await syncDocuments(paths, store);
+      log(`${ARTICLES} articles: ${synced.pushed} documents logged in ${round(performance.now() - t, 0)} ms`);
+      t = performance.now();
+      const stored = await snapshotIfDue({ paths, store, copy: copyInProcess(paths), now: new Date(), everyMs: 0 });
+      log(`${stored} (${round(performance.now() - t, 0)} ms in all)`);
+      await store.close();
     }
     const runs: { replicas: number; state: 'sqlite' | 'postgres' }[] = [
       { replicas: 1, state: 'sqlite' },
@@ -169,14 +180,23 @@ async function main(): Promise<void> {
     ];
     const figures: LoadFigures[] = [];
     for (const r of runs) {
-      const env = { ...base, DATABASE_URL: r.state === 'sqlite' ? `sqlite:${join(root, 'state.sqlite')}` : pgUrl! };
-      const procs = Array.from({ length: r.replicas }, () => launch('serve', env));
+      const env = () =>
+        r.state === 'sqlite'
+          ? { ...base, DATABASE_URL: `sqlite:${join(root, 'state.sqlite')}` }
+          : { ...base, DATABASE_URL: pgUrl!, DATA_DIR: mkdtempSync(join(root, 'replica-')) };
+      const started = performance.now();
+      const procs = Array.from({ length: r.replicas }, () => launch('serve', env()));
+      const ready_ms: number[] = [];
       const ports = await Promise.all(
-        procs.map((p) => until(() => /interactions on http:\/\/0\.0\.0\.0:(\d+)/.exec(p.out())?.[1], 30_000)),
+        procs.map(async (p) => {
+          const port = await until(() => /interactions on http:\/\/0\.0\.0\.0:(\d+)/.exec(p.out())?.[1], 600_000);
+          ready_ms.push(round(performance.now() - started, 0));
+          return port;
+        }),
       );
       log(`${r.replicas} replica(s), state in ${r.state}: ${COUNT} interactions, ${CONCURRENCY} at a time`);
       await load(ports, bodies(Math.min(200, COUNT))); // warm-up
-      figures.push({ replicas: r.replicas, state: r.state, ...(await load(ports, bodies(COUNT))) });
+      figures.push({ replicas: r.replicas, state: r.state, ready_ms, ...(await load(ports, bodies(COUNT))) });
       for (const p of procs) p.child.kill('SIGTERM');
       await Promise.all(procs.map((p) => new Promise((done) => p.child.once('exit', done))));
     }
@@ -197,13 +217,15 @@ async function main(): Promise<void> {
     const report = { articles: ARTICLES, interactions: COUNT, concurrency: CONCURRENCY, runs: figures, failover_ms, lease_s: 1 };
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
-      const rows = figures.map((f) => `| ${f.replicas} | ${f.state} | ${f.per_s} | ${f.p50_ms} | ${f.p99_ms} | ${f.errors} |`);
+      const rows = figures.map(
+        (f) => `| ${f.replicas} | ${f.state} | ${f.ready_ms.join(', ')} | ${f.per_s} | ${f.p50_ms} | ${f.p99_ms} | ${f.errors} |`,
+      );
       process.stdout.write(
         [
           `briefing serve, ${ARTICLES} generated articles, ${COUNT} signed interactions, ${CONCURRENCY} in flight`,
           '',
-          '| replicas | state | interactions/s | p50 ms | p99 ms | errors |',
-          '|---|---|---|---|---|---|',
+          '| replicas | state | start to first answer, ms | interactions/s | p50 ms | p99 ms | errors |',
+          '|---|---|---|---|---|---|---|',
           ...rows,
           '',
           failover_ms === null

@@ -9,7 +9,7 @@ import { doctor, formatChecks } from '../../src/cli/doctor.js';
 import { DiscordEmulator, TOKEN } from '../e2e/emulator.js';
 import { seedData } from '../helpers/seed-corpus.js';
 import { tempData } from '../helpers/temp-data.js';
-import { publishIngest } from '../../src/app/corpus-target.js';
+import { snapshotAfterIngest, syncShared } from '../../src/app/corpus-target.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 
 const emulator = new DiscordEmulator();
@@ -93,14 +93,17 @@ describe('briefing doctor', () => {
     expect(checks.find((c) => c.what === 'database')?.ok).toBe(true);
     expect(text).toMatch(/✓ database: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/briefing_test_\w+: 0 digest subscription\(s\)/);
     expect(text).not.toContain('s3cret-pass');
-    // Nothing published there yet: said, with what to run.
-    expect(text).toMatch(
-      /✗ published corpus: postgres:\/\/postgres:\*\*\*@.*no corpus has been published there yet\. Run "briefing ingest"/,
-    );
-    await publishIngest(data, url.toString());
+    // Nothing logged there yet: said, with what to run.
+    expect(text).toMatch(/✗ shared documents: none logged yet\. Run "briefing ingest" here with this DATABASE_URL/);
+    await syncShared(data, url.toString());
+    await snapshotAfterIngest(data, url.toString());
     const again = formatChecks(await doctor({ DATA_DIR: data.root, DATABASE_URL: url.toString() }, join(data.root, '.env')));
     expect(again).toMatch(
-      /✓ published corpus: postgres:\/\/postgres:\*\*\*@127\.0\.0\.1:5432\/briefing_test_\w+: 4 articles for the replicas/,
+      /✓ shared documents: \d+ logged, this folder has read \d+ \(the next ingest brings the rest\); corpus snapshot of 20/,
+    );
+    await syncShared(data, url.toString());
+    expect(formatChecks(await doctor({ DATA_DIR: data.root, DATABASE_URL: url.toString() }, join(data.root, '.env')))).toMatch(
+      /✓ shared documents: \d+ logged, this folder has read them all; corpus snapshot of 20\d\d-[^)]+MB gzipped\) for new processes/,
     );
   });
 });

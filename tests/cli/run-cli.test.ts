@@ -159,13 +159,13 @@ describe('briefing CLI', () => {
     expect(out.join('\n')).toMatch(/nowhere\/raw: folder not found/);
   });
 
-  it('ingests, then says why the ingest could not be published where DATABASE_URL points, and exits 1', async () => {
+  it('ingests, then says why no snapshot could be stored where DATABASE_URL points, and exits 1', async () => {
     const err: string[] = [];
     const io = { out: () => {}, err: (t: string) => err.push(t), isTty: false };
     const code = await runCli(['ingest', '--data', paths.root], { ...io, env: { DATABASE_URL: 'postgres://briefing@127.0.0.1:1/none' } });
     expect(code).toBe(1);
     expect(err.join('\n')).toMatch(
-      /could not be published to postgres:\/\/briefing@127\.0\.0\.1:1\/none .*ECONNREFUSED.*the next ingest publishes it/,
+      /no corpus snapshot could be stored in postgres:\/\/briefing@127\.0\.0\.1:1\/none .*ECONNREFUSED.*the next ingest tries again/,
     );
     expect(await runCli(['ingest', '--data', paths.root], { ...io, env: { DATABASE_URL: 'mysql://x' } })).toBe(1);
     expect(err.at(-1)).toMatch(/DATABASE_URL must be sqlite:<path> .* or postgres:\/\//);

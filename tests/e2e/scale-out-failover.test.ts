@@ -87,6 +87,15 @@ describe.skipIf(!havePostgres)('a standby worker with an empty data folder of it
     feedItem('rostrum', 'Rostrum talks end in Tbilisi', 'Tue, 04 Mar 2025 10:00:00 +0400');
     const seedTitle = /"title":"([^"]+)"/.exec(await sources(ports[0]!))?.[1];
     await answersWith(['Quillon ferry resumes', 'Rostrum talks end in Tbilisi', seedTitle!]);
+
+    // A replica added now starts from the corpus snapshot the workers stored, then the documents logged since.
+    const late = launch('serve', { ...env, DATA_DIR: emptyFolder('late-replica') });
+    const latePort = await emulator.waitFor(() => listening(late), 30_000);
+    expect(late.out()).toMatch(/loaded the corpus snapshot of 20\d\d-.* in \d+ ms/);
+    await emulator.waitFor(async () => {
+      const said = await sources(latePort);
+      return ['Quillon ferry resumes', 'Rostrum talks end in Tbilisi', seedTitle!].every((t) => said.includes(t));
+    }, 30_000);
     await web.close();
   });
 });

@@ -64,9 +64,9 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
       ALLOW_PRIVATE_URLS: 'true',
       LOG_LEVEL: 'info',
     };
-    // The replicas have no corpus of their own: an empty data folder. They answer from what the workers publish to Postgres.
-    const replicaEnv = { ...env, DATA_DIR: mkdtempSync(join(testTmp(), 'replica-')) };
-    const replicas = [launch('serve', replicaEnv), launch('serve', replicaEnv)];
+    // Each replica starts with an empty data folder of its own: its corpus comes from the shared document log.
+    const replicaEnv = () => ({ ...env, DATA_DIR: mkdtempSync(join(testTmp(), 'replica-')) });
+    const replicas = [launch('serve', replicaEnv()), launch('serve', replicaEnv())];
     const workers = [launch('worker', env), launch('worker', env)];
     const ports = await Promise.all(replicas.map((r) => emulator.waitFor(() => listening(r), 30_000)));
     // Both replicas answer, from the same corpus.

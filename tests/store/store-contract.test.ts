@@ -275,6 +275,9 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(all[1]!.savedAt).toBe(at(2).toISOString());
       expect((await b.documentsSince(3, 10)).map((d) => d.path)).toEqual(['raw/b.md']);
       expect((await b.documentsSince(0, 1)).map((d) => d.path)).toEqual(['feeds.json']);
+      expect(await a.lastSeq()).toBe(4);
+      expect(await b.documentAt('raw/a.md')).toMatchObject({ path: 'raw/a.md', seq: 3, sha: 'sha-two' });
+      expect(await b.documentAt('raw/none.md')).toBeNull();
       expect(await a.documentShas(['raw/a.md', 'raw/none.md'])).toEqual(new Map([['raw/a.md', 'sha-two']]));
     });
 
@@ -291,6 +294,34 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       );
       const seqs = (await writers[0]!.documentsSince(0, 100)).map((d) => d.seq);
       expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    });
+
+    it('shows a corpus snapshot once committed, with its chunks in order, and drops the older one and unfinished ones', async () => {
+      const opener = fresh();
+      const [a, b] = [await open(opener), await open(opener)];
+      expect(await b.latestSnapshot()).toBeNull();
+      const first = { id: 's1', seq: 4, sha: 'sha-1', bytes: 6, chunks: 2, madeAt: T0.toISOString() };
+      await a.putSnapshotChunk('s1', 1, 'ZGVm');
+      await a.putSnapshotChunk('s1', 0, 'YWJj');
+      // Chunks alone are no snapshot: readers see one once it is committed.
+      expect(await b.latestSnapshot()).toBeNull();
+      await a.commitSnapshot(first);
+      expect(await b.latestSnapshot()).toEqual(first);
+      expect([await b.snapshotChunk('s1', 0), await b.snapshotChunk('s1', 1), await b.snapshotChunk('s1', 2)]).toEqual([
+        'YWJj',
+        'ZGVm',
+        null,
+      ]);
+      const second = { id: 's2', seq: 9, sha: 'sha-2', bytes: 3, chunks: 1, madeAt: at(5).toISOString() };
+      await b.putSnapshotChunk('s2', 0, 'eHl6');
+      await b.putSnapshotChunk('s3', 0, 'bGVmdA=='); // a snapshot whose maker stopped before committing it
+      expect(await a.latestSnapshot()).toEqual(first);
+      await b.commitSnapshot(second);
+      expect(await a.latestSnapshot()).toEqual(second);
+      expect(await a.snapshotChunk('s3', 0)).toBeNull();
+      // A reader part-way through the old one learns it is gone, and starts again from the newest.
+      expect(await a.snapshotChunk('s1', 1)).toBeNull();
+      expect(await a.snapshotChunk('s2', 0)).toBe('eHl6');
     });
 
     it('adds, lists per server, pauses and removes watches, and logs one alert per watch and article', async () => {

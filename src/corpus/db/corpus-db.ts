@@ -89,12 +89,31 @@ export function openForReading(build: string): { db: Db } | { problem: string } 
   return { db };
 }
 
+/**
+ * A file once published to Postgres (before replicas kept corpus files of their own) carries triggers that record
+ * every change for the publish, and their tables: nothing reads them now, and every write paid for them.
+ */
+function dropPublishTriggers(db: Db): void {
+  const triggers = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'publish\\_%' ESCAPE '\\'`)
+    .pluck()
+    .all() as string[];
+  if (triggers.length === 0) return;
+  db.transaction(() => {
+    for (const t of triggers) db.exec(`DROP TRIGGER "${t}"`);
+    for (const t of ['publish_clock', 'publish_articles', 'publish_names', 'publish_counts']) db.exec(`DROP TABLE IF EXISTS ${t}`);
+  })();
+}
+
 /** A database to write: the existing one, or a new empty one when there is none or it cannot be used (the reason is logged). */
 export function openForWriting(build: string, log: (line: string) => void): { db: Db; fresh: boolean } {
   const file = corpusFile(build);
   if (existsSync(file)) {
     const existing = openForReading(build);
-    if ('db' in existing) return { db: existing.db, fresh: false };
+    if ('db' in existing) {
+      dropPublishTriggers(existing.db);
+      return { db: existing.db, fresh: false };
+    }
     log(`${file}: ${existing.problem}; rebuilding it from raw/`);
     for (const f of [file, `${file}-wal`, `${file}-shm`]) rmSync(f, { force: true });
   }
@@ -107,4 +126,14 @@ export function openForWriting(build: string, log: (line: string) => void): { db
     db.pragma(`user_version = ${CORPUS_SCHEMA_VERSION}`);
   })();
   return { db, fresh: true };
+}
+
+/** Writes a compacted copy of the corpus file to `to` (VACUUM INTO: a consistent copy while ingests go on). */
+export function compactCopyOf(build: string, to: string): void {
+  const db = new Database(corpusFile(build), { readonly: true, fileMustExist: true });
+  try {
+    db.prepare('VACUUM INTO ?').run(to);
+  } finally {
+    db.close();
+  }
 }

@@ -1,0 +1,85 @@
+// A `briefing serve` replica's corpus when scaled out (a Postgres
+// DATABASE_URL): its own file in its own DATA_DIR, answered at SQLite speed,
+// and kept up to date from the shared document log by the same incremental
+// ingest as everywhere else. A folder with no corpus yet loads the newest
+// snapshot first (src/corpus/corpus-snapshot.ts) and answers from it at once;
+// every LOG_POLL_MS the replica asks the log for its last number, and when
+// there is something new it brings the documents in and ingests them in its
+// ingest thread, off the event loop. An ingest runs only once every document
+// came in: a folder missing documents would drop their articles.
+import { existsSync } from 'node:fs';
+import { restoredLine, restoreSnapshot } from '../corpus/corpus-snapshot.js';
+import type { Corpus } from '../corpus/corpus.js';
+import type { DataPaths } from '../corpus/data-dir.js';
+import { corpusFile } from '../corpus/db/corpus-db.js';
+import { liveCorpus } from '../corpus/live-corpus.js';
+import { bringInGazetteer, describeSync, sharedSeq, syncDocuments } from '../corpus/shared-documents.js';
+import type { Logger } from '../logger.js';
+import type { DocumentLog } from '../store/document-log.js';
+
+/** How often a replica asks the shared log whether anything is new. */
+export const LOG_POLL_MS = 2000;
+
+export interface ReplicaCorpus {
+  current(): Corpus;
+  /** Resolves once the folder has every document logged when it was called, ingested (false when that failed). */
+  caughtUp(): Promise<boolean>;
+  stop(): void;
+}
+
+/**
+ * A folder with no corpus gets one to start from: the newest snapshot, or else every document logged, ingested at
+ * open. Until the log holds a document it waits, saying so once. Returns whether the corpus must be built at open.
+ */
+async function firstCorpus(paths: DataPaths, log: Logger, store: DocumentLog, pull: () => Promise<string | null>, pollMs: number) {
+  for (let said = false; ; said = true) {
+    const t0 = Date.now();
+    const restored = await restoreSnapshot(paths, store);
+    if (restored) log.info(restoredLine(restored, Date.now() - t0));
+    // A corpus to answer from needs only the gazetteer beside it; the other documents come in the first ingest.
+    if (existsSync(corpusFile(paths.build)) && (await bringInGazetteer(paths, store))) return false;
+    const line = await pull();
+    if (line) log.info(line);
+    if (existsSync(paths.raw)) return true;
+    if (!said) log.info('no documents in the shared log yet: waiting for `briefing worker` (or `briefing ingest`) to log some');
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+}
+
+export async function replicaCorpus(
+  paths: DataPaths,
+  log: Logger,
+  store: DocumentLog,
+  o: { pollMs?: number } = {},
+): Promise<ReplicaCorpus> {
+  const pull = async () => describeSync(await syncDocuments(paths, store, new Date(), { push: false }));
+  const fresh = await firstCorpus(paths, log, store, pull, o.pollMs ?? LOG_POLL_MS);
+  const live = liveCorpus(paths, log, { beforeIngest: pull, requireBeforeIngest: true, ingestAtOpen: fresh });
+  let catching: Promise<boolean> | null = null;
+  const catchUp = (why: string): Promise<boolean> =>
+    (catching ??= (async () => {
+      try {
+        if ((await store.lastSeq()) <= sharedSeq(paths)) return true;
+        return await live.reload(why);
+      } catch (e) {
+        log.warn(`the shared document log could not be read (${e instanceof Error ? e.message : String(e)}); asking again shortly`);
+        return false;
+      } finally {
+        catching = null;
+      }
+    })());
+  const first = catchUp('documents logged since the corpus this replica holds');
+  const timer = setInterval(() => void catchUp('new documents in the shared log'), o.pollMs ?? LOG_POLL_MS);
+  timer.unref();
+  return {
+    current: () => live.current(),
+    async caughtUp() {
+      await first;
+      return catchUp('catching up');
+    },
+    stop() {
+      clearInterval(timer);
+      live.stop();
+    },
+  };
+}
