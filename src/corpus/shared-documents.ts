@@ -7,26 +7,42 @@
 //
 // A sync pulls first, then pushes: a document the log has that is newer than
 // the local copy replaces it; a local file changed since the last push (or one
-// the log never had) is logged. The cursor in build/ says how far each went.
+// the log never had) is logged. A file removed from raw/ is logged as a removal
+// (no content), and every folder removes it in turn, so its articles leave
+// every corpus; many removals at once look like a lost folder, not an edit,
+// and are withheld, saying so. The cursor in build/ says how far each went.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentLog, DocumentToLog, LoggedDocument } from '../store/document-log.js';
 import { fromZodError, parseJsonFile } from './data-file-error.js';
 import { listFiles, type DataPaths } from './data-dir.js';
+import { openForReading } from './db/corpus-db.js';
 import { type SharedCursor, sharedCursorSchema } from './schema.js';
 
 export interface SyncReport {
   /** Documents brought into this folder from the log. */
   pulled: number;
-  /** Files of this folder logged. */
+  /** Files of this folder logged (removals included). */
   pushed: number;
+  /** Files removed from this folder because the log says they were removed elsewhere. */
+  removed: number;
+  /** Files missing from this folder that were not logged as removed: too many at once (see MAX_REMOVALS). */
+  withheld: number;
   /** Log entries refused (a path outside the data folder's shared files). */
   refused: string[];
 }
 
 /** Documents read from, and files compared with, the log per round trip. */
 const BATCH = 200;
+/**
+ * Most files one sync logs as removed, and most of the folder's logged files: past either, the folder is more likely
+ * lost or emptied by mistake than edited, and removing its files everywhere would take every corpus with it.
+ */
+const MAX_REMOVALS = 100;
+const MAX_REMOVED_SHARE = 0.1;
+/** As many removals as this always go through, however small the folder. */
+const FEW_REMOVALS = 10;
 /** A file's mtime may trail the clock that stamped the last push a little (coarse file systems). */
 const MTIME_SLACK_MS = 2000;
 
@@ -67,9 +83,15 @@ function sharedFiles(paths: DataPaths): string[] {
 }
 
 /** Writes a logged document into the folder (unless the local copy is the same, or newer); false when it names no file here. */
-function bringIn(paths: DataPaths, d: LoggedDocument): boolean | 'same' {
+function bringIn(paths: DataPaths, d: LoggedDocument): boolean | 'same' | 'removed' {
   const file = localFile(paths, d.path);
   if (!file) return false;
+  if (d.sha === '') {
+    // Removed where it was logged from; a local copy written since is kept (and logged at the next push).
+    if (!existsSync(file) || statSync(file).mtimeMs > Date.parse(d.savedAt) + MTIME_SLACK_MS) return 'same';
+    rmSync(file);
+    return 'removed';
+  }
   const modified = Date.parse(d.modified);
   if (existsSync(file)) {
     // The same bytes, or a local copy changed after the logged one (pushed next): left as it is.
@@ -93,6 +115,7 @@ async function pull(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, re
       const done = bringIn(paths, d);
       if (done === false) report.refused.push(d.path);
       else if (done === true) report.pulled++;
+      else if (done === 'removed') report.removed++;
     }
     cursor.seq = docs.at(-1)!.seq;
     writeCursor(paths, cursor);
@@ -106,7 +129,7 @@ async function pull(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, re
 export async function bringInGazetteer(paths: DataPaths, log: DocumentLog): Promise<boolean> {
   if (existsSync(paths.gazetteer)) return true;
   const d = await log.documentAt('gazetteer.json');
-  return d !== null && bringIn(paths, d) !== false;
+  return d !== null && d.sha !== '' && bringIn(paths, d) !== false;
 }
 
 async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, now: Date, report: SyncReport): Promise<void> {
@@ -129,6 +152,44 @@ async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, no
   writeCursor(paths, cursor);
 }
 
+/**
+ * Files this folder's corpus was built from that are gone from raw/ since: removed here, so logged as removed (before
+ * the pull, which would otherwise bring them back), unless too many are gone at once. Then they are withheld, and the
+ * pull starts again from the first document, bringing the folder's files back.
+ */
+async function pushRemovals(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, now: Date, report: SyncReport): Promise<void> {
+  const ingested = ingestedFiles(paths);
+  const gone = ingested
+    .map((rel) => `raw/${rel}`)
+    .filter((p) => {
+      const file = localFile(paths, p);
+      return file !== null && !existsSync(file);
+    });
+  if (gone.length === 0) return;
+  if (gone.length > MAX_REMOVALS || (gone.length > FEW_REMOVALS && gone.length > ingested.length * MAX_REMOVED_SHARE)) {
+    report.withheld = gone.length;
+    cursor.seq = 0;
+    return;
+  }
+  const logged = await log.documentShas(gone);
+  const at = now.toISOString();
+  report.pushed += await log.putDocuments(
+    gone.filter((p) => logged.get(p)).map((path) => ({ path, sha: '', content: '', modified: at })),
+    now,
+  );
+}
+
+/** The raw files (relative to raw/) the folder's corpus was last built from; none when it has no usable corpus. */
+function ingestedFiles(paths: DataPaths): string[] {
+  const opened = openForReading(paths.build);
+  if (!('db' in opened)) return [];
+  try {
+    return opened.db.prepare('SELECT path FROM files').pluck().all() as string[];
+  } finally {
+    opened.db.close();
+  }
+}
+
 /** The last document log number this folder has read. */
 export const sharedSeq = (paths: DataPaths): number => readCursor(paths).seq;
 
@@ -140,9 +201,10 @@ export async function syncDocuments(
   o: { push?: boolean } = {},
 ): Promise<SyncReport> {
   const cursor = readCursor(paths);
-  const report: SyncReport = { pulled: 0, pushed: 0, refused: [] };
-  await pull(paths, log, cursor, report);
+  const report: SyncReport = { pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [] };
   // A replica only reads the log: nothing of its folder is anyone else's to read.
+  if (o.push !== false) await pushRemovals(paths, log, cursor, now, report);
+  await pull(paths, log, cursor, report);
   if (o.push !== false) await push(paths, log, cursor, now, report);
   return report;
 }
@@ -152,6 +214,10 @@ export function describeSync(r: SyncReport): string | null {
   const parts = [
     r.pulled && `${r.pulled} document(s) from the shared log`,
     r.pushed && `${r.pushed} logged for the other processes`,
+    r.removed && `${r.removed} removed (removed where they were logged from)`,
+    r.withheld &&
+      `${r.withheld} file(s) missing from raw/ NOT logged as removed: that many at once looks like a lost folder, not an ` +
+        'edit, so they were brought back from the log (remove them in smaller steps if you meant it)',
     r.refused.length && `${r.refused.length} refused (not a path in a data folder: ${r.refused.slice(0, 3).join(', ')})`,
   ].filter(Boolean);
   return parts.length ? `shared documents: ${parts.join('; ')}` : null;

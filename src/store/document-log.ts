@@ -11,7 +11,7 @@ export interface LoggedDocument {
   /** Relative to the data folder: "raw/…", "feeds.json" or "gazetteer.json". */
   path: string;
   seq: number;
-  /** sha256 of the content, hex. */
+  /** sha256 of the content, hex; '' for a removal (a file deleted from the folder it was logged from). */
   sha: string;
   /** The bytes, base64. */
   content: string;

@@ -86,9 +86,11 @@ interface LoadFigures extends Latency {
   errors: number;
   /** From the start of each replica to its first answer (an empty folder on Postgres). */
   ready_ms: number[];
+  /** On Postgres, from the start of each replica to the end of its first ingest: every document in, the corpus current. */
+  caught_up_ms: number[];
 }
 
-async function load(ports: string[], bodies: string[]): Promise<Omit<LoadFigures, 'replicas' | 'state' | 'ready_ms'>> {
+async function load(ports: string[], bodies: string[]): Promise<Omit<LoadFigures, 'replicas' | 'state' | 'ready_ms' | 'caught_up_ms'>> {
   const samples: number[] = [];
   let errors = 0;
   let next = 0;
@@ -194,9 +196,18 @@ async function main(): Promise<void> {
           return port;
         }),
       );
+      const caught_up_ms =
+        r.state === 'postgres'
+          ? await Promise.all(
+              procs.map(async (p) => {
+                await until(() => /ingest \(documents logged since the corpus this replica holds\)/.test(p.out()), 600_000);
+                return round(performance.now() - started, 0);
+              }),
+            )
+          : [];
       log(`${r.replicas} replica(s), state in ${r.state}: ${COUNT} interactions, ${CONCURRENCY} at a time`);
       await load(ports, bodies(Math.min(200, COUNT))); // warm-up
-      figures.push({ replicas: r.replicas, state: r.state, ready_ms, ...(await load(ports, bodies(COUNT))) });
+      figures.push({ replicas: r.replicas, state: r.state, ready_ms, caught_up_ms, ...(await load(ports, bodies(COUNT))) });
       for (const p of procs) p.child.kill('SIGTERM');
       await Promise.all(procs.map((p) => new Promise((done) => p.child.once('exit', done))));
     }
@@ -218,14 +229,16 @@ async function main(): Promise<void> {
     if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
     else {
       const rows = figures.map(
-        (f) => `| ${f.replicas} | ${f.state} | ${f.ready_ms.join(', ')} | ${f.per_s} | ${f.p50_ms} | ${f.p99_ms} | ${f.errors} |`,
+        (f) =>
+          `| ${f.replicas} | ${f.state} | ${f.ready_ms.join(', ')} | ${f.caught_up_ms.join(', ') || '–'} | ${f.per_s} | ` +
+          `${f.p50_ms} | ${f.p99_ms} | ${f.errors} |`,
       );
       process.stdout.write(
         [
           `briefing serve, ${ARTICLES} generated articles, ${COUNT} signed interactions, ${CONCURRENCY} in flight`,
           '',
-          '| replicas | state | start to first answer, ms | interactions/s | p50 ms | p99 ms | errors |',
-          '|---|---|---|---|---|---|---|',
+          '| replicas | state | start to first answer, ms | start to caught up, ms | interactions/s | p50 ms | p99 ms | errors |',
+          '|---|---|---|---|---|---|---|---|',
           ...rows,
           '',
           failover_ms === null

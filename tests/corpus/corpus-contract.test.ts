@@ -137,7 +137,7 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     await both((c) => c.articlesInFile('extra.md'));
   });
 
-  it('follows the log: a new file, then a changed gazetteer', async () => {
+  it('follows the log: a new file, a changed gazetteer, a removed file', async () => {
     writeFileSync(join(paths.raw, 'late.md'), MARKDOWN.replace(/^title: .*$/m, 'title: A later article on the Lachin road'));
     await share();
     await vi.waitFor(async () => expect(await ask(r(), '/sources')).toEqual(await ask(source, '/sources')), { timeout: 20_000 });
@@ -152,6 +152,12 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     const retagged = openCorpus(paths);
     expect(await ask(r(), '/actor name:Mehdiyev')).toEqual(await ask(retagged, '/actor name:Mehdiyev'));
     await retagged.close();
+
+    // A file removed where the documents come from is removed from the replica's corpus too.
+    rmSync(join(paths.raw, 'late.md'));
+    await share();
+    await vi.waitFor(async () => expect(await ask(r(), '/sources')).toEqual(await ask(source, '/sources')), { timeout: 20_000 });
+    expect(JSON.stringify(await ask(r(), '/sources'))).not.toContain('A later article on the Lachin road');
   });
 
   it('builds from the documents where no snapshot was stored yet', async () => {

@@ -3,15 +3,16 @@
 // over an older logged copy, and a log entry naming a path outside a data
 // folder's shared files is refused. Run on a real SQLite state file and, where
 // a server answers, on Postgres.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { buildCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths, type DataPaths } from '../../src/corpus/data-dir.js';
-import { syncDocuments } from '../../src/corpus/shared-documents.js';
+import { describeSync, syncDocuments } from '../../src/corpus/shared-documents.js';
 import { openPostgresStore } from '../../src/store/postgres-store.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
-import { testTmp, writeFiles } from '../helpers/temp-data.js';
+import { REPO, testTmp, writeFiles } from '../helpers/temp-data.js';
 import { tempDir } from '../helpers/temp-store.js';
 import { dropMadeForTests, freshSchema, PG_URL, postgresAnswers } from '../helpers/test-postgres.js';
 
@@ -32,6 +33,7 @@ const folder = (files: Record<string, string> = {}): DataPaths => {
   writeFiles(paths.root, files);
   return paths;
 };
+const GAZETTEER = readFileSync(join(REPO, 'data/gazetteer.json'), 'utf8');
 const T0 = new Date('2026-03-02T10:00:00Z');
 const later = (s: number) => new Date(T0.getTime() + s * 1000);
 
@@ -48,9 +50,9 @@ describe.each(backends)('shared documents on the %s store', (_name, available, o
     });
     // A file with no sidecar is dated by its time: that time travels with it.
     utimesSync(join(a.raw, 'notes.md'), new Date('2026-02-20T08:00:00Z'), new Date('2026-02-20T08:00:00Z'));
-    expect(await syncDocuments(a, store, T0)).toEqual({ pulled: 0, pushed: 5, refused: [] });
+    expect(await syncDocuments(a, store, T0)).toEqual({ pulled: 0, pushed: 5, removed: 0, withheld: 0, refused: [] });
     // Nothing changed: nothing moves.
-    expect(await syncDocuments(a, store, later(5))).toEqual({ pulled: 0, pushed: 0, refused: [] });
+    expect(await syncDocuments(a, store, later(5))).toEqual({ pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [] });
 
     const b = folder();
     expect(await syncDocuments(b, store, later(10))).toMatchObject({ pulled: 5, pushed: 0 });
@@ -82,6 +84,46 @@ describe.each(backends)('shared documents on the %s store', (_name, available, o
     expect(readFileSync(b.feeds, 'utf8')).toBe('edited in b');
     await syncDocuments(a, store, later(80));
     expect(readFileSync(a.feeds, 'utf8')).toBe('edited in b');
+  });
+
+  it.skipIf(!available)('removes in every folder a file removed from one, and brings back a folder that lost its files', async () => {
+    const store = await open();
+    stores.push(store);
+    // The files' own times are now: so are the syncs' (a removal is weighed against the time of the local copy).
+    const pages = Object.fromEntries(
+      Array.from({ length: 150 }, (_, i) => [`raw/p${i}.md`, `# Page ${i}\n\nArmenia and Iran met on day ${i}.\n`]),
+    );
+    const a = folder({ ...pages, 'gazetteer.json': GAZETTEER });
+    buildCorpus(a);
+    await syncDocuments(a, store);
+    const b = folder();
+    await syncDocuments(b, store);
+    buildCorpus(b);
+    // A removes two pages: logged as removals at its next sync (its corpus had them), and B removes them too.
+    rmSync(join(a.raw, 'p1.md'));
+    rmSync(join(a.raw, 'p2.md'));
+    expect(await syncDocuments(a, store)).toMatchObject({ pulled: 0, pushed: 2, withheld: 0 });
+    expect(existsSync(join(a.raw, 'p1.md'))).toBe(false);
+    expect(await syncDocuments(b, store)).toMatchObject({ pulled: 0, removed: 2 });
+    expect(existsSync(join(b.raw, 'p1.md'))).toBe(false);
+    expect(existsSync(join(b.raw, 'p3.md'))).toBe(true);
+    expect(buildCorpus(b).report.removed).toHaveLength(2);
+    // A page saved again after its removal comes back everywhere.
+    writeFileSync(join(a.raw, 'p1.md'), '# Page 1, again\n\nArmenia said it again.\n');
+    await syncDocuments(a, store);
+    expect(await syncDocuments(b, store)).toMatchObject({ pulled: 1 });
+    expect(readFileSync(join(b.raw, 'p1.md'), 'utf8')).toContain('# Page 1, again');
+    buildCorpus(b);
+    // A folder that lost its files (an emptied raw/) removes nothing anywhere: it gets them back, and says why.
+    rmSync(b.raw, { recursive: true });
+    const lost = await syncDocuments(b, store);
+    expect(lost).toMatchObject({ pushed: 0, withheld: 149, pulled: 149 });
+    expect(describeSync(lost)).toMatch(
+      /149 file\(s\) missing from raw\/ NOT logged as removed: that many at once looks like a lost folder/,
+    );
+    expect(readdirSync(b.raw)).toHaveLength(149);
+    await syncDocuments(a, store);
+    expect(readdirSync(a.raw)).toHaveLength(149);
   });
 
   it.skipIf(!available)('refuses a logged path outside the shared files of a data folder', async () => {
