@@ -57,10 +57,17 @@ export async function snapshotAfterIngest(paths: DataPaths, databaseUrl: string,
 
 /**
  * With a Postgres DATABASE_URL, before an ingest: the shared document log's new documents into the data folder, and
- * the folder's new files into the log (see shared-documents.ts). Returns the line to log, or null. `log` is an open
- * store on that database, or one is opened for the call.
+ * the folder's new files into the log (see shared-documents.ts). Returns the line to log (or null) and the files the
+ * sync changed in the folder, relative to it. `log` is an open store on that database, or one is opened for the call.
  */
-export async function syncShared(paths: DataPaths, databaseUrl: string, log?: DocumentLog): Promise<string | null> {
-  if (!scaledOut(databaseUrl)) return null;
-  return withLog(databaseUrl, log, async (store) => describeSync(await syncDocuments(paths, store)));
+export async function syncShared(
+  paths: DataPaths,
+  databaseUrl: string,
+  log?: DocumentLog,
+): Promise<{ line: string | null; changed: string[] }> {
+  if (!scaledOut(databaseUrl)) return { line: null, changed: [] };
+  return withLog(databaseUrl, log, async (store) => {
+    const report = await syncDocuments(paths, store);
+    return { line: describeSync(report), changed: report.changed };
+  });
 }

@@ -31,14 +31,14 @@ export interface ReplicaCorpus {
  * A folder with no corpus gets one to start from: the newest snapshot, or else every document logged, ingested at
  * open. Until the log holds a document it waits, saying so once. Returns whether the corpus must be built at open.
  */
-async function firstCorpus(paths: DataPaths, log: Logger, store: DocumentLog, pull: () => Promise<string | null>, pollMs: number) {
+async function firstCorpus(paths: DataPaths, log: Logger, store: DocumentLog, pull: () => Promise<{ line: string | null }>, pollMs: number) {
   for (let said = false; ; said = true) {
     const t0 = Date.now();
     const restored = await restoreSnapshot(paths, store);
     if (restored) log.info(restoredLine(restored, Date.now() - t0));
     // A corpus to answer from needs only the gazetteer beside it; the other documents come in the first ingest.
     if (existsSync(corpusFile(paths.build)) && (await bringInGazetteer(paths, store))) return false;
-    const line = await pull();
+    const { line } = await pull();
     if (line) log.info(line);
     if (existsSync(paths.raw)) return true;
     if (!said) log.info('no documents in the shared log yet: waiting for `briefing worker` (or `briefing ingest`) to log some');
@@ -52,7 +52,10 @@ export async function replicaCorpus(
   store: DocumentLog,
   o: { pollMs?: number } = {},
 ): Promise<ReplicaCorpus> {
-  const pull = async () => describeSync(await syncDocuments(paths, store, new Date(), { push: false }));
+  const pull = async () => {
+    const report = await syncDocuments(paths, store, new Date(), { push: false });
+    return { line: describeSync(report), changed: report.changed };
+  };
   const fresh = await firstCorpus(paths, log, store, pull, o.pollMs ?? LOG_POLL_MS);
   const live = liveCorpus(paths, log, { beforeIngest: pull, requireBeforeIngest: true, ingestAtOpen: fresh });
   let catching: Promise<boolean> | null = null;
@@ -60,7 +63,8 @@ export async function replicaCorpus(
     (catching ??= (async () => {
       try {
         if ((await store.lastSeq()) <= sharedSeq(paths)) return true;
-        return await live.reload(why);
+        // Only what the sync brings in (or removes) is read: not every file of the folder, each time.
+        return await live.reload(why, []);
       } catch (e) {
         log.warn(`the shared document log could not be read (${e instanceof Error ? e.message : String(e)}); asking again shortly`);
         return false;

@@ -55,7 +55,7 @@ export interface Work {
  */
 export async function catchUpWithSharedLog(config: Config, log: Logger, store: Store): Promise<void> {
   try {
-    const line = await syncShared(dataPaths(resolve(config.DATA_DIR)), config.DATABASE_URL, store);
+    const { line } = await syncShared(dataPaths(resolve(config.DATA_DIR)), config.DATABASE_URL, store);
     if (line) log.info(line);
   } catch (e) {
     log.error(`shared documents: could not be read (${e instanceof Error ? e.message : String(e)}); the next ingest tries again`);

@@ -73,7 +73,7 @@ export async function feedsCli(argv: string[], env: NodeJS.ProcessEnv, io: CliIo
   };
   // With a Postgres DATABASE_URL, the pages saved here go into the shared document log, and others' come in.
   const share = async (store: Store) => {
-    const line = await syncShared(paths, config.DATABASE_URL, store);
+    const { line } = await syncShared(paths, config.DATABASE_URL, store);
     if (line) io.err(line);
   };
   const withStore = async (run: (store: Store) => Promise<number> | number): Promise<number> => {

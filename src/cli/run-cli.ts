@@ -142,9 +142,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (total >= 20 && (done % 50 === 0 || done === total)) io.err(`  read ${done}/${total} files (${file})`);
       };
       // With a Postgres DATABASE_URL, what other processes saved comes in first, and what is new here is uploaded.
-      // A database that does not answer does not stop the ingest: the folder is ingested as it is, and the publish says why.
+      // A database that does not answer does not stop the ingest: the folder is ingested as it is, and the snapshot says why.
       const synced = io.env?.DATABASE_URL
-        ? await syncShared(paths, io.env.DATABASE_URL).catch(
+        ? await syncShared(paths, io.env.DATABASE_URL).then(
+            (r) => r.line,
             (e: unknown) => `shared documents: not synced (${e instanceof Error ? e.message : String(e)}); ingesting the folder as it is`,
           )
         : null;

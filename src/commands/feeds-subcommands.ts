@@ -32,8 +32,8 @@ export interface FeedsInteractionDeps {
   http: HttpClient;
   now(): Date;
   corpus(): Corpus;
-  /** Ingests raw/ again in a worker; resolves when the new article answers. */
-  reload(why: string): Promise<boolean>;
+  /** Ingests again in a worker (only the files named, relative to the data folder); resolves when the new article answers. */
+  reload(why: string, only?: readonly string[]): Promise<boolean>;
   /** Polls the feeds now (after one is added), if this process polls them. */
   poller?: FeedPoller | undefined;
   /** /add per user. */
@@ -124,7 +124,7 @@ export async function runAdd(q: InteractionRequest, deps: FeedsInteractionDeps):
     feedPollDeps(deps.paths, deps.store, deps.settings, { respectBackoff: false, http: deps.http, now: deps.now }),
   );
   if (!r.ok) return q.edit(say(`⚠️ That link could not be added: ${md(r.reason)}`));
-  if (r.outcome === 'new' || r.outcome === 'changed') await deps.reload('a link added with /add');
+  if (r.outcome === 'new' || r.outcome === 'changed') await deps.reload('a link added with /add', [`raw/${r.file}`]);
   const answer = await addedArticle(deps.corpus(), r.file, r.outcome, r.url);
   if (answer.articles.length === 0)
     return q.edit(say('The page was saved, but the corpus could not read it in yet (see the bot log); the next ingest tries again.'));

@@ -55,6 +55,8 @@ export interface BuildOptions {
    * does, as the command a person runs when something looks wrong.
    */
   checkIntegrity?: boolean;
+  /** The files that changed, relative to raw/: only they are looked at (a feed poll, a sync). Absent: all of raw/. */
+  only?: readonly string[];
 }
 
 /** The corpus file to write: an existing one checked page by page when asked, and set aside when damaged. */
@@ -89,7 +91,11 @@ function build(paths: DataPaths, opts: BuildOptions): BuildResult {
   return withIngestLock(paths.build, opts.waitMs ?? 0, () => {
     const { db } = openChecked(paths, opts, log);
     try {
-      const report = syncRaw(db, paths, { log, ...(opts.progress ? { progress: opts.progress } : {}) });
+      const report = syncRaw(db, paths, {
+        log,
+        ...(opts.progress ? { progress: opts.progress } : {}),
+        ...(opts.only ? { only: opts.only } : {}),
+      });
       const count = (sql: string) => Number(db.prepare(sql).pluck().get() ?? 0);
       const articles = count(`SELECT value FROM meta WHERE key = 'articles'`);
       if (articles === 0 && !opts.allowEmpty) {

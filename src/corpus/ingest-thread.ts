@@ -12,8 +12,8 @@ import type { WorkerJob, WorkerMessage } from './ingest-worker.js';
 export type IngestOutcome = { done: string | null } | { error: string };
 
 export interface IngestThread {
-  /** Ingests raw/ again; `log` is told the ingest's own lines as they come. */
-  run(log: (line: string) => void): Promise<IngestOutcome>;
+  /** Ingests raw/ again (only the files named, relative to raw/, when given); `log` is told the ingest's own lines as they come. */
+  run(log: (line: string) => void, only?: readonly string[]): Promise<IngestOutcome>;
   /** Writes a compacted copy of the corpus file to `file` (VACUUM INTO), in turn with the ingests. */
   copyTo(file: string): Promise<IngestOutcome>;
   /** Ends the thread; an ingest still running is cut short (its file transactions are atomic). */
@@ -80,8 +80,8 @@ export function ingestThread(root: string, o: { idleMs?: number; started?: () =>
     });
 
   return {
-    run(log) {
-      const outcome = queue.then(() => runOne(log, 'ingest'));
+    run(log, only) {
+      const outcome = queue.then(() => runOne(log, only ? { only: [...only] } : 'ingest'));
       queue = outcome;
       return outcome;
     },

@@ -10,18 +10,20 @@ import { dataPaths } from './data-dir.js';
 import { compactCopyOf } from './db/corpus-db.js';
 
 export type WorkerMessage = { log: string } | { done: string | null } | { error: string };
-export type WorkerJob = 'ingest' | { copyTo: string };
+/** An ingest of all of raw/, of the files named (relative to raw/), or a compacted copy of the corpus file. */
+export type WorkerJob = 'ingest' | { only: string[] } | { copyTo: string };
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 const paths = dataPaths((workerData as { root: string }).root);
 
 parentPort?.on('message', (job: WorkerJob) => {
   try {
-    if (job !== 'ingest') {
+    if (typeof job === 'object' && 'copyTo' in job) {
       compactCopyOf(paths.build, job.copyTo);
       return post({ done: null });
     }
-    const result = buildCorpus(paths, { log: (line) => post({ log: line }), waitMs: 60_000 });
+    const only = typeof job === 'object' ? { only: job.only } : {};
+    const result = buildCorpus(paths, { log: (line) => post({ log: line }), waitMs: 60_000, ...only });
     post({ done: changeLine(result.report) });
   } catch (e) {
     post({ error: e instanceof Error ? e.message : String(e) });

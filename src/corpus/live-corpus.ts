@@ -12,8 +12,11 @@ import { type IngestOutcome, ingestThread } from './ingest-thread.js';
 
 export interface LiveCorpus {
   current(): Corpus;
-  /** Ingests raw/ again off the event loop; false when that failed (the corpus keeps answering as it was). */
-  reload(why: string): Promise<boolean>;
+  /**
+   * Ingests raw/ again off the event loop; false when that failed (the corpus keeps answering as it was). `only`: the
+   * files that changed (relative to the data folder), when the caller knows them: only they are read.
+   */
+  reload(why: string, only?: readonly string[]): Promise<boolean>;
   /** Starts looking for new articles every pollMs. */
   watchBuild(): void;
   /** Writes a compacted copy of the corpus file (for a snapshot), in turn with the ingests. */
@@ -34,8 +37,9 @@ export interface LiveCorpusOptions {
   /**
    * Run before every ingest but the one at start-up (scaled out: bring the shared document log's new documents into
    * the data folder, and log this folder's). A failure is logged and the ingest goes on with the folder as it is.
+   * Returns the line to log and the files it changed in the folder (relative to it), or null when it cannot say which.
    */
-  beforeIngest?: () => Promise<string | null>;
+  beforeIngest?: () => Promise<{ line: string | null; changed: string[] | null }>;
   /** A failed beforeIngest skips the ingest (a replica must not ingest a folder that misses documents). */
   requireBeforeIngest?: boolean;
   /** false: the corpus file answers as it is at once, and the first ingest is the first reload() (a replica). */
@@ -88,17 +92,21 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   };
   void look();
 
-  async function reload(why: string): Promise<boolean> {
+  async function reload(why: string, only?: readonly string[]): Promise<boolean> {
+    let named = only ? [...only] : null;
     if (o.beforeIngest) {
       try {
-        const line = await o.beforeIngest();
+        const { line, changed } = await o.beforeIngest();
         if (line) log.info(line);
+        named = named && changed ? [...named, ...changed] : null;
       } catch (e) {
         log.error(`before the ingest (${why}): ${e instanceof Error ? e.message : String(e)}`);
         if (o.requireBeforeIngest) return false;
       }
     }
-    const outcome = await thread.run((line) => log.info(line));
+    // Only raw/ is ingested: a changed gazetteer is noticed by every ingest, named files or not.
+    const inRaw = named?.filter((p) => p.startsWith('raw/')).map((p) => p.slice('raw/'.length));
+    const outcome = await thread.run((line) => log.info(line), inRaw);
     if ('error' in outcome) {
       log.error(`ingest (${why}) failed; still answering from the corpus as it was: ${outcome.error}`);
       return false;

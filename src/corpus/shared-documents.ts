@@ -31,6 +31,8 @@ export interface SyncReport {
   withheld: number;
   /** Log entries refused (a path outside the data folder's shared files). */
   refused: string[];
+  /** The paths (relative to the data folder) the pull wrote or removed, and every removal it read: what to ingest. */
+  changed: string[];
 }
 
 /** Documents read from, and files compared with, the log per round trip. */
@@ -116,6 +118,8 @@ async function pull(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, re
       if (done === false) report.refused.push(d.path);
       else if (done === true) report.pulled++;
       else if (done === 'removed') report.removed++;
+      // A removal is read even where the file was not here: a corpus loaded from a snapshot may still hold it.
+      if (done === true || done === 'removed' || (done === 'same' && d.sha === '')) report.changed.push(d.path);
     }
     cursor.seq = docs.at(-1)!.seq;
     writeCursor(paths, cursor);
@@ -201,7 +205,7 @@ export async function syncDocuments(
   o: { push?: boolean } = {},
 ): Promise<SyncReport> {
   const cursor = readCursor(paths);
-  const report: SyncReport = { pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [] };
+  const report: SyncReport = { pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [], changed: [] };
   // A replica only reads the log: nothing of its folder is anyone else's to read.
   if (o.push !== false) await pushRemovals(paths, log, cursor, now, report);
   await pull(paths, log, cursor, report);

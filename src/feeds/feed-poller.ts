@@ -28,7 +28,8 @@ export interface FeedPollerDeps {
   settings: FetchSettings;
   http: HttpClient;
   /** Ingests raw/ again (off the event loop); resolves once the new articles answer. */
-  reload(why: string): Promise<boolean>;
+  /** Ingests again: only the files named, relative to the data folder. */
+  reload(why: string, only?: readonly string[]): Promise<boolean>;
   owner: string;
   /** The lease's length (SCHEDULER_LEASE_SECONDS, like the digest schedule's). */
   leaseMs: number;
@@ -77,7 +78,11 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
     };
     const result = await pollFeeds(feeds, { ...poll, claim });
     for (const r of result.feeds) if (r.new || r.changed || r.failed) deps.log.info(`feeds: ${formatFeedReport(r)}`);
-    if (result.saved > 0 && !stopped) await deps.reload(`${result.saved} page(s) from feeds`);
+    if (result.saved > 0 && !stopped)
+      await deps.reload(
+        `${result.saved} page(s) from feeds`,
+        result.files.map((f) => `raw/${f}`),
+      );
     return result;
   }
 

@@ -48,6 +48,8 @@ export interface FeedPollDeps {
    * up, or null when another process is reading the feed now (it is then left to that one).
    */
   claim?: (feedId: string) => Promise<(() => Promise<void>) | null>;
+  /** Told the path of each page saved (relative to raw/), so the ingest after the poll reads those only. */
+  saved?: (file: string) => void;
 }
 
 export type FeedStatus = 'read' | 'not-modified' | 'failed' | 'paused' | 'waiting' | 'claimed';
@@ -76,6 +78,8 @@ export interface PollResult {
   feeds: FeedReport[];
   /** Pages saved (new or changed): when 0, there is nothing to ingest. */
   saved: number;
+  /** Their paths, relative to raw/. */
+  files: string[];
   requests: number;
 }
 
@@ -177,7 +181,8 @@ async function fetchQueued(feed: FeedEntry, report: FeedReport, state: FeedState
       const c = await capturePage(item.url, item, { outlet: feed.name, feed: feed.id }, ctx);
       if (!feed.keepAll && c.topics.length === 0) report.offTopic++;
       else {
-        const { outcome } = await keepCapture(c, `feeds/${feed.id}`, deps.paths.raw, deps.store, now);
+        const { outcome, file } = await keepCapture(c, `feeds/${feed.id}`, deps.paths.raw, deps.store, now);
+        if (outcome === 'new' || outcome === 'changed') deps.saved?.(file);
         // An item seen for the first time whose page is already saved came through another feed (perhaps in this same poll).
         if (outcome === 'duplicate' || (outcome === 'unchanged' && !update)) report.duplicates++;
         else if (outcome === 'unchanged') report.unchanged++;
@@ -265,7 +270,15 @@ async function pollOne(feed: FeedEntry, deps: FeedPollDeps): Promise<FeedReport>
   return report;
 }
 
-export async function pollFeeds(feeds: readonly FeedEntry[], deps: FeedPollDeps): Promise<PollResult> {
+export async function pollFeeds(feeds: readonly FeedEntry[], given: FeedPollDeps): Promise<PollResult> {
+  const files: string[] = [];
+  const deps: FeedPollDeps = {
+    ...given,
+    saved: (f) => {
+      files.push(f);
+      given.saved?.(f);
+    },
+  };
   const before = deps.http.requests;
   const reports: FeedReport[] = new Array(feeds.length);
   let next = 0;
@@ -280,7 +293,7 @@ export async function pollFeeds(feeds: readonly FeedEntry[], deps: FeedPollDeps)
     }
   };
   await Promise.all(Array.from({ length: Math.min(FEEDS_AT_ONCE, feeds.length) }, worker));
-  return { feeds: reports, saved: reports.reduce((n, r) => n + r.new + r.changed, 0), requests: deps.http.requests - before };
+  return { feeds: reports, saved: reports.reduce((n, r) => n + r.new + r.changed, 0), files, requests: deps.http.requests - before };
 }
 
 /** Clears a paused feed's failure streak, so the next poll tries it again. */

@@ -163,6 +163,8 @@ async function main(): Promise<void> {
     if (pgUrl) {
       // As a worker leaves them: every document in the shared log, and a snapshot of the corpus for new processes.
       const store = await openStore(pgUrl);
+      // The database is new: a kept folder's record of what it logged elsewhere does not apply.
+      rmSync(join(paths.build, 'shared-documents.json'), { force: true });
       let t = performance.now();
       const synced = await syncDocuments(paths, store);
       log(`${ARTICLES} articles: ${synced.pushed} documents logged in ${round(performance.now() - t, 0)} ms`);

@@ -50,12 +50,21 @@ describe.each(backends)('shared documents on the %s store', (_name, available, o
     });
     // A file with no sidecar is dated by its time: that time travels with it.
     utimesSync(join(a.raw, 'notes.md'), new Date('2026-02-20T08:00:00Z'), new Date('2026-02-20T08:00:00Z'));
-    expect(await syncDocuments(a, store, T0)).toEqual({ pulled: 0, pushed: 5, removed: 0, withheld: 0, refused: [] });
+    expect(await syncDocuments(a, store, T0)).toEqual({ pulled: 0, pushed: 5, removed: 0, withheld: 0, refused: [], changed: [] });
     // Nothing changed: nothing moves.
-    expect(await syncDocuments(a, store, later(5))).toEqual({ pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [] });
+    expect(await syncDocuments(a, store, later(5))).toEqual({ pulled: 0, pushed: 0, removed: 0, withheld: 0, refused: [], changed: [] });
 
     const b = folder();
-    expect(await syncDocuments(b, store, later(10))).toMatchObject({ pulled: 5, pushed: 0 });
+    const pulled = await syncDocuments(b, store, later(10));
+    expect(pulled).toMatchObject({ pulled: 5, pushed: 0 });
+    // What the pull wrote is what the ingest after it reads.
+    expect(pulled.changed.sort()).toEqual([
+      'feeds.json',
+      'gazetteer.json',
+      'raw/feeds/daily/talks.html',
+      'raw/feeds/daily/talks.meta.json',
+      'raw/notes.md',
+    ]);
     for (const f of ['raw/feeds/daily/talks.html', 'raw/feeds/daily/talks.meta.json', 'raw/notes.md', 'feeds.json', 'gazetteer.json'])
       expect(readFileSync(join(b.root, f), 'utf8')).toBe(readFileSync(join(a.root, f), 'utf8'));
     expect(statSync(join(b.raw, 'notes.md')).mtime.toISOString()).toBe('2026-02-20T08:00:00.000Z');

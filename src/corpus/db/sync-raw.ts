@@ -2,10 +2,12 @@
 // gazetteer. A file whose size and time are unchanged is not even read; a new
 // or changed file costs only itself, in one transaction; a removed file takes
 // its articles with it. When one article is in several files, the richest
-// copy is served, and removing it brings the next copy back.
+// copy is served, and removing it brings the next copy back. When the caller
+// knows which files changed (a feed poll saved them, a sync brought them in),
+// only those are looked at, not every file of raw/.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { relative, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import { DataFileError } from '../data-file-error.js';
 import { gazetteerNames, listFiles, readGazetteer, readSidecar, shown, sidecarFor, type DataPaths } from '../data-dir.js';
 import { compileGazetteer, type GazetteerMatcher } from '../extract/gazetteer-matcher.js';
@@ -31,20 +33,52 @@ interface Known {
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
 
+const statOf = (f: string | null) => {
+  if (!f) return '-';
+  const s = statSync(f);
+  return `${s.size}:${s.mtimeMs}`;
+};
+const isSidecar = (f: string) => f.toLowerCase().endsWith('.meta.json');
+
+function rawFile(paths: DataPaths, abs: string, all: Set<string>): RawFile {
+  const sidecar = sidecarFor(abs, all);
+  return { rel: relative(paths.raw, abs).split(sep).join('/'), abs, sidecar, stat: `${statOf(abs)}|${statOf(sidecar)}` };
+}
+
 function scan(paths: DataPaths): RawFile[] {
   const files = listFiles(paths.raw);
   const all = new Set(files);
-  const statOf = (f: string | null) => {
-    if (!f) return '-';
-    const s = statSync(f);
-    return `${s.size}:${s.mtimeMs}`;
+  return files.filter((f) => !isSidecar(f)).map((abs) => rawFile(paths, abs, all));
+}
+
+/**
+ * Only the files named (relative to raw/), a sidecar standing for the article files beside it: those that exist, and
+ * the paths of those that are gone.
+ */
+function scanOnly(paths: DataPaths, only: readonly string[]): { files: RawFile[]; gone: string[] } {
+  const listings = new Map<string, Set<string>>();
+  const siblings = (dir: string) => {
+    let all = listings.get(dir);
+    if (!all) {
+      all = new Set(existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
+      listings.set(dir, all);
+    }
+    return all;
   };
-  return files
-    .filter((f) => !f.toLowerCase().endsWith('.meta.json'))
-    .map((abs) => {
-      const sidecar = sidecarFor(abs, all);
-      return { rel: relative(paths.raw, abs).split(sep).join('/'), abs, sidecar, stat: `${statOf(abs)}|${statOf(sidecar)}` };
-    });
+  const articles = new Set<string>();
+  for (const rel of only) {
+    const abs = join(paths.raw, ...rel.split('/'));
+    if (!isSidecar(abs)) articles.add(abs);
+    // A sidecar changed: the article files it belongs to are read again.
+    else for (const f of siblings(dirname(abs))) if (!isSidecar(f) && sidecarFor(f, siblings(dirname(abs))) === abs) articles.add(f);
+  }
+  const files: RawFile[] = [];
+  const gone: string[] = [];
+  for (const abs of articles) {
+    if (existsSync(abs)) files.push(rawFile(paths, abs, siblings(dirname(abs))));
+    else gone.push(relative(paths.raw, abs).split(sep).join('/'));
+  }
+  return { files, gone };
 }
 
 /**
@@ -81,6 +115,8 @@ function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
 export interface SyncOptions {
   progress?: Progress;
   log?: (line: string) => void;
+  /** The files that changed, relative to raw/ (new, changed or removed): only they are looked at. Absent: all of raw/. */
+  only?: readonly string[];
 }
 
 interface FileWork {
@@ -199,6 +235,23 @@ function applyFile(
   else w.report.files.push(ingested.report);
 }
 
+/** A file outside those named that must be read again (it serves an article now, or holds template text), added to the scan. */
+function named1(
+  paths: DataPaths,
+  rel: string,
+  onDisk: RawFile[],
+  stored: Map<string, { path: string } & Known>,
+  storedRow: { get(path: string): unknown },
+): RawFile | undefined {
+  const { files } = scanOnly(paths, [rel]);
+  const file = files[0];
+  if (!file) return undefined;
+  onDisk.push(file);
+  const row = storedRow.get(rel) as ({ path: string } & Known) | undefined;
+  if (row) stored.set(rel, row);
+  return file;
+}
+
 /** Brings the database in line with raw/ and the gazetteer; throws DataFileError when raw/ or the gazetteer is missing or invalid. */
 export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): IngestReport {
   if (!existsSync(paths.raw))
@@ -219,9 +272,14 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
   }
   db.prepare(`UPDATE meta SET value = ? WHERE key = 'gazetteer'`).run(gazetteerHash);
 
-  const onDisk = scan(paths);
+  const named = opts.only ? scanOnly(paths, opts.only) : null;
+  const onDisk = named ? named.files : scan(paths);
+  const storedRow = db.prepare(`SELECT path, stat, fingerprint FROM files WHERE path = ?`);
   const stored = new Map(
-    (db.prepare(`SELECT path, stat, fingerprint FROM files`).all() as ({ path: string } & Known)[]).map((r) => [r.path, r]),
+    (named
+      ? [...onDisk.map((f) => f.rel), ...named.gone].flatMap((p) => (storedRow.get(p) as ({ path: string } & Known) | undefined) ?? [])
+      : (db.prepare(`SELECT path, stat, fingerprint FROM files`).all() as ({ path: string } & Known)[])
+    ).map((r) => [r.path, r]),
   );
   const present = new Set(onDisk.map((f) => f.rel));
   for (const path of stored.keys()) {
@@ -253,7 +311,7 @@ export function syncRaw(db: Db, paths: DataPaths, opts: SyncOptions = {}): Inges
     }
     // A served copy that went away hands its article to a file already passed: read that file again.
     for (const d of w.dirty) {
-      const file = onDisk.find((x) => x.rel === d);
+      const file = onDisk.find((x) => x.rel === d) ?? (named ? named1(paths, d, onDisk, stored, storedRow) : undefined);
       if (file && !todo.slice(n + 1).includes(file)) todo.push(file);
     }
   }
