@@ -31,7 +31,13 @@ export interface ReplicaCorpus {
  * A folder with no corpus gets one to start from: the newest snapshot, or else every document logged, ingested at
  * open. Until the log holds a document it waits, saying so once. Returns whether the corpus must be built at open.
  */
-async function firstCorpus(paths: DataPaths, log: Logger, store: DocumentLog, pull: () => Promise<{ line: string | null }>, pollMs: number) {
+async function firstCorpus(
+  paths: DataPaths,
+  log: Logger,
+  store: DocumentLog,
+  pull: () => Promise<{ line: string | null }>,
+  pollMs: number,
+) {
   for (let said = false; ; said = true) {
     const t0 = Date.now();
     const restored = await restoreSnapshot(paths, store);

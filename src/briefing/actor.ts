@@ -6,21 +6,30 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { ActorAnswer, ProblemAnswer } from './answer-types.js';
 import { closestNames, findActor } from './entity-names.js';
 import { mentionFallback } from './mentions.js';
-import { MAX_QUOTES, quotesFor } from './quotes.js';
+import { MAX_QUOTES, quotesFor, quoteWindow } from './quotes.js';
+import type { Window } from './window.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
-/** said: only the actor's own statements, newest first, instead of the quotes that mention it. */
-export async function actor(corpus: Corpus, rawName: string, opts: { said?: boolean } = {}): Promise<ActorAnswer | ProblemAnswer> {
+/**
+ * said: only the actor's own statements, newest first, instead of the quotes that mention it. window: the page of the
+ * quotes to read (Discord's), else all MAX_QUOTES of them.
+ */
+export async function actor(
+  corpus: Corpus,
+  rawName: string,
+  opts: { said?: boolean; window?: Partial<Window> | undefined } = {},
+): Promise<ActorAnswer | ProblemAnswer> {
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'actor', problem: read.problem };
   const name = read.value;
   const entry = findActor(corpus.names, name);
   if (entry) {
+    const w = quoteWindow(opts.window);
     const [stats, ranked] = await Promise.all([
       corpus.entity('actor', entry.id),
       opts.said
-        ? corpus.statements({ actor: entry.id, about: null, first: null, last: null }, 0, MAX_QUOTES).then((s) => s.passages)
-        : corpus.ranked('actor', entry.id, MAX_QUOTES),
+        ? corpus.statements({ actor: entry.id, about: null, first: null, last: null }, w.offset, w.limit).then((s) => s.passages)
+        : corpus.ranked('actor', entry.id, w.limit, undefined, w.offset),
     ]);
     return {
       ok: true,
@@ -36,6 +45,7 @@ export async function actor(corpus: Corpus, rawName: string, opts: { said?: bool
       },
       ...(opts.said ? { said: true } : {}),
       quotes: await quotesFor(corpus, ranked),
+      ...(w.paged ? { page: { offset: w.offset, total: Math.min(MAX_QUOTES, opts.said ? stats.statements : stats.passages) } } : {}),
     };
   }
   const mentioned = await mentionFallback(corpus, name, 'actor');

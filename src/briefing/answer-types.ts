@@ -88,6 +88,14 @@ export interface ActorAnswer {
   /** True when the quotes are the actor's own statements, newest first (said:true). */
   said?: boolean;
   quotes: Quote[];
+  /** Set when the answer holds one page of its quotes (Discord asked for one): see QuotePage. */
+  page?: QuotePage;
+}
+
+/** One page of an answer's quotes: where `quotes` start among the answer's, and how many the answer has in all. */
+export interface QuotePage {
+  offset: number;
+  total: number;
 }
 
 /** /says: what one actor said, optionally about another actor or a corridor, in a period; newest first. */
@@ -101,6 +109,8 @@ export interface SaysAnswer {
   /** Statements in the scope in all; `quotes` holds the newest of them. */
   total: number;
   quotes: Quote[];
+  /** Set when the answer holds one page of its quotes (Discord asked for one). */
+  page?: QuotePage;
 }
 
 export interface CorridorAnswer {

@@ -3,9 +3,21 @@ import type { Article, Passage } from '../corpus/records.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { authorsOf } from '../text/author-list.js';
 import type { ArticleRef, Quote, QuoteSpeech, Span } from './answer-types.js';
+import type { Window } from './window.js';
 
 /** The best quotes an answer carries (20 pages in Discord); the card says how many there are in all. */
 export const MAX_QUOTES = 100;
+
+/**
+ * Which of an answer's MAX_QUOTES quotes to read: all of them (the console, JSON), or the page Discord draws, so that
+ * a page or a button press reads five quotes, not a hundred.
+ */
+export function quoteWindow(window: Partial<Window> | undefined): { offset: number; limit: number; paged: boolean } {
+  if (!window) return { offset: 0, limit: MAX_QUOTES, paged: false };
+  const offset = Math.min(MAX_QUOTES, Math.max(0, Math.floor(window.offset ?? 0)));
+  const limit = Math.max(0, Math.min(Math.floor(window.limit ?? MAX_QUOTES), MAX_QUOTES - offset));
+  return { offset, limit, paged: true };
+}
 
 export function articleRef(a: Article): ArticleRef {
   return {

@@ -5,7 +5,8 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { ProblemAnswer, SaysAnswer } from './answer-types.js';
 import { readDayRange } from './date-range.js';
 import { closestNames, findActor, findCorridor } from './entity-names.js';
-import { MAX_QUOTES, quotesFor } from './quotes.js';
+import { MAX_QUOTES, quotesFor, quoteWindow } from './quotes.js';
+import type { Window } from './window.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
 
 export interface SaysOptions {
@@ -15,7 +16,8 @@ export interface SaysOptions {
   to?: string | undefined;
 }
 
-export async function says(corpus: Corpus, o: SaysOptions): Promise<SaysAnswer | ProblemAnswer> {
+/** window: the page of the statements to read (Discord's), else the newest MAX_QUOTES. */
+export async function says(corpus: Corpus, o: SaysOptions, window?: Partial<Window>): Promise<SaysAnswer | ProblemAnswer> {
   const problem = (p: ProblemAnswer['problem']): ProblemAnswer => ({ ok: false, command: 'says', problem: p });
   const read = readOption('actor', o.actor, MAX_NAME_LENGTH);
   if ('problem' in read) return problem(read.problem);
@@ -32,10 +34,11 @@ export async function says(corpus: Corpus, o: SaysOptions): Promise<SaysAnswer |
   }
   const range = readDayRange(o.from, o.to);
   if ('problem' in range) return problem(range.problem);
+  const w = quoteWindow(window);
   const found = await corpus.statements(
     { actor: entry.id, about, first: range.from ? range.first : null, last: range.to ? range.last : null },
-    0,
-    MAX_QUOTES,
+    w.offset,
+    w.limit,
   );
   return {
     ok: true,
@@ -46,5 +49,6 @@ export async function says(corpus: Corpus, o: SaysOptions): Promise<SaysAnswer |
     to: range.to,
     total: found.total,
     quotes: await quotesFor(corpus, found.passages),
+    ...(w.paged ? { page: { offset: w.offset, total: Math.min(MAX_QUOTES, found.total) } } : {}),
   };
 }

@@ -24,6 +24,6 @@ export const actorCommand = {
       PRIVATE_OPTION,
     ],
   },
-  execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name'), { said: ctx.options.said === true }),
+  execute: (ctx) => actor(ctx.corpus, stringOption(ctx, 'name'), { said: ctx.options.said === true, window: ctx.window }),
   autocomplete: { name: 'actor' },
 } satisfies Command;

@@ -39,11 +39,15 @@ export const saysCommand = {
     ],
   },
   execute: (ctx) =>
-    says(ctx.corpus, {
-      actor: stringOption(ctx, 'actor'),
-      about: optionalString(ctx, 'about'),
-      from: optionalString(ctx, 'from'),
-      to: optionalString(ctx, 'to'),
-    }),
+    says(
+      ctx.corpus,
+      {
+        actor: stringOption(ctx, 'actor'),
+        about: optionalString(ctx, 'about'),
+        from: optionalString(ctx, 'from'),
+        to: optionalString(ctx, 'to'),
+      },
+      ctx.window,
+    ),
   autocomplete: { actor: 'actor', about: 'topic' },
 } satisfies Command;

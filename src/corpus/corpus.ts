@@ -85,7 +85,7 @@ export interface CorpusLookups {
   around(passage: Passage, n: number): { before: Passage[]; after: Passage[] };
   entity(type: EntityType, id: string): EntityStats;
   /** An entity's passages, best first as ranked at ingest; only those of `articles` when given. */
-  ranked(type: EntityType, id: string, limit: number, articles?: readonly string[]): Passage[];
+  ranked(type: EntityType, id: string, limit: number, articles?: readonly string[], offset?: number): Passage[];
   /** An actor's statements, newest article first, and how many there are in all. */
   statements(q: StatementQuery, offset: number, limit: number): { passages: Passage[]; total: number };
   /** The passage that best says what a corridor is. */

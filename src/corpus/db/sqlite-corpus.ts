@@ -44,9 +44,9 @@ function queries(db: Db) {
     statements: get(`SELECT s.passage FROM statements s WHERE ${STATEMENT_WHERE} ORDER BY s.day DESC, s.ord LIMIT ? OFFSET ?`).pluck(),
     statementCount: get(`SELECT count(*) FROM statements s WHERE ${STATEMENT_WHERE}`).pluck(),
     entityEvents: get(`SELECT events FROM entity_counts WHERE type = ? AND entity = ?`).pluck(),
-    ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
+    ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ? OFFSET ?`).pluck(),
     rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
-      ORDER BY effective DESC, score DESC, ord LIMIT ?`).pluck(),
+      ORDER BY effective DESC, score DESC, ord LIMIT ? OFFSET ?`).pluck(),
     definition: get(
       `SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`,
     ).pluck(),
@@ -176,9 +176,11 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       const rows = q.statements.all(params, limit, offset) as number[];
       return { passages: rows.map(passageAt), total: q.statementCount.get(params) as number };
     },
-    ranked(type, id, limit, articles) {
+    ranked(type, id, limit, articles, offset = 0) {
       current();
-      const rows = (articles ? q.rankedIn.all(type, id, JSON.stringify(articles), limit) : q.ranked.all(type, id, limit)) as number[];
+      const rows = (
+        articles ? q.rankedIn.all(type, id, JSON.stringify(articles), limit, offset) : q.ranked.all(type, id, limit, offset)
+      ) as number[];
       return rows.map(passageAt);
     },
     definition(id) {

@@ -4,7 +4,7 @@
 // limits.ts are respected by construction and checked by property tests.
 import type { APIEmbed } from 'discord-api-types/v10';
 import { escapeMarkdown } from '../escape-markdown.js';
-import type { Answer, ArticleRef, BriefAnswer, Quote, SourceEntry, TimelineEvent } from '../../briefing/answer-types.js';
+import type { Answer, ArticleRef, BriefAnswer, Quote, QuotePage, SourceEntry, TimelineEvent } from '../../briefing/answer-types.js';
 import { describeProblem } from '../../briefing/problems.js';
 import { addedHeadline, formatPublished, linkableUrl } from '../citation.js';
 import { dateLabel } from '../date-label.js';
@@ -51,6 +51,9 @@ interface Layout {
   offset?: number;
 }
 
+/** An answer holding one page of its quotes: where they start, and how many it has (the page count). */
+const pageOf = (page: QuotePage | undefined): Pick<Layout, 'total' | 'offset'> => (page ? { total: page.total, offset: page.offset } : {});
+
 /** Who is speaking, above a statement: "Dmitry Peskov · said". */
 export function speakerLabel(q: Quote): string | undefined {
   return q.speech ? `${clip(q.speech.speaker.name, 120)} · ${q.speech.cue}` : undefined;
@@ -93,6 +96,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
         lead,
         items: answer.quotes.map((q) => () => quoteBlock(q, answer.said ? speakerLabel(q) : undefined)),
         perPage: PER_PAGE.quotes,
+        ...pageOf(answer.page),
       };
     }
     case 'says': {
@@ -102,15 +106,17 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       ]
         .filter(Boolean)
         .join(' · ');
+      const held = answer.page?.total ?? answer.quotes.length;
       const lead = answer.total
         ? `${answer.total} statement(s)${scope ? ` ${md(scope)}` : ''}, newest first` +
-          `${answer.total > answer.quotes.length ? `; the newest ${answer.quotes.length} here` : ''}`
+          `${answer.total > held ? `; the newest ${held} here` : ''}`
         : `No statement by ${md(answer.actor.name)}${scope ? ` ${md(scope)}` : ''} in the articles.`;
       return {
         title: `What ${answer.actor.name} said`,
         lead,
         items: answer.quotes.map((q) => () => quoteBlock(q, speakerLabel(q))),
         perPage: PER_PAGE.quotes,
+        ...pageOf(answer.page),
       };
     }
     case 'corridor': {
