@@ -13,6 +13,8 @@ import {
   type DeliveryRow,
   type AlertRow,
   type DocumentRow,
+  SNAPSHOT_COLUMNS,
+  snapshotArgs,
   type SnapshotRow,
   toSnapshot,
   type ItemRow,
@@ -401,14 +403,7 @@ function postgresDocumentLog(pool: pg.Pool): DocumentLog {
     async commitSnapshot(s) {
       await inTransaction(pool, async (c) => {
         await c.query('DELETE FROM corpus_snapshots');
-        await c.query('INSERT INTO corpus_snapshots (id, seq, sha, bytes, chunks, made_at) VALUES ($1, $2, $3, $4, $5, $6)', [
-          s.id,
-          s.seq,
-          s.sha,
-          s.bytes,
-          s.chunks,
-          s.madeAt,
-        ]);
+        await c.query(`INSERT INTO corpus_snapshots (${SNAPSHOT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6)`, snapshotArgs(s));
         await c.query('DELETE FROM corpus_snapshot_chunks WHERE snapshot_id <> $1', [s.id]);
       });
     },

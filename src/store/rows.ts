@@ -183,6 +183,10 @@ export interface SnapshotRow {
   made_at: string;
 }
 
+/** A snapshot's row as INSERT arguments, in the order of SNAPSHOT_COLUMNS. */
+export const SNAPSHOT_COLUMNS = 'id, seq, sha, bytes, chunks, made_at';
+export const snapshotArgs = (s: CorpusSnapshot) => [s.id, s.seq, s.sha, s.bytes, s.chunks, s.madeAt];
+
 export const toSnapshot = (r: SnapshotRow): CorpusSnapshot => ({
   id: r.id,
   seq: Number(r.seq),

@@ -2,7 +2,7 @@
 // writes a SQLite file at a time, so the next number is simply the last plus one.
 import type Database from 'better-sqlite3';
 import type { CorpusSnapshot, DocumentToLog, SyncDocumentLog } from './document-log.js';
-import { type DocumentRow, type SnapshotRow, toLoggedDocument, toSnapshot } from './rows.js';
+import { type DocumentRow, SNAPSHOT_COLUMNS, snapshotArgs, type SnapshotRow, toLoggedDocument, toSnapshot } from './rows.js';
 
 export function sqliteDocumentLog(db: Database.Database): SyncDocumentLog {
   const q = {
@@ -19,14 +19,7 @@ export function sqliteDocumentLog(db: Database.Database): SyncDocumentLog {
   };
   const commitSnapshot = db.transaction((s: CorpusSnapshot) => {
     db.prepare('DELETE FROM corpus_snapshots').run();
-    db.prepare('INSERT INTO corpus_snapshots (id, seq, sha, bytes, chunks, made_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      s.id,
-      s.seq,
-      s.sha,
-      s.bytes,
-      s.chunks,
-      s.madeAt,
-    );
+    db.prepare(`INSERT INTO corpus_snapshots (${SNAPSHOT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`).run(...snapshotArgs(s));
     db.prepare('DELETE FROM corpus_snapshot_chunks WHERE snapshot_id <> ?').run(s.id);
   });
   const put = db.transaction((docs: readonly DocumentToLog[], at: string) => {

@@ -3,25 +3,19 @@
 // loop), who sees the reply (private:true, or a user's mistake), and whether
 // a discussion thread is opened on it (a command that replies in a thread).
 import { chartsIdle, hasChart } from '../../charts/answer-chart.js';
-import type { Command, OptionValue } from '../../command.js';
 import { commandLine } from '../../render/discord/command-line.js';
 import { pageWindow, renderPage } from '../../render/discord/render.js';
 import { wantsChart, withChart } from '../chart-attachment.js';
-import type { Asker, Exchange } from './exchange.js';
+import type { CommandAsked, Exchange } from './exchange.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 import { replyInThread } from './thread-reply.js';
 
 /** How long an answer waits for its chart before it goes out alone (the chart follows in an edit). */
 const CHART_WAIT_MS = 500;
 
-export async function answerCommand(
-  ex: Exchange,
-  command: Command,
-  options: Record<string, OptionValue>,
-  asker: Asker,
-  deps: PipelineDeps,
-): Promise<void> {
-  if (command.reply === 'thread') return replyInThread(ex, command, options, asker, deps);
+export async function answerCommand(ex: Exchange, asked: CommandAsked, deps: PipelineDeps): Promise<void> {
+  const { command, options } = asked;
+  if (command.reply === 'thread') return replyInThread(ex, asked, deps);
   const name = command.data.name;
   const line = commandLine(name, options);
   const ctx = { corpus: deps.corpus(), options };

@@ -4,7 +4,7 @@
 // its button decoded apart from any handling, and gives the pipeline an
 // Exchange to answer through. The pipeline decides everything else once:
 // which command, its preconditions, deferral, who sees the reply.
-import type { OptionValue } from '../../command.js';
+import type { Command, OptionValue } from '../../command.js';
 import type { Choice } from '../../commands/management.js';
 import type { MessagePayload, PayloadWithFiles } from '../../render/message-payload.js';
 
@@ -17,6 +17,13 @@ export interface Asker {
   memberPermissions: bigint;
   /** The bot's permissions in a channel: exact for the channel the command ran in, null when not known. */
   botPermissionsIn(channelId: string): bigint | null;
+}
+
+/** An answer command asked, with its options flattened, by whom and where. */
+export interface CommandAsked {
+  command: Command;
+  options: Record<string, OptionValue>;
+  asker: Asker;
 }
 
 export type Incoming =

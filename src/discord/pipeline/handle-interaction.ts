@@ -49,7 +49,7 @@ async function answer(ex: Exchange, i: Incoming, deps: PipelineDeps): Promise<vo
   }
   if (!command) return ex.reply({ content: `⚠️ /${i.name} is not a command of this bot (any more). Type / to see its commands.` }, true);
   if (command.kind === 'management') return command.run(managementRequest(ex, i, i.options), i.subcommand, deps);
-  return answerCommand(ex, command, i.options, i, deps);
+  return answerCommand(ex, { command, options: i.options, asker: i }, deps);
 }
 
 /** Answers one interaction; never throws (a failure is logged and, where it can be, told to the user). */

@@ -2,12 +2,11 @@
 // with the thread's title and first line): the answer is posted in the channel
 // and a public thread opened on it for the team. The bot's permissions are
 // checked first, and any that is missing is named.
-import type { Command, OptionValue } from '../../command.js';
 import { commandLine } from '../../render/discord/command-line.js';
 import { clip, LIMITS } from '../../render/discord/limits.js';
 import { missingPermissions, TO_OPEN_THREADS, TO_POST } from '../../render/discord/permissions.js';
 import { renderPage, threadTopic } from '../../render/discord/render.js';
-import type { Asker, Exchange } from './exchange.js';
+import type { CommandAsked, Exchange } from './exchange.js';
 import type { PipelineDeps } from './pipeline-deps.js';
 
 const THREAD_FAILED = '⚠️ The answer is posted, but I could not open a thread on it (check my thread permissions in this channel).';
@@ -24,13 +23,7 @@ function threadPermissionsMissing(name: string, missing: string[]): string {
   );
 }
 
-export async function replyInThread(
-  ex: Exchange,
-  command: Command,
-  options: Record<string, OptionValue>,
-  asker: Asker,
-  deps: PipelineDeps,
-): Promise<void> {
+export async function replyInThread(ex: Exchange, { command, options, asker }: CommandAsked, deps: PipelineDeps): Promise<void> {
   const openThread = ex.openThread;
   const name = command.data.name;
   if (!openThread) return ex.reply({ content: `/${name} opens a discussion thread: this endpoint needs DISCORD_TOKEN for that.` }, true);
