@@ -5,12 +5,14 @@
 // folder before it ingests. A standby worker with an empty folder so holds
 // what the active one fetched, and its publish cannot drop it.
 //
-// A sync pulls first, then pushes: a document the log has that is newer than
-// the local copy replaces it; a local file changed since the last push (or one
-// the log never had) is logged. A file removed from raw/ is logged as a removal
-// (no content), and every folder removes it in turn, so its articles leave
-// every corpus; many removals at once look like a lost folder, not an edit,
-// and are withheld, saying so. The cursor in build/ says how far each went.
+// A sync logs this folder's removals, then pulls, then pushes. A file removed
+// from raw/ since the corpus was built from it is logged as a removal (no
+// content), and every folder removes it in turn, so its articles leave every
+// corpus; many removals at once look like a lost folder, not an edit, and are
+// withheld, saying so. A document the log has that is newer than the local
+// copy replaces it; a local file changed since the last push (or one the log
+// never had) is logged. The cursor in build/ says how far each went. (A
+// sidecar removed with its article stays in the log: alone it is never read.)
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
