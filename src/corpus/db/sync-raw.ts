@@ -56,26 +56,37 @@ function scan(paths: DataPaths): RawFile[] {
  * the paths of those that are gone.
  */
 function scanOnly(paths: DataPaths, only: readonly string[]): { files: RawFile[]; gone: string[] } {
-  const listings = new Map<string, Set<string>>();
-  const siblings = (dir: string) => {
-    let all = listings.get(dir);
-    if (!all) {
-      all = new Set(existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
-      listings.set(dir, all);
+  // Each folder listed once, with its article files by stem: a sync may name thousands of sidecars in one folder.
+  const listings = new Map<string, { all: Set<string>; byStem: Map<string, string[]> }>();
+  const listing = (dir: string) => {
+    let l = listings.get(dir);
+    if (!l) {
+      const all = new Set(existsSync(dir) ? readdirSync(dir).map((n) => join(dir, n)) : []);
+      const byStem = new Map<string, string[]>();
+      for (const f of all) {
+        if (isSidecar(f)) continue;
+        for (const key of [f.replace(/\.[^./\\]+$/, ''), f]) byStem.set(key, [...(byStem.get(key) ?? []), f]);
+      }
+      l = { all, byStem };
+      listings.set(dir, l);
     }
-    return all;
+    return l;
   };
   const articles = new Set<string>();
   for (const rel of only) {
     const abs = join(paths.raw, ...rel.split('/'));
-    if (!isSidecar(abs)) articles.add(abs);
-    // A sidecar changed: the article files it belongs to are read again.
-    else for (const f of siblings(dirname(abs))) if (!isSidecar(f) && sidecarFor(f, siblings(dirname(abs))) === abs) articles.add(f);
+    if (!isSidecar(abs)) {
+      articles.add(abs);
+      continue;
+    }
+    // A sidecar changed: the article files it belongs to ("page.meta.json" is page.html's, "page.html.meta.json" too).
+    const l = listing(dirname(abs));
+    for (const f of l.byStem.get(abs.slice(0, -'.meta.json'.length)) ?? []) if (sidecarFor(f, l.all) === abs) articles.add(f);
   }
   const files: RawFile[] = [];
   const gone: string[] = [];
   for (const abs of articles) {
-    if (existsSync(abs)) files.push(rawFile(paths, abs, siblings(dirname(abs))));
+    if (existsSync(abs)) files.push(rawFile(paths, abs, listing(dirname(abs)).all));
     else gone.push(relative(paths.raw, abs).split(sep).join('/'));
   }
   return { files, gone };
