@@ -65,12 +65,13 @@ export async function replicaCorpus(
   const fresh = await firstCorpus(paths, log, store, pull, o.pollMs ?? LOG_POLL_MS);
   const live = liveCorpus(paths, log, { beforeIngest: pull, requireBeforeIngest: true, ingestAtOpen: fresh });
   let catching: Promise<boolean> | null = null;
-  const catchUp = (why: string): Promise<boolean> =>
+  const catchUp = (why: string, whole = false): Promise<boolean> =>
     (catching ??= (async () => {
       try {
-        if ((await store.lastSeq()) <= sharedSeq(paths)) return true;
-        // Only what the sync brings in (or removes) is read: not every file of the folder, each time.
-        return await live.reload(why, []);
+        if (!whole && (await store.lastSeq()) <= sharedSeq(paths)) return true;
+        // Only what the sync brings in (or removes) is read, not every file of the folder; the first time, every file
+        // is looked at, so that documents a stopped replica brought in but did not ingest go in too.
+        return await live.reload(why, whole ? undefined : []);
       } catch (e) {
         log.warn(`the shared document log could not be read (${e instanceof Error ? e.message : String(e)}); asking again shortly`);
         return false;
@@ -78,7 +79,7 @@ export async function replicaCorpus(
         catching = null;
       }
     })());
-  const first = catchUp('documents logged since the corpus this replica holds');
+  const first = catchUp('documents logged since the corpus this replica holds', true);
   const timer = setInterval(() => void catchUp('new documents in the shared log'), o.pollMs ?? LOG_POLL_MS);
   timer.unref();
   return {

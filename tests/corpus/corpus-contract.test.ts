@@ -160,6 +160,21 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     expect(JSON.stringify(await ask(r(), '/sources'))).not.toContain('A later article on the Lachin road');
   });
 
+  it('ingests, when it starts again, documents a stopped replica brought in but did not ingest', async () => {
+    const folder = dataPaths(tempDir());
+    const first = await replicaCorpus(folder, log, store, { pollMs: 60_000 });
+    await first.caughtUp();
+    first.stop();
+    writeFileSync(join(paths.raw, 'stopped.md'), MARKDOWN.replace(/^title: .*$/m, 'title: Brought in before a stop'));
+    await share();
+    // The documents come in, and the process stops before its ingest.
+    await syncDocuments(folder, store, new Date(), { push: false });
+    const again = await replicaCorpus(folder, log, store, { pollMs: 60_000 });
+    await again.caughtUp();
+    expect(JSON.stringify(await ask(again.current(), '/sources'))).toContain('Brought in before a stop');
+    again.stop();
+  });
+
   it('builds from the documents where no snapshot was stored yet', async () => {
     const { store: bare } = await openShared();
     const other = tempData({ ...SEED_FILES, 'extra.md': MARKDOWN, 'more.jsonl': JSONL });
