@@ -38,9 +38,17 @@ async function firstCorpus(
   pull: () => Promise<{ line: string | null }>,
   pollMs: number,
 ) {
+  let useSnapshot = true;
   for (let said = false; ; said = true) {
     const t0 = Date.now();
-    const restored = await restoreSnapshot(paths, store);
+    const restored = useSnapshot
+      ? await restoreSnapshot(paths, store).catch((e: unknown) => {
+          // A damaged snapshot costs time, not answers: the documents make the same corpus.
+          log.warn(`the corpus snapshot could not be loaded (${e instanceof Error ? e.message : String(e)}); building from the documents`);
+          useSnapshot = false;
+          return null;
+        })
+      : null;
     if (restored) log.info(restoredLine(restored, Date.now() - t0));
     // A corpus to answer from needs only the gazetteer beside it; the other documents come in the first ingest.
     if (existsSync(corpusFile(paths.build)) && (await bringInGazetteer(paths, store))) return false;

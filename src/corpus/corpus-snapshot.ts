@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { finished } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { Async } from '../async.js';
 import type { CorpusSnapshot, SyncDocumentLog } from '../store/document-log.js';
@@ -59,14 +59,16 @@ export async function storeSnapshot(copy: string, seq: number, store: SnapshotSt
 async function readSnapshot(s: CorpusSnapshot, store: SnapshotStore, to: string): Promise<boolean> {
   const hash = createHash('sha256');
   const gunzip = createGunzip();
-  const written = finished(gunzip.pipe(createWriteStream(to)));
+  // Either stream failing (bytes that are not gzip, a full disk) ends the pipeline with its error.
+  const written = pipeline(gunzip, createWriteStream(to));
+  written.catch(() => {}); // awaited below; a rejection while chunks are still read is not unhandled
   try {
     for (let n = 0; n < s.chunks; n++) {
       const data = await store.snapshotChunk(s.id, n);
       if (data === null) return false;
       const bytes = Buffer.from(data, 'base64');
       hash.update(bytes);
-      if (!gunzip.write(bytes)) await once(gunzip, 'drain');
+      if (!gunzip.write(bytes)) await Promise.race([once(gunzip, 'drain'), written]);
     }
     gunzip.end();
     await written;

@@ -175,6 +175,29 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     again.stop();
   });
 
+  it('builds from the documents when the snapshot is damaged, saying so', async () => {
+    const { store: damaged } = await openShared();
+    const other = tempData({ ...SEED_FILES, 'extra.md': MARKDOWN });
+    const otherCorpus = openCorpus(other);
+    await syncDocuments(other, damaged);
+    await snapshotIfDue({ paths: other, store: damaged, copy: copyInProcess(other), now: new Date(), everyMs: 0 });
+    const s = (await damaged.latestSnapshot())!;
+    await damaged.putSnapshotChunk(s.id, 0, Buffer.from('not the corpus').toString('base64'));
+    const said: string[] = [];
+    const fresh = await replicaCorpus(
+      dataPaths(tempDir()),
+      makeLogger('info', (l) => said.push(l)),
+      damaged,
+      { pollMs: 50 },
+    );
+    await fresh.caughtUp();
+    expect(said.join('\n')).toMatch(/the corpus snapshot could not be loaded \(.*\); building from the documents/);
+    expect(await ask(fresh.current(), '/sources')).toEqual(await ask(otherCorpus, '/sources'));
+    fresh.stop();
+    await otherCorpus.close();
+    await damaged.close();
+  });
+
   it('builds from the documents where no snapshot was stored yet', async () => {
     const { store: bare } = await openShared();
     const other = tempData({ ...SEED_FILES, 'extra.md': MARKDOWN, 'more.jsonl': JSONL });
