@@ -1,5 +1,5 @@
-// The SQL of a timeline query, shared by the SQLite and Postgres corpora (the
-// tables and indexes are the same; only how a list of ids is passed differs).
+// The SQL of a timeline query, built apart from the reader that runs it (a
+// list of ids is passed as one parameter, the way IdList says).
 import type { EventQuery } from './corpus.js';
 import { LONG_EVENT_DAYS } from './db/corpus-schema.js';
 

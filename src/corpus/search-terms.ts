@@ -1,7 +1,7 @@
 // What full-text search indexes and looks up: the search tokens of a text,
 // stemmed (Porter) and joined by spaces. The database's own tokenizer only
 // splits that string on spaces, so the index, the query and the marks on a
-// shown quote all go through this one function, in SQLite and Postgres alike.
+// shown quote all go through this one function.
 import { stemmer } from 'stemmer';
 import { searchTokens } from './search-tokens.js';
 

@@ -1,6 +1,5 @@
 // The corpus database: every table the answers read, each with the index that
-// serves one answer's query. Kept in plain SQL that Postgres also accepts,
-// except the full-text table, which is the one SQLite-only piece.
+// serves one answer's query. Plain SQL, but for the full-text table (FTS5).
 //
 // Ranking is decided at ingest and stored (tags.effective), so /actor and
 // /corridor read a ready-ordered index range with a LIMIT. `ord` is a text key
