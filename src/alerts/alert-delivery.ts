@@ -28,8 +28,9 @@ import { sameStory } from '../briefing/story.js';
 export const STORY_WINDOW_MS = 48 * 3_600_000;
 const HOUR_MS = 3_600_000;
 /**
- * A pending alert younger than this may still be on its way from another process. Every process that delivers alerts
- * also sweeps this often, so what a stop left undone is finished within two of these even when nothing new arrives.
+ * A pending alert younger than this may still be on its way from another process, unless that process is known to
+ * have ended (AlertDeps.claimantGone). Every process that delivers alerts also sweeps this often, so what a stop left
+ * undone is finished within two of these even when nothing new arrives.
  */
 export const PENDING_GRACE_MS = 30_000;
 /** How far back in the channel an interrupted alert is looked for. */
@@ -50,6 +51,10 @@ export interface AlertDeps {
   render: AlertRender;
   now: () => Date;
   log: Logger;
+  /** This process, as its claims name it. */
+  owner: string;
+  /** Whether the process that made a claim is known to have ended (process-owner.ts): its claims need no grace. */
+  claimantGone: (owner: string | null) => boolean;
 }
 
 /** A nonce Discord keeps for a few minutes: a retried post of one alert makes no second message. */
@@ -145,7 +150,7 @@ export function alertDelivery(deps: AlertDeps) {
     if (!rule || !matchArticle(rule, r.article, r.passages, 0, r.words)) return;
     const first = await storyOf(corpus, w, r);
     const story = first?.story ?? r.article.id;
-    if (!(await deps.store.claimAlert(w.id, r.article.id, w.channelId, story, deps.now()))) return;
+    if (!(await deps.store.claimAlert(w.id, r.article.id, w.channelId, story, deps.now(), deps.owner))) return;
     if (first?.messageId) {
       // The same story: the first alert names this outlet too. No new post.
       await deps.store.updateAlert(w.id, r.article.id, 'also-reported');
@@ -165,10 +170,15 @@ export function alertDelivery(deps: AlertDeps) {
     await post(corpus, w, r, story);
   }
 
-  /** Alerts claimed and never finished: found in the channel by their footer, or posted now. */
-  async function finishPending(before: number): Promise<void> {
-    const pending = (await deps.store.pendingAlerts()).filter((a) => Date.parse(a.createdAt) <= before);
-    if (pending.length === 0) return;
+  /**
+   * Alerts claimed and never finished: found in the channel by their footer, or posted now. True when one of them was
+   * claimed by a process that has ended (it may have left the rest of its batch unchecked too).
+   */
+  async function finishPending(before: number): Promise<boolean> {
+    const all = await deps.store.pendingAlerts();
+    const orphaned = all.filter((a) => a.claimedBy !== deps.owner && deps.claimantGone(a.claimedBy));
+    const pending = all.filter((a) => Date.parse(a.createdAt) <= before || orphaned.includes(a));
+    if (pending.length === 0) return false;
     const corpus = deps.corpus();
     for (const a of pending) {
       const w = await deps.store.watch(a.watchId);
@@ -187,6 +197,7 @@ export function alertDelivery(deps: AlertDeps) {
       if (r) await post(corpus, w, r, a.story);
       else await deps.store.updateAlert(w.id, a.articleId, 'failed', { error: 'the article left the corpus before it was posted' });
     }
+    return orphaned.length > 0;
   }
 
   /** Checks the articles (each with when it first reached the corpus) against every watch made before it, and posts. */
@@ -217,15 +228,20 @@ export function alertDelivery(deps: AlertDeps) {
    * already, so a second look posts nothing twice.
    */
   async function recover(): Promise<void> {
-    const before = deps.now().getTime() - PENDING_GRACE_MS;
-    await finishPending(before);
+    const now = deps.now();
+    const before = now.getTime() - PENDING_GRACE_MS;
+    const orphans = await finishPending(before);
     const upTo = await deps.store.alertsCheckedUpTo();
     // The first check ever starts now: what the corpus held before was never news to a watch.
-    if (upTo === null) return deps.store.checkedAlertsUpTo(deps.now());
-    if (Date.parse(upTo) >= before) return;
-    const missed = await deps.store.articlesSeenBetween(new Date(upTo), new Date(before));
+    if (upTo === null) return deps.store.checkedAlertsUpTo(now);
+    // Articles younger than the grace may be in another process's batch; a process known to have ended left its
+    // batch unchecked, so then they are checked now. A second look is harmless (each alert is claimed once), so the
+    // mark stays at the grace and the next sweep looks at them again.
+    const end = orphans ? now.getTime() : before;
+    if (Date.parse(upTo) >= end) return;
+    const missed = await deps.store.articlesSeenBetween(new Date(upTo), new Date(end));
     await check([...missed].map(([id, seenAt]) => ({ id, seenAt })));
-    await deps.store.checkedAlertsUpTo(new Date(before));
+    if (Date.parse(upTo) < before) await deps.store.checkedAlertsUpTo(new Date(before));
   }
 
   // One piece of work at a time: a sweep and a batch in one process never look at the same claim at once.

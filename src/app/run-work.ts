@@ -3,14 +3,13 @@
 // read and the chart renderer digests use. The gateway bot (run-bot.ts) runs it
 // beside the Discord client; `briefing worker` (worker.ts) runs it alone,
 // for deployments that answer interactions with `briefing serve` replicas.
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import type { Config } from '../config.js';
 import { startRenderer } from '../charts/render-process.js';
 import { scaledOut, syncShared } from './corpus-target.js';
 import { snapshotIfDue } from '../corpus/corpus-snapshot.js';
 import { alertDelivery, PENDING_GRACE_MS } from '../alerts/alert-delivery.js';
+import { ownerGone, processOwner } from './process-owner.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
 import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../render/discord/alert-render.js';
 import { digestScheduler, type SchedulerOverrides } from './digest-schedule.js';
@@ -67,6 +66,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const store = watchStore(o.wrapStore ? o.wrapStore(opened) : opened, log);
   const paths = dataPaths(resolve(config.DATA_DIR));
   const shared = scaledOut(config.DATABASE_URL);
+  const owner = processOwner();
   const alerts = alertDelivery({
     store,
     corpus: () => corpus.current(),
@@ -74,6 +74,8 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     render: { alert: renderAlert, rollUp: renderRollUp, threadName: alertThreadName, footer: alertFooter },
     now,
     log,
+    owner,
+    claimantGone: ownerGone,
   });
   const corpus = liveCorpus(paths, log, {
     onAdded: (ids) => {
@@ -117,7 +119,6 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
       (e: unknown) => log.warn(`corpus: could not be counted: ${e instanceof Error ? e.message : String(e)}`),
     );
   const scheduler = digestScheduler(config, log, store, corpus.current, o);
-  const owner = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   const settings = fetchSettings(config);
   const http = httpClientFor(settings);
   const leaseMs = config.SCHEDULER_LEASE_SECONDS * 1000;

@@ -202,6 +202,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    // Who claimed an alert (a process owner, process-owner.ts): a claim whose process has ended is finished at once
+    // by the next process on that machine, not after the grace.
+    version: 11,
+    sql: `ALTER TABLE alerts ADD COLUMN claimed_by TEXT;`,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -459,11 +459,11 @@ function postgresWatchStore(pool: pg.Pool): WatchStore {
     async pendingAlerts() {
       return (await rowsOf<AlertRow>(pool, `SELECT * FROM alerts WHERE status = 'pending' ORDER BY created_at`)).map(toAlert);
     },
-    async claimAlert(watchId, articleId, channelId, story, now) {
+    async claimAlert(watchId, articleId, channelId, story, now, by) {
       const r = await pool.query(
-        `INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at) VALUES ($1, $2, $3, $4, 'pending', $5)
-         ON CONFLICT (watch_id, article_id) DO NOTHING`,
-        [watchId, articleId, channelId, story, now.toISOString()],
+        `INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at, claimed_by)
+         VALUES ($1, $2, $3, $4, 'pending', $5, $6) ON CONFLICT (watch_id, article_id) DO NOTHING`,
+        [watchId, articleId, channelId, story, now.toISOString(), by],
       );
       return r.rowCount === 1;
     },

@@ -231,6 +231,7 @@ export interface AlertRow {
   message_id: string | null;
   error: string | null;
   created_at: string;
+  claimed_by: string | null;
 }
 
 export const toAlert = (r: AlertRow): AlertRecord => ({
@@ -242,6 +243,7 @@ export const toAlert = (r: AlertRow): AlertRecord => ({
   messageId: r.message_id,
   error: r.error,
   createdAt: r.created_at,
+  claimedBy: r.claimed_by,
 });
 
 /** A watch's id: "w" and seven letters or digits that cannot be mistaken for each other. */

@@ -13,7 +13,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     remove: db.prepare('DELETE FROM watches WHERE id = ?'),
     status: db.prepare('UPDATE watches SET status = ?, pause_reason = ? WHERE id = ?'),
     pending: db.prepare<[], AlertRow>(`SELECT * FROM alerts WHERE status = 'pending' ORDER BY created_at`),
-    claim: db.prepare(`INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at) VALUES (?, ?, ?, ?, 'pending', ?)
+    claim: db.prepare(`INSERT INTO alerts (watch_id, article_id, channel_id, story, status, created_at, claimed_by)
+      VALUES (?, ?, ?, ?, 'pending', ?, ?)
       ON CONFLICT (watch_id, article_id) DO NOTHING`),
     update: db.prepare(
       `UPDATE alerts SET status = ?, message_id = COALESCE(?, message_id), error = ? WHERE watch_id = ? AND article_id = ?`,
@@ -47,8 +48,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     removeWatch: (id) => q.remove.run(id).changes > 0,
     setWatchStatus: (id, status, reason = null) => void q.status.run(status, status === 'paused' ? reason : null, id),
     pendingAlerts: () => q.pending.all().map(toAlert),
-    claimAlert: (watchId, articleId, channelId, story, now) =>
-      q.claim.run(watchId, articleId, channelId, story, now.toISOString()).changes > 0,
+    claimAlert: (watchId, articleId, channelId, story, now, by) =>
+      q.claim.run(watchId, articleId, channelId, story, now.toISOString(), by).changes > 0,
     updateAlert: (watchId, articleId, status, o = {}) =>
       void q.update.run(status, o.messageId ?? null, o.error ?? null, watchId, articleId),
     alerts: (watchId, since) => q.alerts.all(watchId, since.toISOString()).map(toAlert),

@@ -43,6 +43,8 @@ export interface AlertRecord {
   error: string | null;
   /** ISO time. */
   createdAt: string;
+  /** The process that claimed it (process-owner.ts); null for claims older than the column. */
+  claimedBy: string | null;
 }
 
 export interface SyncWatchStore {
@@ -55,7 +57,7 @@ export interface SyncWatchStore {
   /** Alerts claimed but never finished (the process stopped between the claim and the post), oldest first. */
   pendingAlerts(): AlertRecord[];
   /** Records the alert of an article under a watch as pending, unless it is recorded already: true the first time. */
-  claimAlert(watchId: string, articleId: string, channelId: string, story: string, now: Date): boolean;
+  claimAlert(watchId: string, articleId: string, channelId: string, story: string, now: Date, by: string): boolean;
   updateAlert(watchId: string, articleId: string, status: AlertStatus, o?: { messageId?: string | null; error?: string | null }): void;
   /** Alerts of a watch since a time, newest first. */
   alerts(watchId: string, since: Date): AlertRecord[];

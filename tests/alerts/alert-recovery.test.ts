@@ -2,8 +2,10 @@
 // reached the corpus and were never checked against the watches (the database
 // stopped answering mid-batch), on a real corpus and a real SQLite store, with
 // a publisher that behaves like Discord.
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { alertDelivery } from '../../src/alerts/alert-delivery.js';
+import { alertDelivery, type AlertDeps } from '../../src/alerts/alert-delivery.js';
+import { ownerGone, processOwner } from '../../src/app/process-owner.js';
 import { openCorpus } from '../../src/corpus/build-store.js';
 import { alertFooter, alertThreadName, renderAlert, renderRollUp } from '../../src/render/discord/alert-render.js';
 import { makeLogger } from '../../src/logger.js';
@@ -21,6 +23,13 @@ const corpus = openCorpus(
   }),
 );
 const at = (s: number) => new Date(Date.parse('2026-12-07T10:00:00Z') + s * 1000);
+const render = { alert: renderAlert, rollUp: renderRollUp, threadName: alertThreadName, footer: alertFooter };
+const quiet = makeLogger('error', () => {});
+/** A process of this machine that has ended: its owner name, as its claims would carry it. */
+function endedOwner(): string {
+  const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
+  return processOwner().replace(`:${process.pid}:`, `:${child.stdout}:`);
+}
 
 describe('alerts after a stop', () => {
   it('checks the articles that reached the corpus and were never checked, once', async () => {
@@ -31,9 +40,11 @@ describe('alerts after a stop', () => {
       store,
       corpus: () => corpus,
       publisher,
-      render: { alert: renderAlert, rollUp: renderRollUp, threadName: alertThreadName, footer: alertFooter },
+      render,
       now: () => now,
-      log: makeLogger('error', () => {}),
+      log: quiet,
+      owner: processOwner(),
+      claimantGone: ownerGone,
     });
     const watch = await store.addWatch(
       { guildId: 'g', channelId: 'c', rule: 'actor:Georgia corridor:"Middle Corridor"', thread: false, hourlyCap: 10, createdBy: 'u' },
@@ -54,5 +65,54 @@ describe('alerts after a stop', () => {
     now = at(200);
     await alerts.recover();
     expect(publisher.messages).toHaveLength(1);
+  });
+
+  // A kill leaves a claim half done and the rest of its batch unchecked, both younger than the grace.
+  async function killedMidBatch(claimedBy: string) {
+    const { store } = tempStore();
+    const publisher = new FakePublisher();
+    const now = at(100);
+    const deps: AlertDeps = {
+      store,
+      corpus: () => corpus,
+      publisher,
+      render,
+      now: () => now,
+      log: quiet,
+      owner: processOwner(),
+      claimantGone: ownerGone,
+    };
+    const watch = await store.addWatch(
+      { guildId: 'g', channelId: 'c', rule: 'actor:Georgia', thread: false, hourlyCap: 10, createdBy: 'u' },
+      at(0),
+    );
+    await store.checkedAlertsUpTo(at(0));
+    const [a, b] = (await contents(corpus)).articles;
+    await store.recordArticles([a!.id, b!.id], at(95));
+    await store.claimAlert(watch.id, a!.id, 'c', a!.id, at(96), claimedBy);
+    await alertDelivery(deps).recover();
+    return {
+      publisher,
+      titles: publisher.messages.map((m) => m.payload.embeds?.[0]?.title).sort(),
+      alerts: await store.alerts(watch.id, at(0)),
+    };
+  }
+
+  it('finishes at once what a process that has ended left: its claim and the articles of its batch', async () => {
+    const gone = endedOwner();
+    expect(ownerGone(gone)).toBe(true);
+    const { titles, alerts } = await killedMidBatch(gone);
+    expect(titles).toEqual(['Poti port expands', 'Wine in Kakheti']);
+    expect(alerts.map((a) => a.status)).toEqual(['posted', 'posted']);
+  });
+
+  it('leaves a young claim of a process that may still be running to it, and its batch too', async () => {
+    // Another process of this machine that runs (this one, as another owner), and one on another machine.
+    for (const owner of [processOwner().replace(/:[0-9a-f]+$/, ':abcdef'), 'another-host:1234:abcdef']) {
+      expect(ownerGone(owner)).toBe(false);
+      const { titles, alerts } = await killedMidBatch(owner);
+      expect(titles).toEqual([]);
+      expect(alerts.map((a) => a.status)).toEqual(['pending']);
+    }
   });
 });

@@ -74,11 +74,11 @@ describe('delivering one fire', () => {
       CREATED,
     );
     for (const article of [a!, b!]) {
-      await store.claimAlert(w.id, article.id, sub.channelId, article.id, new Date('2026-11-24T07:30:00Z'));
+      await store.claimAlert(w.id, article.id, sub.channelId, article.id, new Date('2026-11-24T07:30:00Z'), 'elsewhere:1:aa');
       await store.updateAlert(w.id, article.id, 'rolled-up');
     }
     // Another channel's roll-up is not this digest's.
-    await store.claimAlert(w.id, 'elsewhere', '999999999999999999', 'x', new Date('2026-11-24T07:30:00Z'));
+    await store.claimAlert(w.id, 'elsewhere', '999999999999999999', 'x', new Date('2026-11-24T07:30:00Z'), 'elsewhere:1:aa');
     await deliverFire(deps, sub.id, FIRE);
     const header = publisher.messages[0]!.payload.embeds![0]!.description!;
     expect(header).toContain('**Alert matches over the hourly cap** (2):');

@@ -1,9 +1,9 @@
 // Alerts across a kill -9: `briefing start` (the installed bin, every setting at its default but the poll interval)
 // alerts eight new feed items one by one into a channel where Discord answers slowly; it is killed with SIGKILL while
 // a post is in flight, and started again on the same data folder. Every item is alerted exactly once: none twice (a
-// post Discord took before the kill is found by its footer, a repeat dropped by its nonce), none lost (claims never
-// posted, and articles never checked, are finished by the sweep that follows the start, with no new article needed;
-// without the sweep the test fails: the interrupted items wait for the next article to arrive).
+// post Discord took before the kill is found by its footer, a repeat dropped by its nonce), none lost (the claim never
+// posted, and the articles of its batch never checked, are finished as soon as the new process starts, with no new
+// article needed: the claim names a process of this machine that has ended, so no grace is waited out).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';

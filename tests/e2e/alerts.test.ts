@@ -156,8 +156,8 @@ describe('alerts', () => {
       new Date(Date.parse(seen) + 1),
     );
     const ago = new Date(Date.now() - 60_000);
-    expect(await rt.store.claimAlert(watch.id, poti.id, CHANNEL_ID, poti.id, ago)).toBe(true);
-    expect(await rt.store.claimAlert(watch.id, 'lost-in-a-crash', CHANNEL_ID, 'x', ago)).toBe(true);
+    expect(await rt.store.claimAlert(watch.id, poti.id, CHANNEL_ID, poti.id, ago, 'elsewhere:1:aa')).toBe(true);
+    expect(await rt.store.claimAlert(watch.id, 'lost-in-a-crash', CHANNEL_ID, 'x', ago, 'elsewhere:1:aa')).toBe(true);
     // The next batch of articles (one that matches nothing) finishes it first: posted once.
     await writeAndReload('quiet.md', md('Nothing to see', 'OC Media', ['A quiet day in Yerevan, officials said.']));
     // Both claims are finished (in either order): one posted, one that cannot be.

@@ -344,19 +344,19 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
 
       // Two processes deliver: one alert is claimed, once.
       const claims = await Promise.all([
-        a.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10)),
-        b.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10)),
+        a.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10), 'host-a:1:aa'),
+        b.claimAlert(w.id, 'art1', 'c1', 'story-1', at(10), 'host-b:2:bb'),
       ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       await a.updateAlert(w.id, 'art1', 'posted', { messageId: 'm1' });
-      expect(await b.claimAlert(w.id, 'art2', 'c1', 'story-1', at(20))).toBe(true);
+      expect(await b.claimAlert(w.id, 'art2', 'c1', 'story-1', at(20), 'host-b:2:bb')).toBe(true);
       await b.updateAlert(w.id, 'art2', 'also-reported');
-      expect(await a.claimAlert(w.id, 'art3', 'c1', 'story-3', at(30))).toBe(true);
+      expect(await a.claimAlert(w.id, 'art3', 'c1', 'story-3', at(30), 'host-a:1:aa')).toBe(true);
       await a.updateAlert(w.id, 'art3', 'failed', { error: 'Missing Access' });
 
-      expect(await b.claimAlert(w.id, 'art4', 'c1', 'story-4', at(40))).toBe(true);
-      // Claimed and never finished: what a restart looks for.
-      expect((await a.pendingAlerts()).map((x) => x.articleId)).toEqual(['art4']);
+      expect(await b.claimAlert(w.id, 'art4', 'c1', 'story-4', at(40), 'host-b:2:bb')).toBe(true);
+      // Claimed and never finished: what a restart looks for, with who claimed it.
+      expect((await a.pendingAlerts()).map((x) => [x.articleId, x.claimedBy])).toEqual([['art4', 'host-b:2:bb']]);
       await a.updateAlert(w.id, 'art4', 'rolled-up');
       expect(await a.pendingAlerts()).toEqual([]);
       expect((await b.alerts(w.id, at(31))).map((x) => x.status)).toEqual(['rolled-up']);
