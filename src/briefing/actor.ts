@@ -29,7 +29,7 @@ export async function actor(
       corpus.entity('actor', entry.id),
       opts.said
         ? corpus.statements({ actor: entry.id, about: null, first: null, last: null }, w.offset, w.limit).then((s) => s.passages)
-        : corpus.ranked('actor', entry.id, w.limit, undefined, w.offset),
+        : corpus.ranked('actor', entry.id, { limit: w.limit, offset: w.offset }),
     ]);
     return {
       ok: true,
@@ -48,7 +48,7 @@ export async function actor(
       ...(w.paged ? { page: { offset: w.offset, total: Math.min(MAX_QUOTES, opts.said ? stats.statements : stats.passages) } } : {}),
     };
   }
-  const mentioned = await mentionFallback(corpus, name, 'actor');
+  const mentioned = await mentionFallback(corpus, name, 'actor', opts.window);
   if (mentioned) return { ok: true, command: 'actor', actor: null, ...mentioned };
   return { ok: false, command: 'actor', problem: { code: 'unknown-actor', name, suggestions: closestNames(corpus.names, name) } };
 }

@@ -119,6 +119,8 @@ export interface CorridorAnswer {
   corridor: CorridorCard | null;
   fallback?: { kind: 'mentions'; name: string; note: string };
   quotes: Quote[];
+  /** Set when the answer holds one page of its quotes (Discord asked for one). */
+  page?: QuotePage;
 }
 
 export interface SearchAnswer {
@@ -132,6 +134,8 @@ export interface SearchAnswer {
   /** How many passages matched; `quotes` holds the best of them (at most 100). */
   total: number;
   quotes: Quote[];
+  /** Set when the answer holds one page of its quotes (Discord asked for one). */
+  page?: QuotePage;
 }
 
 export interface SourceEntry extends ArticleRef {

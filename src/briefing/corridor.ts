@@ -5,16 +5,18 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { CorridorAnswer, ProblemAnswer, StanceEvidence } from './answer-types.js';
 import { closestNames, findCorridor } from './entity-names.js';
 import { mentionFallback } from './mentions.js';
-import { MAX_QUOTES, quotesFor } from './quotes.js';
+import { MAX_QUOTES, quotesFor, quoteWindow } from './quotes.js';
 import { MAX_NAME_LENGTH, readOption } from './user-input.js';
+import type { Window } from './window.js';
 
-export async function corridor(corpus: Corpus, rawName: string): Promise<CorridorAnswer | ProblemAnswer> {
+/** window: the page of the quotes to read (Discord's), else all MAX_QUOTES of them. */
+export async function corridor(corpus: Corpus, rawName: string, window?: Partial<Window>): Promise<CorridorAnswer | ProblemAnswer> {
   const read = readOption('name', rawName, MAX_NAME_LENGTH);
   if ('problem' in read) return { ok: false, command: 'corridor', problem: read.problem };
   const name = read.value;
   const entry = findCorridor(corpus.names, name);
   if (!entry) {
-    const mentioned = await mentionFallback(corpus, name, 'corridor');
+    const mentioned = await mentionFallback(corpus, name, 'corridor', window);
     if (mentioned) return { ok: true, command: 'corridor', corridor: null, ...mentioned };
     return {
       ok: false,
@@ -22,11 +24,10 @@ export async function corridor(corpus: Corpus, rawName: string): Promise<Corrido
       problem: { code: 'unknown-corridor', name, suggestions: closestNames(corpus.names, name) },
     };
   }
-  const [stats, defining, records, ranked] = await Promise.all([
+  const [stats, defining, records] = await Promise.all([
     corpus.entity('corridor', entry.id),
     corpus.definition(entry.id),
     corpus.stances(entry.id),
-    corpus.ranked('corridor', entry.id, MAX_QUOTES),
   ]);
   const [definition = null] = defining ? await quotesFor(corpus, [defining]) : [];
   const stancePassages = await Promise.all(records.map((s) => corpus.passage(s.passage)));
@@ -41,8 +42,24 @@ export async function corridor(corpus: Corpus, rawName: string): Promise<Corrido
     const quote = p && stanceQuotes.find((q) => q.id === p.id);
     if (quote && who) stances.push({ actor: { id: who.id, name: who.name }, stance: s.stance, quote, said: s.own });
   });
-  const leading = [...(defining ? [defining] : []), ...stancePassages.filter((p) => p !== undefined)];
-  const byId = new Map([...leading, ...ranked].map((p) => [p.id, p]));
+  // The quotes: the definition and the stance evidence lead, then the ranking without them. The page's place in that
+  // ranking is exact because the leading passages are left out of it by the index, not after it.
+  const leading = [
+    ...new Map([...(defining ? [defining] : []), ...stancePassages.filter((p) => p !== undefined)].map((p) => [p.id, p])).values(),
+  ];
+  const w = quoteWindow(window);
+  const fromLeading = leading.slice(w.offset, w.offset + w.limit);
+  const rest = w.limit - fromLeading.length;
+  const ranked =
+    rest > 0
+      ? await corpus.ranked('corridor', entry.id, {
+          limit: rest,
+          offset: Math.max(0, w.offset - leading.length),
+          except: leading.map((p) => p.id),
+        })
+      : [];
+  const tagged = leading.filter((p) => p.corridors.some((t) => t.id === entry.id)).length;
+  const held = Math.min(MAX_QUOTES, leading.length + stats.passages - tagged);
   return {
     ok: true,
     command: 'corridor',
@@ -55,6 +72,7 @@ export async function corridor(corpus: Corpus, rawName: string): Promise<Corrido
       definition,
       stances,
     },
-    quotes: await quotesFor(corpus, [...byId.values()].slice(0, MAX_QUOTES)),
+    quotes: await quotesFor(corpus, [...fromLeading, ...ranked]),
+    ...(w.paged ? { page: { offset: w.offset, total: held } } : {}),
   };
 }

@@ -94,7 +94,7 @@ export async function digest(corpus: Corpus, q: DigestQuery): Promise<DigestAnsw
   const topics = q.topics.length ? q.topics : busiestTopics(corpus, topicCounts);
   const all = await Promise.all(
     topics.map(async (topic) => {
-      const ranked = fresh.length ? await corpus.ranked(topic.type, topic.id, MAX_QUOTES, fresh) : [];
+      const ranked = fresh.length ? await corpus.ranked(topic.type, topic.id, { limit: MAX_QUOTES, articles: fresh }) : [];
       const total = topicCounts.find((c) => c.type === topic.type && c.id === topic.id)?.passages ?? 0;
       return { topic, total, quotes: spread(await quotesFor(corpus, ranked), DIGEST_QUOTES_PER_TOPIC) };
     }),

@@ -39,7 +39,7 @@ export interface FullTextResult {
 
 const NONE: FullTextResult = { hits: [], total: 0, stems: new Set() };
 
-/** `phrases`: word lists that must appear in this order (quoted phrases, unknown names). */
+/** `phrases`: word lists that must appear in this order (quoted phrases, unknown names); `offset`: hits passed over. */
 export async function fullText(
   corpus: Corpus,
   terms: string[],
@@ -47,6 +47,7 @@ export async function fullText(
   limit: number,
   phrases: string[][] = [],
   order: 'best' | 'newest' = 'best',
+  offset = 0,
 ): Promise<FullTextResult> {
   if (terms.length === 0) return NONE;
   let stems = terms.map(stemTerm);
@@ -71,7 +72,7 @@ export async function fullText(
     }),
   );
   const joined = mode === 'all' || mode === 'prefix' ? 'all' : 'any';
-  const { hits, total } = await corpus.match({ terms: spellings, mode: joined, phrases: phraseStems, order }, limit);
+  const { hits, total } = await corpus.match({ terms: spellings, mode: joined, phrases: phraseStems, order }, limit, offset);
   return { hits, total, stems: new Set(spellings.flat()) };
 }
 

@@ -21,6 +21,6 @@ export const corridorCommand = {
     ],
   },
   chart: true,
-  execute: (ctx) => corridor(ctx.corpus, stringOption(ctx, 'name')),
+  execute: (ctx) => corridor(ctx.corpus, stringOption(ctx, 'name'), ctx.window),
   autocomplete: { name: 'corridor' },
 } satisfies Command;

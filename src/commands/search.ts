@@ -19,5 +19,5 @@ export const searchCommand = {
     ],
   },
   slow: true,
-  execute: (ctx) => search(ctx.corpus, stringOption(ctx, 'query')),
+  execute: (ctx) => search(ctx.corpus, stringOption(ctx, 'query'), ctx.window),
 } satisfies Command;

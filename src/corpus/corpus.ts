@@ -59,6 +59,17 @@ export interface TextQuery {
   order?: 'best' | 'newest';
 }
 
+/** Which of an entity's ranked passages to read. */
+export interface RankedQuery {
+  limit: number;
+  /** How many of the best to pass over (a later page). */
+  offset?: number;
+  /** Only passages of these articles. */
+  articles?: readonly string[];
+  /** Passages (by id) left out of the ranking, as if they were not tagged: an answer that shows them first. */
+  except?: readonly string[];
+}
+
 export interface TextHit {
   passage: Passage;
   /** Higher is better. */
@@ -84,8 +95,8 @@ export interface CorpusLookups {
   /** Up to n passages before and after this one in its article, in reading order. */
   around(passage: Passage, n: number): { before: Passage[]; after: Passage[] };
   entity(type: EntityType, id: string): EntityStats;
-  /** An entity's passages, best first as ranked at ingest; only those of `articles` when given. */
-  ranked(type: EntityType, id: string, limit: number, articles?: readonly string[], offset?: number): Passage[];
+  /** An entity's passages, best first as ranked at ingest: see RankedQuery. */
+  ranked(type: EntityType, id: string, q: RankedQuery): Passage[];
   /** An actor's statements, newest article first, and how many there are in all. */
   statements(q: StatementQuery, offset: number, limit: number): { passages: Passage[]; total: number };
   /** The passage that best says what a corridor is. */
@@ -109,7 +120,7 @@ export interface CorpusLookups {
    * Best hits first, at most `limit`, and how many passages match in all. When very many match, the best of the most recently
    * added (see RANK_CAP).
    */
-  match(q: TextQuery, limit: number): { hits: TextHit[]; total: number };
+  match(q: TextQuery, limit: number, offset?: number): { hits: TextHit[]; total: number };
   /** Per entity (by type, then id), how many passages of these articles are tagged with it. */
   topicCounts(articles: readonly string[]): { type: EntityType; id: string; passages: number }[];
   /** Articles added to the corpus after `cursor` (0 at first), and the cursor to ask from next time. */

@@ -10,7 +10,7 @@ import { seedCorpus } from '../helpers/seed-corpus.js';
 
 const { corpus } = seedCorpus();
 // The article that arrives in the period is the one that says most about the Zangezur Corridor.
-const first = (await corpus.ranked('corridor', 'zangezur', 1))[0]!.articleId;
+const first = (await corpus.ranked('corridor', 'zangezur', { limit: 1 }))[0]!.articleId;
 const rest = (await contents(corpus)).articles.map((a) => a.id).filter((id) => id !== first);
 const START = new Date('2026-11-23T08:00:00Z');
 const END = new Date('2026-11-24T08:00:00Z');

@@ -132,7 +132,7 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     await both((c) => c.nearTerms('armenai'));
     await both((c) => c.termsWithPrefix('armen', 20));
     await both((c) => c.unknownNames(20));
-    const quote = (await source.ranked('corridor', 'zangezur', 1))[0]!;
+    const quote = (await source.ranked('corridor', 'zangezur', { limit: 1 }))[0]!;
     expect(await ask(r(), `/quote id:${quote.id}`)).toEqual(await ask(source, `/quote id:${quote.id}`));
     await both((c) => c.articlesInFile('extra.md'));
   });

@@ -17,6 +17,8 @@ import { articleFromRow, passageFromRow, type ArticleRow, type PassageRow } from
 
 const PASSAGE = `SELECT p.*, a.id AS article_id FROM passages p JOIN articles a ON a.rowid = p.article`;
 const IDS = `(SELECT value FROM json_each(?))`;
+/** Leaves out the passages (by id) of a JSON list: none for '[]'. */
+const NOT_EXCEPT = `AND passage NOT IN (SELECT rowid FROM passages WHERE id IN ${IDS})`;
 /** An id list as the event queries take it: a JSON array read by json_each. */
 const ID_LIST: IdList = { sql: `IN ${IDS}`, arg: (ids) => JSON.stringify(ids) };
 const RECHECK_MS = 1000;
@@ -44,9 +46,10 @@ function queries(db: Db) {
     statements: get(`SELECT s.passage FROM statements s WHERE ${STATEMENT_WHERE} ORDER BY s.day DESC, s.ord LIMIT ? OFFSET ?`).pluck(),
     statementCount: get(`SELECT count(*) FROM statements s WHERE ${STATEMENT_WHERE}`).pluck(),
     entityEvents: get(`SELECT events FROM entity_counts WHERE type = ? AND entity = ?`).pluck(),
-    ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ORDER BY effective DESC, score DESC, ord LIMIT ? OFFSET ?`).pluck(),
-    rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
+    ranked: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? ${NOT_EXCEPT}
       ORDER BY effective DESC, score DESC, ord LIMIT ? OFFSET ?`).pluck(),
+    rankedIn: get(`SELECT passage FROM tags WHERE type = ? AND entity = ? AND article IN (SELECT rowid FROM articles WHERE id IN ${IDS})
+      ${NOT_EXCEPT} ORDER BY effective DESC, score DESC, ord LIMIT ? OFFSET ?`).pluck(),
     definition: get(
       `SELECT passage FROM tags WHERE type = 'corridor' AND entity = ? AND definition > 0 ORDER BY definition DESC, ord LIMIT 1`,
     ).pluck(),
@@ -62,12 +65,12 @@ function queries(db: Db) {
     vocabRange: get(`SELECT term FROM terms WHERE term >= ? AND term < ? AND length(term) BETWEEN ? AND ?`).pluck(),
     vocabHas: get(`SELECT 1 FROM terms WHERE term = ?`).pluck(),
     vocabPrefix: get(`SELECT term FROM terms WHERE term > ? AND term < ? ORDER BY term LIMIT ?`).pluck(),
-    match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ?`),
+    match: get(`SELECT rowid, rank FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`),
     // bm25() spelled out, not the rank column: FTS5 ranks every match for ORDER BY rank, rowid bound or not.
     matchSince: get(
-      `SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?`,
+      `SELECT rowid, bm25(passages_fts) AS rank FROM passages_fts WHERE passages_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ? OFFSET ?`,
     ),
-    newestMatches: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ?`).pluck(),
+    newestMatches: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT ? OFFSET ?`).pluck(),
     newestMatch: get(`SELECT rowid FROM passages_fts WHERE passages_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?`).pluck(),
     matchCount: get(`SELECT count(*) FROM passages_fts WHERE passages_fts MATCH ?`).pluck(),
     topicCounts: get(`SELECT type, entity AS id, count(*) AS passages FROM tags
@@ -176,10 +179,11 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       const rows = q.statements.all(params, limit, offset) as number[];
       return { passages: rows.map(passageAt), total: q.statementCount.get(params) as number };
     },
-    ranked(type, id, limit, articles, offset = 0) {
+    ranked(type, id, { limit, offset = 0, articles, except = [] }) {
       current();
+      const left = JSON.stringify(except);
       const rows = (
-        articles ? q.rankedIn.all(type, id, JSON.stringify(articles), limit, offset) : q.ranked.all(type, id, limit, offset)
+        articles ? q.rankedIn.all(type, id, JSON.stringify(articles), left, limit, offset) : q.ranked.all(type, id, left, limit, offset)
       ) as number[];
       return rows.map(passageAt);
     },
@@ -243,19 +247,21 @@ export function openSqliteCorpus(build: string, loadGazetteer: () => Gazetteer):
       current();
       return q.vocabPrefix.all(prefix, `${prefix}\u{10FFFF}`, limit) as string[];
     },
-    match(tq, limit) {
+    match(tq, limit, offset = 0) {
       current();
       const expr = matchExpression(tq);
       if (!expr) return { hits: [], total: 0 };
       if (tq.order === 'newest') {
         // Walks the index lists backwards and stops at the limit: no scoring, no count.
-        const rows = q.newestMatches.all(expr, limit) as number[];
+        const rows = q.newestMatches.all(expr, limit, offset) as number[];
         return { hits: rows.map((r): TextHit => ({ passage: passageAt(r), score: 0 })), total: rows.length };
       }
       // Counting walks the index lists only; ranking scores every match, so it is capped (see RANK_CAP).
       const total = q.matchCount.get(expr) as number;
       if (total === 0) return { hits: [], total: 0 };
-      const rows = (total > RANK_CAP ? q.matchSince.all(expr, q.newestMatch.get(expr, RANK_CAP - 1), limit) : q.match.all(expr, limit)) as {
+      const rows = (
+        total > RANK_CAP ? q.matchSince.all(expr, q.newestMatch.get(expr, RANK_CAP - 1), limit, offset) : q.match.all(expr, limit, offset)
+      ) as {
         rowid: number;
         rank: number;
       }[];

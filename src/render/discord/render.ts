@@ -127,6 +127,7 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
           lead: md(answer.fallback?.note ?? ''),
           items: answer.quotes.map((q) => () => quoteBlock(q)),
           perPage: PER_PAGE.quotes,
+          ...pageOf(answer.page),
         };
       const who = (s: 'backs' | 'opposes') =>
         c.stances
@@ -141,14 +142,27 @@ function layoutOf(answer: Exclude<Answer, { ok: false }>): Layout {
       ]
         .filter(Boolean)
         .join('\n');
-      return { title: c.name, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return {
+        title: c.name,
+        lead,
+        items: answer.quotes.map((q) => () => quoteBlock(q)),
+        perPage: PER_PAGE.quotes,
+        ...pageOf(answer.page),
+      };
     }
     case 'search': {
       const how = { all: 'all terms', any: 'some terms', fuzzy: 'near spellings', prefix: 'words that start so', none: '' }[answer.match];
-      const lead = answer.quotes.length
-        ? `${answer.total} quote(s), matching ${how}${answer.total > answer.quotes.length ? `; the best ${answer.quotes.length} here` : ''}`
+      const held = answer.page?.total ?? answer.quotes.length;
+      const lead = held
+        ? `${answer.total} quote(s), matching ${how}${answer.total > held ? `; the best ${held} here` : ''}`
         : `No quote matches (searched: ${md(answer.terms.join(', '))}).`;
-      return { title: `Search: ${answer.query}`, lead, items: answer.quotes.map((q) => () => quoteBlock(q)), perPage: PER_PAGE.quotes };
+      return {
+        title: `Search: ${answer.query}`,
+        lead,
+        items: answer.quotes.map((q) => () => quoteBlock(q)),
+        perPage: PER_PAGE.quotes,
+        ...pageOf(answer.page),
+      };
     }
     case 'timeline': {
       const f = answer.filters;
