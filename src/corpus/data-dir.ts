@@ -51,11 +51,14 @@ export function readGazetteer(paths: DataPaths): { gazetteer: Gazetteer; text: s
   return { gazetteer: parsed.data, text };
 }
 
+/** The names a sidecar of "page.txt" may have: "page.meta.json", then "page.txt.meta.json". */
+export function sidecarNames(file: string): [string, string] {
+  return [`${file.replace(/\.[^./\\]+$/, '')}.meta.json`, `${file}.meta.json`];
+}
+
 /** Sidecar for "page.txt": "page.meta.json" (or "page.txt.meta.json"). */
 export function sidecarFor(file: string, all: Set<string>): string | null {
-  const stem = file.replace(/\.[^./\\]+$/, '');
-  for (const c of [`${stem}.meta.json`, `${file}.meta.json`]) if (all.has(c)) return c;
-  return null;
+  return sidecarNames(file).find((c) => all.has(c)) ?? null;
 }
 
 export function readSidecar(path: string): RawSidecar {

@@ -11,14 +11,14 @@
 // corpus; many removals at once look like a lost folder, not an edit, and are
 // withheld, saying so. A document the log has that is newer than the local
 // copy replaces it; a local file changed since the last push (or one the log
-// never had) is logged. The cursor in build/ says how far each went. (A
-// sidecar removed with its article stays in the log: alone it is never read.)
+// never had) is logged. The cursor in build/ says how far each went. A
+// sidecar removed with its article is logged as removed with it.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { DocumentLog, DocumentToLog, LoggedDocument } from '../store/document-log.js';
 import { fromZodError, parseJsonFile } from './data-file-error.js';
-import { listFiles, type DataPaths } from './data-dir.js';
+import { listFiles, sidecarNames, type DataPaths } from './data-dir.js';
 import { openForReading } from './db/corpus-db.js';
 import { type SharedCursor, sharedCursorSchema } from './schema.js';
 
@@ -177,10 +177,16 @@ async function pushRemovals(paths: DataPaths, log: DocumentLog, cursor: SharedCu
     cursor.seq = 0;
     return;
   }
-  const logged = await log.documentShas(gone);
+  // Their sidecars gone with them are removals too (not counted against the limits: they go with their articles).
+  const sidecars = gone.flatMap((p) => sidecarNames(p)).filter((p) => {
+    const file = localFile(paths, p);
+    return file !== null && !existsSync(file);
+  });
+  const removed = [...gone, ...sidecars];
+  const logged = await log.documentShas(removed);
   const at = now.toISOString();
   report.pushed += await log.putDocuments(
-    gone.filter((p) => logged.get(p)).map((path) => ({ path, sha: '', content: '', modified: at })),
+    removed.filter((p) => logged.get(p)).map((path) => ({ path, sha: '', content: '', modified: at })),
     now,
   );
 }

@@ -102,19 +102,24 @@ describe.each(backends)('shared documents on the %s store', (_name, available, o
     const pages = Object.fromEntries(
       Array.from({ length: 150 }, (_, i) => [`raw/p${i}.md`, `# Page ${i}\n\nArmenia and Iran met on day ${i}.\n`]),
     );
-    const a = folder({ ...pages, 'gazetteer.json': GAZETTEER });
+    const sidecar = JSON.stringify({ url: 'https://example.org/p1', outlet: 'Example', retrieved: '2026-12-01' });
+    const a = folder({ ...pages, 'raw/p1.meta.json': sidecar, 'gazetteer.json': GAZETTEER });
     buildCorpus(a);
     await syncDocuments(a, store);
     const b = folder();
     await syncDocuments(b, store);
     buildCorpus(b);
-    // A removes two pages: logged as removals at its next sync (its corpus had them), and B removes them too.
+    expect(existsSync(join(b.raw, 'p1.meta.json'))).toBe(true);
+    // A removes two pages, one with its sidecar: logged as removals at its next sync (its corpus had them), and B
+    // removes them too, the sidecar with its page.
     rmSync(join(a.raw, 'p1.md'));
+    rmSync(join(a.raw, 'p1.meta.json'));
     rmSync(join(a.raw, 'p2.md'));
-    expect(await syncDocuments(a, store)).toMatchObject({ pulled: 0, pushed: 2, withheld: 0 });
+    expect(await syncDocuments(a, store)).toMatchObject({ pulled: 0, pushed: 3, withheld: 0 });
     expect(existsSync(join(a.raw, 'p1.md'))).toBe(false);
-    expect(await syncDocuments(b, store)).toMatchObject({ pulled: 0, removed: 2 });
+    expect(await syncDocuments(b, store)).toMatchObject({ pulled: 0, removed: 3 });
     expect(existsSync(join(b.raw, 'p1.md'))).toBe(false);
+    expect(existsSync(join(b.raw, 'p1.meta.json'))).toBe(false);
     expect(existsSync(join(b.raw, 'p3.md'))).toBe(true);
     expect(buildCorpus(b).report.removed).toHaveLength(2);
     // A page saved again after its removal comes back everywhere.
