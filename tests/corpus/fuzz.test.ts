@@ -70,7 +70,8 @@ describe('fuzzing', () => {
     );
   });
 
-  // Six hundred answers: seconds on a busy machine, so a generous limit (no figure is asserted).
+  // Two hundred answers (fast-check's default of 100 runs, a new seed each time the suite runs): a second on a busy
+  // machine, so a generous limit (no figure is asserted).
   it('answers any typed text', { timeout: 60_000 }, async () => {
     const { corpus } = seedCorpus();
     await fc.assert(
@@ -78,7 +79,7 @@ describe('fuzzing', () => {
         expect(typeof (await search(corpus, text)).ok).toBe('boolean');
         expect(typeof (await actor(corpus, text)).ok).toBe('boolean');
       }),
-      { numRuns: 300 },
+      { numRuns: 100 },
     );
   });
 });
