@@ -21,6 +21,7 @@ import type { Publisher } from '../digest/publisher.js';
 import type { Logger } from '../logger.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { Store } from '../store/store.js';
+import type { OwnerGone } from '../store/orphaned-lease.js';
 import type { AlertRecord, Watch } from '../store/watch-store.js';
 import { sameStory } from '../briefing/story.js';
 
@@ -54,7 +55,7 @@ export interface AlertDeps {
   /** This process, as its claims name it. */
   owner: string;
   /** Whether the process that made a claim is known to have ended (process-owner.ts): its claims need no grace. */
-  claimantGone: (owner: string | null) => boolean;
+  claimantGone: OwnerGone;
 }
 
 /** A nonce Discord keeps for a few minutes: a retried post of one alert makes no second message. */

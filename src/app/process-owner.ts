@@ -3,6 +3,7 @@
 // is gone, so what it left half done is taken over at once, not after a grace that only guesses how long it may live.
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
+import type { OwnerGone } from '../store/orphaned-lease.js';
 
 export const processOwner = (): string => `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
@@ -11,7 +12,7 @@ export const processOwner = (): string => `${hostname()}:${process.pid}:${random
  * An owner on another machine, one written by an older version, or a pid now used by another process, is not known
  * to be gone (false), and its claims wait out their grace as before.
  */
-export function ownerGone(owner: string | null): boolean {
+export const ownerGone: OwnerGone = (owner) => {
   const m = owner?.match(/^(.+):(\d+):[0-9a-f]+$/);
   if (!m || m[1] !== hostname()) return false;
   const pid = Number(m[2]);
@@ -23,4 +24,4 @@ export function ownerGone(owner: string | null): boolean {
     // EPERM: the pid runs, as another user.
     return (e as NodeJS.ErrnoException).code === 'ESRCH';
   }
-}
+};

@@ -122,8 +122,8 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   const settings = fetchSettings(config);
   const http = httpClientFor(settings);
   const leaseMs = config.SCHEDULER_LEASE_SECONDS * 1000;
-  const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, leaseMs, now, log });
-  const leadership = makeLeadership({ store, scheduler, owner, ttlMs: leaseMs, now, log });
+  const feeds = makeFeedPoller({ paths, store, settings, http, reload: corpus.reload, owner, ownerGone, leaseMs, now, log });
+  const leadership = makeLeadership({ store, scheduler, owner, ownerGone, ttlMs: leaseMs, now, log });
   // Fires that came due while the database did not answer are caught up as soon as it does.
   store.onRecover(() => void scheduler.recover());
   let sweep: NodeJS.Timeout | undefined;

@@ -178,10 +178,12 @@ async function pushRemovals(paths: DataPaths, log: DocumentLog, cursor: SharedCu
     return;
   }
   // Their sidecars gone with them are removals too (not counted against the limits: they go with their articles).
-  const sidecars = gone.flatMap((p) => sidecarNames(p)).filter((p) => {
-    const file = localFile(paths, p);
-    return file !== null && !existsSync(file);
-  });
+  const sidecars = gone
+    .flatMap((p) => sidecarNames(p))
+    .filter((p) => {
+      const file = localFile(paths, p);
+      return file !== null && !existsSync(file);
+    });
   const removed = [...gone, ...sidecars];
   const logged = await log.documentShas(removed);
   const at = now.toISOString();

@@ -1,12 +1,14 @@
 // One digest scheduler per database. Every bot process on the same store
 // competes for the "scheduler" lease; the holder runs the schedule and renews
 // the lease every third of its time to live, the others wait as standbys and
-// take over when it expires (a crash, kill -9, a lost machine). Claims in the
+// take over when it expires (a crash, kill -9, a lost machine), or at once when
+// its holder ran on their machine and has ended. Claims in the
 // delivery log stay atomic on top of this, so a fire is never posted by two.
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import type { Scheduler } from './scheduler.js';
 import { isUnavailable } from '../store/store-health.js';
+import { acquireLeaseOrOrphan, type OwnerGone } from '../store/orphaned-lease.js';
 
 export const SCHEDULER_LEASE = 'scheduler';
 
@@ -18,6 +20,8 @@ export interface LeadershipDeps {
   ttlMs: number;
   now(): Date;
   log: Logger;
+  /** Whether a lease's holder is known to have ended: its lease is taken at once (see orphaned-lease.ts). */
+  ownerGone?: OwnerGone;
 }
 
 export interface Leadership {
@@ -37,7 +41,7 @@ export function makeLeadership(deps: LeadershipDeps): Leadership {
   let tick: Promise<void> = Promise.resolve();
 
   async function check(): Promise<void> {
-    const lease = await deps.store.acquireLease(SCHEDULER_LEASE, deps.owner, deps.ttlMs, deps.now());
+    const lease = await acquireLeaseOrOrphan(deps.store, SCHEDULER_LEASE, deps.owner, deps.ttlMs, deps.now(), deps.ownerGone);
     if (lease.held && !leading) {
       leading = true;
       standbyLogged = false;

@@ -14,6 +14,7 @@ import { feedPollDeps, type FetchSettings } from './fetch-session.js';
 import type { HttpClient } from '../web/http-client.js';
 import { pollFeeds, type PollResult } from './poll-feeds.js';
 import { isUnavailable } from '../store/store-health.js';
+import { acquireLeaseOrOrphan, type OwnerGone } from '../store/orphaned-lease.js';
 
 export const FEEDS_LEASE = 'feeds';
 /**
@@ -31,6 +32,8 @@ export interface FeedPollerDeps {
   /** Ingests again: only the files named, relative to the data folder. */
   reload(why: string, only?: readonly string[]): Promise<boolean>;
   owner: string;
+  /** Whether a lease's holder is known to have ended: its lease (and its feeds' claims) are taken at once. */
+  ownerGone?: OwnerGone;
   /** The lease's length (SCHEDULER_LEASE_SECONDS, like the digest schedule's). */
   leaseMs: number;
   now(): Date;
@@ -52,7 +55,7 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
 
   async function holdLease(): Promise<boolean> {
     try {
-      return (await deps.store.acquireLease(FEEDS_LEASE, deps.owner, deps.leaseMs, deps.now())).held;
+      return (await acquireLeaseOrOrphan(deps.store, FEEDS_LEASE, deps.owner, deps.leaseMs, deps.now(), deps.ownerGone)).held;
     } catch (e) {
       if (!isUnavailable(e)) deps.log.warn(`feeds lease: ${e instanceof Error ? e.message : String(e)}`);
       return false;
@@ -73,7 +76,14 @@ export function makeFeedPoller(deps: FeedPollerDeps): FeedPoller {
     // no feed is read by both.
     const claim = async (feedId: string) => {
       const name = `feed:${feedId}`;
-      const lease = await deps.store.acquireLease(name, deps.owner, Math.max(deps.leaseMs, FEED_CLAIM_MS), deps.now());
+      const lease = await acquireLeaseOrOrphan(
+        deps.store,
+        name,
+        deps.owner,
+        Math.max(deps.leaseMs, FEED_CLAIM_MS),
+        deps.now(),
+        deps.ownerGone,
+      );
       return lease.held ? () => deps.store.releaseLease(name, deps.owner) : null;
     };
     const result = await pollFeeds(feeds, { ...poll, claim });

@@ -209,13 +209,13 @@ function postgresStore(pool: pg.Pool): Store {
     async pendingFires() {
       return (await rowsOf<DeliveryRow>(pool, `SELECT * FROM deliveries WHERE status = 'pending' ORDER BY fire_time`)).map(toDelivery);
     },
-    async acquireLease(name, owner, ttlMs, now) {
+    async acquireLease(name, owner, ttlMs, now, takeFrom) {
       // One statement: the conflicting row is locked while its owner and expiry are compared, so two processes never both take it.
       await pool.query(
         `INSERT INTO leases (name, owner, expires_at) VALUES ($1, $2, $3)
          ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, expires_at = excluded.expires_at
-         WHERE leases.owner = excluded.owner OR leases.expires_at < $4`,
-        [name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()],
+         WHERE leases.owner = excluded.owner OR leases.expires_at < $4 OR leases.owner = $5`,
+        [name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString(), takeFrom ?? null],
       );
       const r = (
         await rowsOf<{ owner: string; expires_at: string }>(pool, 'SELECT owner, expires_at FROM leases WHERE name = $1', [name])

@@ -83,7 +83,7 @@ function openSyncSqliteStore(file: string): SyncStore {
   const lease = {
     take: db.prepare(`INSERT INTO leases (name, owner, expires_at) VALUES (@name, @owner, @until)
       ON CONFLICT (name) DO UPDATE SET owner = excluded.owner,
-        expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < @now`),
+        expires_at = excluded.expires_at WHERE leases.owner = excluded.owner OR leases.expires_at < @now OR leases.owner = @from`),
     read: db.prepare<[string], { owner: string; expires_at: string }>('SELECT owner, expires_at FROM leases WHERE name = ?'),
     release: db.prepare('DELETE FROM leases WHERE name = ? AND owner = ?'),
   };
@@ -91,8 +91,8 @@ function openSyncSqliteStore(file: string): SyncStore {
     forget: db.prepare('DELETE FROM seen_requests WHERE until < ?'),
     record: db.prepare('INSERT INTO seen_requests (key, until) VALUES (?, ?) ON CONFLICT (key) DO NOTHING'),
   };
-  const acquireLease = db.transaction((name: string, owner: string, until: string, now: string): LeaseState => {
-    lease.take.run({ name, owner, until, now });
+  const acquireLease = db.transaction((name: string, owner: string, until: string, now: string, from: string | null): LeaseState => {
+    lease.take.run({ name, owner, until, now, from });
     const r = lease.read.get(name)!;
     return { held: r.owner === owner, owner: r.owner, expiresAt: r.expires_at };
   });
@@ -160,8 +160,8 @@ function openSyncSqliteStore(file: string): SyncStore {
     deliveries: (id, limit = 10) => q.history.all(id, limit).map(toDelivery),
     pendingFires: () => q.pending.all().map(toDelivery),
     // IMMEDIATE: the write lock is taken before the lease is read, so two processes cannot both see it free.
-    acquireLease: (name, owner, ttlMs, now) =>
-      acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString()),
+    acquireLease: (name, owner, ttlMs, now, takeFrom) =>
+      acquireLease.immediate(name, owner, new Date(now.getTime() + ttlMs).toISOString(), now.toISOString(), takeFrom ?? null),
     releaseLease: (name, owner) => void lease.release.run(name, owner),
     firstSighting: (key, until, now) => {
       seen.forget.run(now.toISOString());

@@ -97,9 +97,10 @@ export interface SyncStore extends SyncFeedStore, SyncDocumentLog, SyncWatchStor
 
   /**
    * Takes the named lease for `owner` until now + ttl, or renews it when the owner already holds it.
-   * Another owner's unexpired lease is left alone. Atomic: two processes never both hold it.
+   * Another owner's unexpired lease is left alone, unless that owner is `takeFrom` (one known to have ended: see
+   * orphaned-lease.ts). Atomic: two processes never both hold it.
    */
-  acquireLease(name: string, owner: string, ttlMs: number, now: Date): LeaseState;
+  acquireLease(name: string, owner: string, ttlMs: number, now: Date, takeFrom?: string): LeaseState;
   /** Gives the lease up, if this owner holds it. */
   releaseLease(name: string, owner: string): void;
 

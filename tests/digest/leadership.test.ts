@@ -83,4 +83,34 @@ describe('the scheduler lease', () => {
       expect(a.leading()).toBe(true);
     },
   );
+
+  it('is taken at once from a holder known to have ended, and waited out otherwise', async () => {
+    const file = join(tempDir(), 'b.sqlite');
+    const clock = new Date('2026-11-24T08:00:00Z');
+    const events: string[] = [];
+    const dead = new Set(['A']);
+    const make = (name: string, ownerGone?: (o: string | null) => boolean) =>
+      makeLeadership({
+        store: openSqliteStore(file),
+        scheduler: recordingScheduler(events, name),
+        owner: name,
+        ttlMs: 30_000,
+        now: () => clock,
+        log: makeLogger('error', () => {}),
+        ...(ownerGone ? { ownerGone } : {}),
+      });
+    await make('A').checkNow();
+    // B has no evidence, C has: A was killed on their machine.
+    const b = make('B');
+    await b.checkNow();
+    expect(b.leading()).toBe(false);
+    const c = make('C', (o) => o !== null && dead.has(o));
+    await c.checkNow();
+    expect(c.leading()).toBe(true);
+    expect(events).toEqual(['A start', 'C start']);
+    // C runs; B, even with the evidence it now has of A, does not take it from C.
+    const b2 = make('B2', (o) => o !== null && dead.has(o));
+    await b2.checkNow();
+    expect(b2.leading()).toBe(false);
+  });
 });

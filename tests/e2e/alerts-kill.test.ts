@@ -3,7 +3,8 @@
 // a post is in flight, and started again on the same data folder. Every item is alerted exactly once: none twice (a
 // post Discord took before the kill is found by its footer, a repeat dropped by its nonce), none lost (the claim never
 // posted, and the articles of its batch never checked, are finished as soon as the new process starts, with no new
-// article needed: the claim names a process of this machine that has ended, so no grace is waited out).
+// article needed: the claim names a process of this machine that has ended, so no grace is waited out; its leases
+// are taken over at once for the same reason).
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
@@ -89,7 +90,7 @@ describe('alerts across a kill -9', () => {
     const atKill = posts().length;
     expect(atKill).toBeLessThan(ITEMS);
 
-    procs.launch('start', env);
+    const second = procs.launch('start', env);
     const titles = async () => (await channelMessages()).flatMap((m) => m.embeds?.map((e) => e.title ?? '') ?? []);
     await emulator.waitFor(async () => new Set(await titles()).size >= ITEMS, 60_000);
     // Two more polls: nothing else comes.
@@ -97,5 +98,9 @@ describe('alerts across a kill -9', () => {
     const seen = await titles();
     const wanted = Array.from({ length: ITEMS }, (_, i) => `Quillfeather ferry ${i + 1} sails`);
     expect([...seen].sort()).toEqual([...wanted].sort());
+    // The killed process's leases are taken at once too (it ran here and has ended): the schedule and the feeds run
+    // in the new process without waiting out the 30-s lease.
+    expect(second.out()).toMatch(/this process \(\S+\) runs the digest schedule/);
+    expect(second.out()).not.toMatch(/stands by/);
   });
 });

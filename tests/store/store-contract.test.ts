@@ -110,6 +110,19 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect((await a.acquireLease('scheduler', 'A', 30_000, at(42))).held).toBe(true);
     });
 
+    it('hands an unexpired lease over only from the owner named as ended, once', async () => {
+      const opener = fresh();
+      const [a, b, c] = await Promise.all([open(opener), open(opener), open(opener)]);
+      expect((await a.acquireLease('feeds', 'A', 30_000, T0)).held).toBe(true);
+      // Naming another owner as ended takes nothing.
+      expect(await b.acquireLease('feeds', 'B', 30_000, at(1), 'someone-else')).toMatchObject({ held: false, owner: 'A' });
+      // Two processes that both see A ended: one of them gets it, and the other does not take it from that one.
+      const both = await Promise.all([b.acquireLease('feeds', 'B', 30_000, at(2), 'A'), c.acquireLease('feeds', 'C', 30_000, at(2), 'A')]);
+      expect(both.filter((r) => r.held)).toHaveLength(1);
+      const holder = both.find((r) => r.held)!.owner;
+      expect((await a.acquireLease('feeds', 'A', 30_000, at(3))).owner).toBe(holder);
+    });
+
     it('never lets two processes take a free lease at the same moment', async () => {
       const opener = fresh();
       const contenders = await Promise.all(Array.from({ length: 4 }, () => open(opener)));
