@@ -13,15 +13,15 @@ import type { Corpus } from '../corpus/corpus.js';
 import type { DataPaths } from '../corpus/data-dir.js';
 import { corpusFile } from '../corpus/db/corpus-db.js';
 import { liveCorpus } from '../corpus/live-corpus.js';
+import { LOG_POLL_MS } from '../corpus/follow-shared-log.js';
 import { bringInGazetteer, describeSync, sharedSeq, syncDocuments } from '../corpus/shared-documents.js';
 import type { Logger } from '../logger.js';
 import type { DocumentLog } from '../store/document-log.js';
 
-/** How often a replica asks the shared log whether anything is new. */
-export const LOG_POLL_MS = 2000;
-
 export interface ReplicaCorpus {
   current(): Corpus;
+  /** Ingests the files named (relative to the folder): a link added here (see LiveCorpus.reload). */
+  reload(why: string, only?: readonly string[]): Promise<boolean>;
   /** Resolves once the folder has every document logged when it was called, ingested (false when that failed). */
   caughtUp(): Promise<boolean>;
   stop(): void;
@@ -79,7 +79,7 @@ export async function replicaCorpus(
         if (!whole && (await store.lastSeq()) <= sharedSeq(paths)) return true;
         // Only what the sync brings in (or removes) is read, not every file of the folder; the first time, every file
         // is looked at, so that documents a stopped replica brought in but did not ingest go in too.
-        return await live.reload(why, whole ? undefined : []);
+        return await live.reload(why, whole ? undefined : [], { ifChanged: !whole });
       } catch (e) {
         log.warn(`the shared document log could not be read (${e instanceof Error ? e.message : String(e)}); asking again shortly`);
         return false;
@@ -92,6 +92,7 @@ export async function replicaCorpus(
   timer.unref();
   return {
     current: () => live.current(),
+    reload: (why, only) => live.reload(why, only),
     async caughtUp() {
       await first;
       return catchUp('catching up');

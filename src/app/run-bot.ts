@@ -10,13 +10,9 @@ import type { Scheduler } from '../digest/scheduler.js';
 import type { FeedPoller } from '../feeds/feed-poller.js';
 import { catchUpWithSharedLog, prepareWork, type RuntimeOverrides } from './run-work.js';
 import type { Logger } from '../logger.js';
-import { rateLimiter } from '../commands/rate-limit.js';
+import { linkLimiter } from '../commands/rate-limit.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-
-/** /add: links one member may add in a window (each costs a page fetch and an ingest). */
-const LINKS_PER_USER = 5;
-const LINK_WINDOW_MS = 10 * 60_000;
 
 export interface BotRuntime {
   bot: RunningBot;
@@ -61,8 +57,9 @@ export async function runBot(config: Config & { DISCORD_TOKEN: string }, log: Lo
         now,
         corpus: corpus.current,
         reload: corpus.reload,
+        saved: work.saved,
         poller: feeds,
-        linkLimit: rateLimiter(LINKS_PER_USER, LINK_WINDOW_MS, () => now().getTime()),
+        linkLimit: linkLimiter(() => now().getTime()),
       },
       watch: { store: work.store, corpus: corpus.current, now },
       loginTimeoutMs: config.LOGIN_TIMEOUT_SECONDS * 1000,

@@ -8,6 +8,8 @@ import type { Config } from '../config.js';
 import { startRenderer } from '../charts/render-process.js';
 import { scaledOut, syncShared } from './corpus-target.js';
 import { snapshotIfDue } from '../corpus/corpus-snapshot.js';
+import { followSharedLog, LOG_POLL_MS, type LogFollower } from '../corpus/follow-shared-log.js';
+import { logSaved } from '../corpus/shared-documents.js';
 import { alertDelivery, PENDING_GRACE_MS } from '../alerts/alert-delivery.js';
 import { ownerGone, processOwner } from './process-owner.js';
 import { discordPublisher } from '../discord/digest-publisher.js';
@@ -41,6 +43,8 @@ export interface Work {
   settings: ReturnType<typeof fetchSettings>;
   http: ReturnType<typeof httpClientFor>;
   now: () => Date;
+  /** Scaled out, logs files just written into the folder at once (see FeedsInteractionDeps.saved); else nothing. */
+  saved: (files: readonly string[]) => Promise<void>;
   /** Starts following the build, competing for the leases, polling and rendering. */
   begin(): Promise<void>;
   /** Stops polling and the schedule (an in-flight digest finishes or is logged as failed); the store stays open. */
@@ -127,6 +131,7 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
   // Fires that came due while the database did not answer are caught up as soon as it does.
   store.onRecover(() => void scheduler.recover());
   let sweep: NodeJS.Timeout | undefined;
+  let follower: LogFollower | undefined;
   return {
     store,
     paths,
@@ -137,6 +142,9 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
     settings,
     http,
     now,
+    saved: async (files) => {
+      if (shared) await logSaved(paths, store, files, now());
+    },
     async begin() {
       corpus.watchBuild();
       // Alerts a stop left between their claim and their post go out (or are found posted) first, and again at every
@@ -149,10 +157,20 @@ export function prepareWork(config: Config & { DISCORD_TOKEN: string }, log: Log
       sweep = setInterval(recover, PENDING_GRACE_MS);
       await leadership.start();
       feeds.start();
+      if (shared)
+        follower = followSharedLog({
+          paths,
+          log: store,
+          corpus,
+          everyMs: LOG_POLL_MS,
+          feedListChanged: () => void feeds.pollNow(),
+          warn: (line) => log.warn(line),
+        });
       startRenderer();
     },
     async stop(graceMs) {
       clearInterval(sweep);
+      follower?.stop();
       await feeds.stop(Math.min(graceMs, 2000));
       // The chart renderer is left running: it belongs to the process, finishes the charts of answers still
       // in flight, and exits with the process (see render-process.ts).

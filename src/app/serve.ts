@@ -14,7 +14,13 @@ import { openCorpus } from '../corpus/build-store.js';
 import type { Corpus } from '../corpus/corpus.js';
 import { scaledOut } from './corpus-target.js';
 import { type ReplicaCorpus, replicaCorpus } from './replica-corpus.js';
-import { dataPaths } from '../corpus/data-dir.js';
+import { type DataPaths, dataPaths } from '../corpus/data-dir.js';
+import type { Config } from '../config.js';
+import type { FeedsInteractionDeps } from '../commands/feeds-subcommands.js';
+import { linkLimiter } from '../commands/rate-limit.js';
+import { logSaved } from '../corpus/shared-documents.js';
+import { fetchSettings, httpClientFor } from '../feeds/fetch-session.js';
+import type { Store } from '../store/store.js';
 import { interactionsServer, restCalls } from '../discord/http/interactions-server.js';
 import { describeStartupError } from './startup-errors.js';
 import { openStore } from '../store/open-store.js';
@@ -23,6 +29,23 @@ import { watchStore } from '../store/store-health.js';
 export interface ServeIo extends ProcessIo {
   /** Told the port once listening (tests pass PORT=0 and read it here). */
   listening?: (port: number) => void;
+}
+
+/** /feeds and /add on a replica: its folder, the fetch settings every process uses, and the shared log. */
+function replicaFeeds(config: Config, store: Store, paths: DataPaths, replica: ReplicaCorpus): FeedsInteractionDeps {
+  const settings = fetchSettings(config);
+  const now = () => new Date();
+  return {
+    paths,
+    store,
+    settings,
+    http: httpClientFor(settings),
+    now,
+    corpus: () => replica.current(),
+    reload: replica.reload,
+    saved: async (files) => void (await logSaved(paths, store, files, now())),
+    linkLimit: linkLimiter(() => now().getTime()),
+  };
 }
 
 export async function serve(io: ServeIo): Promise<number> {
@@ -35,13 +58,13 @@ export async function serve(io: ServeIo): Promise<number> {
       return 1;
     }
     const where = { apiUrl: config.DISCORD_API_URL, dataDir: resolve(config.DATA_DIR) };
+    const paths = dataPaths(resolve(config.DATA_DIR));
     let store;
     let corpus: Corpus | null = null;
     let replica: ReplicaCorpus | null = null;
     try {
       // An outage of the database is said once when it stops answering and once when it is back.
       store = watchStore(await openStore(config.DATABASE_URL), log);
-      const paths = dataPaths(resolve(config.DATA_DIR));
       replica = scaledOut(config.DATABASE_URL) ? await replicaCorpus(paths, log, store) : null;
       corpus = replica ? null : openCorpus(paths, { info: (line) => log.info(line), warn: (line) => log.warn(line) });
     } catch (e) {
@@ -80,6 +103,10 @@ export async function serve(io: ServeIo): Promise<number> {
       ...(digest ? { digest } : {}),
       // /watch keeps its watches in the database; the worker that ingests posts the alerts.
       watch: { store, corpus: opened.corpus, now: () => new Date() },
+      // Scaled out, /feeds and /add work here too: the feed list and the pages a link saves go into this replica's
+      // folder and straight into the shared log, where the worker polling the feeds (and every replica) reads them
+      // within seconds. On one machine the endpoint says where they run (the folder is the gateway bot's).
+      ...(replica ? { feeds: replicaFeeds(config, store, paths, replica) } : {}),
       ...(config.DISCORD_TOKEN ? { botRest: restCalls(config.DISCORD_API_URL, config.DISCORD_TOKEN) } : {}),
     });
     await new Promise<void>((ready) => server.listen(config.PORT, ready));

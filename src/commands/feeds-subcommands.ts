@@ -6,7 +6,7 @@
 // posted in the channel.
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Corpus } from '../corpus/corpus.js';
-import type { DataPaths } from '../corpus/data-dir.js';
+import { sidecarNames, type DataPaths } from '../corpus/data-dir.js';
 import { addedArticle } from '../briefing/sources.js';
 import { addLink } from '../feeds/add-link.js';
 import { addFeed, readFeedList, removeFeed } from '../feeds/feed-list.js';
@@ -34,12 +34,19 @@ export interface FeedsInteractionDeps {
   corpus(): Corpus;
   /** Ingests again in a worker (only the files named, relative to the data folder); resolves when the new article answers. */
   reload(why: string, only?: readonly string[]): Promise<boolean>;
+  /**
+   * Told of files this process just wrote into its data folder (the feed list, a page and its sidecar; relative to it):
+   * scaled out, they are logged at once, so no other process waits for this one's next sync, and none is lost with it.
+   */
+  saved?: ((files: readonly string[]) => Promise<void>) | undefined;
   /** Polls the feeds now (after one is added), if this process polls them. */
   poller?: FeedPoller | undefined;
   /** /add per user. */
   linkLimit: RateLimiter;
 }
 
+/** The feed list, as the data folder and the shared log name it. */
+const FEED_LIST = 'feeds.json';
 const say = (content: string): MessagePayload => ({ content: clip(content, LIMITS.content) });
 const md = (s: string) => escapeMarkdown(s);
 const when = (iso: string | null) => (iso ? `<t:${Math.floor(Date.parse(iso) / 1000)}:R>` : 'never');
@@ -72,6 +79,7 @@ async function feedsAdd(q: InteractionRequest, deps: FeedsInteractionDeps): Prom
   if (!probe.ok) return done(`⚠️ ${md(probe.reason)}`);
   const r = addFeed(deps.paths, { url, name: q.string('name') ?? probe.title ?? undefined, keepAll: q.boolean('keep_all') ?? false });
   if (!r.ok) return done(`⚠️ ${md(r.message)}`);
+  await deps.saved?.([FEED_LIST]);
   await done(
     `Following **${md(r.feed.name)}** as \`${r.feed.id}\` (${probe.items} item(s) in it now). ` +
       `New articles that mention the gazetteer's actors or corridors${r.feed.keepAll ? ' (or not: this feed keeps all)' : ''} ` +
@@ -96,6 +104,7 @@ export async function runFeeds(q: InteractionRequest, sub: string, deps: FeedsIn
   if (sub === 'remove') {
     const r = removeFeed(deps.paths, key);
     if (!r.ok) return q.reply(say(`⚠️ ${md(r.message)}`));
+    await deps.saved?.([FEED_LIST]);
     await deps.store.forgetFeed(r.feed.id);
     return q.reply(say(`Stopped following **${md(r.feed.name)}** (\`${r.feed.id}\`). Its articles stay in the corpus.`));
   }
@@ -124,7 +133,11 @@ export async function runAdd(q: InteractionRequest, deps: FeedsInteractionDeps):
     feedPollDeps(deps.paths, deps.store, deps.settings, { respectBackoff: false, http: deps.http, now: deps.now }),
   );
   if (!r.ok) return q.edit(say(`⚠️ That link could not be added: ${md(r.reason)}`));
-  if (r.outcome === 'new' || r.outcome === 'changed') await deps.reload('a link added with /add', [`raw/${r.file}`]);
+  if (r.outcome === 'new' || r.outcome === 'changed') {
+    const file = `raw/${r.file}`;
+    await deps.saved?.([file, ...sidecarNames(file)]);
+    await deps.reload('a link added with /add', [file]);
+  }
   const answer = await addedArticle(deps.corpus(), r.file, r.outcome, r.url);
   if (answer.articles.length === 0)
     return q.edit(say('The page was saved, but the corpus could not read it in yet (see the bot log); the next ingest tries again.'));

@@ -7,6 +7,9 @@ export interface RateLimiter {
   take(user: string): number | null;
 }
 
+/** /add: links one member may add in a window (each costs a page fetch and an ingest), per process. */
+export const linkLimiter = (now: () => number = Date.now): RateLimiter => rateLimiter(5, 10 * 60_000, now);
+
 export function rateLimiter(max: number, windowMs: number, now: () => number = Date.now): RateLimiter {
   const uses = new Map<string, number[]>();
   return {

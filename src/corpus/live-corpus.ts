@@ -14,9 +14,10 @@ export interface LiveCorpus {
   current(): Corpus;
   /**
    * Ingests raw/ again off the event loop; false when that failed (the corpus keeps answering as it was). `only`: the
-   * files that changed (relative to the data folder), when the caller knows them: only they are read.
+   * files that changed (relative to the data folder), when the caller knows them: only they are read. ifChanged: no
+   * ingest at all (and no log line) when neither `only` nor what beforeIngest brought in names a file.
    */
-  reload(why: string, only?: readonly string[]): Promise<boolean>;
+  reload(why: string, only?: readonly string[], o?: { ifChanged?: boolean }): Promise<boolean>;
   /** Starts looking for new articles every pollMs. */
   watchBuild(): void;
   /** Writes a compacted copy of the corpus file (for a snapshot), in turn with the ingests. */
@@ -92,7 +93,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
   };
   void look();
 
-  async function reload(why: string, only?: readonly string[]): Promise<boolean> {
+  async function reload(why: string, only?: readonly string[], r: { ifChanged?: boolean } = {}): Promise<boolean> {
     let named = only ? [...only] : null;
     if (o.beforeIngest) {
       try {
@@ -104,6 +105,7 @@ export function liveCorpus(paths: DataPaths, log: Logger, o: LiveCorpusOptions =
         if (o.requireBeforeIngest) return false;
       }
     }
+    if (r.ifChanged && named?.length === 0) return true;
     // Only raw/ is ingested: a changed gazetteer is noticed by every ingest, named files or not.
     const inRaw = named?.filter((p) => p.startsWith('raw/')).map((p) => p.slice('raw/'.length));
     const outcome = await thread.run((line) => log.info(line), inRaw);

@@ -141,6 +141,14 @@ export async function bringInGazetteer(paths: DataPaths, log: DocumentLog): Prom
 async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, now: Date, report: SyncReport): Promise<void> {
   const started = now.getTime();
   const changed = sharedFiles(paths).filter((p) => statSync(join(paths.root, p)).mtimeMs > cursor.pushedAt - MTIME_SLACK_MS);
+  report.pushed += await logPaths(paths, log, changed, now);
+  cursor.pushedAt = started;
+  writeCursor(paths, cursor);
+}
+
+/** Logs the files at these paths (relative to the folder) whose bytes the log does not have yet; how many it logged. */
+async function logPaths(paths: DataPaths, log: DocumentLog, changed: readonly string[], now: Date): Promise<number> {
+  let pushed = 0;
   for (let i = 0; i < changed.length; i += BATCH) {
     const batch = changed.slice(i, i + BATCH);
     const logged = await log.documentShas(batch);
@@ -152,10 +160,21 @@ async function push(paths: DataPaths, log: DocumentLog, cursor: SharedCursor, no
       if (logged.get(path) === sha) continue;
       docs.push({ path, sha, content: bytes.toString('base64'), modified: statSync(file).mtime.toISOString() });
     }
-    report.pushed += await log.putDocuments(docs, now);
+    pushed += await log.putDocuments(docs, now);
   }
-  cursor.pushedAt = started;
-  writeCursor(paths, cursor);
+  return pushed;
+}
+
+/**
+ * Logs files this process just wrote (a link added, the feed list edited) at once, not at its next sync: should it stop
+ * now, they are not lost with its folder. A replica logs nothing else of its folder. Returns how many were logged.
+ */
+export async function logSaved(paths: DataPaths, log: DocumentLog, files: readonly string[], now: Date = new Date()): Promise<number> {
+  const shared = files.filter((p) => {
+    const file = localFile(paths, p);
+    return file !== null && existsSync(file);
+  });
+  return logPaths(paths, log, shared, now);
 }
 
 /**

@@ -2,10 +2,12 @@
 // `briefing serve` replicas answer signed interactions, two `briefing worker`s
 // share the digest schedule and feed polling through leases. The active worker
 // is killed with SIGKILL while digests are going out: the standby takes over
-// within the lease, and no fire is posted twice. The replicas have no data
-// folder: they answer from the corpus the workers publish to Postgres, and a
-// feed item that arrives is answered by both. Skipped where no Postgres server answers.
-import { mkdtempSync, writeFileSync } from 'node:fs';
+// within the lease, and no fire is posted twice. Each replica starts with an
+// empty data folder of its own and follows the shared document log, and a
+// feed item that arrives is answered by both. A link added and a feed followed
+// on a replica reach the other replica and the worker through the shared log.
+// Skipped where no Postgres server answers.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
@@ -16,7 +18,7 @@ import { NEW_SUB } from '../helpers/temp-store.js';
 import { dropMadeForTests, freshDatabase, postgresAnswers } from '../helpers/test-postgres.js';
 import { page, startWebServer } from '../helpers/web-server.js';
 import { APP_ID, CHANNEL_ID, DiscordEmulator, TOKEN } from './emulator.js';
-import { slash } from './interactions.js';
+import { slash, subcommandSlash } from './interactions.js';
 import { ask, listening, PUBLIC_HEX, processes, type Proc } from './scaled-processes.js';
 
 const havePostgres = await postgresAnswers();
@@ -120,6 +122,45 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
           throw e;
         });
     }
+
+    const answeredEverywhere = async (title: string) => {
+      for (const port of ports)
+        await emulator.waitFor(async () => JSON.stringify((await ask(port, slash('sources'))).data).includes(title), 20_000);
+    };
+    const edits = () => JSON.stringify(emulator.callsTo('PATCH', /^\/webhooks\//).map((c) => c.body));
+    // A link added on one replica goes into its folder and straight into the shared log: that replica answers with it,
+    // the other brings it in within seconds, and so does the worker (its digests and alerts read its own folder).
+    web.route(
+      '/quillon',
+      page(articlePage({ title: 'Quillon ferry resumes', paragraphs: newsParagraphs('quillon'), outlet: 'Caucasus Daily' })),
+    );
+    expect((await ask(ports[0]!, slash('add', { url: `${web.origin}/quillon` }))).type).toBe(5);
+    await emulator.waitFor(() => edits().includes('Quillon ferry resumes'), 20_000);
+    await answeredEverywhere('Quillon ferry resumes');
+    const inWorkerFolder = (title: string) =>
+      readdirSync(paths.raw, { recursive: true, encoding: 'utf8' }).some((f) => {
+        const file = join(paths.raw, f);
+        return statSync(file).isFile() && readFileSync(file, 'utf8').includes(title);
+      });
+    await emulator.waitFor(() => inWorkerFolder('Quillon ferry resumes'), 10_000);
+
+    // A feed followed from a replica: the feed list is logged, the worker polling the feeds reads it and polls the new
+    // feed at once, and its item reaches both replicas.
+    const second: FeedItemSpec[] = [];
+    web.route('/second.xml', (req, res) => page(rssFeed('Steppe Wire', second), 'application/rss+xml')(req, res));
+    web.route(
+      '/vantorel',
+      page(articlePage({ title: 'Vantorel pipeline opens', paragraphs: newsParagraphs('vantorel'), outlet: 'Steppe Wire' })),
+    );
+    second.push({
+      title: 'Vantorel pipeline opens',
+      link: `${web.origin}/vantorel`,
+      guid: 'vantorel',
+      published: 'Mon, 03 Mar 2025 11:00:00 +0400',
+    });
+    expect((await ask(ports[1]!, subcommandSlash('feeds', 'add', { url: `${web.origin}/second.xml` }))).type).toBe(5);
+    await emulator.waitFor(() => edits().includes('Following **Steppe Wire**'), 20_000);
+    await answeredEverywhere('Vantorel pipeline opens');
     await web.close();
   });
 });

@@ -10,6 +10,7 @@ import type { Corpus } from '../../corpus/corpus.js';
 import type { Logger } from '../../logger.js';
 import type { DigestInteractionDeps } from '../../commands/digest-subcommands.js';
 import type { WatchInteractionDeps } from '../../commands/watch-subcommands.js';
+import type { FeedsInteractionDeps } from '../../commands/feeds-subcommands.js';
 import type { ManagementServices } from '../../commands/management.js';
 import { NO_MENTIONS } from '../../render/discord/no-mentions.js';
 import { answerInteraction } from './answer-interaction.js';
@@ -102,6 +103,8 @@ export interface InteractionsServerDeps {
   digest?: DigestInteractionDeps;
   /** /watch's store and corpus. */
   watch?: WatchInteractionDeps;
+  /** /feeds and /add: the feed list and the folder links are saved in (a replica's, scaled out). */
+  feeds?: FeedsInteractionDeps;
   /** Why a management command's service is absent on this endpoint, in the user's words. */
   absent?: ManagementServices['absent'];
   log: Logger;
@@ -145,6 +148,7 @@ export function interactionsServer(deps: InteractionsServerDeps): Server {
     ...(deps.botRest ? { openThread: threadOpener(deps.botRest) } : {}),
     ...(deps.digest ? { digest: deps.digest } : {}),
     ...(deps.watch ? { watch: deps.watch } : {}),
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
     ...(deps.absent ? { absent: deps.absent } : {}),
   };
 
