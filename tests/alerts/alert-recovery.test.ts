@@ -31,21 +31,27 @@ function endedOwner(): string {
   return processOwner().replace(`:${process.pid}:`, `:${child.stdout}:`);
 }
 
+/** A delivery on a fresh store, as a process of this machine runs it, at the time `now` gives. */
+function delivery(now: () => Date) {
+  const { store } = tempStore();
+  const publisher = new FakePublisher();
+  const deps: AlertDeps = {
+    store,
+    corpus: () => corpus,
+    publisher,
+    render,
+    now,
+    log: quiet,
+    owner: processOwner(),
+    claimantGone: ownerGone,
+  };
+  return { store, publisher, alerts: alertDelivery(deps) };
+}
+
 describe('alerts after a stop', () => {
   it('checks the articles that reached the corpus and were never checked, once', async () => {
-    const { store } = tempStore();
-    const publisher = new FakePublisher();
     let now = at(0);
-    const alerts = alertDelivery({
-      store,
-      corpus: () => corpus,
-      publisher,
-      render,
-      now: () => now,
-      log: quiet,
-      owner: processOwner(),
-      claimantGone: ownerGone,
-    });
+    const { store, publisher, alerts } = delivery(() => now);
     const watch = await store.addWatch(
       { guildId: 'g', channelId: 'c', rule: 'actor:Georgia corridor:"Middle Corridor"', thread: false, hourlyCap: 10, createdBy: 'u' },
       at(0),
@@ -69,19 +75,7 @@ describe('alerts after a stop', () => {
 
   // A kill leaves a claim half done and the rest of its batch unchecked, both younger than the grace.
   async function killedMidBatch(claimedBy: string) {
-    const { store } = tempStore();
-    const publisher = new FakePublisher();
-    const now = at(100);
-    const deps: AlertDeps = {
-      store,
-      corpus: () => corpus,
-      publisher,
-      render,
-      now: () => now,
-      log: quiet,
-      owner: processOwner(),
-      claimantGone: ownerGone,
-    };
+    const { store, publisher, alerts } = delivery(() => at(100));
     const watch = await store.addWatch(
       { guildId: 'g', channelId: 'c', rule: 'actor:Georgia', thread: false, hourlyCap: 10, createdBy: 'u' },
       at(0),
@@ -90,7 +84,7 @@ describe('alerts after a stop', () => {
     const [a, b] = (await contents(corpus)).articles;
     await store.recordArticles([a!.id, b!.id], at(95));
     await store.claimAlert(watch.id, a!.id, 'c', a!.id, at(96), claimedBy);
-    await alertDelivery(deps).recover();
+    await alerts.recover();
     return {
       publisher,
       titles: publisher.messages.map((m) => m.payload.embeds?.[0]?.title).sort(),

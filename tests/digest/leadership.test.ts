@@ -21,6 +21,21 @@ function recordingScheduler(events: string[], name: string): Scheduler {
   };
 }
 
+/** Processes competing for the schedule on one SQLite file, as their names, at the time `now` gives. */
+function contenders(events: string[], now: () => Date, log = makeLogger('error', () => {})) {
+  const file = join(tempDir(), 'b.sqlite');
+  return (name: string, ownerGone?: (o: string | null) => boolean) =>
+    makeLeadership({
+      store: openSqliteStore(file),
+      scheduler: recordingScheduler(events, name),
+      owner: name,
+      ttlMs: 30_000,
+      now,
+      log,
+      ...(ownerGone ? { ownerGone } : {}),
+    });
+}
+
 describe('the scheduler lease', () => {
   it('is held by one process at a time, renewed by its holder, and taken over when it lapses', async () => {
     const file = join(tempDir(), 'b.sqlite');
@@ -45,20 +60,14 @@ describe('the scheduler lease', () => {
   it(
     'runs the schedule in the holder only; a standby starts it when the holder stops renewing, and the old holder stands ' + 'down',
     async () => {
-      const file = join(tempDir(), 'b.sqlite');
       const events: string[] = [];
       let clock = new Date('2026-11-24T08:00:00Z');
       const logs: string[] = [];
-      const log = makeLogger('info', (l) => logs.push(l));
-      const make = (name: string) =>
-        makeLeadership({
-          store: openSqliteStore(file),
-          scheduler: recordingScheduler(events, name),
-          owner: name,
-          ttlMs: 30_000,
-          now: () => clock,
-          log,
-        });
+      const make = contenders(
+        events,
+        () => clock,
+        makeLogger('info', (l) => logs.push(l)),
+      );
       const a = make('A');
       const b = make('B');
       await a.checkNow();
@@ -85,20 +94,10 @@ describe('the scheduler lease', () => {
   );
 
   it('is taken at once from a holder known to have ended, and waited out otherwise', async () => {
-    const file = join(tempDir(), 'b.sqlite');
     const clock = new Date('2026-11-24T08:00:00Z');
     const events: string[] = [];
     const dead = new Set(['A']);
-    const make = (name: string, ownerGone?: (o: string | null) => boolean) =>
-      makeLeadership({
-        store: openSqliteStore(file),
-        scheduler: recordingScheduler(events, name),
-        owner: name,
-        ttlMs: 30_000,
-        now: () => clock,
-        log: makeLogger('error', () => {}),
-        ...(ownerGone ? { ownerGone } : {}),
-      });
+    const make = contenders(events, () => clock);
     await make('A').checkNow();
     // B has no evidence, C has: A was killed on their machine.
     const b = make('B');

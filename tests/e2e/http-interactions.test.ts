@@ -392,7 +392,7 @@ describe('the interactions endpoint', () => {
     });
   });
 
-  it('sends /feeds and /add to the gateway bot where the endpoint is not scaled out (its folder is the bot\'s)', async () => {
+  it("sends /feeds and /add to the gateway bot where the endpoint is not scaled out (its folder is the bot's)", async () => {
     const d = data(await ask(subcommandSlash('feeds', 'list'))) as { content: string; flags: number };
     expect(d).toMatchObject({ flags: 64, content: expect.stringMatching(/managed on the gateway bot \(briefing start\)/) });
   });

@@ -113,20 +113,19 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
       guid: 'zephyrine',
       published: 'Mon, 03 Mar 2025 10:00:00 +0400',
     });
-    for (const port of ports) {
-      let last = '';
-      await emulator
-        .waitFor(async () => (last = JSON.stringify((await ask(port, slash('sources'))).data)).includes('Zephyrine talks open'), 20_000)
-        .catch((e: unknown) => {
-          if (process.env.SCALE_OUT_DEBUG) console.log(`replica ${port} last answered: ${last.slice(0, 1500)}`);
-          throw e;
-        });
-    }
-
     const answeredEverywhere = async (title: string) => {
-      for (const port of ports)
-        await emulator.waitFor(async () => JSON.stringify((await ask(port, slash('sources'))).data).includes(title), 20_000);
+      for (const port of ports) {
+        let last = '';
+        await emulator
+          .waitFor(async () => (last = JSON.stringify((await ask(port, slash('sources'))).data)).includes(title), 20_000)
+          .catch((e: unknown) => {
+            if (process.env.SCALE_OUT_DEBUG) console.log(`replica ${port} last answered: ${last.slice(0, 1500)}`);
+            throw e;
+          });
+      }
     };
+    await answeredEverywhere('Zephyrine talks open');
+
     const edits = () => JSON.stringify(emulator.callsTo('PATCH', /^\/webhooks\//).map((c) => c.body));
     // A link added on one replica goes into its folder and straight into the shared log: that replica answers with it,
     // the other brings it in within seconds, and so does the worker (its digests and alerts read its own folder).
