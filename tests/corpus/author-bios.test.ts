@@ -46,4 +46,17 @@ describe('author bios', () => {
     expect(events.ok && events.events.map((e) => e.date.start)).toEqual(['2025-05-12']);
     corpus.close();
   });
+
+  it('know a newsroom role (producer, reporter, columnist) as a bio, and keep a story about someone who holds one', async () => {
+    const body = ARTICLE.split('Dr. Mariam Beridze')[0]!;
+    const withRole = `${body}Lela Gogua is a producer filing stories on the Caucasus for the bureau in Tbilisi.\n`;
+    const aboutOne = `${body}Anna Petrova, a reporter in Baku, was detained in March and is still held, her lawyer said.\n`;
+    const corpus = openCorpus(tempData({ 'a.md': withRole, 'b.md': aboutOne.replace('Rail links', 'Rail links, again') }));
+    const { articles, passages } = await contents(corpus);
+    const text = passages.map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/filing stories/);
+    expect(text).toMatch(/Anna Petrova, a reporter in Baku, was detained/);
+    expect(articles.find((a) => a.title === 'Rail links across the Caspian')).toMatchObject({ author: 'Lela Gogua' });
+    corpus.close();
+  });
 });

@@ -37,6 +37,25 @@ describe('boilerplate that is never quotable', () => {
     ['The products listed here have been selected independently by our reviewers after testing.'],
     ['Do you have a story to tell?'],
     ['Email: newsdesk@example.org'],
+    // A house's invitations to its own products, offers, and notes on the page.
+    ['Join our reader forums to keep talking about the region.'],
+    ['Subscribe to Caucasus Briefing: Energy, a free weekly round-up for analysts.'],
+    ['Read more of our regional coverage by signing up to our free weekly newsletter.'],
+    ['If you enjoyed this article, we have an offer for you: become a member.'],
+    ['Follow our full coverage of the South Caucasus at https://example.org/caucasus'],
+    ['Follow her on Twitter @apetrova_news.'],
+    ['You may also like...'],
+    ["Welcome to the Caspian Daily's market desk, your source for the week's prices."],
+    ['Use the code "CASPIAN10".'],
+    ['Get access to the full archive for a small fee.'],
+    ['This post may contain affiliate and/or referral links.'],
+    ['Please see our disclosure page.'],
+    ['(Image credit: Caspian Observatory)'],
+    ['Filed under: Energy |'],
+    ['Reading time: 4 minutes'],
+    ['Tempo de leitura: 2 minutos'],
+    ['6 min read'],
+    ['Additional reporting from Reuters'],
   ])('%s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(true);
   });
@@ -59,6 +78,11 @@ describe('boilerplate that is never quotable', () => {
     ['The judges were selected independently of the government, the court said.'],
     ['Do you have a story about the border, officials asked residents in Gyumri.'],
     ['Email records show the minister was warned in March.'],
+    ['Reporting from Kyiv, the correspondent said the strikes went on all night.'],
+    ['Research from the central bank shows remittances fell by a third.'],
+    ['More from the ministry: a second convoy left for Stepanakert on Monday.'],
+    ['The ministry said it would follow the coverage of the talks closely.'],
+    ['Reading time for the full report, the committee said, was not a concern.'],
   ])('leaves reporting alone: %s', (sentence) => {
     expect(isBoilerplateSentence(sentence)).toBe(false);
   });

@@ -27,6 +27,7 @@ const BIO_START = new RegExp(String.raw`^((?:\p{Lu}[\p{L}'’.-]+\s){1,3}?\p{Lu}
 const BIO_WORDS = new RegExp(
   String.raw`\b(degree|MA|BA|MSc|MPhil|PhD|Ph\.D|Master|Bachelor|University|College|School|Institute|fellow|Fellow|researcher|` +
     'Researcher|journalist|analyst|editor|professor|Professor|lecturer|author of|based in|correspondent|graduate|' +
+    'producer|reporter|writer|columnist|contributor|freelance|' +
     String.raw`alumnus|alumna|doctoral|candidate)\b`,
 );
 /** A career told in years rather than titles: "X has lived and worked for over a decade in ...", "X has spent a decade reporting

@@ -21,6 +21,9 @@ export function isInterfaceLine(line: string): boolean {
   return INTERFACE_LINES.some((re) => re.test(s));
 }
 
+/** "Reading time: 3 minutes" as pages print it, in English and in the other languages they most often use. */
+const READING_TIME = ['reading time', 'read time', 'tempo de leitura', 'tiempo de lectura', 'temps de lecture', 'lesezeit'].join('|');
+
 /** Sentences that appeal, advertise or describe republication rather than report. */
 const BOILERPLATE_SENTENCES = [
   /\bis an? (reader|member|listener)[- ](supported|funded)\b/i,
@@ -54,6 +57,7 @@ const BOILERPLATE_SENTENCES = [
   /^(read more|read also|see also|related):/i,
   // Wire credits: "Reporting by A, additional reporting by B; Editing by C".
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|production) by\b/i,
+  /^\(?additional reporting from\b/i,
   // A newsroom's closing invitations: "Get in touch with our news team by emailing …", "For more stories like this, check …".
   /^get in touch with (?:our|the) (?:news|editorial) (?:team|desk)\b/i,
   /^for more (?:stories|news|articles) like this\b/i,
@@ -71,6 +75,27 @@ const BOILERPLATE_SENTENCES = [
   /\b(?:may|can) be (?:reached|contacted|emailed) (?:at|on|via|by)\b.*(?:\S@\S|@\w|\d{3}[\s.-]?\d{4})/i,
   /\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\s*(?:tel|fax|phone)\b|\b(?:tel|fax|phone)\s*[.:]\s*\+?\d[\d\s().-]{6,}/i,
   /\bclick (here|on the button)\b/i,
+  // A house's invitations to its own products: "Join our forums …", "Subscribe to Nature Briefing: …", "… by signing up
+  // to our free weekly newsletter", "If you enjoyed this article, …", "Follow AP's full coverage of … at …".
+  /^join (?:our|us)\b/i,
+  /^subscribe to\b/i,
+  /\b(?:sign(?:ing)? up|subscrib(?:e|ing)|register(?:ing)?) (?:to|for) (?:our|the) (?:free )?(?:daily |weekly |monthly )?newsletters?\b/i,
+  /^if you (?:enjoyed|liked|value|appreciate)d? (?:this|our) (?:article|story|piece|reporting|journalism)\b/i,
+  /^follow .{1,60}\b(?:full |complete |live )?coverage (?:of|at)\b/i,
+  /^follow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin)\b/i,
+  /^(?:you (?:may|might) also (?:like|enjoy)|recommended for you)\b/i,
+  /^welcome to\b.{1,60}\byour (?:source|home|destination|guide|go-to) for\b/i,
+  // Offers: "Use the code "GETPRO".", "Get access to … Pro for as little as …".
+  /^use (?:the |our )?(?:promo |discount |coupon )?code\b/i,
+  /^get (?:full |unlimited )?access to\b/i,
+  // Notes on the page: "This post may contain affiliate and/or referral links.", "Please see my disclosure page.",
+  // "(Image credit: …)", "Filed under: …", "Reading time: 3 minutes" (and its usual wordings in other languages).
+  /\baffiliate (?:and\/or |or |and )?(?:referral )?links?\b/i,
+  /\b(?:see|read) (?:my|our) (?:full )?disclosure\b/i,
+  /^\(?(?:image|photo|picture|video) credits?\s*:/i,
+  /^filed under\s*:/i,
+  new RegExp(`^(?:${READING_TIME})\\s*:?\\s*\\d+\\s*(?:min|minutes?|minutos?|minuten)\\b`, 'i'),
+  /^\d+\s*min(?:ute)?s? read$/i,
 ];
 
 export function isBoilerplateSentence(sentence: string): boolean {
