@@ -7,7 +7,9 @@
 // there is something new it brings the documents in and ingests them in its
 // ingest thread, off the event loop. An ingest runs only once every document
 // came in: a folder missing documents would drop their articles.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { tryLock } from '../corpus/db/ingest-lock.js';
 import { restoredLine, restoreSnapshot } from '../corpus/corpus-snapshot.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { DataPaths } from '../corpus/data-dir.js';
@@ -60,11 +62,43 @@ async function firstCorpus(
   }
 }
 
+/** Another replica keeps its corpus in this folder: two would both build it and write the same files. */
+export class FolderTakenError extends Error {}
+
+/** This replica's hold on its folder (build/replica.lock, with its pid), or FolderTakenError while another holds it. */
+function holdFolder(paths: DataPaths): () => void {
+  mkdirSync(paths.build, { recursive: true });
+  const file = join(paths.build, 'replica.lock');
+  if (!tryLock(file)) {
+    throw new FolderTakenError(
+      `another \`briefing serve\` (pid ${readFileSync(file, 'utf8').trim()}) keeps its corpus in ${paths.root}: give each ` +
+        'replica a DATA_DIR of its own (it holds nothing the database does not, so an empty folder will do)',
+    );
+  }
+  return () => rmSync(file, { force: true });
+}
+
 export async function replicaCorpus(
   paths: DataPaths,
   log: Logger,
   store: DocumentLog,
   o: { pollMs?: number } = {},
+): Promise<ReplicaCorpus> {
+  const release = holdFolder(paths);
+  try {
+    return await followLog(paths, log, store, o, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function followLog(
+  paths: DataPaths,
+  log: Logger,
+  store: DocumentLog,
+  o: { pollMs?: number },
+  release: () => void,
 ): Promise<ReplicaCorpus> {
   const pull = async () => {
     const report = await syncDocuments(paths, store, new Date(), { push: false });
@@ -100,6 +134,7 @@ export async function replicaCorpus(
     stop() {
       clearInterval(timer);
       live.stop();
+      release();
     },
   };
 }

@@ -5,6 +5,7 @@ import { describeProblem } from '../briefing/problems.js';
 import { DataFileError } from '../corpus/data-file-error.js';
 import { LoginTimeoutError } from '../discord/login-timeout-error.js';
 import { StoreError } from '../store/store-error.js';
+import { FolderTakenError } from './replica-corpus.js';
 
 const causeCode = (e: unknown): string | undefined => {
   let at: unknown = e;
@@ -19,6 +20,7 @@ const causeCode = (e: unknown): string | undefined => {
 export function describeStartupError(e: unknown, where: { apiUrl: string; dataDir: string }): string | null {
   if (e instanceof StoreError) return describeProblem(e.problem);
   if (e instanceof LoginTimeoutError) return e.message;
+  if (e instanceof FolderTakenError) return e.message;
   if (e instanceof DataFileError) return `${e.message} (DATA_DIR is ${where.dataDir})`;
   const code = causeCode(e);
   const host = URL.canParse(where.apiUrl) ? new URL(where.apiUrl).host : where.apiUrl;

@@ -4,7 +4,8 @@
 // folder the documents came from does, answer for answer. It runs on the real
 // Postgres server in a database of its own where one answers, and on the
 // embedded SQLite store otherwise (the log and snapshots are the same there).
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { answerCommands as commands } from '../../src/commands/index.js';
@@ -14,7 +15,8 @@ import type { Corpus } from '../../src/corpus/corpus.js';
 import { copyInProcess, snapshotIfDue } from '../../src/corpus/corpus-snapshot.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
 import { syncDocuments } from '../../src/corpus/shared-documents.js';
-import { replicaCorpus } from '../../src/app/replica-corpus.js';
+import { FolderTakenError, replicaCorpus } from '../../src/app/replica-corpus.js';
+import { describeStartupError } from '../../src/app/startup-errors.js';
 import { makeLogger } from '../../src/logger.js';
 import { parseCommandLine } from '../../src/parse-command-line.js';
 import { toJson } from '../../src/render/json.js';
@@ -173,6 +175,28 @@ describe(`the corpus on a replica (${havePostgres ? 'Postgres' : 'the embedded s
     await again.caughtUp();
     expect(JSON.stringify(await ask(again.current(), '/sources'))).toContain('Brought in before a stop');
     again.stop();
+  });
+
+  it('refuses a folder another live replica keeps its corpus in, and takes it over once that one has ended', async () => {
+    const folder = dataPaths(tempDir());
+    mkdirSync(folder.build, { recursive: true });
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    try {
+      writeFileSync(join(folder.build, 'replica.lock'), String(other.pid));
+      const refused = await replicaCorpus(folder, log, store, { pollMs: 60_000 }).catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(FolderTakenError);
+      expect(describeStartupError(refused, { apiUrl: 'http://x', dataDir: folder.root })).toMatch(
+        new RegExp(`another \`briefing serve\` \\(pid ${other.pid}\\) keeps its corpus in .*: give each replica a DATA_DIR of its own`),
+      );
+    } finally {
+      other.kill('SIGKILL');
+      await new Promise((r) => other.once('exit', r));
+    }
+    const taken = await replicaCorpus(folder, log, store, { pollMs: 60_000 });
+    await taken.caughtUp();
+    expect(readFileSync(join(folder.build, 'replica.lock'), 'utf8')).toBe(String(process.pid));
+    taken.stop();
+    expect(existsSync(join(folder.build, 'replica.lock'))).toBe(false);
   });
 
   it('builds from the documents when the snapshot is damaged, saying so', async () => {

@@ -15,7 +15,11 @@ function alive(pid: number): boolean {
   }
 }
 
-function tryLock(file: string): boolean {
+/**
+ * Takes a lock file for this process (its pid inside); false while another live process holds it. A lock left by a
+ * process that died (kill -9, power loss) is taken over.
+ */
+export function tryLock(file: string): boolean {
   try {
     const fd = openSync(file, 'wx');
     writeSync(fd, String(process.pid));
@@ -24,7 +28,6 @@ function tryLock(file: string): boolean {
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     const pid = Number(readFileSync(file, 'utf8').trim());
-    // A lock left by a process that died (kill -9, power loss) is taken over.
     if (!Number.isInteger(pid) || pid <= 0 || (pid !== process.pid && !alive(pid))) {
       rmSync(file, { force: true });
       return tryLock(file);
