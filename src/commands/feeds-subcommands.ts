@@ -133,12 +133,16 @@ export async function runAdd(q: InteractionRequest, deps: FeedsInteractionDeps):
     feedPollDeps(deps.paths, deps.store, deps.settings, { respectBackoff: false, http: deps.http, now: deps.now }),
   );
   if (!r.ok) return q.edit(say(`⚠️ That link could not be added: ${md(r.reason)}`));
-  if (r.outcome === 'new' || r.outcome === 'changed') {
-    const file = `raw/${r.file}`;
-    await deps.saved?.([file, ...sidecarNames(file)]);
+  const file = `raw/${r.file}`;
+  // Logged even when the page was saved before: an earlier /add may have stopped between the save and the log.
+  await deps.saved?.([file, ...sidecarNames(file)]);
+  const read = () => addedArticle(deps.corpus(), r.file, r.outcome, r.url);
+  let answer = r.outcome === 'new' || r.outcome === 'changed' ? null : await read();
+  // A page saved before that the corpus does not hold (an earlier /add stopped before its ingest) is ingested now.
+  if (!answer?.articles.length) {
     await deps.reload('a link added with /add', [file]);
+    answer = await read();
   }
-  const answer = await addedArticle(deps.corpus(), r.file, r.outcome, r.url);
   if (answer.articles.length === 0)
     return q.edit(say('The page was saved, but the corpus could not read it in yet (see the bot log); the next ingest tries again.'));
   await q.edit(renderPage(answer, 0, `/add url:${typed}`));
