@@ -78,8 +78,9 @@ async function feedsAdd(q: InteractionRequest, deps: FeedsInteractionDeps): Prom
   const done = (content: string) => q.edit(say(content));
   if (!probe.ok) return done(`⚠️ ${md(probe.reason)}`);
   const r = addFeed(deps.paths, { url, name: q.string('name') ?? probe.title ?? undefined, keepAll: q.boolean('keep_all') ?? false });
-  if (!r.ok) return done(`⚠️ ${md(r.message)}`);
+  // Logged even when nothing changed ("already followed"): an earlier /feeds add may have changed it and not logged it.
   await deps.saved?.([FEED_LIST]);
+  if (!r.ok) return done(`⚠️ ${md(r.message)}`);
   await done(
     `Following **${md(r.feed.name)}** as \`${r.feed.id}\` (${probe.items} item(s) in it now). ` +
       `New articles that mention the gazetteer's actors or corridors${r.feed.keepAll ? ' (or not: this feed keeps all)' : ''} ` +
@@ -103,8 +104,8 @@ export async function runFeeds(q: InteractionRequest, sub: string, deps: FeedsIn
   const key = q.string('feed') ?? '';
   if (sub === 'remove') {
     const r = removeFeed(deps.paths, key);
-    if (!r.ok) return q.reply(say(`⚠️ ${md(r.message)}`));
     await deps.saved?.([FEED_LIST]);
+    if (!r.ok) return q.reply(say(`⚠️ ${md(r.message)}`));
     await deps.store.forgetFeed(r.feed.id);
     return q.reply(say(`Stopped following **${md(r.feed.name)}** (\`${r.feed.id}\`). Its articles stay in the corpus.`));
   }
