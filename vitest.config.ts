@@ -6,8 +6,8 @@ export default defineConfig({
     globalSetup: ['tests/global-setup.ts'],
     // Four files at a time on two cores: the end-to-end files spend most of their time waiting on
     // timers (digest fires, feed polls, leases) and on processes they started, and the other workers
-    // keep the CPU busy meanwhile. Measured on a fresh clone (no duration cache): 26-29 s with three,
-    // 24-25 s with four, 25-28 s with five. Starting the waiting files first (a custom sequencer)
+    // keep the CPU busy meanwhile. Measured 2026-12-07 (102 files): 72 s with three, 60-64 s with four,
+    // 64 s with five. Starting the waiting files first (a custom sequencer)
     // measured no better than vitest's own order.
     maxWorkers: 4,
     // Threads that keep their loaded modules between files: loading discord.js and the rest once per
