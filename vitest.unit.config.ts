@@ -7,6 +7,9 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
+      // One file per core: these wait on nothing, and every further worker loads the modules once more (measured
+      // 2026-12-07: 9.2 s with two, 9.8-10.2 s with three, 10.3-10.5 s with four).
+      maxWorkers: 2,
       exclude: [
         'tests/e2e/**',
         'tests/bench/bench-smoke.test.ts',
@@ -15,6 +18,7 @@ export default mergeConfig(
         'tests/store/store-contract.test.ts',
         'tests/store/pg-checkout.test.ts',
         'tests/charts/charts.test.ts',
+        'tests/digest/deliver-chart.test.ts',
         'tests/cli/disk-full.test.ts',
         'tests/cli/fetch-process.test.ts',
         'tests/cli/read-only-data.test.ts',

@@ -1,49 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { contents } from '../helpers/corpus-contents.js';
-import { digestChart } from '../../src/charts/answer-chart.js';
-import { DIGEST_CHART_MIN_EVENTS, deliverFire, fireKey, FIRST_DIGEST_LOOKBACK_MS, type DeliveryDeps } from '../../src/digest/deliver.js';
-import type { PayloadWithFiles } from '../../src/render/message-payload.js';
+import { deliverFire, fireKey, FIRST_DIGEST_LOOKBACK_MS } from '../../src/digest/deliver.js';
 import { digestNonce } from '../../src/digest/nonce.js';
-import { digestThreadName, renderDigest } from '../../src/render/discord/digest-render.js';
 import { limitViolations } from '../../src/render/discord/limits.js';
-import { makeLogger } from '../../src/logger.js';
-import type { Store } from '../../src/store/store.js';
-import { FakePublisher } from '../helpers/fake-publisher.js';
-import { seedCorpus } from '../helpers/seed-corpus.js';
-import { NEW_SUB, tempStore } from '../helpers/temp-store.js';
-
-const { corpus } = seedCorpus();
-const CREATED = new Date('2026-11-24T07:00:00Z');
-const FIRE = new Date('2026-11-24T08:00:00Z');
-
-async function setup(o: { seen?: Date; sub?: Partial<typeof NEW_SUB> } = {}) {
-  const { store } = tempStore();
-  await store.recordArticles(
-    (await contents(corpus)).articles.map((a) => a.id),
-    o.seen ?? new Date('2026-11-24T06:00:00Z'),
-  );
-  const sub = await store.addSubscription({ ...NEW_SUB, ...o.sub }, CREATED);
-  const publisher = new FakePublisher();
-  const logs: string[] = [];
-  const waits: number[] = [];
-  let clock = FIRE;
-  const deps: DeliveryDeps = {
-    store,
-    corpus: () => corpus,
-    publisher,
-    render: renderDigest,
-    threadName: digestThreadName,
-    now: () => clock,
-    sleep: async (ms) => void waits.push(ms),
-    log: makeLogger('debug', (l) => logs.push(l)),
-    retries: 3,
-    backoffMs: 1000,
-  };
-  return { store, sub, publisher, deps, logs, waits, setClock: (d: Date) => (clock = d) };
-}
-
-const row = async (store: Store, id: string, fire = FIRE) =>
-  (await store.deliveries(id, 50)).find((d) => d.fireTime === fire.toISOString());
+import { corpus, CREATED, FIRE, row, setup } from '../helpers/digest-delivery.js';
 
 describe('delivering one fire', () => {
   it('posts the digest once, with the nonce of (subscription, fire time), and logs it', async () => {
@@ -124,28 +84,6 @@ describe('delivering one fire', () => {
     expect(out).toMatchObject({ status: 'delivered', messageId: 'm1' });
     const footer = publisher.messages[0]!.payload.embeds?.[0]?.footer?.text ?? publisher.messages[0]!.payload.content ?? '';
     expect(footer).toContain(fireKey(sub.id, FIRE.toISOString()));
-  });
-
-  it("attaches the period's timeline chart in the events embed; not when the subscription turns it off, nor when it fails", async () => {
-    const chart: DeliveryDeps['chart'] = (view) => digestChart(view.answer, `Dated events in the digest: ${view.name}`);
-    const on = await setup();
-    await deliverFire({ ...on.deps, chart }, on.sub.id, FIRE);
-    const posted = on.publisher.messages[0]!.payload as PayloadWithFiles;
-    expect(posted.files?.map((f) => [f.name, f.data.subarray(1, 4).toString('latin1')])).toEqual([['timeline.png', 'PNG']]);
-    const events = posted.embeds!.find((e) => e.title === 'Dated events in these articles')!;
-    expect(events.image?.url).toBe('attachment://timeline.png');
-    expect(events.description!.match(/`[0-9a-f]{8}\.[0-9a-f]{6}`/g)!.length).toBeGreaterThanOrEqual(DIGEST_CHART_MIN_EVENTS);
-    expect(limitViolations(posted)).toEqual([]);
-
-    const off = await setup({ sub: { chart: false } });
-    await deliverFire({ ...off.deps, chart }, off.sub.id, FIRE);
-    expect((off.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
-
-    const broken = await setup();
-    const out = await deliverFire({ ...broken.deps, chart: () => Promise.reject(new Error('no fonts today')) }, broken.sub.id, FIRE);
-    expect(out.status).toBe('delivered');
-    expect((broken.publisher.messages[0]!.payload as PayloadWithFiles).files).toBeUndefined();
-    expect(broken.logs.join('\n')).toMatch(/the chart failed, so the digest goes out without it: no fonts today/);
   });
 
   it('logs nothing for a subscription removed before its fire (no foreign key error), and reports it gone', async () => {
