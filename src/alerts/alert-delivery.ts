@@ -231,7 +231,9 @@ export function alertDelivery(deps: AlertDeps) {
   async function recover(): Promise<void> {
     const now = deps.now();
     const before = now.getTime() - PENDING_GRACE_MS;
-    const orphans = await finishPending(before);
+    // Batches a process of this machine left half checked when it ended (see deliver).
+    const left = (await deps.store.alertBatches()).filter((b) => b.owner !== deps.owner && deps.claimantGone(b.owner));
+    const orphans = (await finishPending(before)) || left.length > 0;
     const upTo = await deps.store.alertsCheckedUpTo();
     // The first check ever starts now: what the corpus held before was never news to a watch.
     if (upTo === null) return deps.store.checkedAlertsUpTo(now);
@@ -239,10 +241,12 @@ export function alertDelivery(deps: AlertDeps) {
     // batch unchecked, so then they are checked now. A second look is harmless (each alert is claimed once), so the
     // mark stays at the grace and the next sweep looks at them again.
     const end = orphans ? now.getTime() : before;
-    if (Date.parse(upTo) >= end) return;
-    const missed = await deps.store.articlesSeenBetween(new Date(upTo), new Date(end));
-    await check([...missed].map(([id, seenAt]) => ({ id, seenAt })));
-    if (Date.parse(upTo) < before) await deps.store.checkedAlertsUpTo(new Date(before));
+    if (Date.parse(upTo) < end) {
+      const missed = await deps.store.articlesSeenBetween(new Date(upTo), new Date(end));
+      await check([...missed].map(([id, seenAt]) => ({ id, seenAt })));
+      if (Date.parse(upTo) < before) await deps.store.checkedAlertsUpTo(new Date(before));
+    }
+    for (const b of left) await deps.store.alertBatch(b.owner, null);
   }
 
   // One piece of work at a time: a sweep and a batch in one process never look at the same claim at once.
@@ -258,8 +262,12 @@ export function alertDelivery(deps: AlertDeps) {
     deliver: (articleIds: readonly string[], seenAt: Date): Promise<void> =>
       serial(async () => {
         await recover();
+        // Noted as this process's batch until it is checked: should the process end first, the next one on this
+        // machine knows at once that these articles were left unchecked.
+        await deps.store.alertBatch(deps.owner, seenAt);
         await check(articleIds.map((id) => ({ id, seenAt: seenAt.toISOString() })));
         await deps.store.checkedAlertsUpTo(seenAt);
+        await deps.store.alertBatch(deps.owner, null);
       }),
   };
 }

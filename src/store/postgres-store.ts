@@ -32,6 +32,7 @@ import {
   type WatchRow,
   toState,
   toSubscription,
+  ALERT_BATCH,
 } from './rows.js';
 import { withCheckedOut } from './pg-checkout.js';
 import { StoreError } from './store-error.js';
@@ -507,6 +508,21 @@ function postgresWatchStore(pool: pg.Pool): WatchStore {
          ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to WHERE excluded.up_to > alerts_checked.up_to`,
         [upTo.toISOString()],
       );
+    },
+    async alertBatch(owner, at) {
+      if (at)
+        await pool.query(
+          `INSERT INTO alerts_checked (name, up_to) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to`,
+          [`${ALERT_BATCH}${owner}`, at.toISOString()],
+        );
+      else await pool.query('DELETE FROM alerts_checked WHERE name = $1', [`${ALERT_BATCH}${owner}`]);
+    },
+    async alertBatches() {
+      const rows = await rowsOf<{ name: string; up_to: string }>(
+        pool,
+        `SELECT name, up_to FROM alerts_checked WHERE name LIKE '${ALERT_BATCH}%'`,
+      );
+      return rows.map((r) => ({ owner: r.name.slice(ALERT_BATCH.length), at: r.up_to }));
     },
     async storyAlert(channelId, story, since) {
       const r = (

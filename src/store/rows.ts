@@ -234,6 +234,9 @@ export interface AlertRow {
   claimed_by: string | null;
 }
 
+/** alerts_checked holds, beside the "articles" mark, one row per batch being checked: this prefix and its owner. */
+export const ALERT_BATCH = 'batch:';
+
 export const toAlert = (r: AlertRow): AlertRecord => ({
   watchId: r.watch_id,
   articleId: r.article_id,

@@ -1,6 +1,6 @@
 // The watch store on the embedded SQLite store (migration 9).
 import type Database from 'better-sqlite3';
-import { type AlertRow, newWatchId, toAlert, toWatch, type WatchRow } from './rows.js';
+import { ALERT_BATCH as BATCH, type AlertRow, newWatchId, toAlert, toWatch, type WatchRow } from './rows.js';
 import type { SyncWatchStore } from './watch-store.js';
 
 export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
@@ -26,6 +26,9 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     inChannel: db.prepare<[string, string, string, string], AlertRow>(`SELECT * FROM alerts WHERE channel_id = ? AND status = ?
       AND created_at > ? AND created_at <= ? ORDER BY created_at, watch_id, article_id`),
     checked: db.prepare<[], { up_to: string }>(`SELECT up_to FROM alerts_checked WHERE name = 'articles'`),
+    batch: db.prepare(`INSERT INTO alerts_checked (name, up_to) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to`),
+    batchDone: db.prepare(`DELETE FROM alerts_checked WHERE name = ?`),
+    batches: db.prepare<[], { name: string; up_to: string }>(`SELECT name, up_to FROM alerts_checked WHERE name LIKE '${BATCH}%'`),
     check: db.prepare(`INSERT INTO alerts_checked (name, up_to) VALUES ('articles', ?)
       ON CONFLICT (name) DO UPDATE SET up_to = excluded.up_to WHERE excluded.up_to > alerts_checked.up_to`),
     story: db.prepare<[string, string, string], AlertRow>(`SELECT * FROM alerts WHERE channel_id = ? AND story = ? AND created_at >= ?
@@ -57,6 +60,8 @@ export function sqliteWatchStore(db: Database.Database): SyncWatchStore {
     alertsIn: (channelId, status, after, upTo) => q.inChannel.all(channelId, status, after.toISOString(), upTo.toISOString()).map(toAlert),
     alertsCheckedUpTo: () => q.checked.get()?.up_to ?? null,
     checkedAlertsUpTo: (upTo) => void q.check.run(upTo.toISOString()),
+    alertBatch: (owner, at) => void (at ? q.batch.run(`${BATCH}${owner}`, at.toISOString()) : q.batchDone.run(`${BATCH}${owner}`)),
+    alertBatches: () => q.batches.all().map((r) => ({ owner: r.name.slice(BATCH.length), at: r.up_to })),
     storyAlert: (channelId, story, since) => {
       const r = q.story.get(channelId, story, since.toISOString());
       return r && toAlert(r);

@@ -75,6 +75,13 @@ export interface SyncWatchStore {
   alertsCheckedUpTo(): string | null;
   /** Moves that time forward (never back). */
   checkedAlertsUpTo(upTo: Date): void;
+  /**
+   * A batch of articles (first seen at `at`) being checked by `owner` (a process, process-owner.ts); null ends the
+   * owner's batch. A process that ends mid-batch leaves its batch here, for the next one on its machine to finish.
+   */
+  alertBatch(owner: string, at: Date | null): void;
+  /** The batches being checked, by owner, with their first-seen time (ISO). */
+  alertBatches(): { owner: string; at: string }[];
 }
 
 export type WatchStore = Async<SyncWatchStore>;

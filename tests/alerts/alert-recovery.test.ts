@@ -73,8 +73,9 @@ describe('alerts after a stop', () => {
     expect(publisher.messages).toHaveLength(1);
   });
 
-  // A kill leaves a claim half done and the rest of its batch unchecked, both younger than the grace.
-  async function killedMidBatch(claimedBy: string) {
+  // A kill leaves a claim half done and the rest of its batch unchecked, both younger than the grace; or, between two
+  // claims, only its batch noted as being checked.
+  async function killedMidBatch(claimedBy: string, o: { claim: boolean } = { claim: true }) {
     const { store, publisher, alerts } = delivery(() => at(100));
     const watch = await store.addWatch(
       { guildId: 'g', channelId: 'c', rule: 'actor:Georgia', thread: false, hourlyCap: 10, createdBy: 'u' },
@@ -83,7 +84,8 @@ describe('alerts after a stop', () => {
     await store.checkedAlertsUpTo(at(0));
     const [a, b] = (await contents(corpus)).articles;
     await store.recordArticles([a!.id, b!.id], at(95));
-    await store.claimAlert(watch.id, a!.id, 'c', a!.id, at(96), claimedBy);
+    await store.alertBatch(claimedBy, at(95));
+    if (o.claim) await store.claimAlert(watch.id, a!.id, 'c', a!.id, at(96), claimedBy);
     await alerts.recover();
     return {
       publisher,
@@ -100,6 +102,13 @@ describe('alerts after a stop', () => {
     expect(alerts.map((a) => a.status)).toEqual(['posted', 'posted']);
   });
 
+  it('checks at once the batch a process that has ended was checking, when it had no claim open', async () => {
+    const gone = endedOwner();
+    const { titles, alerts } = await killedMidBatch(gone, { claim: false });
+    expect(titles).toEqual(['Poti port expands', 'Wine in Kakheti']);
+    expect(alerts.map((a) => a.status)).toEqual(['posted', 'posted']);
+  });
+
   it('leaves a young claim of a process that may still be running to it, and its batch too', async () => {
     // Another process of this machine that runs (this one, as another owner), and one on another machine.
     for (const owner of [processOwner().replace(/:[0-9a-f]+$/, ':abcdef'), 'another-host:1234:abcdef']) {
@@ -107,6 +116,7 @@ describe('alerts after a stop', () => {
       const { titles, alerts } = await killedMidBatch(owner);
       expect(titles).toEqual([]);
       expect(alerts.map((a) => a.status)).toEqual(['pending']);
+      expect((await killedMidBatch(owner, { claim: false })).titles).toEqual([]);
     }
   });
 });

@@ -396,6 +396,17 @@ describe.each(backends)('the %s store', (_name, available, fresh) => {
       expect(await b.alertsCheckedUpTo()).toBe(at(50).toISOString());
       await b.checkedAlertsUpTo(at(60));
       expect(await a.alertsCheckedUpTo()).toBe(at(60).toISOString());
+      // Batches being checked, one per process, apart from that mark; ended, they are gone.
+      await a.alertBatch('host-a:1:aa', at(61));
+      await b.alertBatch('host-b:2:bb', at(62));
+      await a.alertBatch('host-a:1:aa', at(63));
+      expect((await b.alertBatches()).sort((x, y) => x.owner.localeCompare(y.owner))).toEqual([
+        { owner: 'host-a:1:aa', at: at(63).toISOString() },
+        { owner: 'host-b:2:bb', at: at(62).toISOString() },
+      ]);
+      await b.alertBatch('host-a:1:aa', null);
+      expect(await a.alertBatches()).toEqual([{ owner: 'host-b:2:bb', at: at(62).toISOString() }]);
+      expect(await a.alertsCheckedUpTo()).toBe(at(60).toISOString());
 
       // A removed watch takes its alerts with it.
       expect(await a.removeWatch(w.id)).toBe(true);
