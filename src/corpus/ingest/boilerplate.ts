@@ -85,9 +85,6 @@ const BOILERPLATE_SENTENCES = [
   /^follow (?:him|her|them|me|us) on (?:twitter|x|facebook|instagram|threads|bluesky|mastodon|linkedin)\b/i,
   /^(?:you (?:may|might) also (?:like|enjoy)|recommended for you)\b/i,
   /^welcome to\b.{1,60}\byour (?:source|home|destination|guide|go-to) for\b/i,
-  // Offers: "Use the code "GETPRO".", "Get access to … Pro for as little as …".
-  /^use (?:the |our )?(?:promo |discount |coupon )?code\b/i,
-  /^get (?:full |unlimited )?access to\b/i,
   // Notes on the page: "This post may contain affiliate and/or referral links.", "Please see my disclosure page.",
   // "(Image credit: …)", "Filed under: …", "Reading time: 3 minutes" (and its usual wordings in other languages).
   /\baffiliate (?:and\/or |or |and )?(?:referral )?links?\b/i,
