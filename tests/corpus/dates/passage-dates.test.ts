@@ -54,6 +54,13 @@ describe('months', () => {
     expect(dates('Things got worse at the end of June, when', '2025-07-31')).toEqual(['2025-06 month']);
   });
 
+  it('reads a day spelled out beside its month as a day, as transcripts write it', () => {
+    expect(dates('The vote was held on Sunday, March eighth, officials said.', '2026-03-20')).toEqual(['2026-03-08 day']);
+    expect(dates('The ceasefire began on the twenty-first of June, the ministry said.', '2025-07-31')).toEqual(['2025-06-21 day']);
+    // An ordinal that is not a day of the month stays with the month.
+    expect(dates('Talks resumed in the second half of June, the ministry said.', '2025-07-31')).toEqual(['2025-06 month']);
+  });
+
   it('puts a year-less month in the past of the publication date', () => {
     expect(dates('In September, the border closed.', '2025-08-06')).toEqual(['2024-09 month']);
     expect(dates('In August, the border closed.', '2025-08-06')).toEqual(['2025-08 month']);

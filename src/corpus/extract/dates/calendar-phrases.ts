@@ -107,6 +107,14 @@ function insideNameOrNumber(text: string, r: ParsedResult, source: string): bool
   return false;
 }
 
+const ORDINAL_DAY =
+  '(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|' +
+  'sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)|' +
+  'thirtieth|thirty[- ]first)';
+const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|September|October|November|December)';
+/** A day of the month in words, right beside its month: "March eighth", "the twenty-first of June". */
+const SPELLED_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(?:the\s+)?${ORDINAL_DAY}\b|\b${ORDINAL_DAY}\s+of\s+${MONTH_NAME}\b`, 'i');
+
 function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   const text = r.text.trim().replace(/[\s,;:]+$/, '');
   if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r) || insideNameOrNumber(text, r, source)) return null;
@@ -127,8 +135,9 @@ function classify(r: ParsedResult, source: string): CalendarPhrase | null {
     precision = relativePrecision(text, r.start);
   } else {
     precision = certainPrecision(r.start);
-    // "the end of June" is a month: chrono's 30 June is more than the words say.
-    if (precision === 'day' && !/\d/.test(text)) precision = 'month';
+    // "the end of June" is a month: chrono's 30 June is more than the words say. A day spelled out beside its month
+    // ("March eighth", "the first of May", as transcripts write them) is a day.
+    if (precision === 'day' && !/\d/.test(text) && !SPELLED_DAY.test(text)) precision = 'month';
     anchoring = r.start.isCertain('year') || r.end?.isCertain('year') ? 'absolute' : 'yearless';
   }
   if (!precision) return null;
