@@ -108,6 +108,27 @@ describe('HTML pages in raw/', async () => {
     );
   });
 
+  it('takes a Title Case line standing as a paragraph for a sub-heading, and keeps short lines that are text', async () => {
+    // A sub-heading set as a paragraph of its own (a page that bolds it), among short lines that are the page's text.
+    const page = articlePage({
+      title: 'Ferries on the Caspian',
+      paragraphs: [
+        ...newsParagraphs('epsilon').slice(0, 2),
+        'Ferry Crossings Resume Along the Caspian',
+        ...newsParagraphs('epsilon').slice(2),
+        'Aktau Port Arrivals 14 Departures 9',
+        'Talks resume in May',
+      ],
+    });
+    const own = openCorpus(tempData({ 'saved/title-case-lines.html': page }));
+    const texts = (await contents(own)).passages.map((p) => p.text);
+    await own.close();
+    expect(texts.length).toBeGreaterThan(4);
+    expect(texts).not.toContain('Ferry Crossings Resume Along the Caspian');
+    expect(texts).toContain('Aktau Port Arrivals 14 Departures 9');
+    expect(texts).toContain('Talks resume in May');
+  });
+
   it('keeps a figure caption as a caption with its credit', async () => {
     const cap = passages.find((p) => p.kind === 'caption');
     expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });

@@ -6,7 +6,7 @@ import { authorDisplay } from '../../text/author-list.js';
 import { bioSubject, continuesBio } from './author-bio.js';
 import { isBoilerplateSentence, isInterfaceLine, outletNamedByAppeal, tagLineItems } from './boilerplate.js';
 import { extractCaptions } from './captions.js';
-import { splitLeadingHeading, splitTitleCaseHeading, type Lexicon } from './layout-cues.js';
+import { isTitleCaseLine, splitLeadingHeading, splitTitleCaseHeading, type Lexicon } from './layout-cues.js';
 import type { LayoutItem } from './layout-item.js';
 import { type Dateline, splitDateline } from './dateline.js';
 import { splitSentences } from './sentences.js';
@@ -80,7 +80,8 @@ export function layoutArticle(given: string[], opts: LayoutOptions): LaidOut {
       tags = asTags;
       return;
     }
-    if (!opts.runIn && !opts.keepShortLines && isHeadingLine(p)) {
+    // A page's short lines may be its text (a list, a one-line paragraph); a Title Case one is still a sub-heading.
+    if (!opts.runIn && (opts.keepShortLines ? isTitleCaseLine(p) : isHeadingLine(p))) {
       dropped.headings++;
       return;
     }

@@ -134,6 +134,22 @@ const MONTH_WORD = new RegExp(
 const TITLE_SMALL_WORDS = new Set(['of', 'the', 'and', 'for', 'in', 'on', 'to', 'a', 'an', 'with', 'at', 'by', 'or', 'vs', 'from', 'over']);
 
 /**
+ * A paragraph that is a Title Case line: "Newborn Girl Found In Bushes Near Kaimur Hills", "Borewell Horror: A Newborn
+ * Left To Die, But Survives". Three to fourteen words, no sentence punctuation at the end, every word capitalised but the
+ * small ones, no figures: a sub-heading set as a paragraph (a page that bolds it), never a sentence anyone said.
+ */
+export function isTitleCaseLine(line: string): boolean {
+  const s = line.trim();
+  // Not a row of a table or a list (figures, handles, separators, brackets), nor a line in capitals (a name, a model).
+  if (/[.!?;:"“”'’)\]]$/.test(s) || /[\p{N}@|()[\]<>—–%$€£]/u.test(s) || s === s.toUpperCase()) return false;
+  const ws = s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  if (ws.length < 3 || ws.length > 14) return false;
+  const bare = ws.map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  if (!/^[\p{Lu}\p{N}]/u.test(bare[0]!)) return false;
+  return bare.every((w) => /^[\p{Lu}\p{N}]/u.test(w) || TITLE_SMALL_WORDS.has(w));
+}
+
+/**
  * A Title Case sub-heading run into the paragraph it heads: "Looking Ahead The talks …",
  * "A Fragile Balance in the South In July, …". In prose a capitalised word never
  * runs straight into "The talks" or "In July" without punctuation, so the test is
