@@ -1,13 +1,14 @@
-// Scale-out end to end, as separate processes on one PostgreSQL database: two
-// `briefing serve` replicas answer signed interactions, two `briefing worker`s
-// share the digest schedule and feed polling through leases. The active worker
-// is killed with SIGKILL while digests are going out: the standby takes over
-// within the lease, and no fire is posted twice. Each replica starts with an
-// empty data folder of its own and follows the shared document log, and a
-// feed item that arrives is answered by both. A link added and a feed followed
-// on a replica reach the other replica and the worker through the shared log.
+// Scale-out end to end, as separate processes on one PostgreSQL database: two `briefing serve` replicas, each with an
+// empty data folder of its own, answer signed interactions; two `briefing worker`s, each with a folder of its own
+// (the standby's empty, with no feeds.json), share the digest schedule and feed polling through leases. The active
+// worker fetches a feed item and is killed with SIGKILL while digests are going out: the standby takes the schedule
+// over within the lease with no fire posted twice, takes the feeds over and fetches the next item, and both replicas
+// answer with the seed, the first item and the second: nothing is lost, because every document goes through the
+// shared log and the standby brings it into its folder before it ingests. A link added and a feed followed on a
+// replica reach the other replica and the worker through the log, and a replica started last begins from the corpus
+// snapshot the workers stored. One cluster for all of it: every process costs seconds of CPU to start.
 // Skipped where no Postgres server answers.
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
@@ -39,12 +40,17 @@ const fireKeys = () =>
     return /digest \w+ · fire \S+/.exec(`${b.content ?? ''}\n${b.embeds?.[0]?.footer?.text ?? ''}`)?.[0] ?? '';
   });
 
-describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgres', { timeout: 90_000 }, () => {
-  it('answer on both replicas, hand the schedule over after a SIGKILL, and post no fire twice', async () => {
+describe.skipIf(!havePostgres)('two serve replicas and two workers with folders of their own on one Postgres', { timeout: 120_000 }, () => {
+  it('answer on both replicas, hand schedule and feeds over after a SIGKILL, post no fire twice and lose no article', async () => {
     if (!process.env.SCALE_OUT_DEBUG) onTestFailed(procs.print);
     const web = await startWebServer();
     const items: FeedItemSpec[] = [];
     web.route('/feed.xml', (req, res) => page(rssFeed('Caucasus Daily', items), 'application/rss+xml')(req, res));
+    const feedItem = (slug: string, title: string, published: string) => {
+      web.route(`/${slug}`, page(articlePage({ title, paragraphs: newsParagraphs(slug), outlet: 'Caucasus Daily' })));
+      items.unshift({ title, link: `${web.origin}/${slug}`, guid: slug, published });
+    };
+    feedItem('quillon', 'Quillon ferry resumes', 'Mon, 03 Mar 2025 10:00:00 +0400');
     const { paths } = seedCorpus();
     writeFileSync(
       join(paths.root, 'feeds.json'),
@@ -52,7 +58,6 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
     );
     const env = {
       PATH: process.env.PATH ?? '',
-      DATA_DIR: paths.root,
       DATABASE_URL: await freshDatabase(),
       DISCORD_TOKEN: TOKEN,
       DISCORD_API_URL: emulator.apiUrl,
@@ -66,17 +71,36 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
       ALLOW_PRIVATE_URLS: 'true',
       LOG_LEVEL: 'info',
     };
-    // Each replica starts with an empty data folder of its own: its corpus comes from the shared document log.
-    const replicaEnv = () => ({ ...env, DATA_DIR: mkdtempSync(join(testTmp(), 'replica-')) });
-    const replicas = [launch('serve', replicaEnv()), launch('serve', replicaEnv())];
-    const workers = [launch('worker', env), launch('worker', env)];
+    const emptyFolder = (name: string) => mkdtempSync(join(testTmp(), `${name}-`));
+    const replicas = [
+      launch('serve', { ...env, DATA_DIR: emptyFolder('replica') }),
+      launch('serve', { ...env, DATA_DIR: emptyFolder('replica') }),
+    ];
+    const active = launch('worker', { ...env, DATA_DIR: paths.root });
     const ports = await Promise.all(replicas.map((r) => emulator.waitFor(() => listening(r), 30_000)));
-    // Both replicas answer, from the same corpus.
+    const sources = async (port: string) => JSON.stringify((await ask(port, slash('sources'))).data);
+    const answeredEverywhere = (titles: string[], on = ports) =>
+      Promise.all(
+        on.map((port) =>
+          emulator.waitFor(async () => {
+            const said = await sources(port);
+            return titles.every((t) => said.includes(t));
+          }, 30_000),
+        ),
+      );
+    // Both replicas answer, from the same corpus, with the item the active worker fetched.
     for (const port of ports) {
       const a = await ask(port, slash('actor', { name: 'Iran' }));
       expect(a.type).toBe(4);
       expect(JSON.stringify(a.data?.embeds)).toContain('Iran');
     }
+    await answeredEverywhere(['Quillon ferry resumes']);
+
+    // The standby starts with nothing: no raw/, no feeds.json, no gazetteer. It brings them in from the shared log.
+    const standbyFolder = emptyFolder('standby');
+    const standby = launch('worker', { ...env, DATA_DIR: standbyFolder });
+    await emulator.waitFor(() => /shared documents: \d+ document\(s\) from the shared log/.test(standby.out()), 30_000);
+    expect(existsSync(join(standbyFolder, 'feeds.json'))).toBe(true);
 
     const store = await openStore(env.DATABASE_URL);
     try {
@@ -85,13 +109,13 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
       await store.close();
     }
     const holds = (w: Proc) => /this process \([^)]*\) runs the digest schedule/.test(w.out());
-    const active = await emulator.waitFor(() => workers.find(holds), 15_000);
-    const standby = workers.find((w) => w !== active)!;
+    expect(holds(active)).toBe(true);
     await emulator.waitFor(() => emulator.channelPosts(CHANNEL_ID).length >= 3, 15_000);
 
-    // Killed mid-stream: no clean hand-over, the lease has to lapse.
+    // Killed mid-stream: no clean hand-over.
     active.child.kill('SIGKILL');
     const killedAt = Date.now();
+    feedItem('rostrum', 'Rostrum talks end in Tbilisi', 'Tue, 04 Mar 2025 10:00:00 +0400');
     await emulator.waitFor(() => holds(standby), 15_000);
     const takeover = Date.now() - killedAt;
     const atTakeover = emulator.channelPosts(CHANNEL_ID).length;
@@ -102,46 +126,29 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
     expect(keys.every(Boolean)).toBe(true);
     expect(new Set(keys).size).toBe(keys.length);
 
-    // A new feed item reaches the corpus through whichever worker polls, and both replicas answer with it.
-    web.route(
-      '/zephyrine',
-      page(articlePage({ title: 'Zephyrine talks open', paragraphs: newsParagraphs('zephyrine'), outlet: 'Caucasus Daily' })),
-    );
-    items.unshift({
-      title: 'Zephyrine talks open',
-      link: `${web.origin}/zephyrine`,
-      guid: 'zephyrine',
-      published: 'Mon, 03 Mar 2025 10:00:00 +0400',
-    });
-    const answeredEverywhere = async (title: string) => {
-      for (const port of ports) {
-        let last = '';
-        await emulator
-          .waitFor(async () => (last = JSON.stringify((await ask(port, slash('sources'))).data)).includes(title), 20_000)
-          .catch((e: unknown) => {
-            if (process.env.SCALE_OUT_DEBUG) console.log(`replica ${port} last answered: ${last.slice(0, 1500)}`);
-            throw e;
-          });
-      }
-    };
-    await answeredEverywhere('Zephyrine talks open');
+    // The standby polls the feeds now: the next item reaches both replicas, and nothing the active one fetched is lost.
+    const seedTitle = /"title":"([^"]+)"/.exec(await sources(ports[0]!))?.[1];
+    expect(seedTitle).toBeTruthy();
+    await answeredEverywhere(['Quillon ferry resumes', 'Rostrum talks end in Tbilisi', seedTitle!]);
 
     const edits = () => JSON.stringify(emulator.callsTo('PATCH', /^\/webhooks\//).map((c) => c.body));
     // A link added on one replica goes into its folder and straight into the shared log: that replica answers with it,
     // the other brings it in within seconds, and so does the worker (its digests and alerts read its own folder).
     web.route(
-      '/quillon',
-      page(articlePage({ title: 'Quillon ferry resumes', paragraphs: newsParagraphs('quillon'), outlet: 'Caucasus Daily' })),
+      '/zephyrine',
+      page(articlePage({ title: 'Zephyrine talks open', paragraphs: newsParagraphs('zephyrine'), outlet: 'Caucasus Daily' })),
     );
-    expect((await ask(ports[0]!, slash('add', { url: `${web.origin}/quillon` }))).type).toBe(5);
-    await emulator.waitFor(() => edits().includes('Quillon ferry resumes'), 20_000);
-    await answeredEverywhere('Quillon ferry resumes');
+    expect((await ask(ports[0]!, slash('add', { url: `${web.origin}/zephyrine` }))).type).toBe(5);
+    await emulator.waitFor(() => edits().includes('Zephyrine talks open'), 20_000);
+    await answeredEverywhere(['Zephyrine talks open']);
+    const raw = join(standbyFolder, 'raw');
     const inWorkerFolder = (title: string) =>
-      readdirSync(paths.raw, { recursive: true, encoding: 'utf8' }).some((f) => {
-        const file = join(paths.raw, f);
+      existsSync(raw) &&
+      readdirSync(raw, { recursive: true, encoding: 'utf8' }).some((f) => {
+        const file = join(raw, f);
         return statSync(file).isFile() && readFileSync(file, 'utf8').includes(title);
       });
-    await emulator.waitFor(() => inWorkerFolder('Quillon ferry resumes'), 10_000);
+    await emulator.waitFor(() => inWorkerFolder('Zephyrine talks open'), 10_000);
 
     // A feed followed from a replica: the feed list is logged, the worker polling the feeds reads it and polls the new
     // feed at once, and its item reaches both replicas.
@@ -159,7 +166,16 @@ describe.skipIf(!havePostgres)('two serve replicas and two workers on one Postgr
     });
     expect((await ask(ports[1]!, subcommandSlash('feeds', 'add', { url: `${web.origin}/second.xml` }))).type).toBe(5);
     await emulator.waitFor(() => edits().includes('Following **Steppe Wire**'), 20_000);
-    await answeredEverywhere('Vantorel pipeline opens');
+    await answeredEverywhere(['Vantorel pipeline opens']);
+
+    // A replica added now starts from the corpus snapshot the workers stored, then the documents logged since.
+    const late = launch('serve', { ...env, DATA_DIR: emptyFolder('late-replica') });
+    const latePort = await emulator.waitFor(() => listening(late), 30_000);
+    expect(late.out()).toMatch(/loaded the corpus snapshot of 20\d\d-.* in \d+ ms/);
+    await answeredEverywhere(
+      ['Quillon ferry resumes', 'Rostrum talks end in Tbilisi', 'Zephyrine talks open', 'Vantorel pipeline opens', seedTitle!],
+      [latePort],
+    );
     await web.close();
   });
 });
