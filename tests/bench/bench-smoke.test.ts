@@ -2,7 +2,7 @@
 // shape. No figure is asserted against a time: CI machines are noisy. The seed
 // corpus is measured by the same code as the generated one, so the smoke run
 // skips it (--skip-seed); the table is checked with and without it.
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { REPO } from '../helpers/temp-data.js';
 import type { BenchReport } from './run-bench.js';
@@ -35,23 +35,36 @@ function corpusShape(articles: number, interactions: number) {
   };
 }
 
+/** A bench script's standard output, or its exit status and standard error when it fails. */
+function bench(script: string, args: string[]): Promise<{ out: string; status: number; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [`dist/tests/bench/${script}`, ...args], { cwd: REPO, encoding: 'utf8' }, (e, out, stderr) =>
+      resolve({ out, stderr, status: e ? Number((e as { code?: unknown }).code ?? 1) : 0 }),
+    );
+  });
+}
+
+// The benches run at once, each in its own process: one after another they made this the suite's longest file.
+const runs = {
+  main: bench('run-bench.js', [
+    ...['--articles', '20', '--interactions', '40', '--rate', '200', '--chart-runs', '1', '--load-runs', '1', '--rounds', '1'],
+    ...['--skip-seed', '--json'],
+  ]),
+  badSize: bench('run-bench.js', ['--articles', 'lots']),
+  feeds: bench('feeds-bench.js', ['--items', '4', '--feeds', '6', '--json']),
+  alerts: bench('alert-latency-bench.js', ['--articles', '2', '--json']),
+};
+const output = async (run: Promise<{ out: string; status: number; stderr: string }>) => {
+  const r = await run;
+  if (r.status !== 0) throw new Error(`the bench exited with ${r.status}: ${r.stderr}`);
+  return r.out;
+};
+
 describe('npm run bench', () => {
   let report: BenchReport | undefined;
 
-  it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, () => {
-    const out = execFileSync(
-      process.execPath,
-      [
-        'dist/tests/bench/run-bench.js',
-        ...['--articles', '20', '--interactions', '40', '--rate', '200', '--chart-runs', '1', '--load-runs', '1', '--rounds', '1'],
-        ...['--skip-seed', '--json'],
-      ],
-      {
-        cwd: REPO,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
+  it('runs on 20 generated articles and prints every figure as JSON', { timeout: 120_000 }, async () => {
+    const out = await output(runs.main);
     report = JSON.parse(out) as BenchReport;
     // The corpus has one article more than generated: the one the benchmark adds to time add_one_ms.
     const render = { p50_ms: num, p99_ms: num, png_bytes: num };
@@ -82,27 +95,16 @@ describe('npm run bench', () => {
     expect(both.find((l) => l.startsWith('| e2e errors'))).toMatch(/\| 0 +\| 0 +\| = 0 met +\|$/);
   });
 
-  it('refuses a bad size with a clear message and exit code 2', () => {
-    let err: { status?: number; stderr?: string } = {};
-    try {
-      execFileSync(process.execPath, ['dist/tests/bench/run-bench.js', '--articles', 'lots'], {
-        cwd: REPO,
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-    } catch (e) {
-      err = e as typeof err;
-    }
+  it('refuses a bad size with a clear message and exit code 2', { timeout: 60_000 }, async () => {
+    const err = await runs.badSize;
     expect(err.status).toBe(2);
     expect(err.stderr).toMatch(/--articles must be a whole number from 1 to 100000, not "lots"/);
   });
 
-  it('measures feeds: fetch + ingest per item, a poll of unchanged feeds against its baseline, and memory', { timeout: 120_000 }, () => {
-    const out = execFileSync(process.execPath, ['dist/tests/bench/feeds-bench.js', '--items', '4', '--feeds', '6', '--json'], {
-      cwd: REPO,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  it('measures feeds: fetch + ingest per item, a poll of unchanged feeds against its baseline, and memory', {
+    timeout: 120_000,
+  }, async () => {
+    const out = await output(runs.feeds);
     const f = JSON.parse(out);
     expect(f).toMatchObject({
       items: 4,
@@ -117,12 +119,8 @@ describe('npm run bench', () => {
     expect([f.poll_304_requests, f.baseline_poll_200_requests]).toEqual([6, 6]);
   });
 
-  it('measures alert latency: committed to posted, and with the ingest, on the emulator', { timeout: 60_000 }, () => {
-    const out = execFileSync(process.execPath, ['dist/tests/bench/alert-latency-bench.js', '--articles', '2', '--json'], {
-      cwd: REPO,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+  it('measures alert latency: committed to posted, and with the ingest, on the emulator', { timeout: 120_000 }, async () => {
+    const out = await output(runs.alerts);
     const spread = { p50: num, p95: num, p99: num };
     expect(JSON.parse(out)).toEqual({ articles: 2, commit_to_post_ms: spread, ingest_to_post_ms: spread });
   });
