@@ -1,4 +1,4 @@
-// Before any test: build dist/, and make one temporary folder for the whole run.
+// Before any test: build dist/ (and its bundle, dist/bin), and make one temporary folder for the whole run.
 //
 // Tests that start `briefing` as a process, and the corpus's ingest worker thread, run the compiled
 // JavaScript in dist/: building it here means they never run code older than the source, however the
@@ -44,13 +44,22 @@ function buildIsCurrent(): boolean {
 export default function setup(): () => void {
   if (!buildIsCurrent()) {
     rmSync(BUILT, { force: true });
-    const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-    try {
-      execFileSync(process.execPath, [tsc, '-p', REPO], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
-    } catch (e) {
-      const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
-      throw new Error(`The TypeScript build failed, so no test ran:\n${stdout}${stderr}`);
-    }
+    const require = createRequire(import.meta.url);
+    // As `npm run build` does: tsc, then the processes' entry points bundled into dist/bin (rolldown.config.mjs).
+    const steps = [
+      ['TypeScript build', [require.resolve('typescript/bin/tsc'), '-p', REPO]],
+      [
+        'bundle',
+        [join(dirname(require.resolve('rolldown/package.json')), 'bin/cli.mjs'), '-c', 'rolldown.config.mjs', '--logLevel', 'warn'],
+      ],
+    ] as const;
+    for (const [name, args] of steps)
+      try {
+        execFileSync(process.execPath, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+      } catch (e) {
+        const { stdout = '', stderr = '' } = e as { stdout?: string; stderr?: string };
+        throw new Error(`The ${name} failed, so no test ran:\n${stdout}${stderr}`);
+      }
     writeFileSync(BUILT, new Date().toISOString());
   }
   const root = mkdtempSync(join(tmpdir(), 'briefing-tests-'));

@@ -19,11 +19,11 @@ const RENDER_TIMEOUT_MS = 30_000;
 /** Unix niceness of the renderer (0 normal, 19 lowest). */
 const RENDER_NICE = 5;
 
-/** Under the test runner this module is TypeScript; the child runs the compiled JavaScript. */
+/** Beside this module once built (dist/src, or dist/bin bundled); under the test runner, the bundled one. */
 function workerFile(): string | null {
   const here = fileURLToPath(new URL('./render-worker.js', import.meta.url));
   if (existsSync(here)) return here;
-  const built = here.replace(/\/src\/charts\/render-worker\.js$/, '/dist/src/charts/render-worker.js');
+  const built = here.replace(/\/src\/charts\/render-worker\.js$/, '/dist/bin/render-worker.js');
   return existsSync(built) ? built : null;
 }
 

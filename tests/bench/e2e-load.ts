@@ -62,7 +62,8 @@ export async function measureE2e(
   const emulator = new DiscordEmulator();
   await emulator.start();
   const state = mkdtempSync(join(tmpdir(), 'briefing-bench-state-'));
-  const cli = new URL('../../src/cli.js', import.meta.url).pathname;
+  // The bundled bin, as users run it.
+  const cli = new URL('../../bin/cli.js', import.meta.url).pathname;
   const bot = spawn(process.execPath, [cli, 'start'], {
     env: {
       ...process.env,

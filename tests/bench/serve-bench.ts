@@ -62,7 +62,7 @@ const PUBLIC_HEX = publicKey.export({ format: 'der', type: 'spki' }).subarray(12
 const children: ChildProcess[] = [];
 
 function launch(sub: 'serve' | 'worker', env: Record<string, string>): { child: ChildProcess; out: () => string } {
-  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), sub], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [join(REPO, 'dist/bin/cli.js'), sub], { env, stdio: ['ignore', 'ignore', 'pipe'] });
   children.push(child);
   let out = '';
   child.stderr!.on('data', (d) => (out += String(d)));

@@ -34,7 +34,7 @@ function briefing(args: string[], env: Record<string, string> = {}): Promise<{ c
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [join(REPO, 'dist/src/cli.js'), ...args],
+      [join(REPO, 'dist/bin/cli.js'), ...args],
       { cwd: testTmp(), env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20_000 },
       (e, out, err) => done({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, out, err }),
     );

@@ -11,7 +11,7 @@ import { REPO, tempData, testTmp } from '../helpers/temp-data.js';
 import { page, startWebServer, type WebServer } from '../helpers/web-server.js';
 
 let web: WebServer;
-const BIN = join(REPO, 'dist/src/cli.js');
+const BIN = join(REPO, 'dist/bin/cli.js');
 
 beforeAll(async () => {
   web = await startWebServer();

@@ -26,7 +26,7 @@ function briefing(args: string[], cwd: string): Promise<{ code: number; out: str
   return new Promise((done) => {
     execFile(
       process.execPath,
-      [join(REPO, 'dist/src/cli.js'), ...args],
+      [join(REPO, 'dist/bin/cli.js'), ...args],
       { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 20_000, ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}) },
       (e, out, err) => done({ code: e ? (typeof e.code === 'number' ? e.code : 1) : 0, out, err }),
     );

@@ -173,7 +173,7 @@ describe('briefing CLI', () => {
 
   // A process of its own: on a busy test machine it can take several seconds to start and answer.
   it('runs as the installed bin', { timeout: 20000 }, async () => {
-    const bin = join(REPO, 'dist/src/cli.js');
+    const bin = join(REPO, 'dist/bin/cli.js');
     const out = execFileSync(process.execPath, [bin, 'ask', '/actor name:Pashinyan', '--json', '--data', paths.root], {
       encoding: 'utf8',
       cwd: paths.root, // no .env there: a developer's own must not change the test

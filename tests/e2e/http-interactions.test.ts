@@ -424,7 +424,7 @@ describe('briefing serve', { timeout: 30_000 }, () => {
 
     // As a process: the binary listens, answers, and exits 0 on SIGTERM.
 
-    const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'serve'], {
+    const child = spawn(process.execPath, [join(REPO, 'dist/bin/cli.js'), 'serve'], {
       env: { ...env, DISCORD_PUBLIC_KEY: PUBLIC_HEX, DISCORD_APP_ID: APP_ID, PORT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
       cwd: paths.root, // no .env there

@@ -25,7 +25,7 @@ export function processes(): Processes {
   const launched: { name: string; proc: Proc }[] = [];
   return {
     launch(sub, env) {
-      const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), sub], {
+      const child = spawn(process.execPath, [join(REPO, 'dist/bin/cli.js'), sub], {
         env,
         stdio: ['ignore', 'pipe', 'pipe'],
         cwd: testTmp(), // no .env there: a developer's own must not change the test

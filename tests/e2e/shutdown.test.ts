@@ -34,7 +34,7 @@ describe('briefing start as a process', () => {
   it('answers over the gateway, then exits 0 on SIGTERM within 5 s without logging the token', async () => {
     await emulator.start();
     const data = seedData();
-    const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
+    const child = spawn(process.execPath, [join(REPO, 'dist/bin/cli.js'), 'start'], {
       env: {
         PATH: process.env.PATH,
         DISCORD_TOKEN: TOKEN,

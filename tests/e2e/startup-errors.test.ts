@@ -21,7 +21,7 @@ interface Ended {
 }
 
 async function startProcess(env: Record<string, string>): Promise<Ended> {
-  const child = spawn(process.execPath, [join(REPO, 'dist/src/cli.js'), 'start'], {
+  const child = spawn(process.execPath, [join(REPO, 'dist/bin/cli.js'), 'start'], {
     env: { PATH: process.env.PATH, DISCORD_TOKEN: TOKEN, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     cwd: testTmp(), // no .env there
