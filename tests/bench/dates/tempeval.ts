@@ -140,14 +140,27 @@ export interface DateScores {
   matchedGold: number;
   matchedFound: number;
   correct: number;
+  /** Matched pairs whose days are exactly the gold's (the stricter reading this bench used before 2026-12-07). */
+  exactCorrect: number;
   precision: number;
   recall: number;
   f1: number;
   valueAccuracy: number;
+  exactValueAccuracy: number;
   valueF1: number;
   wrong: { doc: string; gold: GoldTimex; got: ProjectDate }[];
   missed: { doc: string; gold: GoldTimex }[];
   spurious: { doc: string; got: ProjectDate }[];
+}
+
+/**
+ * The project's date "equals the gold value at the gold's precision" (the README's rule): its days lie within the
+ * gold's period, a range's start does. A finer date inside it is right (the third quarter of 1988 for a gold 1988,
+ * a week inside a gold month), a coarser one is not (1989 for a gold 30 October 1989), nor one that runs past it.
+ */
+export function sameAtGoldPrecision(got: Pick<ProjectDate, 'span' | 'range'>, gold: DaySpan): boolean {
+  const inside = (d: string) => d >= gold.start && d <= gold.end;
+  return inside(got.span.start) && (got.range || inside(got.span.end));
 }
 
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
@@ -159,10 +172,12 @@ export function scoreDates(docs: { doc: TimeMlDoc; found: ProjectDate[] }[]): Da
     matchedGold: 0,
     matchedFound: 0,
     correct: 0,
+    exactCorrect: 0,
     precision: 0,
     recall: 0,
     f1: 0,
     valueAccuracy: 0,
+    exactValueAccuracy: 0,
     valueF1: 0,
     wrong: [],
     missed: [],
@@ -183,8 +198,8 @@ export function scoreDates(docs: { doc: TimeMlDoc; found: ProjectDate[] }[]): Da
         continue;
       }
       s.matchedGold++;
-      const ok = f.span.start === g.span!.start && (f.range || f.span.end === g.span!.end);
-      if (ok) s.correct++;
+      if (f.span.start === g.span!.start && (f.range || f.span.end === g.span!.end)) s.exactCorrect++;
+      if (sameAtGoldPrecision(f, g.span!)) s.correct++;
       else s.wrong.push({ doc: doc.id, gold: g.t, got: f });
     }
   }
@@ -192,6 +207,7 @@ export function scoreDates(docs: { doc: TimeMlDoc; found: ProjectDate[] }[]): Da
   s.recall = s.gold ? s.matchedGold / s.gold : 0;
   s.f1 = s.precision + s.recall ? (2 * s.precision * s.recall) / (s.precision + s.recall) : 0;
   s.valueAccuracy = s.matchedGold ? s.correct / s.matchedGold : 0;
+  s.exactValueAccuracy = s.matchedGold ? s.exactCorrect / s.matchedGold : 0;
   s.valueF1 = s.f1 * s.valueAccuracy;
   return s;
 }
