@@ -129,6 +129,37 @@ describe('HTML pages in raw/', async () => {
     expect(texts).toContain('Talks resume in May');
   });
 
+  it('reads a paragraph styled run by run as one text, without the pop-up card of links a name carries', async () => {
+    const runs =
+      '<p><span style="font-weight: 400;">Kamran Aliyev was </span><a href="/report"><span style="font-weight: 400;">arrested</span></a>' +
+      '<span style="font-weight: 400;"> in April after a rally in Ganja, his lawyer said on Monday.</span></p>';
+    const card =
+      '<p>Rep. <span class="rollover"><a href="/people/ilhan-omar">Ilhan Omar</a><span class="card"><img src="x.jpg" alt="">' +
+      '<a href="/a">Progressives oppose funding bill over surveillance authority</a> <a href="/b">Senators call for 5G security ' +
+      'coordinator</a> <a href="/c">Omar asks court to apply compassion</a></span></span> (D-Minn.) wrote to the court on Tuesday.</p>';
+    // Runs that never continue one another are boxes a page lays out as lines: a bolded heading, then the text.
+    const boxes =
+      '<p><span class="strong">A Crisis Demanding Urgent Attention</span><span class="br"></span>' +
+      '<span class="em">From the border towns to the capital, officials described the crossings as overwhelmed.</span></p>';
+    const stamp = '<p>By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.</p>';
+    const page = articlePage({
+      title: 'Rally arrests in Ganja',
+      paragraphs: [...newsParagraphs('zeta').slice(0, 2), 'RUNS', 'CARD', 'BOXES', 'STAMP', ...newsParagraphs('zeta').slice(2)],
+    })
+      .replace('<p>RUNS</p>', runs)
+      .replace('<p>CARD</p>', card)
+      .replace('<p>BOXES</p>', boxes)
+      .replace('<p>STAMP</p>', stamp);
+    const own = openCorpus(tempData({ 'saved/styled-runs.html': page }));
+    const texts = (await contents(own)).passages.map((p) => p.text);
+    await own.close();
+    expect(texts).toContain('Kamran Aliyev was arrested in April after a rally in Ganja, his lawyer said on Monday.');
+    expect(texts).toContain('Rep. Ilhan Omar (D-Minn.) wrote to the court on Tuesday.');
+    expect(texts.join('\n')).not.toMatch(/Senators call|surveillance authority/);
+    expect(texts).toContain('From the border towns to the capital, officials described the crossings as overwhelmed.');
+    expect(texts.join('\n')).not.toMatch(/AttentionFrom|Matthew Digby/);
+  });
+
   it('keeps a figure caption as a caption with its credit', async () => {
     const cap = passages.find((p) => p.kind === 'caption');
     expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });

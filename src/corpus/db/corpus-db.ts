@@ -12,7 +12,7 @@ import { CORPUS_DDL, CORPUS_SCHEMA_VERSION } from './corpus-schema.js';
 export type Db = Database.Database;
 
 /** Bump when ingest output changes for the same input, so an older database is rebuilt. */
-export const INGEST_VERSION = '30';
+export const INGEST_VERSION = '31';
 
 /** SQLite's page cache for the corpus, in KiB: the bound on what reading costs in memory. */
 const CACHE_KIB = 32 * 1024;

@@ -48,6 +48,8 @@ const FURNITURE = new RegExp(
 const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION']);
 const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'DL', 'HEADER', 'SPAN']);
 const HEADINGS = /^H[1-6]$/;
+/** Elements a paragraph's text runs through: a span inside them is still in the paragraph's line. */
+const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'MARK', 'SMALL', 'FONT']);
 /** A block this much link text, or more, is a list of links, not the article's prose. */
 const LINK_DENSE = 0.5;
 /** "2:34 Russia launches …", "Watch 1:02:10 …": a video teaser led by its running time. */
@@ -182,6 +184,13 @@ function prune(root: DomNode): void {
     const small = textLength(el) < total * 0.3;
     if ((FURNITURE.test(names) || STANDFIRST.test(names)) && small && !el.querySelector?.('[itemprop="articleBody"]')) el.remove?.();
   }
+  // A box of links inside a sentence (a name's pop-up card with its latest headlines) is not the sentence's text.
+  // Innermost first: the card goes, the name it pops up from stays.
+  for (const el of Array.from(root.querySelectorAll?.('p span') ?? []).reverse()) {
+    const text = squash(el.textContent);
+    const links = el.querySelectorAll?.('a')?.length ?? 0;
+    if (links >= 3 && linkLength(el) >= text.length * 0.8 && text.split(/\s+/).length >= 8) el.remove?.();
+  }
   for (const el of Array.from(root.querySelectorAll?.('p, li, ul, ol, div, dd, dt, td, tr, figcaption, h1, h2, h3, h4, h5, h6') ?? [])) {
     const text = squash(el.textContent);
     if (!text) continue;
@@ -302,7 +311,7 @@ function blocksOf(root: DomNode, out: BodyBlocks): void {
       flush();
       const text = squash(node.textContent);
       if (text) out.paragraphs.push(text);
-    } else if (BLOCKS.has(tag) || CONTAINERS.has(tag)) {
+    } else if (BLOCKS.has(tag) || (CONTAINERS.has(tag) && !inlineSpan(node))) {
       flush();
       blocksOf(node, out);
     } else loose += node.textContent ?? ''; // inline: a, em, strong, span...
@@ -312,8 +321,34 @@ function blocksOf(root: DomNode, out: BodyBlocks): void {
 
 function hasBlockChild(node: DomNode): boolean {
   return Array.from(node.childNodes).some(
-    (c) => c.nodeType === 1 && (BLOCKS.has(c.tagName ?? '') || CONTAINERS.has(c.tagName ?? '') || c.tagName === 'BR'),
+    (c) => c.nodeType === 1 && (BLOCKS.has(c.tagName ?? '') || (CONTAINERS.has(c.tagName ?? '') && !inlineSpan(c)) || c.tagName === 'BR'),
   );
+}
+
+/**
+ * A span that is a run of its paragraph's text. Editors that style every run write
+ * `<p><span>Carlineo was </span><a><span>arrested</span></a><span> in April …</span></p>`: taken as boxes, that was three
+ * quotes ("Carlineo was", "arrested", "in April …"). A span is a box where it holds blocks, outside a paragraph, or in
+ * a paragraph whose runs never continue one another: pages also set a heading, a time stamp or a line break as a span.
+ */
+function inlineSpan(node: DomNode): boolean {
+  if (node.tagName !== 'SPAN' || hasBlockChild(node)) return false;
+  for (let up = node.parentNode ?? null; up; up = up.parentNode ?? null) {
+    if (up.tagName === 'P') return runsContinue(up);
+    if (!INLINE.has(up.tagName ?? '')) return false;
+  }
+  return false;
+}
+
+/**
+ * A sentence that runs on from one run to the next: the next starts in lower case, with the sentence's punctuation or
+ * with an aside ("Ilhan Omar" then "(D-Minn.) said …").
+ */
+function runsContinue(p: DomNode): boolean {
+  const runs = Array.from(p.childNodes)
+    .map((c) => squash(c.textContent))
+    .filter(Boolean);
+  return runs.some((run, i) => i > 0 && !/[.!?…:;"”’»]$/.test(runs[i - 1]!) && /^[\p{Ll},;.)(]/u.test(run));
 }
 
 /** Words of a date, a time or a time stamp's label: what a line made only of them holds. */
@@ -341,12 +376,20 @@ export function isStampLine(line: string): boolean {
     .replace(/(\p{Ll})(\d)/gu, '$1 $2')
     .split(/[\s,;|:/.()•·–-]+/)
     .filter(Boolean);
+  // A byline may lead it ("By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m."): the names after
+  // "By", up to six capitalised words, before the stamp's first word.
+  let start = 0;
+  if (/^by$/i.test(words[0] ?? '')) {
+    start = 1;
+    while (start < words.length && start <= 6 && /^(?:\p{Lu}[\p{Ll}'’-]+|and)$/u.test(words[start]!) && !STAMP_WORD.test(words[start]!))
+      start++;
+  }
   // The stamp may end with who posted the entry ("… by Jon King"): up to three capitalised words after it.
   let end = words.length;
   while (end > 0 && words.length - end < 3 && /^\p{Lu}[\p{Ll}'’-]+$/u.test(words[end - 1]!) && !STAMP_WORD.test(words[end - 1]!)) end--;
   // With a name after it, only a clock time or "ago" makes it a stamp: "On Monday 12 Armenian Villages Voted" is a headline.
   if (end < words.length && !/\d:\d\d|\bago\b/i.test(s)) return false;
-  const stamp = words.slice(0, end).filter((w) => !/^by$/i.test(w));
+  const stamp = words.slice(start, end).filter((w) => !/^by$/i.test(w));
   return stamp.length > 0 && stamp.some((w) => /\d/.test(w)) && stamp.every((w) => STAMP_WORD.test(w));
 }
 
