@@ -94,6 +94,33 @@ describe('boilerplate that is never quotable', () => {
     expect(isInterfaceLine('Skip to the next part of the talks, the minister said, and Baku agreed.')).toBe(false);
   });
 
+  it("knows a player's, a gallery's and a rail's labels standing alone, and keeps text that starts with the same words", () => {
+    for (const label of [
+      'Image',
+      'Caption',
+      'Close',
+      'Duration',
+      'Advert',
+      'Highlights',
+      'Read next',
+      'watch now',
+      "DON'T MISS",
+      'MORE ABOUT',
+    ])
+      expect(isInterfaceLine(label)).toBe(true);
+    for (const counter of ['Image 1 of / 13', '3 of 12', 'of 6', 'Photo 2 of 9']) expect(isInterfaceLine(counter)).toBe(true);
+    expect(isInterfaceLine('Have a tip?')).toBe(true);
+    expect(isInterfaceLine('Getty Images')).toBe(true);
+    for (const text of [
+      'Closer ties with Baku',
+      'Highlights of the summit included a rail deal.',
+      'Image of the president was defaced in Tabriz.',
+      'Reuters reported the talks had stalled.',
+      'One of 12 ministers resigned.',
+    ])
+      expect(isInterfaceLine(text)).toBe(false);
+  });
+
   it('takes the outlet from a disclaimer that names the institution', () => {
     expect(
       outletNamedByAppeal(

@@ -14,6 +14,14 @@ const INTERFACE_LINES = [
   /^(share|share this|share this article|advertisement|read more|show more|load more|see more|subscribe|sign in|log in|follow)$/i,
   // A screen reader's skip link: "skip past newsletter promotion", "Skip to main content".
   /^skip (?:to|past|over) [\w\s]{2,40}$/i,
+  // A player's, a gallery's or a rail's controls and labels, standing as a line of their own.
+  /^(?:image|caption|close|duration|advert|highlights|read next|up next|watch now)$/i,
+  /^(?:don['’]?t miss|more about|most read|listen to this article)$/i,
+  /^have a (?:news )?tip\??$/i,
+  // A gallery's counter: "Image 1 of / 13", "3 of 12", "of 6".
+  /^(?:(?:image|photo|picture|slide)\s+)?(?:\d+\s+)?of\s*\/?\s*\d+$/i,
+  // A picture agency's name alone, the credit of a picture that is not there.
+  /^(?:getty(?: images)?|reuters|afp|epa|shutterstock|alamy)$/i,
 ];
 
 export function isInterfaceLine(line: string): boolean {
