@@ -160,6 +160,21 @@ describe('HTML pages in raw/', async () => {
     expect(texts.join('\n')).not.toMatch(/AttentionFrom|Matthew Digby/);
   });
 
+  it("leaves out a post embedded from a social network: its author's words, not the article's", async () => {
+    const tweet =
+      '<blockquote class="twitter-tweet"><p lang="en">Talks with Baku resume on Monday, the ministry says.</p>' +
+      '<p>— Foreign Ministry (@mfa_example) <a href="https://twitter.com/x/status/1">March 2, 2025</a></p></blockquote>';
+    const page = articlePage({
+      title: 'Talks resume',
+      paragraphs: [...newsParagraphs('eta').slice(0, 3), 'TWEET', ...newsParagraphs('eta').slice(3)],
+    }).replace('<p>TWEET</p>', tweet);
+    const own = openCorpus(tempData({ 'saved/embedded-post.html': page }));
+    const texts = (await contents(own)).passages.map((p) => p.text);
+    await own.close();
+    expect(texts.length).toBeGreaterThan(4);
+    expect(texts.join('\n')).not.toMatch(/Talks with Baku resume|@mfa_example/);
+  });
+
   it('keeps a figure caption as a caption with its credit', async () => {
     const cap = passages.find((p) => p.kind === 'caption');
     expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });

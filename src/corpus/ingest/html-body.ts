@@ -23,6 +23,14 @@ const NEVER_ARTICLE =
   '[role="navigation"], [role="contentinfo"], [role="complementary"], [aria-hidden="true"], [hidden], ' +
   '[role="dialog"], [role="alertdialog"], [aria-modal="true"]';
 /**
+ * A post embedded from a social network is its author's words, not the article's: quoted as the article's, they would
+ * be cited to its outlet and writer ("— The White House (@WhiteHouse) February 11, 2025"). Taken out of what
+ * Readability found, not before: it weighs them in choosing the article's box.
+ */
+const EMBEDDED_POST =
+  'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed, ' +
+  'blockquote.reddit-embed-bq, blockquote.bluesky-embed, blockquote.threads-post, .fb-post, .fb-video';
+/**
  * Cookie and consent banners, privacy preference centres, and what the page hides until a script shows it (sign-in
  * offers, screen-reader labels): never the article, whatever their size on the page. ("paywall" and "premium" are not
  * here: sites mark the article itself so, as the part behind the paywall.)
@@ -519,6 +527,7 @@ export function articleBody(document: ReturnType<typeof parseHTML>['document'], 
   const out: BodyBlocks = { paragraphs: [], headings: 0 };
   const root = read?.content ?? (document.body as unknown as DomNode | null);
   if (!root) return out;
+  for (const el of Array.from(root.querySelectorAll?.(EMBEDDED_POST) ?? [])) el.remove?.();
   prune(root);
   markCaptions(root, captions);
   blocksOf(root, out);
