@@ -121,6 +121,33 @@ describe('boilerplate that is never quotable', () => {
       expect(isInterfaceLine(text)).toBe(false);
   });
 
+  it("knows a wire credit by its shape, a newsroom's call for tips and its appeals in its own voice", () => {
+    for (const credit of [
+      'Reporting by Nailia Bagirova in Baku; Editing by Mark Heinrich',
+      '(Reporting by Jane Doe and John Roe; additional reporting by Ali Veli in Ankara; Editing by Sam Holmes)',
+      'Writing by Felix Light; editing by Andrew Osborn',
+      'With files from The Associated Press and Mohamed El Saife',
+      'With reports from Reforma and El Economista',
+    ])
+      expect(isBoilerplateSentence(credit)).toBe(true);
+    expect(isBoilerplateSentence('If you have a story idea, send news tips in English or Arabic to desk@example.org.')).toBe(true);
+    expect(isBoilerplateSentence('Our website is the place for the latest breaking news, exclusive scoops and commentary.')).toBe(true);
+    expect(isBoilerplateSentence('We appreciate that not everyone can afford to pay for our services, but we ask you to support us.')).toBe(
+      true,
+    );
+    expect(isInterfaceLine('Be the first to comment on this article')).toBe(true);
+    expect(isInterfaceLine('after newsletter promotion')).toBe(true);
+    // Sentences that open the same way and report.
+    for (const reporting of [
+      'Research by Xin Xu, a materials scientist, recently estimated that raising albedo by 0.01 could cool the city.',
+      'Reporting by the Times showed that the ministry had known of the plan.',
+      'With reports from the front scarce, officials in Kyiv declined to comment.',
+      'Police asked residents to send tips about the attack to the hotline.',
+      'Our site visit to the plant in Sumgait was cut short.',
+    ])
+      expect(isBoilerplateSentence(reporting)).toBe(false);
+  });
+
   it('takes the outlet from a disclaimer that names the institution', () => {
     expect(
       outletNamedByAppeal(

@@ -9,7 +9,9 @@ const INTERFACE_LINES = [
   /^explore what .{1,40} can do for you:?$/i,
   /^comments?$/i,
   /^no comments yet\.*$/i,
-  /^(be the first to comment|leave a comment|add a comment|log in to comment)\.*$/i,
+  /^(be the first to comment|leave a comment|add a comment|log in to comment)(?: on this (?:article|story|post))?\.*$/i,
+  // The other half of a skip link: "skip past newsletter promotion" … "after newsletter promotion".
+  /^after newsletter promotion$/i,
   /^related (articles|stories|news)$/i,
   /^(share|share this|share this article|advertisement|read more|show more|load more|see more|subscribe|sign in|log in|follow)$/i,
   // A screen reader's skip link: "skip past newsletter promotion", "Skip to main content".
@@ -63,8 +65,6 @@ const BOILERPLATE_SENTENCES = [
   /^(©|\(c\)|copyright\b)/i,
   /\ball rights reserved\b/i,
   /^(read more|read also|see also|related):/i,
-  // Wire credits: "Reporting by A, additional reporting by B; Editing by C".
-  /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|production) by\b/i,
   /^\(?additional reporting from\b/i,
   // A newsroom's closing invitations: "Get in touch with our news team by emailing …", "For more stories like this, check …".
   /^get in touch with (?:our|the) (?:news|editorial) (?:team|desk)\b/i,
@@ -77,6 +77,12 @@ const BOILERPLATE_SENTENCES = [
   // A newsroom asking for tips: "Do you have a story to tell?", "Got a story?", and the address that follows alone.
   /^(?:do you have|have you got|got) a (?:story|tip|news tip)(?: (?:to (?:tell|share)|for us))?\s*\?$/i,
   /^e-?mail(?: us)?\s*:\s*\S+@\S+\.\w+$/i,
+  // "If you have a story idea, send news tips in English or Arabic to name@example.org."
+  /\b(?:news tips?|story ideas?)\b.*\S@\S+\.\w+/i,
+  // A house's appeal in its own voice: "We appreciate that not everyone can afford to pay for our services but …, we
+  // ask you to support …", "Our website is the place for the latest breaking news …".
+  /\b(?:we|i) ask you to support\b|\bafford to pay for our\b/i,
+  /^our (?:web)?site is\b/i,
   /\b(?:requires|enable|turn on) javascript\b/i,
   /©\s*(?:19|20)\d\d\b/,
   // How to reach the writer or the office: "Anna Petrova may be reached at apetrova@example.org", "… | 202-555-0100 tel".
@@ -103,8 +109,30 @@ const BOILERPLATE_SENTENCES = [
   /^\d+\s*min(?:ute)?s? read$/i,
 ];
 
+/** The words a wire credit is made of besides names: "Reporting by A in Baku; additional reporting by B; Editing by C". */
+const CREDIT_WORDS = new Set([
+  ...['reporting', 'reports', 'files', 'writing', 'editing', 'compiled', 'research', 'production', 'additional'],
+  ...['by', 'and', 'in', 'from', 'with', 'for', 'the', 'staff', 'desk', 'contributed', 'to'],
+]);
+
+/**
+ * A wire credit: it opens with "Reporting by", "Editing by", "With files from" or the like, and the rest is names and
+ * places. A sentence that opens the same way and goes on to say something ("Research by Xin Xu … recently estimated
+ * that …", "With reports from the front scarce, …") is reporting.
+ */
+function isWireCredit(sentence: string): boolean {
+  const opens =
+    /^\(?(?:additional )?(?:reporting|writing|editing|compiled|research|production) by\b/i.test(sentence) ||
+    /^\(?with (?:files|reports|reporting|additional reporting) from\b/i.test(sentence);
+  if (!opens) return false;
+  return sentence
+    .split(/[\s,;()]+/)
+    .filter((w) => /^\p{Ll}/u.test(w))
+    .every((w) => CREDIT_WORDS.has(w.replace(/[.:]$/, '').toLowerCase()));
+}
+
 export function isBoilerplateSentence(sentence: string): boolean {
-  return BOILERPLATE_SENTENCES.some((re) => re.test(sentence));
+  return isWireCredit(sentence) || BOILERPLATE_SENTENCES.some((re) => re.test(sentence));
 }
 
 /** The outlet named by an appeal or disclaimer ("New Eastern Europe is a reader supported publication"). */
