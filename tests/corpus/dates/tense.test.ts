@@ -32,6 +32,10 @@ describe('the direction of a date follows its clause', () => {
     // "succeed" ends in -ed and is no past tense.
     expect(dates('Mr. Schwarz will succeed Daniel P. Davison Feb. 1, the bank said.', '1989-10-26')).toEqual(['1990-02-01']);
     expect(dates('The minister said on Monday that talks had stalled.', PUB)).toEqual(['1989-10-30']);
+    // Someone sought and (not) found then: "could" is no plan here, though it looks ahead elsewhere.
+    expect(dates('His lawyer could not be reached for comment Wednesday.', PUB)).toEqual(['1989-11-01']);
+    expect(dates('Neither he nor his parents could be located Wednesday in Cardenas.', PUB)).toEqual(['1989-11-01']);
+    expect(dates('The vote could be held Friday, officials said.', PUB)).toEqual(['1989-11-03']);
   });
 
   it('reads a silent clause as the past, unless the date is only weeks ahead; modals look ahead', () => {

@@ -138,6 +138,8 @@ function sentenceStartOf(text: string, index: number): number {
  * goes on in the past ("Until Thursday, they had not called him a suspect").
  */
 const UNTIL = /^(?:until|till)$/i;
+/** What follows "could" when someone was sought and (not) found: "not be reached", "be located". */
+const COULD_BE_REACHED = /^(?:not )?be (?:reached|located|found|contacted)\b/i;
 /** Words a sentence opens with before its date: "On Tuesday, the league plans to …" takes its verb from after the date. */
 const OPENER = /^(?:on|by|from|in|at|since|until|till|early|late|last|this|next|and|but)$/i;
 /** How many words after a date that opens its sentence make its clause. */
@@ -159,6 +161,17 @@ function direction(text: string, index: number, length: number): Direction {
   for (let i = before.length - 1; i >= 0; i--) {
     const w = before.slice(i, i + 2).join(' ');
     const previous = bare(before[i - 1] ?? '');
+    // News's "could not be reached for comment Wednesday", "could be located Monday": someone sought then, not a plan.
+    if (
+      /^(?:could|couldn't)$/i.test(bare(before[i]!)) &&
+      COULD_BE_REACHED.test(
+        before
+          .slice(i + 1, i + 4)
+          .map(bare)
+          .join(' '),
+      )
+    )
+      return 'behind';
     // A future word first: "scheduled", "expected" end in -ed too.
     if (FUTURE.test(before[i]!) || FUTURE.test(w)) {
       if (UNTIL.test(bare(before[i]!)) && (/^not$/i.test(previous) || pastAfter())) return 'behind';
