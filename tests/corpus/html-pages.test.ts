@@ -175,6 +175,27 @@ describe('HTML pages in raw/', async () => {
     expect(texts.join('\n')).not.toMatch(/Talks with Baku resume|@mfa_example/);
   });
 
+  it('takes the text beside a picture for its caption, however the page names its boxes', async () => {
+    const picture =
+      '<div class="sc-fx1"><div class="sc-fx2">' +
+      '<picture><source srcset="a.jpg 320w"><img src="a.jpg" width="3098" height="2066"></picture>' +
+      '<div class="sc-q7">Delegates leave the talks in Baku on Thursday night</div><div class="sc-q8">Getty Images</div></div></div>';
+    const page = articlePage({
+      title: 'Talks end',
+      paragraphs: [...newsParagraphs('theta').slice(0, 2), 'PICTURE', ...newsParagraphs('theta').slice(2)],
+    }).replace('<p>PICTURE</p>', picture);
+    const own = openCorpus(tempData({ 'saved/picture-box.html': page }));
+    const all = (await contents(own)).passages;
+    await own.close();
+    expect(
+      all
+        .filter((p) => p.kind === 'body')
+        .map((p) => p.text)
+        .join('\n'),
+    ).not.toMatch(/Delegates leave the talks|Getty Images/);
+    expect(all.find((p) => p.text.startsWith('Delegates leave the talks'))?.kind).toBe('caption');
+  });
+
   it('keeps a figure caption as a caption with its credit', async () => {
     const cap = passages.find((p) => p.kind === 'caption');
     expect(cap).toMatchObject({ text: 'Delegations meet at the border.', credit: 'Test Agency' });

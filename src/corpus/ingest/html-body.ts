@@ -148,6 +148,15 @@ function captionTexts(document: DomNode): Set<string> {
   for (const el of Array.from(document.querySelectorAll?.('[class], [id], figcaption') ?? [])) {
     if (isCaptionBox(el)) out.add(squash(el.textContent));
   }
+  // Readability may drop the picture and keep the text beside it: what sat beside a picture on the page is known here.
+  const body = (document as unknown as { body?: DomNode }).body ?? document;
+  for (const img of Array.from(document.querySelectorAll?.('img, picture') ?? [])) {
+    const box = pictureBox(img, body);
+    if (!box) continue;
+    // The box whole, and each part of it that holds text (the caption, the credit), as Readability may keep either.
+    out.add(squash(box.textContent));
+    for (const part of Array.from(box.childNodes)) if (part.nodeType === 1 && squash(part.textContent)) out.add(squash(part.textContent));
+  }
   return out;
 }
 
@@ -156,6 +165,16 @@ function captionTexts(document: DomNode): Set<string> {
  * and a picture's box holding a little text beside it. They become <figcaption>, which blocksOf turns into a caption
  * (quotable as such, never as the article's body).
  */
+/** The box of a picture holding a little text beside it (a caption, its credit), or null. */
+function pictureBox(img: DomNode, root: DomNode): DomNode | null {
+  let box = img.parentNode ?? null;
+  for (let up = 0; box && up < 2 && textLength(box) === 0; up++) box = box.parentNode ?? null;
+  if (!box || box === root || box.tagName === 'BODY' || box.querySelector?.('figcaption')) return null;
+  const len = textLength(box);
+  const blocks = Array.from(box.querySelectorAll?.('p, li, h2, h3, h4, blockquote') ?? []).length;
+  return len > 0 && len < CAPTION_MAX_CHARS && blocks <= 1 && box.tagName !== 'P' ? box : null;
+}
+
 function markCaptions(root: DomNode, known: Set<string>): void {
   const doc = (root as unknown as { ownerDocument: { createElement(tag: string): DomNode & { textContent: string } } }).ownerDocument;
   const asCaption = (el: DomNode) => {
@@ -169,12 +188,8 @@ function markCaptions(root: DomNode, known: Set<string>): void {
     if (isCaptionBox(el) || (known.has(squash(el.textContent)) && !hasBlockChild(el))) asCaption(el);
   }
   for (const img of Array.from(root.querySelectorAll?.('img, picture') ?? [])) {
-    let box = img.parentNode ?? null;
-    for (let up = 0; box && up < 2 && textLength(box) === 0; up++) box = box.parentNode ?? null;
-    if (!box || box === root || box.tagName === 'BODY' || box.querySelector?.('figcaption')) continue;
-    const len = textLength(box);
-    const blocks = Array.from(box.querySelectorAll?.('p, li, h2, h3, h4, blockquote') ?? []).length;
-    if (len > 0 && len < CAPTION_MAX_CHARS && blocks <= 1 && box.tagName !== 'P') asCaption(box);
+    const box = pictureBox(img, root);
+    if (box) asCaption(box);
   }
 }
 
