@@ -40,3 +40,20 @@ describe('furniture boxes named by their class', () => {
     for (const t of texts) expect(body).not.toContain(t);
   });
 });
+
+describe('a declared body in the publisher markup', () => {
+  it('keeps the words of Markdown links and emphasis, and drops layout markers', () => {
+    const text = newsParagraphs('markdown', 16);
+    const declared = [
+      `+++dropcap In 2006, the envoy went to see [a documentary on the border](https://example.org/film) in Baku. ${text[0]}`,
+      `The talks were **not** over, the ministry said. ${text[1]}`,
+      ...text.slice(2),
+    ].join('\n');
+    // A page built by script: its HTML holds a teaser, its declaration the article.
+    const html = '<!doctype html><html><body><article><p>Subscribe for the full story.</p></article></body></html>';
+    const body = articleBody(parseHTML(html).document, declared).paragraphs.join('\n');
+    expect(body).toContain('In 2006, the envoy went to see a documentary on the border in Baku.');
+    expect(body).toContain('The talks were not over, the ministry said.');
+    expect(body).not.toMatch(/\+\+\+|\]\(|https:|\*\*/);
+  });
+});

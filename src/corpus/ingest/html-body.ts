@@ -488,9 +488,20 @@ function declaredParagraphs(declared: string | null): string[] | null {
   const text: string = parseHTML(`<html><body><p>${declared.replace(/</g, '&lt;')}</p></body></html>`).document.body?.textContent ?? '';
   const paragraphs = text
     .split(/\n+/)
-    .map((p: string) => squash(p))
+    .map((p: string) => squash(plainText(p)))
     .filter(Boolean);
   return paragraphs.length ? paragraphs : null;
+}
+
+/**
+ * A declared body in the publisher's own markup, as some pages declare it: Markdown links ("[the documentary](https://…)"),
+ * emphasis, and a layout marker ("+++dropcap"). The words stay, the markup goes.
+ */
+function plainText(p: string): string {
+  return p
+    .replace(/\[([^\]\n]{1,300})\]\((?:https?:\/\/|\/)[^)\s]*\)/g, '$1')
+    .replace(/(^|\s)\+{3}[\w-]+(?=\s|$)/g, '$1')
+    .replace(/(\*\*|__)(?=\S)([^*_\n]{1,300}?\S)\1/g, '$2');
 }
 
 /** The share of `of`'s 4-word runs that `within` holds. */
