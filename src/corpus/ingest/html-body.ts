@@ -368,6 +368,14 @@ function inlineSpan(node: DomNode): boolean {
  * with an aside ("Ilhan Omar" then "(D-Minn.) said …").
  */
 function runsContinue(p: DomNode): boolean {
+  let known = continuing.get(p);
+  if (known === undefined) continuing.set(p, (known = runsContinueOf(p)));
+  return known;
+}
+/** Asked once per span of a paragraph: remembered for the paragraph. */
+const continuing = new WeakMap<DomNode, boolean>();
+
+function runsContinueOf(p: DomNode): boolean {
   const runs = Array.from(p.childNodes)
     .map((c) => squash(c.textContent))
     .filter(Boolean);
