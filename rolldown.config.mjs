@@ -12,7 +12,9 @@ export default defineConfig({
     'render-worker': 'dist/src/charts/render-worker.js',
   },
   platform: 'node',
-  // Native addons load their compiled binary from their own folder; the others are optional and absent.
+  // Native addons load their compiled binary from their own folder; the others are optional and absent. Two bundled
+  // paths find a file beside their module (__dirname) and are not taken: pino's transports (the logger writes to a
+  // destination of its own) and discord.js's worker sharding. Using either would mean leaving its package external.
   external: [/^better-sqlite3(\/|$)/, /^@resvg\/resvg-js(\/|$)/, 'zlib-sync', 'bufferutil', 'utf-8-validate', 'pg-native'],
   // discord.js evaluates code for sharded bots, which this bot is not.
   checks: { eval: false },
