@@ -9,6 +9,19 @@ import { parseCommandLine } from '../../src/parse-command-line.js';
 import { answerCommands as commands } from '../../src/commands/index.js';
 import { toJson } from '../../src/render/json.js';
 
+/** The passages of a page of news paragraphs with raw HTML in place of the placeholder paragraphs named (`<p>NAME</p>`). */
+async function passagesOfPage(file: string, seed: string, raw: Record<string, string>) {
+  const text = newsParagraphs(seed);
+  let page = articlePage({ title: file, paragraphs: [...text.slice(0, 2), ...Object.keys(raw), ...text.slice(2)] });
+  for (const [name, html] of Object.entries(raw)) page = page.replace(`<p>${name}</p>`, html);
+  const own = openCorpus(tempData({ [`saved/${file}.html`]: page }));
+  try {
+    return (await contents(own)).passages;
+  } finally {
+    await own.close();
+  }
+}
+
 describe('HTML pages in raw/', async () => {
   const paths = tempData({
     'saved/json-ld.html': articlePage({
@@ -142,17 +155,7 @@ describe('HTML pages in raw/', async () => {
       '<p><span class="strong">A Crisis Demanding Urgent Attention</span><span class="br"></span>' +
       '<span class="em">From the border towns to the capital, officials described the crossings as overwhelmed.</span></p>';
     const stamp = '<p>By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.</p>';
-    const page = articlePage({
-      title: 'Rally arrests in Ganja',
-      paragraphs: [...newsParagraphs('zeta').slice(0, 2), 'RUNS', 'CARD', 'BOXES', 'STAMP', ...newsParagraphs('zeta').slice(2)],
-    })
-      .replace('<p>RUNS</p>', runs)
-      .replace('<p>CARD</p>', card)
-      .replace('<p>BOXES</p>', boxes)
-      .replace('<p>STAMP</p>', stamp);
-    const own = openCorpus(tempData({ 'saved/styled-runs.html': page }));
-    const texts = (await contents(own)).passages.map((p) => p.text);
-    await own.close();
+    const texts = (await passagesOfPage('styled-runs', 'zeta', { RUNS: runs, CARD: card, BOXES: boxes, STAMP: stamp })).map((p) => p.text);
     expect(texts).toContain('Kamran Aliyev was arrested in April after a rally in Ganja, his lawyer said on Monday.');
     expect(texts).toContain('Rep. Ilhan Omar (D-Minn.) wrote to the court on Tuesday.');
     expect(texts.join('\n')).not.toMatch(/Senators call|surveillance authority/);
@@ -164,13 +167,7 @@ describe('HTML pages in raw/', async () => {
     const tweet =
       '<blockquote class="twitter-tweet"><p lang="en">Talks with Baku resume on Monday, the ministry says.</p>' +
       '<p>— Foreign Ministry (@mfa_example) <a href="https://twitter.com/x/status/1">March 2, 2025</a></p></blockquote>';
-    const page = articlePage({
-      title: 'Talks resume',
-      paragraphs: [...newsParagraphs('eta').slice(0, 3), 'TWEET', ...newsParagraphs('eta').slice(3)],
-    }).replace('<p>TWEET</p>', tweet);
-    const own = openCorpus(tempData({ 'saved/embedded-post.html': page }));
-    const texts = (await contents(own)).passages.map((p) => p.text);
-    await own.close();
+    const texts = (await passagesOfPage('embedded-post', 'eta', { TWEET: tweet })).map((p) => p.text);
     expect(texts.length).toBeGreaterThan(4);
     expect(texts.join('\n')).not.toMatch(/Talks with Baku resume|@mfa_example/);
   });
@@ -180,13 +177,7 @@ describe('HTML pages in raw/', async () => {
       '<div class="sc-fx1"><div class="sc-fx2">' +
       '<picture><source srcset="a.jpg 320w"><img src="a.jpg" width="3098" height="2066"></picture>' +
       '<div class="sc-q7">Delegates leave the talks in Baku on Thursday night</div><div class="sc-q8">Getty Images</div></div></div>';
-    const page = articlePage({
-      title: 'Talks end',
-      paragraphs: [...newsParagraphs('theta').slice(0, 2), 'PICTURE', ...newsParagraphs('theta').slice(2)],
-    }).replace('<p>PICTURE</p>', picture);
-    const own = openCorpus(tempData({ 'saved/picture-box.html': page }));
-    const all = (await contents(own)).passages;
-    await own.close();
+    const all = await passagesOfPage('picture-box', 'theta', { PICTURE: picture });
     expect(
       all
         .filter((p) => p.kind === 'body')
