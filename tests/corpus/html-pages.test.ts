@@ -155,12 +155,19 @@ describe('HTML pages in raw/', async () => {
       '<p><span class="strong">A Crisis Demanding Urgent Attention</span><span class="br"></span>' +
       '<span class="em">From the border towns to the capital, officials described the crossings as overwhelmed.</span></p>';
     const stamp = '<p>By Matthew Digby, Minh Do on Monday, November 18th, 2019 at 11:08 a.m.</p>';
-    const texts = (await passagesOfPage('styled-runs', 'zeta', { RUNS: runs, CARD: card, BOXES: boxes, STAMP: stamp })).map((p) => p.text);
+    // A sentence of linked names in a span of its own is the paragraph, not a box inside it.
+    const linked =
+      '<p><span><a href="/a">President Ilham Aliyev</a> met <a href="/b">the Armenian prime minister Nikol Pashinyan</a> in ' +
+      '<a href="/c">Washington</a>.</span></p>';
+    const texts = (await passagesOfPage('styled-runs', 'zeta', { RUNS: runs, CARD: card, BOXES: boxes, STAMP: stamp, LINKED: linked })).map(
+      (p) => p.text,
+    );
     expect(texts).toContain('Kamran Aliyev was arrested in April after a rally in Ganja, his lawyer said on Monday.');
     expect(texts).toContain('Rep. Ilhan Omar (D-Minn.) wrote to the court on Tuesday.');
     expect(texts.join('\n')).not.toMatch(/Senators call|surveillance authority/);
     expect(texts).toContain('From the border towns to the capital, officials described the crossings as overwhelmed.');
     expect(texts.join('\n')).not.toMatch(/AttentionFrom|Matthew Digby/);
+    expect(texts).toContain('President Ilham Aliyev met the Armenian prime minister Nikol Pashinyan in Washington.');
   });
 
   it("leaves out a post embedded from a social network: its author's words, not the article's", async () => {

@@ -208,11 +208,15 @@ function prune(root: DomNode): void {
     if ((FURNITURE.test(names) || STANDFIRST.test(names)) && small && !el.querySelector?.('[itemprop="articleBody"]')) el.remove?.();
   }
   // A box of links inside a sentence (a name's pop-up card with its latest headlines) is not the sentence's text.
-  // Innermost first: the card goes, the name it pops up from stays.
+  // Innermost first: the card goes, the name it pops up from stays. Inside: the paragraph says more than the box (a
+  // span around a whole paragraph of linked names is the paragraph), and the box does not read as a sentence itself.
   for (const el of Array.from(root.querySelectorAll?.('p span') ?? []).reverse()) {
     const text = squash(el.textContent);
     const links = el.querySelectorAll?.('a')?.length ?? 0;
-    if (links >= 3 && linkLength(el) >= text.length * 0.8 && text.split(/\s+/).length >= 8) el.remove?.();
+    if (links < 3 || linkLength(el) < text.length * 0.8 || text.split(/\s+/).length < 8 || readsAsSentence(text)) continue;
+    let p = el.parentNode ?? null;
+    while (p && p.tagName !== 'P') p = p.parentNode ?? null;
+    if (p && squash(p.textContent).length - text.length >= 20) el.remove?.();
   }
   for (const el of Array.from(root.querySelectorAll?.('p, li, ul, ol, div, dd, dt, td, tr, figcaption, h1, h2, h3, h4, h5, h6') ?? [])) {
     const text = squash(el.textContent);
