@@ -16,6 +16,7 @@
 // page; a <form> does not (some sites wrap the whole page in one).
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { BLOCKS, CONTAINERS, type DomNode, hasBlockChild, inlineSpan } from './html-blocks.js';
 
 /** Never the article, by tag or ARIA role. */
 const NEVER_ARTICLE =
@@ -53,27 +54,11 @@ const FURNITURE = new RegExp(
     String.raw`most-read|read-next|up-next|next-up)(?:$|[\s_-])`,
   'i',
 );
-const BLOCKS = new Set(['P', 'LI', 'BLOCKQUOTE', 'PRE', 'DD', 'DT', 'TR', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION']);
-const CONTAINERS = new Set(['DIV', 'SECTION', 'ARTICLE', 'MAIN', 'UL', 'OL', 'FIGURE', 'TABLE', 'TBODY', 'THEAD', 'DL', 'HEADER', 'SPAN']);
 const HEADINGS = /^H[1-6]$/;
-/** Elements a paragraph's text runs through: a span inside them is still in the paragraph's line. */
-const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'MARK', 'SMALL', 'FONT']);
 /** A block this much link text, or more, is a list of links, not the article's prose. */
 const LINK_DENSE = 0.5;
 /** "2:34 Russia launches …", "Watch 1:02:10 …": a video teaser led by its running time. */
 const DURATION_LEAD = /^(?:watch|video|play)?\s*:?\s*\d{1,2}:\d{2}(?::\d{2})?\b/i;
-
-export interface DomNode {
-  nodeType: number;
-  tagName?: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-  parentNode?: DomNode | null;
-  getAttribute?(name: string): string | null;
-  querySelector?(selector: string): DomNode | null;
-  querySelectorAll?(selector: string): ArrayLike<DomNode>;
-  remove?(): void;
-}
 
 export interface BodyBlocks {
   paragraphs: string[];
@@ -160,11 +145,6 @@ function captionTexts(document: DomNode): Set<string> {
   return out;
 }
 
-/**
- * Marks captions: blocks whose class names a caption or credit (or whose text was such a block's before Readability),
- * and a picture's box holding a little text beside it. They become <figcaption>, which blocksOf turns into a caption
- * (quotable as such, never as the article's body).
- */
 /** The box of a picture holding a little text beside it (a caption, its credit), or null. */
 function pictureBox(img: DomNode, root: DomNode): DomNode | null {
   let box = img.parentNode ?? null;
@@ -175,6 +155,11 @@ function pictureBox(img: DomNode, root: DomNode): DomNode | null {
   return len > 0 && len < CAPTION_MAX_CHARS && blocks <= 1 && box.tagName !== 'P' ? box : null;
 }
 
+/**
+ * Marks captions: blocks whose class names a caption or credit (or whose text was such a block's before Readability),
+ * and a picture's box holding a little text beside it. They become <figcaption>, which blocksOf turns into a caption
+ * (quotable as such, never as the article's body).
+ */
 function markCaptions(root: DomNode, known: Set<string>): void {
   const doc = (root as unknown as { ownerDocument: { createElement(tag: string): DomNode & { textContent: string } } }).ownerDocument;
   const asCaption = (el: DomNode) => {
@@ -344,46 +329,6 @@ function blocksOf(root: DomNode, out: BodyBlocks): void {
     } else loose += node.textContent ?? ''; // inline: a, em, strong, span...
   }
   flush();
-}
-
-function hasBlockChild(node: DomNode): boolean {
-  return Array.from(node.childNodes).some(
-    (c) => c.nodeType === 1 && (BLOCKS.has(c.tagName ?? '') || (CONTAINERS.has(c.tagName ?? '') && !inlineSpan(c)) || c.tagName === 'BR'),
-  );
-}
-
-/**
- * A span that is a run of its paragraph's text. Editors that style every run write
- * `<p><span>Carlineo was </span><a><span>arrested</span></a><span> in April …</span></p>`: taken as boxes, that was three
- * quotes ("Carlineo was", "arrested", "in April …"). A span is a box where it holds blocks, outside a paragraph, or in
- * a paragraph whose runs never continue one another: pages also set a heading, a time stamp or a line break as a span.
- */
-function inlineSpan(node: DomNode): boolean {
-  if (node.tagName !== 'SPAN' || hasBlockChild(node)) return false;
-  for (let up = node.parentNode ?? null; up; up = up.parentNode ?? null) {
-    if (up.tagName === 'P') return runsContinue(up);
-    if (!INLINE.has(up.tagName ?? '')) return false;
-  }
-  return false;
-}
-
-/**
- * A sentence that runs on from one run to the next: the next starts in lower case, with the sentence's punctuation or
- * with an aside ("Ilhan Omar" then "(D-Minn.) said …").
- */
-function runsContinue(p: DomNode): boolean {
-  let known = continuing.get(p);
-  if (known === undefined) continuing.set(p, (known = runsContinueOf(p)));
-  return known;
-}
-/** Asked once per span of a paragraph: remembered for the paragraph. */
-const continuing = new WeakMap<DomNode, boolean>();
-
-function runsContinueOf(p: DomNode): boolean {
-  const runs = Array.from(p.childNodes)
-    .map((c) => squash(c.textContent))
-    .filter(Boolean);
-  return runs.some((run, i) => i > 0 && !/[.!?…:;"”’»]$/.test(runs[i - 1]!) && /^[\p{Ll},;.)(]/u.test(run));
 }
 
 /** Words of a date, a time or a time stamp's label: what a line made only of them holds. */
