@@ -6,18 +6,19 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { runBot } from '../../src/app/run-bot.js';
 import { loadConfig } from '../../src/config.js';
 import { makeLogger } from '../../src/logger.js';
 import { CHANNEL_ID, DiscordEmulator, GUILD_ID, TOKEN } from '../e2e/emulator.js';
 import { seedDataDir } from './generate-corpus.js';
 import { percentile, round } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, json: { type: 'boolean' } } });
+const USAGE = 'Usage: npm run bench:alert-latency [-- --articles N (1 or more)] [--json]';
+const values = benchOptions({ articles: { type: 'string' }, json: { type: 'boolean' } }, USAGE);
 const N = Number(values.articles ?? 40);
 if (!Number.isInteger(N) || N < 1) {
-  process.stderr.write('Usage: npm run bench:alert-latency [-- --articles N (1 or more)] [--json]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const say = (t: string) => process.stderr.write(`[bench:alert-latency] ${t}\n`);

@@ -5,21 +5,23 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { sameStory } from '../../src/briefing/story.js';
 import { matchArticle, type PassageWords, resolveRule, type ResolvedRule } from '../../src/briefing/watch/match-rule.js';
 import { parseRule } from '../../src/briefing/watch/watch-rule.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { generatedFolder, prng } from './generate-corpus.js';
 import { latency } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
-const { values } = parseArgs({
-  options: { articles: { type: 'string' }, rules: { type: 'string' }, keep: { type: 'string' }, json: { type: 'boolean' } },
-});
+const USAGE = 'Usage: npm run bench:alerts [-- --articles N (10 or more)] [--rules R] [--keep DIR] [--json]';
+const values = benchOptions(
+  { articles: { type: 'string' }, rules: { type: 'string' }, keep: { type: 'string' }, json: { type: 'boolean' } },
+  USAGE,
+);
 const N = Number(values.articles ?? 10_000);
 const R = Number(values.rules ?? 500);
 if (!Number.isInteger(N) || N < 10 || !Number.isInteger(R) || R < 1) {
-  process.stderr.write('Usage: npm run bench:alerts [-- --articles N (10 or more)] [--rules R] [--keep DIR] [--json]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const log = (t: string) => process.stderr.write(`[bench:alerts] ${t}\n`);

@@ -8,16 +8,17 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
 import { percentile, round } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, runs: { type: 'string' } } });
+const USAGE = 'Usage: npm run bench:article-size [-- --json] [--runs R (1-20)]';
+const values = benchOptions({ json: { type: 'boolean' }, runs: { type: 'string' } }, USAGE);
 const RUNS = Number(values.runs ?? 3);
 if (!Number.isInteger(RUNS) || RUNS < 1 || RUNS > 20) {
-  process.stderr.write('Usage: npm run bench:article-size [-- --json] [--runs R (1-20)]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const SIZES_KB = [100, 250, 500, 1000, 2000];

@@ -8,19 +8,21 @@
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
 import { type ProjectDate, scoreDates, spanOf, tbaqDocs, type TimeMlDoc } from './dates/tempeval.js';
+import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({
-  options: { json: { type: 'boolean' }, wrong: { type: 'string' }, tbaq: { type: 'string' }, unmatched: { type: 'boolean' } },
-});
+const USAGE = 'Usage: npm run bench:dates [-- --json] [--wrong N] [--unmatched] [--tbaq DIR]';
+const values = benchOptions(
+  { json: { type: 'boolean' }, wrong: { type: 'string' }, tbaq: { type: 'string' }, unmatched: { type: 'boolean' } },
+  USAGE,
+);
 const WRONG = Number(values.wrong ?? 25);
 const ROOT = resolve(values.tbaq ?? join(REPO, '..', 'shared', 'dates-te3', 'tbaq-dev'));
 if (!Number.isInteger(WRONG) || WRONG < 0) {
-  process.stderr.write('Usage: npm run bench:dates [-- --json] [--wrong N] [--tbaq DIR]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const docs = tbaqDocs(ROOT);

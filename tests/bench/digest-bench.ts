@@ -6,7 +6,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { digest } from '../../src/briefing/digest.js';
@@ -16,20 +15,23 @@ import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import type { Store } from '../../src/store/store.js';
 import { generatedFolder, prng } from './generate-corpus.js';
 import { latency, round } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
-const { values } = parseArgs({
-  options: {
+const USAGE = 'Usage: npm run bench:digest [-- --articles N (10 or more)] [--fires F] [--keep DIR] [--postgres URL] [--json]';
+const values = benchOptions(
+  {
     articles: { type: 'string' },
     fires: { type: 'string' },
     keep: { type: 'string' },
     postgres: { type: 'string' },
     json: { type: 'boolean' },
   },
-});
+  USAGE,
+);
 const N = Number(values.articles ?? 10_000);
 const FIRES = Number(values.fires ?? 200);
 if (!Number.isInteger(N) || N < 10 || !Number.isInteger(FIRES) || FIRES < 1) {
-  process.stderr.write('Usage: npm run bench:digest [-- --articles N (10 or more)] [--fires F] [--keep DIR] [--postgres URL] [--json]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const log = (t: string) => process.stderr.write(`[bench:digest] ${t}\n`);

@@ -14,7 +14,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportCorpus, type ExportedArticle } from '../../src/briefing/export.js';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
@@ -23,13 +22,15 @@ import { aebPages, type BenchmarkPage, fundusPages } from './extraction/benchmar
 import { rawReadability } from './extraction/raw-readability.js';
 import { type PageCounts, scores, type Scores, shingleMatching, tokens } from './extraction/shingle-score.js';
 import { round } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, worst: { type: 'string' }, 'open-web': { type: 'string' } } });
+const USAGE = 'Usage: npm run bench:extraction [-- --json] [--worst N (0-100)] [--open-web DIR]';
+const values = benchOptions({ json: { type: 'boolean' }, worst: { type: 'string' }, 'open-web': { type: 'string' } }, USAGE);
 const WORST = Number(values.worst ?? 8);
 const OPEN_WEB = resolve(values['open-web'] ?? join(REPO, '..', 'shared', 'open-web'));
 if (!Number.isInteger(WORST) || WORST < 0 || WORST > 100) {
-  process.stderr.write('Usage: npm run bench:extraction [-- --json] [--worst N (0-100)] [--open-web DIR]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const log = (t: string) => process.stderr.write(`${t}\n`);

@@ -12,7 +12,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
 import type { FeedEntry } from '../../src/corpus/schema.js';
@@ -23,13 +22,15 @@ import { allowEveryAddress } from '../../src/web/address-policy.js';
 import { createHttpClient } from '../../src/web/http-client.js';
 import { articlePage, newsParagraphs, rssFeed } from '../helpers/news-pages.js';
 import { percentile, round } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({ options: { json: { type: 'boolean' }, items: { type: 'string' }, feeds: { type: 'string' } } });
+const USAGE = 'Usage: npm run bench:feeds [-- --json] [--items N (1-5000)] [--feeds M (1-5000)]';
+const values = benchOptions({ json: { type: 'boolean' }, items: { type: 'string' }, feeds: { type: 'string' } }, USAGE);
 const ITEMS = Number(values.items ?? 50);
 const FEEDS = Number(values.feeds ?? 200);
 if (!Number.isInteger(ITEMS) || ITEMS < 1 || ITEMS > 5000 || !Number.isInteger(FEEDS) || FEEDS < 1 || FEEDS > 5000) {
-  process.stderr.write('Usage: npm run bench:feeds [-- --json] [--items N (1-5000)] [--feeds M (1-5000)]\n');
+  process.stderr.write(`${USAGE}\n`);
   process.exit(2);
 }
 const log = (t: string) => process.stderr.write(`${t}\n`);

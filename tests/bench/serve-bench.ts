@@ -20,7 +20,6 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { copyInProcess, snapshotIfDue } from '../../src/corpus/corpus-snapshot.js';
@@ -33,17 +32,20 @@ import { interactionMix } from './e2e-load.js';
 import { generateCorpus, seedDataDir } from './generate-corpus.js';
 import { queryMix } from './query-mix.js';
 import { latency, round, type Latency } from './stats.js';
+import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
-const { values } = parseArgs({
-  options: {
+const USAGE = 'Usage: npm run bench:serve [-- --json] [--articles N] [--interactions M] [--concurrency C] [--keep DIR]';
+const values = benchOptions(
+  {
     json: { type: 'boolean' },
     articles: { type: 'string' },
     interactions: { type: 'string' },
     concurrency: { type: 'string' },
     keep: { type: 'string' },
   },
-});
+  USAGE,
+);
 const whole = (name: string, raw: string | undefined, fallback: number, max: number) => {
   const n = Number(raw ?? fallback);
   if (!Number.isInteger(n) || n < 1 || n > max) {
