@@ -24,10 +24,21 @@ const INLINE = new Set(['SPAN', 'A', 'EM', 'STRONG', 'B', 'I', 'U', 'MARK', 'SMA
 
 /** A box holding boxes or line breaks: its text is cut at them. */
 export function hasBlockChild(node: DomNode): boolean {
+  let known = holdsBlocks.get(node);
+  if (known === undefined) holdsBlocks.set(node, (known = hasBlockChildOf(node)));
+  return known;
+}
+/** Asked of a node at every level above it: remembered, so spans nested a thousand deep cost a thousand looks, not a million. */
+const holdsBlocks = new WeakMap<DomNode, boolean>();
+
+function hasBlockChildOf(node: DomNode): boolean {
   return Array.from(node.childNodes).some(
     (c) => c.nodeType === 1 && (BLOCKS.has(c.tagName ?? '') || (CONTAINERS.has(c.tagName ?? '') && !inlineSpan(c)) || c.tagName === 'BR'),
   );
 }
+
+/** How far up through runs a span looks for its paragraph: deeper, it is taken as a box (a page built to be heavy). */
+const RUN_DEPTH = 16;
 
 /**
  * A span that is a run of its paragraph's text. Editors that style every run write
@@ -36,12 +47,12 @@ export function hasBlockChild(node: DomNode): boolean {
  * a paragraph whose runs never continue one another: pages also set a heading, a time stamp or a line break as a span.
  */
 export function inlineSpan(node: DomNode): boolean {
-  if (node.tagName !== 'SPAN' || hasBlockChild(node)) return false;
-  for (let up = node.parentNode ?? null; up; up = up.parentNode ?? null) {
-    if (up.tagName === 'P') return runsContinue(up);
-    if (!INLINE.has(up.tagName ?? '')) return false;
-  }
-  return false;
+  if (node.tagName !== 'SPAN') return false;
+  // Its paragraph first (a short look up), then what it holds (a look down as deep as the runs go).
+  let up = node.parentNode ?? null;
+  for (let depth = 0; up && up.tagName !== 'P'; depth++, up = up.parentNode ?? null)
+    if (depth >= RUN_DEPTH || !INLINE.has(up.tagName ?? '')) return false;
+  return up !== null && !hasBlockChild(node) && runsContinue(up);
 }
 
 /**
