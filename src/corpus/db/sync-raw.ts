@@ -190,6 +190,21 @@ function handOver(w: FileWork, ids: string[]): void {
   }
 }
 
+/**
+ * Reading a file touches nothing but the file: whatever it throws is about this file (a page nested too deeply to walk,
+ * markup a parser did not expect). It is skipped and said so, and the rest of raw/ goes on; before, one such page
+ * stopped the whole ingest, and with it every feed poll after it.
+ */
+export function readArticles<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (e) {
+    if (e instanceof DataFileError) throw e;
+    const why = e instanceof RangeError ? 'the page is nested too deeply to read' : 'it could not be read';
+    throw new DataFileError(file, `${why} (${e instanceof Error ? `${e.name}: ${e.message}` : String(e)})`);
+  }
+}
+
 function applyFile(
   w: FileWork,
   f: RawFile,
@@ -205,7 +220,7 @@ function applyFile(
     return;
   }
   w.templates.beginFile(f.rel);
-  const ingested = ingestFile(input, matcher, names, known, w.templates.lookup);
+  const ingested = readArticles(f.rel, () => ingestFile(input, matcher, names, known, w.templates.lookup));
   if (!ingested) {
     w.report.skipped.push({ file: f.rel, reason: NOT_AN_ARTICLE_FORMAT });
     return;
