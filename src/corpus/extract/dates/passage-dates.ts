@@ -110,6 +110,12 @@ const PAST = new RegExp(
 );
 /** A word with its punctuation taken off, for the tests above. */
 const bare = (w: string) => w.replace(/^[^\p{L}]+|[^\p{L}']+$/gu, '');
+/** The `n` words after `before[i]`, their punctuation taken off. */
+const wordsAfter = (before: string[], i: number, n: number) =>
+  before
+    .slice(i + 1, i + 1 + n)
+    .map(bare)
+    .join(' ');
 /** Words a clause starts with: the date's clause goes back no further than one of them. */
 const CLAUSE_START = /^(where|which|who|whom|whose|that|when|while|because|although|though|since|after|before|whereas)$/i;
 /** How many words before a date (and after it) make its clause. */
@@ -162,16 +168,7 @@ function direction(text: string, index: number, length: number): Direction {
     const w = before.slice(i, i + 2).join(' ');
     const previous = bare(before[i - 1] ?? '');
     // News's "could not be reached for comment Wednesday", "could be located Monday": someone sought then, not a plan.
-    if (
-      /^(?:could|couldn't)$/i.test(bare(before[i]!)) &&
-      COULD_BE_REACHED.test(
-        before
-          .slice(i + 1, i + 4)
-          .map(bare)
-          .join(' '),
-      )
-    )
-      return 'behind';
+    if (/^(?:could|couldn't)$/i.test(bare(before[i]!)) && COULD_BE_REACHED.test(wordsAfter(before, i, 3))) return 'behind';
     // A future word first: "scheduled", "expected" end in -ed too.
     if (FUTURE.test(before[i]!) || FUTURE.test(w)) {
       if (UNTIL.test(bare(before[i]!)) && (/^not$/i.test(previous) || pastAfter())) return 'behind';
