@@ -99,7 +99,20 @@ function scanOnly(paths: DataPaths, only: readonly string[]): { files: RawFile[]
  */
 const MAX_FILE_BYTES = { article: 2 * 1024 * 1024, page: 6 * 1024 * 1024, records: 64 * 1024 * 1024 };
 
+/** Errors of a file's own reading: it went away after the listing, or may not be read. Not the disk's (ENOSPC, EIO). */
+const UNREADABLE = new Set(['ENOENT', 'EACCES', 'EPERM', 'EISDIR', 'ELOOP']);
+
 function readInput(f: RawFile): { input: RawInput; fingerprint: string } {
+  try {
+    return readInputOf(f);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException | null)?.code;
+    if (!code || !UNREADABLE.has(code)) throw e;
+    throw new DataFileError(f.rel, code === 'ENOENT' ? 'removed while the ingest ran' : `cannot be read (${code})`);
+  }
+}
+
+function readInputOf(f: RawFile): { input: RawInput; fingerprint: string } {
   const size = statSync(f.abs).size;
   // A saved web page carries its scripts and styles: the fetcher reads up to 5 MB of one.
   const max = /\.(jsonl?|ndjson)$/i.test(f.rel)
