@@ -111,6 +111,9 @@ describe('boilerplate that is never quotable', () => {
     for (const counter of ['Image 1 of / 13', '3 of 12', 'of 6', 'Photo 2 of 9']) expect(isInterfaceLine(counter)).toBe(true);
     expect(isInterfaceLine('Have a tip?')).toBe(true);
     expect(isInterfaceLine('Getty Images')).toBe(true);
+    expect(isInterfaceLine('SOURCE: News agencies')).toBe(true);
+    expect(isInterfaceLine('Source: Reuters')).toBe(true);
+    expect(isInterfaceLine('Source: the ministry said 40 people were killed in the strike on Kharkiv.')).toBe(false);
     for (const text of [
       'Closer ties with Baku',
       'Highlights of the summit included a rail deal.',
@@ -132,6 +135,7 @@ describe('boilerplate that is never quotable', () => {
       expect(isBoilerplateSentence(credit)).toBe(true);
     expect(isBoilerplateSentence('If you have a story idea, send news tips in English or Arabic to desk@example.org.')).toBe(true);
     expect(isBoilerplateSentence('Our website is the place for the latest breaking news, exclusive scoops and commentary.')).toBe(true);
+    expect(isBoilerplateSentence('Get Caspian Monthly delivered through your letterbox every month.')).toBe(true);
     expect(isBoilerplateSentence('We appreciate that not everyone can afford to pay for our services, but we ask you to support us.')).toBe(
       true,
     );

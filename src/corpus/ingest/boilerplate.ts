@@ -24,6 +24,8 @@ const INTERFACE_LINES = [
   /^(?:(?:image|photo|picture|slide)\s+)?(?:\d+\s+)?of\s*\/?\s*\d+$/i,
   // A picture agency's name alone, the credit of a picture that is not there.
   /^(?:getty(?: images)?|reuters|afp|epa|shutterstock|alamy)$/i,
+  // Where a short item came from, alone on its line: "SOURCE: News agencies", "Source: Reuters".
+  /^sources?\s*:\s*[\p{L}][\p{L} ,&./-]{1,40}$/iu,
 ];
 
 export function isInterfaceLine(line: string): boolean {
@@ -83,6 +85,8 @@ const BOILERPLATE_SENTENCES = [
   // ask you to support …", "Our website is the place for the latest breaking news …".
   /\b(?:we|i) ask you to support\b|\bafford to pay for our\b/i,
   /^our (?:web)?site is\b/i,
+  // An issue offered to the reader's door: "Get Motor Cycle Monthly delivered through your letterbox every month."
+  /\bdelivered (?:to|through|straight to) your (?:door|doorstep|letterbox|letter box|mailbox)\b/i,
   /\b(?:requires|enable|turn on) javascript\b/i,
   /©\s*(?:19|20)\d\d\b/,
   // How to reach the writer or the office: "Anna Petrova may be reached at apetrova@example.org", "… | 202-555-0100 tel".
