@@ -136,6 +136,9 @@ describe('quarters, seasons and news style "today"', () => {
     expect(one('The 1988 fourth quarter was weak.', '1989-11-02')).toEqual(['1988-10..1988-12']);
     expect(one('Third-quarter profit fell 5%, the company said.', '1989-11-02')).toEqual(['1989-07..1989-09']);
     expect(one('Results for the fiscal third quarter were flat.', '1989-11-02')).toEqual([]);
+    // A quarter of the year named by its place to publication is one period, not "this year" and a quarter.
+    expect(one("In this year's third quarter, net was $10.5 million.", '1989-11-02')).toEqual(['1989-07..1989-09']);
+    expect(one("Sales fell below last year's fourth quarter.", '1989-11-02')).toEqual(['1988-10..1988-12']);
   });
 
   it('reads the half of a stated year as its six months; a fiscal half is left alone', () => {
@@ -154,6 +157,11 @@ describe('quarters, seasons and news style "today"', () => {
       { published: '1989-11-02' },
     ).map((ds) => ds.map((d) => `${d.start}..${d.end}`));
     expect(all).toEqual([['1989-07..1989-09'], ['1988-07..1988-09'], ['1988-07..1988-09']]);
+    const after = articleDates(
+      [{ text: "In this year's third quarter, net was $10.5 million, compared with $9 million a year earlier.", kind: 'body' }],
+      { published: '1989-11-02' },
+    ).map((ds) => ds.map((d) => `${d.start}..${d.end}`));
+    expect(after).toEqual([['1989-07..1989-09', '1988-07..1988-09']]);
   });
 
   it('reads a season from the publication: last fall, this summer, next spring, the winter of 1994', () => {

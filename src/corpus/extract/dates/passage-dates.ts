@@ -304,6 +304,10 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
     return stated(r.start, r.end, 'month', false, p.text);
   }
   if (!pub) return null;
+  if (p.anchor === 'publication-year') {
+    const r = range(pub.y + p.year!);
+    return stated(r.start, r.end, 'month', false, p.text);
+  }
   if (p.anchor === 'yearless') {
     const phrase = {
       ...p,
@@ -379,7 +383,7 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     const outright =
       f.type === 'year' ||
       (f.type === 'calendar' && (f.phrase.anchoring === 'absolute' || f.phrase.anchoring === 'yearless')) ||
-      (f.type === 'period' && (f.phrase.anchor === 'absolute' || f.phrase.anchor === 'yearless'));
+      (f.type === 'period' && ['absolute', 'yearless', 'publication-year'].includes(f.phrase.anchor));
     if (passage.kind === 'body' && outright) {
       ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
       ctx.anchor = { ...ctx.previous, age: 0 };

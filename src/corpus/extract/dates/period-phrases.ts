@@ -6,14 +6,14 @@
 // A fiscal quarter or year is the company's calendar, not the calendar's: left
 // alone. A year-less quarter or season takes its year as a year-less date does.
 
-export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today' | 'year-ago';
+export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today' | 'year-ago' | 'publication-year';
 
 export interface PeriodPhrase {
   index: number;
   length: number;
   text: string;
   anchor: PeriodAnchor;
-  /** The stated year, for 'absolute'. */
+  /** The stated year, for 'absolute'; for 'publication-year', how many years from the publication's ("last year's": -1). */
   year: number | null;
   /** First and last month of the period (the last may be lower: winter runs December to February). */
   months: [number, number] | null;
@@ -30,10 +30,13 @@ const SEASON: Record<string, [number, number]> = {
 };
 
 const QUARTER = new RegExp(
-  String.raw`\b(?:(?:the|its|a)\s+)?(?:(1[7-9]\d\d|20\d\d)\s+)?(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b` +
+  String.raw`\b(?:(?:the|its|a)\s+|(this|last|next) year['’]s\s+)?(?:(1[7-9]\d\d|20\d\d)\s+)?` +
+    String.raw`(first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter\b` +
     String.raw`(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?`,
   'gi',
 );
+/** "last year's fourth quarter" is the fourth quarter of the year before publication. */
+const YEAR_SHIFT: Record<string, number> = { this: 0, last: -1, next: 1 };
 const SEASONS =
   /\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?/gi;
 /** "the first half of 2024", "the last half of 1989": six months of a stated year. */
@@ -48,15 +51,16 @@ const FISCAL = /\bfiscal\s*$/i;
 export function findPeriodPhrases(text: string): PeriodPhrase[] {
   const out: PeriodPhrase[] = [];
   for (const m of text.matchAll(QUARTER)) {
-    if (FISCAL.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[2]!)))) continue;
-    const q = ORDINAL[m[2]!.toLowerCase()]!;
-    const year = m[1] ?? m[3];
+    if (FISCAL.test(text.slice(Math.max(0, m.index - 12), m.index + m[0].indexOf(m[3]!)))) continue;
+    const q = ORDINAL[m[3]!.toLowerCase()]!;
+    const year = m[2] ?? m[4];
+    const relative = !year && m[1] ? YEAR_SHIFT[m[1].toLowerCase()]! : null;
     out.push({
       index: m.index,
       length: m[0].length,
       text: m[0],
-      anchor: year ? 'absolute' : 'yearless',
-      year: year ? Number(year) : null,
+      anchor: year ? 'absolute' : relative !== null ? 'publication-year' : 'yearless',
+      year: year ? Number(year) : relative,
       months: [q * 3 - 2, q * 3],
     });
   }
