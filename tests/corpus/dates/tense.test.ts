@@ -207,3 +207,111 @@ describe('a year-less span that comes round the new year', () => {
     expect(spans('The siege, in 1994, lasted from 10 March to 12 July.', null)).toContain('1994-03-10..1994-07-12');
   });
 });
+
+describe('earnings copy keeps the quarter it reports in mind', () => {
+  const quarters = (texts: string[], published: string) =>
+    articleDates(
+      texts.map((text) => ({ text, kind: 'body' as const })),
+      { published },
+    ).map((ds) => ds.map((d) => (d.end ? `${d.start}..${d.end}` : d.start)));
+
+  it('reads "the quarter" and "the 1989 period" as the reported quarter, however far down the story', () => {
+    expect(
+      quarters(
+        [
+          'The mill operator posted a third-quarter loss of $4 million.',
+          'It blamed weak pulp prices.',
+          'Costs rose at two plants.',
+          'The board met twice.',
+          'A new chief starts in the spring of 1990.',
+          'Shipments were 2 million tons in the quarter, compared with 2.4 million a year ago.',
+          'In the 1988 period, the company had a gain from a sale.',
+        ],
+        '1989-11-02',
+      ),
+    ).toEqual([
+      ['1989-07..1989-09'],
+      [],
+      [],
+      [],
+      ['1990-03..1990-05'],
+      ['1989-07..1989-09', '1988-07..1988-09'],
+      ['1988-07..1988-09'],
+    ]);
+  });
+
+  it('keeps the latest quarter as the reported one: an earlier one named later is a comparison', () => {
+    expect(
+      quarters(['Net rose 8% in the third quarter.', 'After a weak second quarter, margins widened, up from a year earlier.'], '1989-11-02'),
+    ).toEqual([['1989-07..1989-09'], ['1989-04..1989-06', '1988-07..1988-09']]);
+    expect(
+      quarters(['Dividends stopped in the third quarter of 1984.', 'Third-quarter net rose to $68 million from $66 million a year ago.'], '1989-11-02'),
+    ).toEqual([['1984-07..1984-09'], ['1989-07..1989-09', '1988-07..1988-09']]);
+  });
+
+  it('counts whole years from a stated day to the same day, and nothing from an event the text names', () => {
+    expect(quarters(['For the six months ended Aug. 12, net was $6 million, against $18 million a year earlier.'], '1989-10-26')).toEqual([
+      ['1989-08-12', '1988-08-12'],
+    ]);
+    expect(quarters(['He was arrested in 1990.', 'His car was seen near the clinic in the weeks before the shooting.'], '1999-05-07')).toEqual([
+      ['1990'],
+      [],
+    ]);
+  });
+});
+
+describe('more of what a clause says about its date', () => {
+  it('takes "by February" as a deadline still to come, unless it has just passed', () => {
+    expect(dates('The group has a plan to repay the loan by February.', '1989-10-30')).toEqual(['1990-02']);
+    expect(dates('The agency told the family to hand the boy over by Jan. 14.', '2000-01-15')).toEqual(['2000-01-14']);
+    expect(dates('Sales had doubled by June.', '1989-10-30')).toEqual(['1989-06']);
+  });
+
+  it('reads a plan ahead, unless the plan itself is told as past', () => {
+    expect(dates('Unions planned a march in the capital on Saturday and were planning a strike on Monday.', '2000-01-07')).toEqual([
+      '2000-01-08',
+      '2000-01-10',
+    ]);
+    expect(dates('A rally planned in the square for Saturday was called off.', '2000-01-07')).toEqual(['2000-01-01']);
+    // A plan in the past perfect does not say: a weekday is then the last one, a date days ahead the coming one.
+    expect(dates('The offer had been due to lapse Friday evening.', '1989-10-30')).toEqual(['1989-10-27']);
+    expect(dates('The offer had been set to lapse Nov. 6.', '1989-11-02')).toEqual(['1989-11-06']);
+  });
+
+  it('reads "the previous Friday" as the one before the last, and "next Tuesday" or "tomorrow" on their side', () => {
+    expect(dates('The index ended 3% below the previous Friday.', '1989-10-30')).toEqual(['1989-10-20']);
+    expect(dates('The vote is next Tuesday.', '1998-02-27')).toEqual(['1998-03-03']);
+    expect(dates('Talks resume tomorrow.', '1998-02-27')).toEqual(['1998-02-28']);
+  });
+
+  it('reads "last May" and "this March" from the publication', () => {
+    expect(dates('The two leaders signed the treaty last May.', '1998-02-27')).toEqual(['1997-05']);
+    expect(dates('Last May, the two leaders met.', '1998-06-10')).toEqual(['1998-05']);
+    expect(dates('The plant closes this March.', '1998-02-27')).toEqual(['1998-03']);
+  });
+
+  it('reads "today" beside an action under way, not "today" meaning nowadays', () => {
+    expect(dates('Thousands have been marching today against the closures.', '1998-02-05')).toEqual(['1998-02-05']);
+    expect(dates('The dangers we face today are many.', '1998-02-05')).toEqual([]);
+  });
+
+  it('reads holidays on their day, the weekday in a holiday not choosing the year', () => {
+    expect(dates('The boy was found on Thanksgiving Day off the coast.', '2000-01-07')).toEqual(['1999-11-25']);
+    expect(dates('Crowds gathered on Easter Sunday, police said.', '2000-01-07')).toEqual(['1999-04-04']);
+    expect(dates('They met on Christmas Eve 1991.', '2000-01-07')).toEqual(['1991-12-24']);
+    expect(dates('Thanksgiving weekend traffic was heavy.', '2000-01-07')).toEqual([]);
+  });
+
+  it('reads years spelled out as transcripts write them, and not counts', () => {
+    expect(dates('The city needed protection in nineteen seventy-nine.', '1998-01-21')).toEqual(['1979']);
+    expect(dates('The promise to halve it by the year two thousand was dropped.', '1998-02-05')).toEqual(['2000']);
+    expect(dates('It was cold in the winter of nineteen ninety-four.', '1998-02-23')).toEqual(['1994-12..1995-02']);
+    expect(dates('In nineteen twenty-five people came.', '1998-02-23')).toEqual([]);
+    expect(dates('Sales in two thousand homes fell.', '1998-02-23')).toEqual([]);
+  });
+
+  it('reads a weekday after "Also" or "Earlier", and no week in a programme\'s name', () => {
+    expect(phrases('Also Friday, the mayor flew to Washington.', '2000-01-07')).toEqual(['Friday']);
+    expect(phrases('He said on "This Week With David Brinkley" that talks would go on.', '1991-02-25')).toEqual([]);
+  });
+});

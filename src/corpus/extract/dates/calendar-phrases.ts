@@ -39,7 +39,7 @@ const FROM_PREVIOUS = /\b(later|earlier|afterwards?|before|next (?:day|morning|e
 /** "the next two months", "over the past few years": a span of time up to or from now, not a date. */
 const WINDOW =
   /\b(next|past|last|coming|following)\s+(?:few|several|couple of|\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/i;
-const FROM_PUBLICATION = /\b(ago|last|this|next|past|yesterday|tonight|previous)\b/i;
+const FROM_PUBLICATION = /\b(ago|last|this|next|past|yesterday|tonight|tomorrow|previous)\b/i;
 
 function hasLowercaseMonth(text: string): boolean {
   for (const m of text.matchAll(MONTH_WORD)) if (m[0][0] === m[0][0]!.toLowerCase()) return true;
@@ -64,7 +64,7 @@ function ymd(c: ParsedComponents): Ymd {
 /** The precision a relative phrase's unit supports: "two months later" is a month, whatever day chrono computes. */
 function relativePrecision(text: string, c: ParsedComponents): Precision | null {
   // A week is told as its days (a range), never as a month.
-  if (/\b(hours?|minutes?|days?|weeks?|yesterday|tonight|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text))
+  if (/\b(hours?|minutes?|days?|weeks?|yesterday|tonight|tomorrow|morning|evening|afternoon|night)\b/i.test(text) || WEEKDAY.test(text))
     return 'day';
   if (/\bmonths?\b/i.test(text)) return 'month';
   if (/\byears?\b/i.test(text)) return 'year';
@@ -84,8 +84,10 @@ const NAME_HEADS = new RegExp(
     'Crisis|Manifesto|Statement|Decree|Law|Act|Memorandum|Rising|Parade|Sales?|Deal)\\b',
 );
 /** Capitalised words that stand before a date without making it a name. */
-const BEFORE_DATES =
-  /^(?:On|Last|Next|This|Early|Late|Mid|Since|By|Until|Till|Every|Each|From|In|Of|At|During|Before|After|Through|And|Or|But)$/;
+const BEFORE_DATES = new RegExp(
+  '^(?:On|Last|Next|This|Early|Late|Mid|Since|By|Until|Till|Every|Each|From|In|Of|At|During|Before|After|Through|And|Or|But|' +
+    'Also|Earlier|Later|Then|Again|Only|Even|Just)$',
+);
 
 /**
  * A date-looking phrase inside a name, a title or a number: "the Good Friday Agreement", "the annual March for Life",
@@ -93,7 +95,9 @@ const BEFORE_DATES =
  */
 function insideNameOrNumber(text: string, r: ParsedResult, source: string): boolean {
   const before = source.slice(Math.max(0, r.index - 30), r.index);
-  const after = source.slice(r.index + r.text.length, r.index + r.text.length + 30);
+  // After the words themselves: chrono's "Friday," keeps the comma that shows "Friday, Miami-Dade" is no name.
+  const end = r.index + r.text.indexOf(text) + text.length;
+  const after = source.slice(end, end + 30);
   if (/^\s*\d{1,2}\s+\d{1,2}\/\d{1,2}$/.test(text) || /\d\s+$/.test(before) || /^\s*(?:%|percent|per cent)/.test(after)) return true;
   if (/^\s*\p{Lu}/u.test(after.replace(/^['’]s\b/, '')) && NAME_HEADS.test(after.trim())) return true;
   const prev = /(\p{Lu}[\p{L}-]*)\s+$/u.exec(before)?.[1];
@@ -103,7 +107,8 @@ function insideNameOrNumber(text: string, r: ParsedResult, source: string): bool
   // Named days: "Black Monday", "Good Friday", "Super Tuesday", "Bloody Sunday".
   if (WEEKDAY.test(text) && /\b(?:Good|Black|Super|Cyber|Bloody|Ash|Palm|Holy|Maundy|Shrove|Easter|Fat|Blue|Giving)\s+$/.test(before))
     return true;
-  if (/^This Week\b/.test(text) && mid) return true;
+  // "This Week With David Brinkley": a week in title case is a programme's name.
+  if (/^This Week\b/.test(text)) return true;
   return false;
 }
 

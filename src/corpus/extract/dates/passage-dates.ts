@@ -5,6 +5,7 @@
 // marked approximate, and a phrase with nothing to resolve against is dropped.
 import { findCalendarPhrases, type CalendarPhrase } from './calendar-phrases.js';
 import { coarser, cut, isValidYmd, noonUtc, parseYmd, ymdOf, type Precision, type StatedDate, type Ymd } from './date-value.js';
+import { findHolidayPhrases, type HolidayPhrase } from './holiday-phrases.js';
 import { findPeriodPhrases, type PeriodPhrase } from './period-phrases.js';
 import { findYearPhrases, type YearPhrase } from './year-phrases.js';
 
@@ -21,7 +22,8 @@ export interface Publication {
 /** Cheap test that spares chrono the many passages with no date words at all. */
 const MAY_HOLD_DATE = new RegExp(
   String.raw`\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|` +
-    'ago|last|later|earlier|yesterday|next|this|previous|following|quarter|spring|summer|fall|autumn|winter|today)',
+    'ago|last|later|earlier|yesterday|next|this|previous|following|quarter|spring|summer|fall|autumn|winter|today|' +
+    'tomorrow|tonight|eighteen|nineteen|twenty|thousand|Christmas|Thanksgiving|New Year)',
   'i',
 );
 
@@ -52,6 +54,7 @@ type Found = { index: number; length: number } & (
   | { type: 'year'; phrase: YearPhrase }
   | { type: 'calendar'; phrase: CalendarPhrase }
   | { type: 'period'; phrase: PeriodPhrase }
+  | { type: 'holiday'; phrase: HolidayPhrase }
 );
 
 function dropOverlaps(found: Found[]): Found[] {
@@ -91,7 +94,8 @@ function stated(start: Ymd, end: Ymd | null, precision: Precision, approximate: 
 const FUTURE = new RegExp(
   String.raw`\b(will|won't|'ll|shall|must|should|would|could|might|` +
     String.raw`(?:is|are|was|were) (?:due|set|scheduled|expected|planned|slated|to)\b|` +
-    'plans? to|planned to|planning to|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|' +
+    // "planned a rally on Saturday", "is planning talks in March": a plan, whatever the tense it is told in.
+    'plans? to|planned|planning|intends? to|intended to|aims? to|hopes? to|hoped to|expects? to|supposed to|' +
     'due|scheduled|slated|upcoming|coming|' +
     'takes? effect|goes? into effect|effective|payable|expires?|until|till|begins?|starts?|opens?|resumes?|deadline|' +
     // A new end or a plan names a day still to come: "was extended to Nov. 16", "is planned for early March".
@@ -122,7 +126,8 @@ const CLAUSE_START = /^(where|which|who|whom|whose|that|when|while|because|altho
 const CLAUSE_BEFORE = 10;
 const CLAUSE_AFTER = 3;
 
-type Direction = 'ahead' | 'behind' | 'unsaid';
+/** 'deadline': "by February" with no verb to tell; the coming one unless it is half a year off or just passed. */
+type Direction = 'ahead' | 'behind' | 'unsaid' | 'deadline';
 
 /** Where a date's own clause points: ahead (a future word nearest), behind (a past word nearest), or it does not say. */
 /** Full stops that end an abbreviation, not a sentence: "Jan. 3", "Mr. Smith", "U.S. troops". */
@@ -144,6 +149,8 @@ function sentenceStartOf(text: string, index: number): number {
  * goes on in the past ("Until Thursday, they had not called him a suspect").
  */
 const UNTIL = /^(?:until|till)$/i;
+/** A plan in the past perfect: "had been due to expire", "had been scheduled for". */
+const PLAN_WAS_OVER = /^(?:.* )?had (?:been )?(?:due|scheduled|set|expected|supposed|slated|planned|meant|going)\b/i;
 /** What follows "could" when someone was sought and (not) found: "not be reached", "be located". */
 const COULD_BE_REACHED = /^(?:not )?be (?:reached|located|found|contacted)\b/i;
 /** Words a sentence opens with before its date: "On Tuesday, the league plans to …" takes its verb from after the date. */
@@ -172,10 +179,25 @@ function direction(text: string, index: number, length: number): Direction {
     // A future word first: "scheduled", "expected" end in -ed too.
     if (FUTURE.test(before[i]!) || FUTURE.test(w)) {
       if (UNTIL.test(bare(before[i]!)) && (/^not$/i.test(previous) || pastAfter())) return 'behind';
+      // "A service planned for Saturday was canceled": the plan is told as past.
+      // "It had been due to expire Friday": a plan told in the past perfect may be over or still to come ("had been
+      // set to expire Nov. 6", four days ahead): the clause does not say.
+      if (
+        PLAN_WAS_OVER.test(
+          before
+            .slice(Math.max(0, i - 4), i + 1)
+            .map(bare)
+            .join(' '),
+        )
+      )
+        return 'unsaid';
+      if (/^planned$/i.test(bare(before[i]!)) && PAST.test(bare(after.find((w) => !/^(?:on|at|in)$/i.test(bare(w))) ?? '')))
+        return 'behind';
       return 'ahead';
     }
     // A participle after "be" ("must be returned", "is to be held") or after "is" ("when the case is heard in May") is
     // not a past tense.
+    if (PLAN_WAS_OVER.test(before.slice(i, i + 3).map(bare).join(' '))) return 'unsaid';
     if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to|is|are)$/i.test(previous)) return 'behind';
     if (CLAUSE_START.test(before[i]!) || /[,:—–]$/.test(before[i]!)) break;
   }
@@ -185,14 +207,18 @@ function direction(text: string, index: number, length: number): Direction {
     if (PAST.test(bare(w))) return 'behind';
   }
   if (after.some((w) => /^(will|won't|'ll|shall)$/i.test(w))) return 'ahead';
-  return after.some((w) => PAST.test(bare(w))) ? 'behind' : 'unsaid';
+  if (after.some((w) => PAST.test(bare(w)))) return 'behind';
+  // "to pay down the loan by February": a deadline, when no verb says it has passed ("had doubled by June").
+  return /^by$/i.test(before.at(-1) ?? '') ? 'deadline' : 'unsaid';
 }
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** How many passages after a stated quarter "a year earlier" still means the quarter a year before. */
-const QUARTER_PASSAGES = 3;
+const QUARTER_PASSAGES = 6;
 /** A year-less date this close ahead of publication is the coming one when its clause does not say. */
 const SOON_DAYS = 60;
+/** A deadline ("by February") this close ahead is the coming one. */
+const DEADLINE_DAYS = 183;
 /** Days from one date to another (negative when it is before). */
 const daysBetween = (a: Ymd, b: Ymd) => (Date.UTC(b.y, b.m - 1, b.d) - Date.UTC(a.y, a.m - 1, a.d)) / 86_400_000;
 
@@ -206,7 +232,10 @@ function spanEnd(p: CalendarPhrase, startYear: number): Ymd | null {
 function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
   const key = `${p.precision}:${p.start.m}-${p.start.d}:${p.end ? `${p.end.m}-${p.end.d}` : ''}`;
   const told = ctx.yearOf.get(key);
-  if (told !== undefined) return stated({ ...p.start, y: told }, spanEnd(p, told), p.precision, false, p.text);
+  // A month named again with a tense of its own may be another year's: "to pay the loan by February", then "since
+  // KKR bought RJR in February".
+  if (told !== undefined && (p.precision === 'day' || way === 'unsaid' || way === 'deadline'))
+    return stated({ ...p.start, y: told }, spanEnd(p, told), p.precision, false, p.text);
   const date = placeYearless(p, ctx, way);
   if (date) ctx.yearOf.set(key, Number(date.start.slice(0, 4)));
   return date;
@@ -225,7 +254,7 @@ function placeYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedD
       // ("Jan. 14" in a paper of 6 January is next week, not last year; "March" in one of October is last March).
       if (after(start, pub, p.precision)) start.y -= 1;
       const ahead = { ...start, y: start.y + 1 };
-      if (daysBetween(pub, ahead) <= SOON_DAYS) start.y = ahead.y;
+      if (daysBetween(pub, ahead) <= (way === 'deadline' ? DEADLINE_DAYS : SOON_DAYS)) start.y = ahead.y;
     }
     // "Saturday, April 25": the calendar settles the year, the nearest one in which that day is that weekday.
     const weekday = p.precision === 'day' ? WEEKDAYS.findIndex((w) => new RegExp(`\\b${w}`, 'i').test(p.text)) : -1;
@@ -268,6 +297,8 @@ function resolvePublication(p: CalendarPhrase, ctx: Context, ahead: boolean): St
   let start = p.start;
   // A bare weekday is the nearest one on the side its clause points to: "said on Monday" the last, "will meet on
   // Monday" the next. chrono gives one in the publication's week.
+  // "next Tuesday", "tomorrow": the words say the side, whatever the tense; chrono has placed them.
+  if (/\b(?:next|coming|last|tomorrow|yesterday|tonight)\b/i.test(p.text)) return stated(start, p.end, p.precision, true, p.text);
   if (WEEKDAY_ONLY.test(p.text.trim())) {
     if (ahead) {
       // "will testify Thursday" written on a Thursday is next week's: today's would be "today".
@@ -280,22 +311,38 @@ function resolvePublication(p: CalendarPhrase, ctx: Context, ahead: boolean): St
 const WEEKDAY_ONLY =
   /^(?:(?:on|last|this|next|coming)\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+(?:morning|afternoon|evening|night))?$/i;
 
-function resolvePrevious(p: CalendarPhrase, ctx: Context): StatedDate | null {
+/** "a year earlier", "two years later": whole years from a stated day land on that day's date, as year-ago figures do. */
+const WHOLE_YEARS = /^(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+) years? (?:earlier|later|before|after)$/i;
+/**
+ * "in the weeks before the shooting", "10 days after his arrest": counted from an event the text names, not from the
+ * date it stated last, so there is nothing to count from.
+ */
+const BEFORE_AN_EVENT = /\b(?:before|after)$/i;
+
+function resolvePrevious(p: CalendarPhrase, text: string, ctx: Context): StatedDate | null {
   if (!ctx.anchor) return null;
+  if (BEFORE_AN_EVENT.test(p.text) && /^\s+[\p{L}\d]/u.test(text.slice(p.index + p.length))) return null;
   const again = findCalendarPhrases(p.text, noonUtc(cut(ctx.anchor.value, 'day')))[0];
   if (!again) return null;
-  return stated(again.start, again.end, coarser(again.precision, ctx.anchor.precision), true, p.text);
+  const precision = WHOLE_YEARS.test(p.text.trim()) ? ctx.anchor.precision : coarser(again.precision, ctx.anchor.precision);
+  return stated(again.start, again.end, precision, true, p.text);
 }
 
 const monthsEnd = (y: number, m: number): Ymd => ({ y, m, d: new Date(Date.UTC(y, m, 0)).getUTCDate() });
 
 /** A quarter or a season as a range of months, a year-less one placed as a year-less date is; news style's "today". */
+/** "have been demonstrating today", "the prices we're seeing today": an action under way on the day of the report. */
+const PROGRESSIVE =
+  /\b(?!(?:during|morning|evening|nothing|something|anything|everything|thing|king|spring|string|bring)\s)\p{L}{3,}ing\s+$/iu;
+
 function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate | null {
   const pub = ctx.published;
   if (p.anchor === 'year-ago') return yearBefore(ctx, p.text);
+  if (p.anchor === 'reported') return reportedQuarter(p, ctx);
   if (p.anchor === 'today') {
     // "said today", "will meet today": the day of publication; "Today, the region is …" means nowadays.
-    return pub && direction(text, p.index, p.length) !== 'unsaid' ? stated(pub, null, 'day', true, p.text) : null;
+    const told = direction(text, p.index, p.length) !== 'unsaid' || PROGRESSIVE.test(text.slice(Math.max(0, p.index - 30), p.index));
+    return pub && told ? stated(pub, null, 'day', true, p.text) : null;
   }
   const [a, b] = p.months!;
   const range = (y: number) => ({ start: { y, m: a, d: 1 }, end: monthsEnd(b < a ? y + 1 : y, b) });
@@ -331,15 +378,42 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
 /** The reported quarter a year before, when the text has just stated one. */
 function yearBefore(ctx: Context, text: string): StatedDate | null {
   if (!ctx.period) return null;
+  ctx.period.age = 0;
   const { start, end } = ctx.period;
   return stated({ ...start, y: start.y - 1 }, { ...end, y: end.y - 1 }, 'month', true, text);
 }
 
+/**
+ * "in the quarter", "that quarter": the quarter the text reports, which it keeps in mind for as long as it goes on
+ * speaking of it; "the 1989 period" is that quarter in 1989, or the year alone where no quarter was stated.
+ */
+function reportedQuarter(p: PeriodPhrase, ctx: Context): StatedDate | null {
+  if (!ctx.period) return p.year === null ? null : stated({ y: p.year, m: 1, d: 1 }, null, 'year', false, p.text);
+  ctx.period.age = 0;
+  const { start, end } = ctx.period;
+  const shift = p.year === null ? 0 : p.year - start.y;
+  return stated({ ...start, y: start.y + shift }, { ...end, y: end.y + shift }, 'month', p.year === null, p.text);
+}
+
+/** A holiday on its day in the year stated, or in the year a year-less date on that day would take. */
+function resolveHoliday(p: HolidayPhrase, text: string, ctx: Context): StatedDate | null {
+  if (p.year !== null) return stated(p.dayIn(p.year), null, 'day', false, p.text);
+  const around = ctx.published?.y ?? ctx.previous?.value.y;
+  if (around === undefined) return null;
+  const day = p.dayIn(around);
+  // Without its words: "Easter Sunday" must not pick the year in which that date is a Sunday.
+  const phrase = { ...p, text: '', anchoring: 'yearless', start: day, end: null, precision: 'day', week: false } satisfies CalendarPhrase;
+  const placed = resolveYearless(phrase, ctx, direction(text, p.index, p.length));
+  return placed && stated(p.dayIn(Number(placed.start.slice(0, 4))), null, 'day', placed.approximate, p.text);
+}
+
+const PREVIOUS_WEEKDAY = /\bthe\s+(?:previous|preceding|prior)\s+$/i;
 const A_YEAR_BACK = /^(?:a|one) year (?:earlier|ago|before)$/i;
 
 function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
   const words = text.slice(f.index, f.index + f.length);
   if (f.type === 'period') return resolvePeriod(f.phrase, text, ctx);
+  if (f.type === 'holiday') return resolveHoliday(f.phrase, text, ctx);
   if (f.type === 'year') {
     const { start, end } = f.phrase;
     return stated({ y: start, m: 1, d: 1 }, end === null ? null : { y: end, m: 1, d: 1 }, 'year', false, words);
@@ -353,9 +427,14 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
     case 'yearless':
       return resolveYearless(p, ctx, direction(text, f.index, f.length));
     case 'publication':
+      // "down from the previous Friday": the one before the last.
+      if (PREVIOUS_WEEKDAY.test(text.slice(Math.max(0, f.index - 20), f.index)) && WEEKDAY_ONLY.test(p.text)) {
+        const last = resolvePublication(p, ctx, false);
+        return last && stated(plusDays(parseYmd(last.start), -7), null, 'day', true, words);
+      }
       return resolvePublication(p, ctx, direction(text, f.index, f.length) === 'ahead');
     case 'previous':
-      return resolvePrevious(p, ctx);
+      return resolvePrevious(p, text, ctx);
   }
 }
 
@@ -370,6 +449,7 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
       (phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'calendar', phrase }),
     ),
     ...findPeriodPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'period', phrase })),
+    ...findHolidayPhrases(passage.text).map((phrase): Found => ({ index: phrase.index, length: phrase.length, type: 'holiday', phrase })),
   ];
   const out: StatedDate[] = [];
   for (const f of dropOverlaps(found)) {
@@ -382,13 +462,18 @@ function datesOf(passage: DatedText, ctx: Context, reference: Date): StatedDate[
     // Only a date stated outright anchors what follows (see Context).
     const outright =
       f.type === 'year' ||
+      (f.type === 'holiday' && f.phrase.year !== null) ||
       (f.type === 'calendar' && (f.phrase.anchoring === 'absolute' || f.phrase.anchoring === 'yearless')) ||
       (f.type === 'period' && ['absolute', 'yearless', 'publication-year'].includes(f.phrase.anchor));
     if (passage.kind === 'body' && outright) {
       ctx.previous = { value: parseYmd(date.end ?? date.start), precision: date.precision };
       ctx.anchor = { ...ctx.previous, age: 0 };
-      if (f.type === 'period' && /quarter/i.test(f.phrase.text) && date.end)
-        ctx.period = { start: parseYmd(date.start), end: parseYmd(date.end), age: 0 };
+      if (f.type === 'period' && /quarter/i.test(f.phrase.text) && date.end) {
+        // The latest quarter stated is the one reported; an earlier one ("after a flat second quarter", "in the third
+        // quarter of 1984") is compared with it and does not take its place.
+        if (!ctx.period || date.start >= cut(ctx.period.start, 'month'))
+          ctx.period = { start: parseYmd(date.start), end: parseYmd(date.end), age: 0 };
+      }
     }
   }
   return out;

@@ -6,7 +6,19 @@
 // A fiscal quarter or year is the company's calendar, not the calendar's: left
 // alone. A year-less quarter or season takes its year as a year-less date does.
 
-export type PeriodAnchor = 'absolute' | 'yearless' | 'last' | 'this' | 'next' | 'today' | 'year-ago' | 'publication-year';
+import { SPELLED_YEAR_WORDS, yearValue } from './year-phrases.js';
+
+export type PeriodAnchor =
+  | 'absolute'
+  | 'yearless'
+  | 'last'
+  | 'this'
+  | 'next'
+  | 'today'
+  | 'year-ago'
+  | 'publication-year'
+  // "the quarter": the quarter the text reports; "the 1989 period": that quarter in a stated year.
+  | 'reported';
 
 export interface PeriodPhrase {
   index: number;
@@ -37,13 +49,29 @@ const QUARTER = new RegExp(
 );
 /** "last year's fourth quarter" is the fourth quarter of the year before publication. */
 const YEAR_SHIFT: Record<string, number> = { this: 0, last: -1, next: 1 };
-const SEASONS =
-  /\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d)\b)?/gi;
+const SEASONS = new RegExp(
+  String.raw`\b(?:(last|this|next|this past|this coming|the)\s+)?(spring|summer|fall|autumn|winter)\b` +
+    String.raw`(?:\s+(?:of\s+)?(1[7-9]\d\d|20\d\d|${SPELLED_YEAR_WORDS})\b)?`,
+  'gi',
+);
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December'.split('|');
+/** "last May", "this March", "next January": a month counted from the publication's, which chrono does not read. */
+const NAMED_MONTH = new RegExp(String.raw`\b([Ll]ast|[Tt]his|[Nn]ext|[Tt]his past|[Tt]his coming)\s+(${MONTHS.join('|')})\b`, 'g');
 /** "the first half of 2024", "the last half of 1989": six months of a stated year. */
 const HALF = /\b(?:the\s+)?(first|second|last|latter)\s+half\s+of\s+(1[7-9]\d\d|20\d\d)\b/gi;
 /** "the year-earlier quarter", "the comparable year-ago period": the quarter a year before the one the text reports. */
 const YEAR_AGO_PERIOD =
   /\b(?:the\s+)?(?:comparable\s+)?year[- ](?:earlier|ago)(?:\s+(?:first|second|third|fourth))?\s+(?:quarter|period)\b/gi;
+/**
+ * Earnings copy's back-references to the quarter it reports: "in the quarter", "the latest quarter" ("that quarter" may
+ * be another one just named),
+ * and "the 1989 period" or "the 1988 quarter" (the same quarter in the year it names).
+ */
+const REPORTED = new RegExp(
+  String.raw`\bthe\s+(?:(?:same|latest|most recent|recent|just-ended|just ended)\s+)?quarter\b(?![- ](?:century|mile|point|of\b|to\b))|` +
+    String.raw`\bthe\s+(1[7-9]\d\d|20\d\d)\s+(?:period|quarter)\b`,
+  'gi',
+);
 /** "today" as news writes it: a report of the day it appeared ("said today"). */
 const TODAY = /\btoday\b/gi;
 const FISCAL = /\bfiscal\s*$/i;
@@ -88,12 +116,21 @@ export function findPeriodPhrases(text: string): PeriodPhrase[] {
       length: m[0].length,
       text: m[0],
       anchor,
-      year: m[3] ? Number(m[3]) : null,
+      year: m[3] ? yearValue(m[3]) : null,
       months: SEASON[season.toLowerCase()]!,
     });
   }
+  for (const m of text.matchAll(NAMED_MONTH)) {
+    const word = m[1]!.toLowerCase();
+    const month = MONTHS.indexOf(m[2]!) + 1;
+    const anchor: PeriodAnchor =
+      word === 'last' || word.includes('past') ? 'last' : word.startsWith('next') || word.includes('coming') ? 'next' : 'this';
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor, year: null, months: [month, month] });
+  }
   for (const m of text.matchAll(YEAR_AGO_PERIOD))
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'year-ago', year: null, months: null });
+  for (const m of text.matchAll(REPORTED))
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'reported', year: m[1] ? Number(m[1]) : null, months: null });
   for (const m of text.matchAll(TODAY))
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'today', year: null, months: null });
   return out;

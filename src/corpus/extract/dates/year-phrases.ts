@@ -109,9 +109,58 @@ function singles(text: string): YearPhrase[] {
   return found;
 }
 
+const UNITS = 'one|two|three|four|five|six|seven|eight|nine';
+const UNIT: Record<string, number> = Object.fromEntries(UNITS.split('|').map((w, i) => [w, i + 1]));
+const TEENS = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const TEEN: Record<string, number> = Object.fromEntries(TEENS.split('|').map((w, i) => [w, i + 10]));
+const TENS = 'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety';
+const TEN: Record<string, number> = Object.fromEntries(TENS.split('|').map((w, i) => [w, (i + 2) * 10]));
+const CENTURY: Record<string, number> = { eighteen: 1800, nineteen: 1900, twenty: 2000 };
+/** Two spelled digits of a year: "seventy-nine", "twelve", "oh-five". */
+const PAIR = `(?:(?:${TENS})(?:[- ](?:${UNITS}))?|${TEENS}|oh[- ](?:${UNITS}))`;
+/**
+ * A year spelled out, as transcripts write them, after a word that makes it a time: "in nineteen seventy-nine", "the
+ * winter of nineteen ninety-four", "by the year two thousand".
+ */
+export const SPELLED_YEAR_WORDS = `(?:eighteen|nineteen|twenty)[- ]${PAIR}|two thousand(?:[- ](?:and[- ])?(?:${TEENS}|${UNITS}))?`;
+const SPELLED_YEAR = new RegExp(
+  String.raw`\b(?:in|of|since|by|until|till|from|before|after|during|year)\s+(${SPELLED_YEAR_WORDS})\b` +
+    String.raw`(?![- ](?:${UNITS}|hundred|thousand|years?|dollars?|people|percent)\b)`,
+  'gi',
+);
+/** A year in figures or spelled out: "1994", "nineteen ninety-four". */
+export const yearValue = (words: string) => (/^\d+$/.test(words) ? Number(words) : spelledYearValue(words));
+
+function pairValue(words: string): number {
+  const [a, b] = words.toLowerCase().split(/[- ]/);
+  if (a === 'oh') return UNIT[b!]!;
+  return TEEN[a!] ?? TEN[a!]! + (b ? UNIT[b]! : 0);
+}
+
+/** The value of a spelled year the pattern above found. */
+export function spelledYearValue(words: string): number {
+  const w = words.toLowerCase();
+  const thousand = /^two thousand(?:[- ](?:and[- ])?(.+))?$/.exec(w);
+  if (thousand) return 2000 + (thousand[1] ? (TEEN[thousand[1]] ?? UNIT[thousand[1]]!) : 0);
+  const [, century, rest] = /^(eighteen|nineteen|twenty)[- ](.+)$/.exec(w)!;
+  return CENTURY[century!]! + pairValue(rest!);
+}
+
+function spelled(text: string): YearPhrase[] {
+  const found: YearPhrase[] = [];
+  for (const m of text.matchAll(SPELLED_YEAR)) {
+    const end = m.index + m[0].length;
+    if (isCount(text, end)) continue;
+    // "in two thousand homes" counts; "by the year two thousand" and "in two thousand." name the year.
+    if (/^two/i.test(m[1]!) && !/^year\b/i.test(m[0]) && !/^\s*(?:[.,;:!?)]|$)/.test(text.slice(end))) continue;
+    found.push({ index: end - m[1]!.length, length: m[1]!.length, start: yearValue(m[1]!), end: null });
+  }
+  return found;
+}
+
 /** Every year, year range and decade the text states, in text order; ranges win over the years inside them. */
 export function findYearPhrases(text: string): YearPhrase[] {
   const wide = ranges(text);
   const inside = (p: YearPhrase) => wide.some((r) => p.index >= r.index && p.index < r.index + r.length);
-  return [...wide, ...singles(text).filter((p) => !inside(p))].sort((a, b) => a.index - b.index);
+  return [...wide, ...singles(text).filter((p) => !inside(p)), ...spelled(text)].sort((a, b) => a.index - b.index);
 }
