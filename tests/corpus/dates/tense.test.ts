@@ -229,23 +229,21 @@ describe('earnings copy keeps the quarter it reports in mind', () => {
         ],
         '1989-11-02',
       ),
-    ).toEqual([
-      ['1989-07..1989-09'],
-      [],
-      [],
-      [],
-      ['1990-03..1990-05'],
-      ['1989-07..1989-09', '1988-07..1988-09'],
-      ['1988-07..1988-09'],
-    ]);
+    ).toEqual([['1989-07..1989-09'], [], [], [], ['1990-03..1990-05'], ['1989-07..1989-09', '1988-07..1988-09'], ['1988-07..1988-09']]);
   });
 
   it('keeps the latest quarter as the reported one: an earlier one named later is a comparison', () => {
     expect(
-      quarters(['Net rose 8% in the third quarter.', 'After a weak second quarter, margins widened, up from a year earlier.'], '1989-11-02'),
+      quarters(
+        ['Net rose 8% in the third quarter.', 'After a weak second quarter, margins widened, up from a year earlier.'],
+        '1989-11-02',
+      ),
     ).toEqual([['1989-07..1989-09'], ['1989-04..1989-06', '1988-07..1988-09']]);
     expect(
-      quarters(['Dividends stopped in the third quarter of 1984.', 'Third-quarter net rose to $68 million from $66 million a year ago.'], '1989-11-02'),
+      quarters(
+        ['Dividends stopped in the third quarter of 1984.', 'Third-quarter net rose to $68 million from $66 million a year ago.'],
+        '1989-11-02',
+      ),
     ).toEqual([['1984-07..1984-09'], ['1989-07..1989-09', '1988-07..1988-09']]);
   });
 
@@ -253,10 +251,9 @@ describe('earnings copy keeps the quarter it reports in mind', () => {
     expect(quarters(['For the six months ended Aug. 12, net was $6 million, against $18 million a year earlier.'], '1989-10-26')).toEqual([
       ['1989-08-12', '1988-08-12'],
     ]);
-    expect(quarters(['He was arrested in 1990.', 'His car was seen near the clinic in the weeks before the shooting.'], '1999-05-07')).toEqual([
-      ['1990'],
-      [],
-    ]);
+    expect(
+      quarters(['He was arrested in 1990.', 'His car was seen near the clinic in the weeks before the shooting.'], '1999-05-07'),
+    ).toEqual([['1990'], []]);
   });
 });
 

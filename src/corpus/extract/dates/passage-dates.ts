@@ -168,6 +168,7 @@ function direction(text: string, index: number, length: number): Direction {
     .filter((w) => /\p{L}/u.test(w));
   const opens = before.every((w) => OPENER.test(bare(w)));
   const after = rest.slice(0, opens ? OPENING_CLAUSE_AFTER : CLAUSE_AFTER + 1);
+  const wordsAt = (from: number, to: number) => before.slice(from, to).map(bare).join(' ');
   const pastAfter = () => after.some((w) => PAST.test(bare(w)) && !/^(?:said|says|told)$/i.test(bare(w)));
   // The nearest telling word before the date decides, within its own clause ("…, where the Aug. 7 blasts": the
   // clause starts at "where"); then the words right after it ("Nov. 13 will mark …").
@@ -197,7 +198,7 @@ function direction(text: string, index: number, length: number): Direction {
     }
     // A participle after "be" ("must be returned", "is to be held") or after "is" ("when the case is heard in May") is
     // not a past tense.
-    if (PLAN_WAS_OVER.test(before.slice(i, i + 3).map(bare).join(' '))) return 'unsaid';
+    if (PLAN_WAS_OVER.test(wordsAt(i, i + 3))) return 'unsaid';
     if (PAST.test(bare(before[i]!)) && !/^(?:be|being|to|is|are)$/i.test(previous)) return 'behind';
     if (CLAUSE_START.test(before[i]!) || /[,:—–]$/.test(before[i]!)) break;
   }
