@@ -307,6 +307,13 @@ describe('more of what a clause says about its date', () => {
     expect(dates('Sales in two thousand homes fell.', '1998-02-23')).toEqual([]);
   });
 
+  it("reads no date in a habit, a vague count of years or a car's model year", () => {
+    expect(dates('They march each July through the town, and meet every Thursday.', '1998-03-22')).toEqual([]);
+    expect(dates('Turnout fell from 70 percent several years ago to 51 percent.', '1998-03-22')).toEqual([]);
+    expect(dates("Police found Kopp's 1987 Chevrolet Cavalier at the airport.", '1999-01-22')).toEqual([]);
+    expect(dates('In 1974 Ford pardoned Nixon.', '1999-01-22')).toEqual(['1974']);
+  });
+
   it('reads a weekday after "Also" or "Earlier", and no week in a programme\'s name', () => {
     expect(phrases('Also Friday, the mayor flew to Washington.', '2000-01-07')).toEqual(['Friday']);
     expect(phrases('He said on "This Week With David Brinkley" that talks would go on.', '1991-02-25')).toEqual([]);

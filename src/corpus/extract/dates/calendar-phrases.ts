@@ -127,6 +127,10 @@ function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   // "Friday to December": chrono joins a weekday and a month into a range that means nothing.
   if (/^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:to|through|until|till)\s/i.test(text)) return null;
   if (WINDOW.test(text)) return null;
+  // "every Thursday", "each July": a habit, not a date.
+  if (/\b(?:every|each)\s+$/i.test(source.slice(Math.max(0, r.index - 8), r.index)) || /^(?:every|each)\s/i.test(text)) return null;
+  // "several years ago", "a few months later": no year or month to name.
+  if (/\b(?:several|a few|few|many|some|a couple of|a number of)\s+(?:years|months|decades)\b/i.test(text)) return null;
   // chrono tags most relative results, but not "this month" or "this year": the words decide too.
   const relative = r.tags().has('result/relativeDate') || FROM_PUBLICATION.test(text);
   const onlyWeekday = r.start.isCertain('weekday') && !r.start.isCertain('month') && !relative;

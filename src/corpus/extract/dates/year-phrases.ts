@@ -35,6 +35,12 @@ const COUNT_NOUNS = new Set(
   police officers troopers personnel staff employees students pages words calories mw gw kw mb gb`.split(/\s+/),
 );
 
+/** Makes of car and the word "model" right after a year: it is the car's model year, not a date. */
+const MODEL_YEAR = new RegExp(
+  String.raw`^\s+(?:model\b|Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|BMW|Mercedes|Volkswagen|VW|Audi|Porsche|Lada|Dodge|Chrysler|` +
+    `Jeep|Buick|Cadillac|Pontiac|Oldsmobile|Plymouth|Hyundai|Kia|Mazda|Subaru|Volvo|Fiat|Renault|Peugeot|` +
+    String.raw`Citro[eë]n|Opel|Skoda|Tesla|Lexus|Mitsubishi|Land Rover|Range Rover|Jaguar|Saab|GAZ|UAZ|Moskvich)\b`,
+);
 const YEAR_VERBS = /^,?\s+(?:was|saw|marked|brought|began|ended|proved|became|changed|is|has|had|will)\b/;
 
 function wordBefore(text: string, index: number): string {
@@ -103,7 +109,11 @@ function singles(text: string): YearPhrase[] {
     // "2019 was a hard year": a sentence that opens with a year and a verb about it.
     const opens = /(?:^|[.!?]\s+)$/.test(text.slice(0, index)) && YEAR_VERBS.test(text.slice(after));
     const cued = TIME_CUES.has(before) || listed || opens;
-    const determined = (DETERMINERS.has(before) || /['’]s$/.test(before)) && /^\s+\p{L}/u.test(text.slice(after));
+    // "Kopp's 1987 Chevrolet": a car's model year ("in 1974 Ford pardoned Nixon" is cued as a time).
+    const determined =
+      (DETERMINERS.has(before) || /['’]s$/.test(before)) &&
+      /^\s+\p{L}/u.test(text.slice(after)) &&
+      !MODEL_YEAR.test(text.slice(after, after + 20));
     if (cued || determined) found.push({ index, length: m[0].length, start: Number(m[1]), end: null });
   }
   return found;
