@@ -314,6 +314,32 @@ describe('more of what a clause says about its date', () => {
     expect(dates('In 1974 Ford pardoned Nixon.', '1999-01-22')).toEqual(['1974']);
   });
 
+  it('reads "later that year" and "the same day" from the date just stated, at no finer a unit than it was stated', () => {
+    const all = (texts: string[]) =>
+      articleDates(
+        texts.map((text) => ({ text, kind: 'body' as const })),
+        { published: '1999-02-06' },
+      ).map((ds) => ds.map((d) => d.start));
+    expect(all(['He was arrested in March 1998.', 'Later that year he fled to Baku.'])).toEqual([['1998-03'], ['1998']]);
+    expect(all(['The strike began on Oct. 23, 1998.', 'The same day, talks broke down.'])).toEqual([['1998-10-23'], ['1998-10-23']]);
+    expect(all(['The strike began in 1998.', 'The same day, talks broke down.'])).toEqual([['1998'], []]);
+    expect(all(['That day will come.'])).toEqual([[]]);
+    expect(dates('Profit for the current year will rise.', '1999-02-06')).toEqual(['1999']);
+  });
+
+  it('reads a year after "for", "both" or "a" only where no count or measure follows', () => {
+    expect(dates('Earnings will fall in both 1990 and 1991.', '1989-11-01')).toEqual(['1990', '1991']);
+    expect(dates('It forecast lower earnings for 1990.', '1989-11-01')).toEqual(['1990']);
+    expect(dates('A 1996 law named for him bars the trade.', '2000-01-07')).toEqual(['1996']);
+    expect(dates('He paid for 2000 tickets.', '2000-01-07')).toEqual([]);
+    expect(dates('She won an 1800 metre race.', '2000-01-07')).toEqual([]);
+  });
+
+  it('reads a weekday and a month that chrono joins with "to" apart, unless they are one span', () => {
+    expect(dates("After a revision Friday to December's figures, jobs rose.", '1998-02-06')).toEqual(['1998-02-06', '1997-12']);
+    expect(dates('The talks ran Friday through Sunday.', '1998-02-06')).toEqual([]);
+  });
+
   it('reads a weekday after "Also" or "Earlier", and no week in a programme\'s name', () => {
     expect(phrases('Also Friday, the mayor flew to Washington.', '2000-01-07')).toEqual(['Friday']);
     expect(phrases('He said on "This Week With David Brinkley" that talks would go on.', '1991-02-25')).toEqual([]);

@@ -124,8 +124,6 @@ function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   const text = r.text.trim().replace(/[\s,;:]+$/, '');
   if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r) || insideNameOrNumber(text, r, source)) return null;
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
-  // "Friday to December": chrono joins a weekday and a month into a range that means nothing.
-  if (/^(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+(?:to|through|until|till)\s/i.test(text)) return null;
   if (WINDOW.test(text)) return null;
   // "every Thursday", "each July": a habit, not a date.
   if (/\b(?:every|each)\s+$/i.test(source.slice(Math.max(0, r.index - 8), r.index)) || /^(?:every|each)\s/i.test(text)) return null;
@@ -193,8 +191,35 @@ function joinRanges(text: string, found: CalendarPhrase[]): CalendarPhrase[] {
 }
 
 /** Calendar phrases in the text, computed against `reference` (relative ones are recomputed by the caller as needed). */
-export function findCalendarPhrases(text: string, reference: Date): CalendarPhrase[] {
+/** "a revision Friday to December's figures": chrono joins a weekday and a month into a range that means nothing. */
+const WEEKDAY_TO = /^((?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(\s+(?:to|through|until|till)\s+)/i;
+
+function parse(text: string, reference: Date, offset = 0): ParsedResult[] {
   const results = parser.parse(text, { instant: reference, timezone: 'UTC' }, { forwardDate: false });
+  return results.flatMap((r) => {
+    // The index is a plain field that chrono's typings mark read-only; halves are parsed apart and moved back.
+    (r as { index: number }).index += offset;
+    const joined = WEEKDAY_TO.exec(r.text);
+    // "from Friday to December" is one span that means nothing: no date; "a revision Friday to December's figures" is two.
+    // "Friday through Sunday" is a span chrono places badly: no date either.
+    const span =
+      joined &&
+      (/\b(?:from|between)\s+$/i.test(text.slice(Math.max(0, r.index - offset - 9), r.index - offset)) ||
+        WEEKDAY.test(r.text.slice(joined[0].length)));
+    if (span) return [];
+    if (!joined) return [r];
+    // Each half read on its own: the weekday, and whatever follows "to".
+    const start = r.index - offset;
+    const rest = start + joined[0].length;
+    return [
+      ...parse(text.slice(start, start + joined[1]!.length), reference, offset + start),
+      ...parse(text.slice(rest), reference, offset + rest).filter((x) => x.index < offset + start + r.text.length),
+    ];
+  });
+}
+
+export function findCalendarPhrases(text: string, reference: Date): CalendarPhrase[] {
+  const results = parse(text, reference);
   return joinRanges(
     text,
     results.map((r) => classify(r, text)).filter((p): p is CalendarPhrase => p !== null),

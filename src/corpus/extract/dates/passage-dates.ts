@@ -23,7 +23,8 @@ export interface Publication {
 const MAY_HOLD_DATE = new RegExp(
   String.raw`\d|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|` +
     'ago|last|later|earlier|yesterday|next|this|previous|following|quarter|spring|summer|fall|autumn|winter|today|' +
-    'tomorrow|tonight|eighteen|nineteen|twenty|thousand|Christmas|Thanksgiving|New Year)',
+    'tomorrow|tonight|eighteen|nineteen|twenty|thousand|Christmas|Thanksgiving|New Year|current year|same (?:day|month|year)|' +
+    'that (?:very )?(?:day|month|year))',
   'i',
 );
 
@@ -340,6 +341,7 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
   const pub = ctx.published;
   if (p.anchor === 'year-ago') return yearBefore(ctx, p.text);
   if (p.anchor === 'reported') return reportedQuarter(p, ctx);
+  if (p.anchor === 'stated') return statedUnit(p, ctx);
   if (p.anchor === 'today') {
     // "said today", "will meet today": the day of publication; "Today, the region is …" means nowadays.
     const told = direction(text, p.index, p.length) !== 'unsaid' || PROGRESSIVE.test(text.slice(Math.max(0, p.index - 30), p.index));
@@ -354,7 +356,8 @@ function resolvePeriod(p: PeriodPhrase, text: string, ctx: Context): StatedDate 
   if (!pub) return null;
   if (p.anchor === 'publication-year') {
     const r = range(pub.y + p.year!);
-    return stated(r.start, r.end, 'month', false, p.text);
+    // "the current year" is the year, not its twelve months.
+    return a === 1 && b === 12 ? stated(r.start, null, 'year', false, p.text) : stated(r.start, r.end, 'month', false, p.text);
   }
   if (p.anchor === 'yearless') {
     const phrase = {
@@ -406,6 +409,14 @@ function resolveHoliday(p: HolidayPhrase, text: string, ctx: Context): StatedDat
   const phrase = { ...p, text: '', anchoring: 'yearless', start: day, end: null, precision: 'day', week: false } satisfies CalendarPhrase;
   const placed = resolveYearless(phrase, ctx, direction(text, p.index, p.length));
   return placed && stated(p.dayIn(Number(placed.start.slice(0, 4))), null, 'day', placed.approximate, p.text);
+}
+
+const FINENESS: Record<Precision, number> = { year: 0, month: 1, day: 2 };
+
+/** "later that year", "earlier that day": the date just stated, at the unit named, when it was stated that finely. */
+function statedUnit(p: PeriodPhrase, ctx: Context): StatedDate | null {
+  if (!ctx.anchor || FINENESS[ctx.anchor.precision] < FINENESS[p.unit!]) return null;
+  return stated(ctx.anchor.value, null, p.unit!, false, p.text);
 }
 
 const PREVIOUS_WEEKDAY = /\bthe\s+(?:previous|preceding|prior)\s+$/i;

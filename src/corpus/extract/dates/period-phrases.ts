@@ -18,7 +18,9 @@ export type PeriodAnchor =
   | 'year-ago'
   | 'publication-year'
   // "the quarter": the quarter the text reports; "the 1989 period": that quarter in a stated year.
-  | 'reported';
+  | 'reported'
+  // "later that year", "earlier that day", "the same month": the date the text has just stated, at that unit.
+  | 'stated';
 
 export interface PeriodPhrase {
   index: number;
@@ -29,6 +31,8 @@ export interface PeriodPhrase {
   year: number | null;
   /** First and last month of the period (the last may be lower: winter runs December to February). */
   months: [number, number] | null;
+  /** For 'stated': the unit of the stated date it names. */
+  unit?: 'day' | 'month' | 'year';
 }
 
 const ORDINAL: Record<string, number> = { first: 1, '1st': 1, second: 2, '2nd': 2, third: 3, '3rd': 3, fourth: 4, '4th': 4 };
@@ -72,6 +76,11 @@ const REPORTED = new RegExp(
     String.raw`\bthe\s+(1[7-9]\d\d|20\d\d)\s+(?:period|quarter)\b`,
   'gi',
 );
+/** "later that year", "earlier that day", "that same month", "the same day": the unit of a date just stated. */
+const THAT_UNIT =
+  /\b(?:(?:later|earlier)\s+)?(?:that|the)\s+(?:very\s+)?(?:(?<=that\s+)|same\s+)(day|month|year)\b|\bthat\s+same\s+(day|month|year)\b/gi;
+/** "the current year": the publication's. */
+const CURRENT_YEAR = /\bthe\s+current\s+(?:calendar\s+)?year\b/gi;
 /** "today" as news writes it: a report of the day it appeared ("said today"). */
 const TODAY = /\btoday\b/gi;
 const FISCAL = /\bfiscal\s*$/i;
@@ -131,6 +140,12 @@ export function findPeriodPhrases(text: string): PeriodPhrase[] {
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'year-ago', year: null, months: null });
   for (const m of text.matchAll(REPORTED))
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'reported', year: m[1] ? Number(m[1]) : null, months: null });
+  for (const m of text.matchAll(THAT_UNIT)) {
+    const unit = (m[1] ?? m[2])!.toLowerCase() as 'day' | 'month' | 'year';
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'stated', year: null, months: null, unit });
+  }
+  for (const m of text.matchAll(CURRENT_YEAR))
+    out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'publication-year', year: 0, months: [1, 12] });
   for (const m of text.matchAll(TODAY))
     out.push({ index: m.index, length: m[0].length, text: m[0], anchor: 'today', year: null, months: null });
   return out;

@@ -19,12 +19,13 @@ const NOT_AFTER = String.raw`(?![\d%]|[.,:]\d|\s?(?:%|percent\b|per cent\b))`;
 /** Words that, right before a number, make it a point in time. */
 const TIME_CUES = new Set(
   (
-    'in since by until till from of during before after circa c. early late mid throughout through year spring summer autumn fall winter ' +
+    'in since by until till from of for during before after circa c. early late mid throughout through year ' +
+    'spring summer autumn fall winter ' +
     'end beginning start middle'
   ).split(' '),
 );
 /** Words that, right before a number, make it a year only if a noun (not a count) follows: "his 2008 book". */
-const DETERMINERS = new Set('the his her its their our my your this that whose'.split(' '));
+const DETERMINERS = new Set('the a an his her its their our my your this that whose'.split(' '));
 /** Words that, right after a number, make it a quantity whatever came before. */
 const COUNT_NOUNS = new Set(
   `people persons troops soldiers servicemen fighters peacekeepers casualties deaths dead killed wounded injured civilians refugees
@@ -35,6 +36,11 @@ const COUNT_NOUNS = new Set(
   police officers troopers personnel staff employees students pages words calories mw gw kw mb gb`.split(/\s+/),
 );
 
+/** Units after "a"/"an" and a number: "an 1800 metre race", "a 2000 page report" measure, not date. */
+const MEASURE = new Set(
+  `metre meter kilometre kilometer km mile foot yard page word seat room bed acre hectare ton tonne pound kilogram kg gram
+  litre liter gallon horsepower hp cc mph rpm piece strong member`.split(/\s+/),
+);
 /** Makes of car and the word "model" right after a year: it is the car's model year, not a date. */
 const MODEL_YEAR = new RegExp(
   String.raw`^\s+(?:model\b|Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|BMW|Mercedes|Volkswagen|VW|Audi|Porsche|Lada|Dodge|Chrysler|` +
@@ -44,7 +50,8 @@ const MODEL_YEAR = new RegExp(
 const YEAR_VERBS = /^,?\s+(?:was|saw|marked|brought|began|ended|proved|became|changed|is|has|had|will)\b/;
 
 function wordBefore(text: string, index: number): string {
-  const m = /(\S+)\s*$/.exec(text.slice(Math.max(0, index - 30), index));
+  // "in both 1990 and 1991": the cue stands before "both".
+  const m = /(\S+)\s*(?:\b(?:both|either)\s+)?$/i.exec(text.slice(Math.max(0, index - 30), index));
   if (!m) return '';
   const w = m[1]!.toLowerCase();
   // "mid-2023" arrives as "mid-"; "Armenia's 2020 ..." as a possessive.
@@ -108,12 +115,16 @@ function singles(text: string): YearPhrase[] {
     const listed = prev !== undefined && /^\s*(?:,|,?\s*(?:and|or|&))\s*$/.test(text.slice(prev.index + prev.length, index));
     // "2019 was a hard year": a sentence that opens with a year and a verb about it.
     const opens = /(?:^|[.!?]\s+)$/.test(text.slice(0, index)) && YEAR_VERBS.test(text.slice(after));
-    const cued = TIME_CUES.has(before) || listed || opens;
+    // "earnings for 1990" names a year; "paid for 2000 tickets" counts: after "for", nothing may follow but the
+    // sentence's punctuation or a joining word.
+    const forYear = before !== 'for' || /^\s*(?:[.,;:!?)'"”]|and\b|or\b|to\b|through\b|$)/.test(text.slice(after));
+    const cued = (TIME_CUES.has(before) && forYear) || listed || opens;
     // "Kopp's 1987 Chevrolet": a car's model year ("in 1974 Ford pardoned Nixon" is cued as a time).
     const determined =
       (DETERMINERS.has(before) || /['’]s$/.test(before)) &&
       /^\s+\p{L}/u.test(text.slice(after)) &&
-      !MODEL_YEAR.test(text.slice(after, after + 20));
+      !MODEL_YEAR.test(text.slice(after, after + 20)) &&
+      !MEASURE.has(wordAfter(text, after));
     if (cued || determined) found.push({ index, length: m[0].length, start: Number(m[1]), end: null });
   }
   return found;
