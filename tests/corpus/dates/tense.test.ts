@@ -340,6 +340,24 @@ describe('more of what a clause says about its date', () => {
     expect(dates('The talks ran Friday through Sunday.', '1998-02-06')).toEqual([]);
   });
 
+  it('dates an event named by its day only where the article or the weeks around it give the year', () => {
+    // A day used as an event's name: its year is the event's, not the paper's.
+    expect(dates('Trade has not recovered since the July 15 coup attempt.', '2026-12-08')).toEqual([]);
+    expect(dates('Crowds marked the anniversary of the January 20 tragedy.', '2026-01-25')).toEqual([]);
+    expect(
+      articleDates(
+        [
+          { text: 'The coup attempt began on July 15, 2016.', kind: 'body' },
+          { text: 'Trade has not recovered since the July 15 coup attempt.', kind: 'body' },
+        ],
+        { published: '2026-12-08' },
+      ).map((ds) => ds.map((d) => d.start)),
+    ).toEqual([['2016-07-15'], ['2016-07-15']]);
+    // Weeks from publication, it is the recent one: "the Aug. 7 blasts" in a report of 21 August.
+    expect(dates('She visited Nairobi, where the Aug. 7 blasts killed 257 people.', '1998-08-21')).toEqual(['1998-08-07']);
+    expect(dates('The judge gave no reason for the Jan. 14 deadline.', '2000-01-07')).toEqual(['2000-01-14']);
+  });
+
   it('reads a weekday after "Also" or "Earlier", and no week in a programme\'s name', () => {
     expect(phrases('Also Friday, the mayor flew to Washington.', '2000-01-07')).toEqual(['Friday']);
     expect(phrases('He said on "This Week With David Brinkley" that talks would go on.', '1991-02-25')).toEqual([]);

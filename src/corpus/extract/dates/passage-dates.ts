@@ -49,6 +49,8 @@ interface Context {
    * by Jan. 14" is the same day, whatever the tense of the later sentence.
    */
   yearOf: Map<string, number>;
+  /** The year each day was stated with ("Feb. 24, 2022"), for a later "the Feb. 24 invasion". */
+  dayYears: Map<string, number>;
 }
 
 type Found = { index: number; length: number } & (
@@ -229,6 +231,41 @@ function spanEnd(p: CalendarPhrase, startYear: number): Ymd | null {
   if (!p.end) return null;
   const end = { ...p.end, y: startYear };
   return after(p.start, { ...end, y: p.start.y }, p.precision) ? { ...end, y: startYear + 1 } : end;
+}
+
+/** Words after a date that do not make it a noun's modifier ("the March 3 of that year", "the 15 July when"). */
+const NOT_A_NOUN =
+  /^(?:of|to|in|at|on|and|or|but|when|that|which|was|is|were|are|will|had|has|have|by|for|from|with|after|before|as|until)$/;
+
+/**
+ * "the Feb. 24 invasion", "the July 15 coup attempt", "the Oct. 23 sniper shooting": a year-less day used as the name
+ * of an event. Its year is the event's, which the article's date does not give.
+ */
+function namesAnEvent(p: CalendarPhrase, text: string, at: { index: number; length: number }): boolean {
+  if (p.precision !== 'day' || p.end) return false;
+  const before = text.slice(Math.max(0, at.index - 12), at.index);
+  const next = /^\s+([a-z][a-z-]*)/.exec(text.slice(at.index + at.length))?.[1];
+  return /\b(?:the|its|their|his|her|this|last|that)\s+$/i.test(before) && next !== undefined && !NOT_A_NOUN.test(next);
+}
+
+/** Days either side of publication within which an event named by its day is this season's, not a past year's. */
+const NAMED_EVENT_DAYS = 60;
+/** A sentence that looks back to a day's anniversary names a day of an earlier year. */
+const ANNIVERSARY = /\b(?:anniversary|anniversaries|commemorat\w*|remembrance|memorial)\b/i;
+
+/**
+ * The year of an event named by its day: the year the article stated for that day, else the nearest such day when it
+ * lies within weeks of publication ("the Aug. 7 blasts" in a report of 21 August, "the Jan. 14 deadline"), else none:
+ * "the July 15 coup attempt" in a paper of any later year is not that year's.
+ */
+function resolveEventName(p: CalendarPhrase, text: string, ctx: Context): StatedDate | null {
+  const key = `${p.start.m}-${p.start.d}`;
+  const year = ctx.dayYears.get(key) ?? ctx.yearOf.get(`day:${key}:`);
+  if (year !== undefined) return stated({ ...p.start, y: year }, null, 'day', false, p.text);
+  const pub = ctx.published;
+  if (!pub || ANNIVERSARY.test(text)) return null;
+  const near = [pub.y - 1, pub.y, pub.y + 1].map((y) => ({ ...p.start, y })).find((d) => Math.abs(daysBetween(pub, d)) <= NAMED_EVENT_DAYS);
+  return near ? stated(near, null, 'day', false, p.text) : null;
 }
 
 function resolveYearless(p: CalendarPhrase, ctx: Context, way: Direction): StatedDate | null {
@@ -435,8 +472,10 @@ function resolve(f: Found, text: string, ctx: Context): StatedDate | null {
   if (ctx.period && A_YEAR_BACK.test(p.text.trim())) return yearBefore(ctx, words);
   switch (p.anchoring) {
     case 'absolute':
+      if (p.precision === 'day' && !p.end) ctx.dayYears.set(`${p.start.m}-${p.start.d}`, p.start.y);
       return stated(p.start, p.end, p.precision, false, words);
     case 'yearless':
+      if (namesAnEvent(p, text, f)) return resolveEventName(p, text, ctx);
       return resolveYearless(p, ctx, direction(text, f.index, f.length));
     case 'publication':
       // "down from the previous Friday": the one before the last.
@@ -499,6 +538,7 @@ export function articleDates(passages: DatedText[], article: Publication): State
     anchor: null,
     period: null,
     yearOf: new Map(),
+    dayYears: new Map(),
   };
   // Without a publication date chrono still needs an instant; phrases that depend on it are dropped in resolve().
   const reference = article.published ? noonUtc(article.published) : new Date(Date.UTC(2000, 0, 1, 12));
