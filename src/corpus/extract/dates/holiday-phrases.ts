@@ -54,11 +54,19 @@ const HOLIDAYS: [RegExp, (y: number) => Ymd][] = [
   [/\bEaster Sunday\b/, easter],
 ];
 
+/** Each holiday with the year that may follow it ("Christmas Day 1998"), compiled once. */
+const WITH_YEAR = HOLIDAYS.map(
+  ([pattern, dayIn]) => [new RegExp(String.raw`${pattern.source}(?:,?\s+(1[7-9]\d\d|20\d\d)\b)?`, 'g'), dayIn] as const,
+);
+/** Cheap test that spares the patterns the many texts that name no holiday. */
+const MAY_NAME_HOLIDAY = /Christmas|New Year|Thanksgiving|Halloween|Valentine|Easter/;
+
 /** Every holiday the text names as a day, with its year when one follows ("Christmas Day 1998"). */
 export function findHolidayPhrases(text: string): HolidayPhrase[] {
   const out: HolidayPhrase[] = [];
-  for (const [pattern, dayIn] of HOLIDAYS) {
-    for (const m of text.matchAll(new RegExp(String.raw`${pattern.source}(?:,?\s+(1[7-9]\d\d|20\d\d)\b)?`, 'g'))) {
+  if (!MAY_NAME_HOLIDAY.test(text)) return out;
+  for (const [pattern, dayIn] of WITH_YEAR) {
+    for (const m of text.matchAll(pattern)) {
       // "Christmas Day" inside "Orthodox Christmas Day" is that one.
       if (out.some((o) => m.index >= o.index && m.index < o.index + o.length)) continue;
       out.push({ index: m.index, length: m[0].length, text: m[0], year: m[1] ? Number(m[1]) : null, dayIn });
