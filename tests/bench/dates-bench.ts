@@ -4,13 +4,16 @@
 // ingested as an article published on its creation date, through the same
 // buildCorpus as `briefing ingest`; each passage's dates are put back at their
 // place in the document and compared with the hand-annotated TIMEX3 spans and
-// values (see tests/bench/dates/tempeval.ts and that folder's README).
+// values (see tests/bench/dates/tempeval.ts and that folder's README). A range
+// whose two ends are written apart ("Aug. 26 to Oct. 20") is placed as its two
+// ends, each with its own period, as TimeML annotates them; any other range (a
+// quarter, a season) counts by its start, as the README says.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { buildCorpus, openCorpus } from '../../src/corpus/build-store.js';
 import { dataPaths } from '../../src/corpus/data-dir.js';
-import { type ProjectDate, scoreDates, spanOf, tbaqDocs, type TimeMlDoc } from './dates/tempeval.js';
+import { type ProjectDate, rangeEnds, scoreDates, spanOf, tbaqDocs, type TimeMlDoc } from './dates/tempeval.js';
 import { benchOptions } from './bench-options.js';
 
 const REPO = new URL('../../../', import.meta.url).pathname;
@@ -78,9 +81,18 @@ async function projectDates(doc: TimeMlDoc): Promise<ProjectDate[]> {
       const start = spanOf(d.start);
       const end = d.end ? spanOf(d.end) : null;
       if (!start) continue;
+      const place = (offset: number, length: number) => ({ start: at[where + offset]!, end: at[where + offset + length - 1]! + 1 });
+      // A range whose two ends are written apart ("Aug. 26 to Oct. 20", "between 1994 and 1997") is two points,
+      // as TimeML annotates it: each end is placed at its own words with its own period.
+      const ends = end ? rangeEnds(d.text) : null;
+      if (end && ends) {
+        const [a, b] = [squeeze(ends[0]), squeeze(ends[1])];
+        out.push({ ...place(i, a.length), text: ends[0], span: start, range: false });
+        out.push({ ...place(i + phrase.length - b.length, b.length), text: ends[1], span: end, range: false });
+        continue;
+      }
       out.push({
-        start: at[where + i]!,
-        end: at[where + i + phrase.length - 1]! + 1,
+        ...place(i, phrase.length),
         text: d.text,
         span: { start: start.start, end: end ? end.end : start.end },
         range: end !== null,

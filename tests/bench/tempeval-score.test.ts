@@ -1,7 +1,7 @@
 // The TempEval-3 value rule as ../shared/dates-te3/README.md states it: the project's date equals the gold value at
 // the gold's precision, and a range counts when its start does. Cases worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { goldSpan, type ProjectDate, sameAtGoldPrecision, scoreDates, type TimeMlDoc } from './dates/tempeval.js';
+import { goldSpan, type ProjectDate, rangeEnds, sameAtGoldPrecision, scoreDates, type TimeMlDoc } from './dates/tempeval.js';
 
 const gold = (value: string) => goldSpan({ start: 0, end: 1, text: 'x', value, type: 'DATE' })!;
 const got = (start: string, end: string, range = false) => ({ span: { start, end }, range });
@@ -47,5 +47,15 @@ describe('a date at the gold precision', () => {
     expect(s.valueAccuracy).toBe(1);
     expect(s.exactValueAccuracy).toBe(0.5);
     expect(s.wrong).toEqual([]);
+  });
+});
+
+describe('a range read as one phrase', () => {
+  it('is split into its two written ends, where each names a date of its own', () => {
+    expect(rangeEnds('Aug. 26 to Oct. 20')).toEqual(['Aug. 26', 'Oct. 20']);
+    expect(rangeEnds('between 1994 and 1997')).toEqual(['between 1994', '1997']);
+    expect(rangeEnds('last Thursday, to Nov. 6')).toEqual(['last Thursday', 'Nov. 6']);
+    expect(rangeEnds('mid-1990s')).toBeNull();
+    expect(rangeEnds('the third quarter')).toBeNull();
   });
 });

@@ -163,6 +163,19 @@ export function sameAtGoldPrecision(got: Pick<ProjectDate, 'span' | 'range'>, go
   return inside(got.span.start) && (got.range || inside(got.span.end));
 }
 
+const RANGE_ENDS = /^(.*?)\s*,?\s*(?:\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b|[-–—])\s*([^-–—]*?)$/i;
+/** Each end must name a date on its own: "mid-1990s" is one date. */
+const NAMES_A_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i;
+
+/**
+ * The two ends of a range the project read, as written ("Aug. 26 to Oct. 20", "between 1994 and 1997"): TimeML
+ * annotates each end apart, so the bench places each at its own words with its own period. Null for one date.
+ */
+export function rangeEnds(text: string): [string, string] | null {
+  const m = RANGE_ENDS.exec(text);
+  return m && NAMES_A_DATE.test(m[1]!) && NAMES_A_DATE.test(m[2]!) ? [m[1]!, m[2]!] : null;
+}
+
 const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 export function scoreDates(docs: { doc: TimeMlDoc; found: ProjectDate[] }[]): DateScores {
