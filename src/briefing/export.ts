@@ -3,7 +3,7 @@
 // articles at a time, so memory does not grow with the corpus. The keys are a
 // contract: later work adds fields, never renames one.
 import type { Corpus } from '../corpus/corpus.js';
-import type { Article, Passage } from '../corpus/records.js';
+import type { Article, ArticleDateline, Passage } from '../corpus/records.js';
 import { type ActorNames, articleRef, quoteSpeech } from './quotes.js';
 import type { ArticleRef, QuoteSpeech } from './answer-types.js';
 
@@ -20,6 +20,8 @@ export interface ExportedPassage {
 export interface ExportedArticle extends ArticleRef {
   /** YYYY-MM-DD the page says it was last changed, when not the day it was published; else null. */
   modified: string | null;
+  /** Where and when a wire report was filed, as its dateline says; null when it opens with none. */
+  dateline: ArticleDateline | null;
   /** Its file, as a path under raw/. */
   source_file: string;
   /** Its quotable passages in reading order. */
@@ -32,6 +34,7 @@ export function exportedArticle(a: Article, passages: readonly Passage[], actorN
   return {
     ...articleRef(a),
     modified: a.modified,
+    dateline: a.dateline,
     source_file: a.source.file,
     passages: passages.map((p) => ({
       id: p.id,

@@ -4,6 +4,16 @@
 
 export type SourceFormat = 'aggregator-page' | 'text' | 'markdown' | 'json' | 'jsonl' | 'html';
 
+/** Where and when a wire report was filed, as its dateline says. */
+export interface ArticleDateline {
+  place: string;
+  agency: string | null;
+  /** The date as printed ("August 8"), when the dateline has one. */
+  text: string | null;
+  /** That date as YYYY-MM-DD: the latest such day on or before the article's date when the year is not printed. */
+  date: string | null;
+}
+
 export interface Article {
   id: string;
   title: string;
@@ -21,6 +31,8 @@ export interface Article {
    * updated long after it first appeared is read, and its relative dates resolved, as the version it is.
    */
   modified: string | null;
+  /** The wire dateline the report opened with ("WASHINGTON, August 8 (Xinhua) --"), taken out of its text. */
+  dateline: ArticleDateline | null;
   url: string | null;
   tags: string[];
   source: {

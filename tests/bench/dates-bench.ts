@@ -7,7 +7,9 @@
 // values (see tests/bench/dates/tempeval.ts and that folder's README). A range
 // whose two ends are written apart ("Aug. 26 to Oct. 20") is placed as its two
 // ends, each with its own period, as TimeML annotates them; any other range (a
-// quarter, a season) counts by its start, as the README says.
+// quarter, a season) counts by its start, as the README says. A wire report's
+// dateline ("BEIJING, August 8 (Xinhua) --") is no passage: its date is read
+// from the article's dateline.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,6 +68,12 @@ async function projectDates(doc: TimeMlDoc): Promise<ProjectDate[]> {
   if (!article) return [];
   const { chars, at } = dense(doc.text);
   const out: ProjectDate[] = [];
+  // The dateline's date ("BEIJING, August 8 (Xinhua) --"), read where the report opens.
+  const line = article.dateline;
+  const lineAt = line?.text && line.date ? chars.indexOf(squeeze(line.text)) : -1;
+  const lineDay = line?.date ? spanOf(line.date) : null;
+  if (line?.text && lineDay && lineAt >= 0)
+    out.push({ start: at[lineAt]!, end: at[lineAt + squeeze(line.text).length - 1]! + 1, text: line.text, span: lineDay, range: false });
   let cursor = 0;
   for (const p of await corpus.passagesOf(article.id)) {
     const where = chars.indexOf(squeeze(p.text), cursor);

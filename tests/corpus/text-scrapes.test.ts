@@ -57,6 +57,11 @@ describe('wire datelines', () => {
     const { articles, passages } = await contents(openCorpus(paths));
     expect(articles.find((a) => a.title === 'Talks resume')).toMatchObject({ published: '1998-08-08', publishedApproximate: true });
     expect(articles.find((a) => a.title === 'Talks end')).toMatchObject({ published: '1998-08-10' });
+    // Where and when each was filed stays with the article (and in `briefing export`).
+    expect(articles.map((a) => a.dateline).sort((a, b) => (a!.place < b!.place ? -1 : 1))).toEqual([
+      { place: 'MOSCOW', agency: 'Reuters', text: 'Aug. 9', date: '1998-08-09' },
+      { place: 'WASHINGTON', agency: 'Xinhua', text: 'August 8', date: '1998-08-08' },
+    ]);
     expect(passages.map((p) => p.text).sort()).toEqual([
       'Armenia and Azerbaijan resumed talks, officials said.',
       'Russia said the talks had ended.',

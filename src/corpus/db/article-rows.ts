@@ -28,9 +28,9 @@ export interface ArticleRows {
 export function articleRows(db: Db): ArticleRows {
   const q = {
     article: db.prepare(`INSERT INTO articles (id, title, title_key, outlet, author, published, published_approximate, published_text,
-        published_at, modified, url, tags, file, pos, format, retrieved, retrieved_from, passages, ord)
+        published_at, modified, dateline, url, tags, file, pos, format, retrieved, retrieved_from, passages, ord)
       VALUES (@id, @title, @title_key, @outlet, @author, @published, @published_approximate, @published_text,
-        @published_at, @modified, @url, @tags, @file, @pos, @format, @retrieved, @retrieved_from, @passages, @ord)`),
+        @published_at, @modified, @dateline, @url, @tags, @file, @pos, @format, @retrieved, @retrieved_from, @passages, @ord)`),
     passage: db.prepare(
       `INSERT INTO passages (id, article, seq, kind, text, credit, actors, corridors, dates, speech) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ),
@@ -165,6 +165,7 @@ export function articleRows(db: Db): ArticleRows {
           published_text: a.publishedText,
           published_at: a.publishedAt,
           modified: a.modified,
+          dateline: a.dateline ? JSON.stringify(a.dateline) : null,
           url: a.url,
           tags: JSON.stringify(a.tags),
           file: a.source.file,

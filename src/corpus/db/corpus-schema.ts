@@ -7,7 +7,7 @@
 // full build reads its input: files in order, then articles, then passages.
 
 /** Raised whenever these tables or what ingest writes into them change: an older file is rebuilt from raw/. */
-export const CORPUS_SCHEMA_VERSION = 7;
+export const CORPUS_SCHEMA_VERSION = 8;
 
 /** A date spanning more days than this is a "long" event (see the events table). */
 export const LONG_EVENT_DAYS = 400;
@@ -48,6 +48,8 @@ CREATE TABLE articles (
   published_text TEXT,
   published_at TEXT,
   modified TEXT,
+  -- the wire dateline, JSON (records.ts ArticleDateline), or NULL
+  dateline TEXT,
   url TEXT,
   tags TEXT NOT NULL,
   file TEXT NOT NULL,

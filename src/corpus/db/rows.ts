@@ -1,5 +1,5 @@
 // Database rows -> the plain Article and Passage values answers are made of.
-import type { Article, Passage } from '../records.js';
+import type { Article, ArticleDateline, Passage } from '../records.js';
 
 export interface ArticleRow {
   rowid: number;
@@ -12,6 +12,7 @@ export interface ArticleRow {
   published_text: string | null;
   published_at: string | null;
   modified: string | null;
+  dateline?: string | null;
   url: string | null;
   tags: string;
   file: string;
@@ -46,6 +47,7 @@ export function articleFromRow(r: ArticleRow): Article {
     publishedText: r.published_text,
     publishedAt: r.published_at,
     modified: r.modified ?? null,
+    dateline: r.dateline ? (JSON.parse(r.dateline) as ArticleDateline) : null,
     url: r.url,
     tags: JSON.parse(r.tags) as string[],
     source: { file: r.file, format: r.format, retrieved: r.retrieved, retrievedFrom: r.retrieved_from },

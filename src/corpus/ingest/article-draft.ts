@@ -2,7 +2,7 @@
 // before passages, ids and entity tags are made.
 import type { DropCounts } from './article-layout.js';
 import type { LayoutItem } from './layout-item.js';
-import type { SourceFormat } from '../records.js';
+import type { ArticleDateline, SourceFormat } from '../records.js';
 import type { PublishedDate } from './published-date.js';
 
 export type { SourceFormat };
@@ -23,6 +23,8 @@ export interface ArticleDraft {
   published: PublishedDate | null;
   /** When the page says it was last changed, if it says (web pages). */
   modified?: PublishedDate | null;
+  /** The wire dateline the text opened with (text formats). */
+  dateline?: ArticleDateline | null;
   url: string | null;
   tags: string[];
   items: LayoutItem[];

@@ -176,6 +176,7 @@ export function buildArticle(
     publishedText: d.published?.text ?? null,
     publishedAt: d.published?.at ?? null,
     modified: d.modified && d.modified.date !== d.published?.date ? d.modified.date : null,
+    dateline: d.dateline ?? null,
     url: d.url,
     tags: d.tags,
     source: d.source,

@@ -32,12 +32,19 @@ export function statedArticle(
     lex: buildLexicon(paragraphs, knownNames),
     keepShortLines: o.keepShortLines ?? false,
   });
+  const published = meta.published ? parsePublished(meta.published) : datelineDate(laid.dateline?.date ?? null, source.retrieved);
   return {
     title: meta.title,
     // A disclaimer or copyright line naming the institution beats a web page's host name.
     outlet: meta.outlet ?? laid.outletHint ?? meta.outletFallback ?? null,
     author: laid.author,
-    published: meta.published ? parsePublished(meta.published) : datelineDate(laid.dateline?.date ?? null, source.retrieved),
+    published,
+    dateline: laid.dateline && {
+      place: laid.dateline.place,
+      agency: laid.dateline.agency,
+      text: laid.dateline.date,
+      date: datelineDate(laid.dateline.date, published?.date ?? source.retrieved)?.date ?? null,
+    },
     modified: meta.modified ? parsePublished(meta.modified) : null,
     url: meta.url ?? null,
     tags: meta.tags ?? laid.tags,
@@ -48,8 +55,8 @@ export function statedArticle(
 }
 
 /**
- * A report that states no date of its own takes its dateline's: "August 8" in a report retrieved on 20 August 1998 is
- * 8 August 1998 (the latest such day on or before retrieval, marked approximate since the year is inferred).
+ * A dateline's day: "August 8" in a report of (or retrieved on) 20 August 1998 is 8 August 1998, the latest such day on
+ * or before it, marked approximate since the year is inferred. A report that states no date of its own takes it.
  */
 function datelineDate(date: string | null, retrieved: string): PublishedDate | null {
   if (!date) return null;
