@@ -270,6 +270,9 @@ describe('more of what a clause says about its date', () => {
       '2000-01-10',
     ]);
     expect(dates('A rally planned in the square for Saturday was called off.', '2000-01-07')).toEqual(['2000-01-01']);
+    // A date opening its sentence is when the plan was told: "On Friday, the government planned to pay …".
+    expect(dates('On Friday, the government planned to pay the first claims.', '1998-09-30')).toEqual(['1998-09-25']);
+    expect(dates('On Friday, the council is to vote on the plan.', '1998-09-30')).toEqual(['1998-10-02']);
     // A plan in the past perfect does not say: a weekday is then the last one, a date days ahead the coming one.
     expect(dates('The offer had been due to lapse Friday evening.', '1989-10-30')).toEqual(['1989-10-27']);
     expect(dates('The offer had been set to lapse Nov. 6.', '1989-11-02')).toEqual(['1989-11-06']);

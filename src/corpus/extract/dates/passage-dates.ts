@@ -207,7 +207,12 @@ function direction(text: string, index: number, length: number): Direction {
   }
   // A date that opens its sentence takes the first telling word of the clause after it; otherwise "will" right after.
   for (const [i, w] of (opens ? after : []).entries()) {
-    if (FUTURE.test(bare(w)) || FUTURE.test(`${bare(w)} ${bare(after[i + 1] ?? '')}`)) return 'ahead';
+    // "On Friday, the government planned to pay …", "On Tuesday, the council was to vote": the opening date is when
+    // the plan was told, in the past.
+    if (/^(?:planned|was|were|had)$/i.test(bare(w))) return 'behind';
+    const next = bare(after[i + 1] ?? '');
+    // A pair counts for what it makes ("is to"), not for a future word it ends with: that word is read next.
+    if (FUTURE.test(bare(w)) || (FUTURE.test(`${bare(w)} ${next}`) && !FUTURE.test(next))) return 'ahead';
     if (PAST.test(bare(w))) return 'behind';
   }
   if (after.some((w) => /^(will|won't|'ll|shall)$/i.test(w))) return 'ahead';
