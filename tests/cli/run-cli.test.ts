@@ -123,10 +123,12 @@ describe('briefing CLI', () => {
         'published_at',
         'url',
         'modified',
+        'dateline',
         'source_file',
         'passages',
       ]);
       expect(a.source_file).toBe('000_seed.txt');
+      expect(a.dateline).toBeNull();
       expect(a.passages.map((p: { id: string }) => p.id.split('.')[0])).toEqual(a.passages.map(() => a.id));
       expect(Object.keys(a.passages[0])).toEqual(['id', 'text', 'kind', 'credit', 'speech']);
     }
