@@ -55,6 +55,7 @@ describe('a range read as one phrase', () => {
     expect(rangeEnds('Aug. 26 to Oct. 20')).toEqual(['Aug. 26', 'Oct. 20']);
     expect(rangeEnds('between 1994 and 1997')).toEqual(['between 1994', '1997']);
     expect(rangeEnds('last Thursday, to Nov. 6')).toEqual(['last Thursday', 'Nov. 6']);
+    expect(rangeEnds('this year through Oct. 19')).toEqual(['this year', 'Oct. 19']);
     expect(rangeEnds('mid-1990s')).toBeNull();
     expect(rangeEnds('the third quarter')).toBeNull();
   });

@@ -165,7 +165,7 @@ export function sameAtGoldPrecision(got: Pick<ProjectDate, 'span' | 'range'>, go
 
 const RANGE_ENDS = /^(.*?)\s*,?\s*(?:\bto\b|\band\b|\bthrough\b|\buntil\b|\btill\b|[-–—])\s*([^-–—]*?)$/i;
 /** Each end must name a date on its own: "mid-1990s" is one date. */
-const NAMES_A_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun)/i;
+const NAMES_A_DATE = /\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun|(?:this|last|next) year)/i;
 
 /**
  * The two ends of a range the project read, as written ("Aug. 26 to Oct. 20", "between 1994 and 1997"): TimeML

@@ -338,6 +338,11 @@ describe('more of what a clause says about its date', () => {
     expect(dates('She won an 1800 metre race.', '2000-01-07')).toEqual([]);
   });
 
+  it('reads "this year through August" from the year\'s first day to the one stated', () => {
+    expect(dates('Sales rose 5% this year through August.', '1989-10-27')).toEqual(['1989-01..1989-08']);
+    expect(dates('Volume fell last year through Oct. 19.', '1989-10-27')).toEqual(['1988-01-01..1988-10-19']);
+  });
+
   it('reads a weekday and a month that chrono joins with "to" apart, unless they are one span', () => {
     expect(dates("After a revision Friday to December's figures, jobs rose.", '1998-02-06')).toEqual(['1998-02-06', '1997-12']);
     expect(dates('The talks ran Friday through Sunday.', '1998-02-06')).toEqual([]);

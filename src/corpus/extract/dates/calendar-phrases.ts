@@ -120,8 +120,32 @@ const MONTH_NAME = '(?:January|February|March|April|May|June|July|August|Septemb
 /** A day of the month in words, right beside its month: "March eighth", "the twenty-first of June". */
 const SPELLED_DAY = new RegExp(String.raw`\b${MONTH_NAME}\s+(?:the\s+)?${ORDINAL_DAY}\b|\b${ORDINAL_DAY}\s+of\s+${MONTH_NAME}\b`, 'i');
 
+/** "this year through August", "last year to Oct. 19": from the year's first day to a stated one, which chrono misreads. */
+const YEAR_THROUGH = /^(this|last) year\s+(?:through|to|until|till)\s+(.+)$/i;
+
+function yearThrough(r: ParsedResult, text: string, index: number): CalendarPhrase | null {
+  const m = YEAR_THROUGH.exec(text);
+  if (!m) return null;
+  const y = r.refDate.getUTCFullYear() - (m[1]!.toLowerCase() === 'last' ? 1 : 0);
+  const until = parser.parse(m[2]!, { instant: new Date(Date.UTC(y, 11, 31, 12)), timezone: 'UTC' }, { forwardDate: false })[0];
+  const precision = until && until.text.length === m[2]!.length ? certainPrecision(until.start) : null;
+  if (!until || !precision || until.start.isCertain('year')) return null;
+  return {
+    index,
+    length: text.length,
+    text,
+    anchoring: 'publication',
+    start: { y, m: 1, d: 1 },
+    end: { ...ymd(until.start), y },
+    precision,
+    week: false,
+  };
+}
+
 function classify(r: ParsedResult, source: string): CalendarPhrase | null {
   const text = r.text.trim().replace(/[\s,;:]+$/, '');
+  const through = yearThrough(r, text, r.index + r.text.length - r.text.trimStart().length);
+  if (through) return through;
   if (hasLowercaseMonth(text) || isBareNumeric(r) || isAmbiguousNumeric(r) || insideNameOrNumber(text, r, source)) return null;
   if (/^(now|today)$/i.test(text)) return null; // "today" in analysis usually means "nowadays"
   if (WINDOW.test(text)) return null;
